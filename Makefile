@@ -1,0 +1,86 @@
+# sitrep: build, test, install. Plain GNU make; libraries through pkg-config.
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+PKGS = libcjson libxml-2.0 libutf8proc
+WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+       -Wwrite-strings -Wvla -Wpointer-arith -fno-common -Werror
+OPT ?= -O2 -g
+CPPFLAGS += -D_GNU_SOURCE -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS))
+CFLAGS ?= $(OPT)
+ALL_CFLAGS = $(WARN) $(CFLAGS)
+LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
+DEBIAN_PACKAGES = build-essential pkg-config libcsv-dev libcjson-dev libxml2-dev libutf8proc-dev \
+       check python3 jq
+
+LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
+DATA = $(sort $(wildcard src/data/*.tsv)) $(sort $(wildcard schemas/*.json))
+
+# A build directory per flavour: build/ (release), build/asan/ (sanitizers).
+B ?= build
+LIB_OBJ = $(patsubst src/%.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/obj/embedded.o
+
+.PHONY: all check asan install uninstall clean run bench format deps fuzz
+all: $(B)/sitrep
+
+$(B)/obj/%.o: src/%.c $(wildcard src/*.h) | $(B)/obj
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# Lexicons and schemas are compiled in: one assembler file includes each data file verbatim.
+$(B)/obj/embedded.o: src/embedded.c src/embedded.h $(DATA) | $(B)/obj
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DSITREP_SRCDIR='"$(CURDIR)"' -c -o $@ src/embedded.c
+
+$(B)/libsitrep.a: $(filter-out $(B)/obj/embedded.o,$(LIB_OBJ)) $(B)/obj/embedded.o
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/sitrep: $(B)/obj/main.o $(B)/libsitrep.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/obj:
+	mkdir -p $@
+
+# Unit tests: Check framework, one binary.
+TEST_SRC = $(wildcard tests/unit/*.c)
+$(B)/unit-tests: $(TEST_SRC) $(B)/libsitrep.a $(wildcard src/*.h)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags check) -o $@ $(TEST_SRC) \
+		$(B)/libsitrep.a $(LIBS) $(shell pkg-config --libs check)
+
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1
+asan:
+	$(MAKE) B=build/asan OPT="$(SAN)" LDFLAGS="$(SAN)" build/asan/sitrep build/asan/unit-tests
+
+# Every test: unit tests and golden tests, plain and under ASan+UBSan; one summary line.
+check: all $(B)/unit-tests
+	$(MAKE) asan
+	tests/run-all.sh build build/asan
+
+run: deps all
+	@mkdir -p out
+	$(B)/sitrep run --outdir out tests/corpus/*
+
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing:$$missing"; apt-get update -qq && apt-get install -y -qq $$missing; \
+		else \
+			echo "missing Debian packages; run as root:"; echo "  apt-get install$$missing"; exit 1; \
+		fi; \
+	fi
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(B)/sitrep $(DESTDIR)$(PREFIX)/bin/sitrep
+	install -m 644 sitrep.1 $(DESTDIR)$(PREFIX)/share/man/man1/sitrep.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/sitrep $(DESTDIR)$(PREFIX)/share/man/man1/sitrep.1
+
+format:
+	clang-format -i src/*.c src/*.h
+
+clean:
+	rm -rf build

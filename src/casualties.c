@@ -1,0 +1,180 @@
+/* casualties: counts of killed, wounded and detained, with who the victims were.
+ * "killed 20 soldiers and five civilians" (active), "20 soldiers were killed" (passive),
+ * "left 12 dead", "the death toll rose to 30". "killed and wounded dozens" is no count of the
+ * dead, and numbers of troops or prisoners that nobody killed are not casualties. */
+#include <string.h>
+
+#include "extract_int.h"
+#include "util.h"
+
+static const char *const kill_active[] = { "killed", "killing", "kills", "kill", "slew",
+	"massacred", "massacring", "executed", "executing", NULL };
+static const char *const injure_active[] = { "wounded", "wounding", "wounds", "injured",
+	"injuring", "injures", "injure", "wound", NULL };
+static const char *const detain_active[] = { "arrested", "arresting", "detained", "detaining",
+	"apprehended", "apprehending", "nabbed", NULL };
+static const char *const kill_passive[] = { "killed", "dead", "died", "slain", "perished",
+	"executed", "massacred", "murdered", NULL };
+static const char *const injure_passive[] = { "wounded", "injured", "hurt", NULL };
+static const char *const detain_passive[] = { "arrested", "detained", "apprehended", "held",
+	NULL };
+static const char *const aux[] = { "were", "was", "have", "has", "had", "been", "are", "is",
+	"reportedly", "also", "later", "allegedly", "being", "confirmed", NULL };
+
+static int victim_at(const struct ectx *cx, size_t from, size_t to, int *civilian)
+{
+	for (size_t k = 0; k < cx->n_am; k++) {
+		const struct actor_mention *a = &cx->am[k];
+		if (a->first >= from && a->first < to) {
+			*civilian = a->inter == 7;
+			return (int)k;
+		}
+	}
+	*civilian = 0;
+	return -1;
+}
+
+/* After a count: the noun phrase of the victims, up to the next boundary. Returns its end. */
+static size_t noun_phrase_end(const struct ectx *cx, size_t i, size_t limit)
+{
+	static const char *const stops[] = { "and", "or", "in", "on", "at", "during", "when",
+		"while", "after", "before", "as", "were", "was", "had", "have", "has", "including",
+		"near", "across", "since", "by", "with", "from", "who", "which", "that", NULL };
+	size_t n = 0;
+	while (i < limit && n < 6 && !(cx->t.tok[i].flags & TOK_PUNCT) && !cx_is_any(cx, i, stops)) {
+		i++;
+		n++;
+	}
+	return i;
+}
+
+static struct casualty *add(struct ectx *cx, size_t pos, enum casualty_kind kind,
+			    const struct count *c, size_t np_end)
+{
+	struct casualty *k = ECTX_PUSH(cx->cas, cx->n_cas, cx->alloc_cas);
+	k->pos = pos;
+	k->kind = kind;
+	k->count = *c;
+	k->victim = victim_at(cx, pos, np_end, &k->civilians);
+	if (k->victim >= 0)
+		cx->am[k->victim].flags |= AM_VICTIM;
+	return k;
+}
+
+/* A list "20 soldiers and five civilians": counts and their phrases, summed into one
+ * casualty per phrase. Returns the token after the list. */
+static size_t count_list(struct ectx *cx, size_t i, size_t limit, enum casualty_kind kind,
+			 int record)
+{
+	struct count c;
+	size_t n;
+	while ((n = number_at(&cx->t, i, limit, &c))) {
+		/* Years and percentages are not counts of people. */
+		if (cx_is(cx, i + n, "percent") || cx_is(cx, i + n, "%") ||
+		    (c.value >= 1900 && c.value <= 2100 && !c.vague))
+			return i;
+		size_t np = noun_phrase_end(cx, i + n, limit);
+		if (record)
+			add(cx, i, kind, &c, np);
+		i = np;
+		if (cx_is(cx, i, ",") && number_at(&cx->t, i + 1, limit, &c))
+			i++;
+		else if (cx_is(cx, i, "and") && number_at(&cx->t, i + 1, limit, &c))
+			i++;
+		else
+			break;
+	}
+	return i;
+}
+
+static int active_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind)
+{
+	if (cx_is_any(cx, i, kill_active))
+		*kind = CAS_KILLED;
+	else if (cx_is_any(cx, i, injure_active))
+		*kind = CAS_INJURED;
+	else if (cx_is_any(cx, i, detain_active))
+		*kind = CAS_DETAINED;
+	else
+		return 0;
+	return 1;
+}
+
+static int passive_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind)
+{
+	if (cx_is_any(cx, i, kill_passive) || (cx_is(cx, i, "lost") && cx_is(cx, i + 1, "their") &&
+					       cx_is(cx, i + 2, "lives")))
+		*kind = CAS_KILLED;
+	else if (cx_is_any(cx, i, injure_passive))
+		*kind = CAS_INJURED;
+	else if (cx_is_any(cx, i, detain_passive))
+		*kind = CAS_DETAINED;
+	else
+		return 0;
+	return 1;
+}
+
+static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
+{
+	enum casualty_kind kind;
+	size_t i = first;
+	while (i < last) {
+		/* Active: "killed 20 soldiers", but not "killed and wounded dozens". */
+		if (active_kind(cx, i, &kind)) {
+			size_t j = i + 1;
+			enum casualty_kind k2;
+			if (cx_is(cx, j, "and") && active_kind(cx, j + 1, &k2) && k2 != kind) {
+				i = count_list(cx, j + 2, last, kind, 0);
+				if (i <= j + 2)
+					i = j + 2;
+				continue;
+			}
+			size_t e = count_list(cx, j, last, kind, 1);
+			i = e > j ? e : j;
+			continue;
+		}
+		/* "death toll rose to 30", "toll of 30" */
+		if (cx_is(cx, i, "toll")) {
+			size_t j = i + 1;
+			while (j < last && j - i <= 4 && !(cx->t.tok[j].flags & TOK_NUMBER) &&
+			       !number_at(&cx->t, j, last, &(struct count){ 0, 0, 0, 0 }))
+				j++;
+			struct count c;
+			size_t n = j < last ? number_at(&cx->t, j, last, &c) : 0;
+			if (n && !(c.value >= 1900 && c.value <= 2100)) {
+				add(cx, j, CAS_KILLED, &c, j + n);
+				i = j + n;
+				continue;
+			}
+		}
+		/* Passive: "20 soldiers and five civilians were killed", "12 dead". */
+		struct count c;
+		size_t n = number_at(&cx->t, i, last, &c);
+		if (n) {
+			size_t start = cx->n_cas;
+			size_t e = count_list(cx, i, last, CAS_KILLED, 1);
+			size_t v = e;
+			while (v < last && cx_is_any(cx, v, aux))
+				v++;
+			if (e > i && passive_kind(cx, v, &kind)) {
+				for (size_t k = start; k < cx->n_cas; k++)
+					cx->cas[k].kind = kind;
+				i = v + 1;
+			} else {
+				cx->n_cas = start; /* a count of something else */
+				for (size_t k = 0; k < cx->n_am; k++)
+					if (cx->am[k].first >= i && cx->am[k].first < e)
+						cx->am[k].flags &= ~AM_VICTIM;
+				i = e > i ? e : i + n;
+			}
+			continue;
+		}
+		i++;
+	}
+}
+
+void casualties_find(struct ectx *cx)
+{
+	for (size_t s = 0; s < cx->t.n_sent; s++)
+		sentence_casualties(cx, sentence_first(cx, s), sentence_last(cx, s));
+}

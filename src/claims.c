@@ -1,0 +1,167 @@
+/* claims: who says so. Finds speech verbs with their speaker phrase ("police said",
+ * "said Taliban spokesman Zabihullah Mujahid", "according to local officials") and the
+ * direct quotations of the document with their speakers. */
+#include <string.h>
+
+#include "extract_int.h"
+#include "jsonw.h"
+#include "util.h"
+
+static const char *const speech_verbs[] = { "said", "says", "say", "told", "tweeted",
+	"claimed", "claims", "announced", "stated", "confirmed", "reported", "added", "wrote",
+	"posted", "insisted", "declared", "warned", "alleged", "quoted", "explained", NULL };
+
+/* Tokens that end a speaker phrase when walking away from the verb. */
+static int phrase_boundary(const struct ectx *cx, size_t i)
+{
+	static const char *const stops[] = { "that", "while", "but", "and", "as", "when", "after",
+		"who", "which", "because", "although", "though", "where", "if", NULL };
+	const struct token *k = &cx->t.tok[i];
+	if (k->flags & TOK_PUNCT)
+		return strchr(",;:\"()[].!?", k->norm[0]) != NULL;
+	return cx_is_any(cx, i, stops);
+}
+
+static const char *pronoun_speaker(struct ectx *cx)
+{
+	return cx->n_cl ? cx->cl[cx->n_cl - 1].speaker : NULL;
+}
+
+static void add_claim(struct ectx *cx, size_t first, size_t last, size_t verb)
+{
+	/* Drop leading articles and time words: "the Interior Ministry" -> "Interior Ministry". */
+	static const char *const skip[] = { "the", "a", "an", "on", "in", "later", "also",
+		"earlier", NULL };
+	while (first < last && cx_is_any(cx, first, skip))
+		first++;
+	/* Trailing dates ("said Sunday") are not part of the speaker. */
+	while (last > first && (cx->t.tok[last - 1].flags & TOK_NUMBER))
+		last--;
+	if (first >= last || last - first > 12)
+		return;
+	const char *speaker;
+	if (last - first == 1 && (cx_is(cx, first, "he") || cx_is(cx, first, "she") ||
+				  cx_is(cx, first, "they") || cx_is(cx, first, "it"))) {
+		speaker = pronoun_speaker(cx);
+		if (!speaker)
+			return;
+	} else {
+		size_t a = cx->t.tok[first].start, b = cx->t.tok[last - 1].end;
+		speaker = ectx_strdup(cx, cx->d->text.buf + a, b - a);
+	}
+	struct claim *c = ECTX_PUSH(cx->cl, cx->n_cl, cx->alloc_cl);
+	c->first = first;
+	c->last = last;
+	c->verb = verb;
+	c->speaker = speaker;
+}
+
+static int is_weekday_token(const struct ectx *cx, size_t i)
+{
+	for (size_t k = 0; k < cx->n_dm; k++)
+		if (i >= cx->dm[k].first && i < cx->dm[k].last)
+			return 1;
+	return 0;
+}
+
+void claims_find(struct ectx *cx)
+{
+	for (size_t s = 0; s < cx->t.n_sent; s++) {
+		size_t first = sentence_first(cx, s), last = sentence_last(cx, s);
+		for (size_t i = first; i < last; i++) {
+			/* "according to X" */
+			if (cx_is(cx, i, "according") && cx_is(cx, i + 1, "to")) {
+				size_t e = i + 2;
+				while (e < last && !phrase_boundary(cx, e) && e - i < 12)
+					e++;
+				add_claim(cx, i + 2, e, i);
+				continue;
+			}
+			if (!cx_is_any(cx, i, speech_verbs))
+				continue;
+			/* "was quoted as saying": the speaker is before "was". */
+			size_t v = i;
+			/* Subject before the verb: walk back to a boundary. */
+			size_t b = v;
+			while (b > first && !phrase_boundary(cx, b - 1) && !is_weekday_token(cx, b - 1) &&
+			       v - b < 12)
+				b--;
+			if (b < v && !(b + 1 == v && cx_is(cx, b, "was"))) {
+				size_t e = v;
+				if (cx_is(cx, e - 1, "was") || cx_is(cx, e - 1, "has") ||
+				    cx_is(cx, e - 1, "have") || cx_is(cx, e - 1, "had") ||
+				    cx_is(cx, e - 1, "also"))
+					e--;
+				add_claim(cx, b, e, v);
+				continue;
+			}
+			/* Inverted: ", said police spokesman X." */
+			size_t e = v + 1;
+			while (e < last && is_weekday_token(cx, e))
+				e++;
+			size_t start = e;
+			while (e < last && !phrase_boundary(cx, e) && e - start < 12)
+				e++;
+			if (e > start && !cx_is(cx, start, "that") && !cx_is(cx, start, "it") &&
+			    !cx_is(cx, start, "the") && !(cx->t.tok[start].flags & TOK_NUMBER))
+				add_claim(cx, start, e, v);
+			else if (e > start && cx_is(cx, start, "the") && e - start <= 6)
+				add_claim(cx, start, e, v);
+		}
+	}
+}
+
+/* --- quotations --------------------------------------------------------------------------- */
+
+static const char *quote_speaker(struct ectx *cx, size_t open, size_t close)
+{
+	/* A claim whose verb lies within a few tokens after the closing mark, or before the
+	 * opening mark in the same sentence ("Mujahid said: ..."). */
+	for (size_t k = 0; k < cx->n_cl; k++) {
+		const struct claim *c = &cx->cl[k];
+		if (c->verb > close && c->verb - close <= 8)
+			return c->speaker;
+	}
+	for (size_t k = cx->n_cl; k-- > 0;) {
+		const struct claim *c = &cx->cl[k];
+		if (c->verb < open && open - c->verb <= 4 &&
+		    cx->t.tok[c->verb].sentence == cx->t.tok[open].sentence)
+			return c->speaker;
+	}
+	return NULL;
+}
+
+void quotes_write(struct ectx *cx, struct strbuf *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cx->t.n; i++) {
+		if (!(cx->t.tok[i].flags & TOK_OPENQ))
+			continue;
+		size_t j = i + 1;
+		while (j < cx->t.n && !(cx->t.tok[j].flags & (TOK_CLOSEQ | TOK_OPENQ)))
+			j++;
+		if (j >= cx->t.n || !(cx->t.tok[j].flags & TOK_CLOSEQ))
+			continue;
+		size_t words = 0;
+		for (size_t k = i + 1; k < j; k++)
+			words += (cx->t.tok[k].flags & TOK_WORD) != 0;
+		const char *speaker = quote_speaker(cx, i, j);
+		/* Scare quotes ("large-scale") are not quotations: need a speaker or a clause. */
+		if (words < 4 && !(speaker && words >= 2)) {
+			i = j;
+			continue;
+		}
+		size_t a = cx->t.tok[i].end, b = cx->t.tok[j].start;
+		jsonw_begin(out);
+		jsonw_str(out, "type", "quote");
+		jsonw_str(out, "doc_id", cx->d->doc_id);
+		jsonw_str(out, "quote_id", ectx_printf(cx, "%s-q%zu", cx->d->doc_id, ++n));
+		jsonw_str(out, "speaker", speaker);
+		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
+		jsonw_int(out, "char_start", (long long)a);
+		jsonw_int(out, "char_end", (long long)b);
+		jsonw_end(out);
+		strbuf_addch(out, '\n');
+		i = j;
+	}
+}

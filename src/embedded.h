@@ -1,0 +1,19 @@
+/* embedded: lexicons and schemas compiled into the binary (the defaults users extend).
+ * Ownership: static, read-only, NUL-terminated data; never freed. */
+#ifndef SITREP_EMBEDDED_H
+#define SITREP_EMBEDDED_H
+
+#include <stddef.h>
+
+struct embedded_file {
+	const char *name; /* path relative to the source tree: "src/data/actors.tsv" */
+	const char *data; /* contents, NUL-terminated */
+	size_t len;       /* bytes, not counting the NUL */
+};
+
+/* The file of that name, or NULL. */
+const struct embedded_file *embedded_find(const char *name);
+/* All embedded files, terminated by an entry whose name is NULL. */
+const struct embedded_file *embedded_all(void);
+
+#endif

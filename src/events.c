@@ -1,0 +1,766 @@
+/* events: from trigger words to ACLED events. For each sentence: usable triggers (not
+ * hypothetical, negated or weaker than another), the place each happened at, agent and target,
+ * date, counts and source; then events that describe the same thing are merged. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_int.h"
+#include "util.h"
+
+/* --- triggers ------------------------------------------------------------------------------ */
+
+static const struct trigger_def *tdef(const struct ectx *cx, int tm)
+{
+	return &cx->ex->triggers->defs[cx->tm[tm].def];
+}
+
+static void find_triggers(struct ectx *cx)
+{
+	int out[8];
+	size_t n;
+	for (size_t i = 0; i < cx->t.n;) {
+		size_t len = (cx->t.tok[i].flags & TOK_WORD)
+				     ? triggers_match(cx->ex->triggers, &cx->t, i, cx->t.n, out, 8, &n) : 0;
+		if (!len) {
+			i++;
+			continue;
+		}
+		/* Several rows for one phrase: a user row (added last) wins. */
+		struct trigger_mention *m = ECTX_PUSH(cx->tm, cx->n_tm, cx->alloc_tm);
+		m->first = i;
+		m->last = i + len;
+		m->def = out[n - 1];
+		i += len;
+	}
+}
+
+/* Verbs whose "to" introduces something that has not happened. */
+static const char *const irrealis_before_to[] = { "plans", "planned", "planning", "plan",
+	"threatened", "threatening", "threatens", "threaten", "vowed", "vowing", "vows", "vow",
+	"want", "wants", "wanted", "tried", "trying", "tries", "try", "attempt", "attempted",
+	"attempting", "failed", "fail", "fails", "aims", "aim", "aiming", "seeks", "seeking",
+	"sought", "expected", "likely", "able", "unable", "ready", "intend", "intends",
+	"intended", "prepare", "preparing", "prepared", "going", "hope", "hoping", "hopes",
+	"ordered", "urged", "decided", "order", "set", "poised", "sought", "pledged", "pledging",
+	"promised", "calls", "called", "call", "agreed", "refused", "need", "needs", "continue",
+	"continues", "help", "helped", "allowed", NULL };
+static const char *const modals[] = { "will", "would", "could", "may", "might", "should", "can",
+	"must", "shall", "cannot", NULL };
+static const char *const negations[] = { "not", "never", "no", "without", "nt", "neither",
+	"nor", "failed", NULL };
+
+static int hypothetical(const struct ectx *cx, size_t i, const char **why)
+{
+	size_t s0 = cx->t.sent[cx->t.tok[i].sentence].first;
+	for (size_t k = i; k > s0 && i - k < 3; k--) {
+		size_t p = k - 1;
+		if (cx_is_any(cx, p, modals)) {
+			*why = "modal verb before the trigger";
+			return 1;
+		}
+		if (cx_is_any(cx, p, negations)) {
+			*why = "negated";
+			return 1;
+		}
+		if (cx_is(cx, p, "to") && p > s0 && cx_is_any(cx, p - 1, irrealis_before_to)) {
+			*why = "intention or attempt, not an event";
+			return 1;
+		}
+		if (cx->t.tok[p].flags & TOK_PUNCT)
+			break;
+	}
+	for (size_t k = i; k > s0 && i - k < 6; k--)
+		if (cx_is(cx, k - 1, "if") || cx_is(cx, k - 1, "unless") || cx_is(cx, k - 1, "whether")) {
+			*why = "conditional";
+			return 1;
+		}
+	return 0;
+}
+
+/* --- places --------------------------------------------------------------------------------- */
+
+static int in_claim_span(const struct ectx *cx, size_t tok)
+{
+	for (size_t k = 0; k < cx->n_cl; k++)
+		if (tok >= cx->cl[k].first && tok < cx->cl[k].last)
+			return 1;
+	return 0;
+}
+
+static int usable_place(const struct ectx *cx, size_t k)
+{
+	const struct place_mention *m = &cx->pm[k];
+	return m->place >= 0 && !(m->flags & (PM_MOTION | PM_BORDER | PM_MODIFIER)) &&
+	       !in_claim_span(cx, m->first);
+}
+
+static int is_town_place(const struct ectx *cx, size_t k)
+{
+	enum place_kind kind = cx->ex->gz->places[cx->pm[k].place].kind;
+	return kind == PK_PPLC || kind == PK_PPLA || kind == PK_PPLA2 || kind == PK_PPL;
+}
+
+/* A place that only contains one already chosen ("Zaranj in the province of Nimroz"). */
+static int contains(const struct ectx *cx, size_t outer, size_t inner)
+{
+	const struct place *o = &cx->ex->gz->places[cx->pm[outer].place];
+	const struct place *in = &cx->ex->gz->places[cx->pm[inner].place];
+	if (cx->pm[outer].place == cx->pm[inner].place)
+		return 1;
+	if (o->kind == PK_COUNTRY)
+		return o->country == in->country;
+	if (o->kind == PK_ADM1)
+		return o->country == in->country && ascii_casecmp(o->name, in->admin1) == 0;
+	if (o->kind == PK_ADM2)
+		return o->country == in->country && ascii_casecmp(o->name, in->admin2) == 0;
+	return 0;
+}
+
+static int gap_is_conjunction(const struct ectx *cx, size_t from, size_t to)
+{
+	static const char *const ok[] = { ",", "and", "or", "the", "then", "province", "district",
+		"city", "town", "provinces", "districts", "cities", "on", "in", "of", NULL };
+	int saw_and = 0;
+	if (to < from || to - from > 8)
+		return 0;
+	for (size_t i = from; i < to; i++) {
+		int dated = 0;
+		for (size_t d = 0; d < cx->n_dm; d++)
+			if (i >= cx->dm[d].first && i < cx->dm[d].last)
+				dated = 1;
+		if (!dated && !cx_is_any(cx, i, ok))
+			return 0;
+		saw_and |= cx_is(cx, i, "and") || cx_is(cx, i, ",");
+	}
+	return saw_and;
+}
+
+/* Places after the trigger in its clause: the first, plus any joined to it by "and". */
+static size_t object_places(const struct ectx *cx, size_t tm, size_t limit, int *out, size_t max)
+{
+	size_t n = 0, after = cx->tm[tm].last;
+	for (size_t k = 0; k < cx->n_pm && n < max; k++) {
+		const struct place_mention *m = &cx->pm[k];
+		if (m->first < after || m->first >= limit || !usable_place(cx, k))
+			continue;
+		if (n == 0) {
+			if (m->first - after > 12)
+				break;
+			out[n++] = (int)k;
+			continue;
+		}
+		int dup = 0;
+		for (size_t j = 0; j < n; j++)
+			if (contains(cx, k, (size_t)out[j]))
+				dup = 1;
+		if (dup)
+			continue;
+		if (!gap_is_conjunction(cx, cx->pm[out[n - 1]].last, m->first))
+			break;
+		out[n++] = (int)k;
+	}
+	return n;
+}
+
+/* Closest place before the trigger in the sentence, a town over the unit containing it. */
+static int place_before(const struct ectx *cx, size_t tm, size_t s_first)
+{
+	int best = -1, best_town = -1;
+	for (size_t k = 0; k < cx->n_pm; k++) {
+		const struct place_mention *m = &cx->pm[k];
+		if (m->first < s_first || m->last > cx->tm[tm].first || !usable_place(cx, k))
+			continue;
+		best = (int)k;
+		if (is_town_place(cx, k))
+			best_town = (int)k;
+	}
+	if (best >= 0 && best_town >= 0 && contains(cx, (size_t)best, (size_t)best_town))
+		return best_town;
+	return best;
+}
+
+/* The place the document is mostly about: the most mentioned usable town, else unit. */
+static int main_place(const struct ectx *cx)
+{
+	int best = -1, best_count = 0;
+	for (size_t k = 0; k < cx->n_pm; k++) {
+		if (!usable_place(cx, k))
+			continue;
+		int count = 0;
+		for (size_t j = 0; j < cx->n_pm; j++)
+			if (cx->pm[j].place == cx->pm[k].place && usable_place(cx, j))
+				count++;
+		count = count * 2 + (is_town_place(cx, k) ? 1 : 0);
+		if (cx->ex->gz->places[cx->pm[k].place].kind == PK_COUNTRY)
+			count = 0;
+		if (count > best_count) {
+			best = (int)k;
+			best_count = count;
+		}
+	}
+	return best;
+}
+
+/* --- actors --------------------------------------------------------------------------------- */
+
+static int clause_stop(const struct ectx *cx, size_t i)
+{
+	return cx_is(cx, i, ";") || cx_is(cx, i, ":") || cx_is(cx, i, "while") ||
+	       cx_is(cx, i, "whereas") || cx_is(cx, i, "but") || cx_is(cx, i, "although") ||
+	       (cx_is(cx, i, "that") && i > 0 && !(cx->t.tok[i - 1].flags & TOK_PUNCT));
+}
+
+static int actor_usable(const struct ectx *cx, size_t k)
+{
+	const struct actor_mention *a = &cx->am[k];
+	return a->name && !in_claim_span(cx, a->first) && a->kind != AK_ANAPHOR;
+}
+
+/* Latest usable actor ending before tok in the clause. */
+static int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
+{
+	size_t stop = s_first;
+	for (size_t i = tok; i > s_first; i--)
+		if (clause_stop(cx, i - 1)) {
+			stop = i;
+			break;
+		}
+	int best = -1;
+	for (size_t k = 0; k < cx->n_am; k++)
+		if (cx->am[k].first >= stop && cx->am[k].last <= tok && actor_usable(cx, k) &&
+		    !(cx->am[k].flags & AM_VICTIM))
+			best = (int)k;
+	return best;
+}
+
+/* First usable actor starting in [from, to). */
+static int actor_after(const struct ectx *cx, size_t from, size_t to)
+{
+	for (size_t k = 0; k < cx->n_am; k++)
+		if (cx->am[k].first >= from && cx->am[k].first < to && actor_usable(cx, k))
+			return (int)k;
+	return -1;
+}
+
+static int is_state(const struct ectx *cx, int am)
+{
+	return am >= 0 && cx->am[am].inter == 1;
+}
+
+static int is_nonstate_armed(const struct ectx *cx, int am)
+{
+	return am >= 0 && cx->am[am].inter >= 2 && cx->am[am].inter <= 4;
+}
+
+/* The non-state group named most often: who "the attackers" usually are. */
+static int protagonist(const struct ectx *cx, size_t before_tok)
+{
+	int best = -1, best_n = 0;
+	for (size_t k = 0; k < cx->n_am; k++) {
+		if (!is_nonstate_armed(cx, (int)k) || cx->am[k].first >= before_tok)
+			continue;
+		int n = 0;
+		for (size_t j = 0; j < cx->n_am; j++)
+			n += cx->am[j].name == cx->am[k].name ||
+			     (cx->am[j].name && strcmp(cx->am[j].name, cx->am[k].name) == 0);
+		if (n > best_n) {
+			best = (int)k;
+			best_n = n;
+		}
+	}
+	return best;
+}
+
+static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_last)
+{
+	const struct trigger_mention *m = &cx->tm[e->trigger];
+	unsigned flags = tdef(cx, e->trigger)->flags;
+	size_t end = s_last;
+	for (size_t i = m->last; i < s_last; i++)
+		if (clause_stop(cx, i)) {
+			end = i;
+			break;
+		}
+	int passive = (m->first > s_first &&
+		       (cx_is(cx, m->first - 1, "was") || cx_is(cx, m->first - 1, "were") ||
+			cx_is(cx, m->first - 1, "been") || cx_is(cx, m->first - 1, "being"))) ||
+		      cx_is(cx, m->last, "by");
+	if (flags & TR_FALL) {
+		size_t to = m->last;
+		while (to < end && !cx_is(cx, to, "to") && to - m->last < 4)
+			to++;
+		if (cx_is(cx, to, "to"))
+			e->actor1 = actor_after(cx, to + 1, to + 6);
+		e->actor2 = actor_before(cx, m->first, s_first);
+		strbuf_addf(&e->why, "; roles: agent after 'to' (fell to X)");
+		return;
+	}
+	if (passive) {
+		size_t by = m->last;
+		while (by < end && !cx_is(cx, by, "by") && by - m->last < 8)
+			by++;
+		if (cx_is(cx, by, "by"))
+			e->actor1 = actor_after(cx, by + 1, by + 8);
+		e->actor2 = actor_before(cx, m->first, s_first);
+		strbuf_addf(&e->why, "; roles: passive voice, agent after 'by'");
+		return;
+	}
+	/* "clashes between A and B" */
+	if (cx_is(cx, m->last, "between") || (cx_is(cx, m->last + 1, "between"))) {
+		size_t b = cx_is(cx, m->last, "between") ? m->last : m->last + 1;
+		e->actor1 = actor_after(cx, b + 1, end);
+		if (e->actor1 >= 0)
+			e->actor2 = actor_after(cx, cx->am[e->actor1].last, end);
+		strbuf_addf(&e->why, "; roles: between A and B");
+		return;
+	}
+	e->actor1 = actor_before(cx, m->first, s_first);
+	if ((flags & TR_NOUN) && e->actor1 < 0 && cx_is(cx, m->last, "by"))
+		e->actor1 = actor_after(cx, m->last + 1, end);
+	/* Target: after "on", "against", "with", or the direct object. */
+	e->actor2 = actor_after(cx, m->last, end);
+	if (e->actor2 >= 0 && e->actor2 == e->actor1)
+		e->actor2 = -1;
+	strbuf_addf(&e->why, "; roles: subject before the trigger, object after");
+}
+
+/* --- dates ---------------------------------------------------------------------------------- */
+
+static int date_usable(const struct ectx *cx, size_t d)
+{
+	return !(cx->dm[d].flags & (DM_SPEECH | DM_FUTURE));
+}
+
+static int nearest_date(const struct ectx *cx, size_t anchor, size_t s)
+{
+	int best = -1;
+	size_t best_dist = (size_t)-1;
+	for (size_t d = 0; d < cx->n_dm; d++) {
+		if (cx->t.tok[cx->dm[d].first].sentence != s || !date_usable(cx, d))
+			continue;
+		size_t pos = cx->dm[d].first;
+		size_t dist = pos > anchor ? pos - anchor : anchor - pos;
+		if (dist < best_dist) {
+			best_dist = dist;
+			best = (int)d;
+		}
+	}
+	return best;
+}
+
+/* --- typing ------------------------------------------------------------------------------- */
+
+static const char *sub_type(enum ev_class cls)
+{
+	switch (cls) {
+	case EC_CLASH: case EC_KILL: return "Armed clash";
+	case EC_AIRSTRIKE: return "Air/drone strike";
+	case EC_SUICIDE: return "Suicide bomb";
+	case EC_SHELLING: return "Shelling/artillery/missile attack";
+	case EC_IED: return "Remote explosive/landmine/IED";
+	case EC_GRENADE: return "Grenade";
+	case EC_CHEMICAL: return "Chemical weapon";
+	case EC_SEXUAL: return "Sexual violence";
+	case EC_ATTACK: return "Attack";
+	case EC_ABDUCTION: return "Abduction/forced disappearance";
+	case EC_PROTEST: return "Peaceful protest";
+	case EC_PROTEST_INTERVENTION: return "Protest with intervention";
+	case EC_PROTEST_FORCE: return "Excessive force against protesters";
+	case EC_RIOT: return "Violent demonstration";
+	case EC_MOB: return "Mob violence";
+	case EC_AGREEMENT: return "Agreement";
+	case EC_ARREST: return "Arrests";
+	case EC_CHANGE_GROUP: return "Change to group/activity";
+	case EC_DISRUPTED: return "Disrupted weapons use";
+	case EC_BASE: return "Headquarters or base established";
+	case EC_LOOTING: return "Looting/property destruction";
+	case EC_TRANSFER: return "Non-violent transfer of territory";
+	case EC_TERRITORY: case EC_CAPTURE_PLACE: return "Non-state actor overtakes territory";
+	default: return "Other";
+	}
+}
+
+static int is_protest(enum ev_class c)
+{
+	return c == EC_PROTEST || c == EC_PROTEST_INTERVENTION || c == EC_PROTEST_FORCE;
+}
+
+static int protest_rank(enum ev_class c)
+{
+	return c == EC_PROTEST_FORCE ? 3 : c == EC_PROTEST_INTERVENTION ? 2 : c == EC_PROTEST ? 1 : 0;
+}
+
+static int regain_word(const struct ectx *cx, const struct event *e)
+{
+	const char *w = cx->t.tok[cx->tm[e->trigger].first].norm;
+	return !strncmp(w, "re", 2) || !strncmp(w, "liberat", 7) || !strcmp(w, "regain") ||
+	       !strcmp(w, "regained");
+}
+
+static void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed)
+{
+	e->event_type = ev_class_event_type(e->cls);
+	e->sub_event_type = sub_type(e->cls);
+	if (e->cls == EC_TERRITORY || e->cls == EC_CAPTURE_PLACE) {
+		if (is_state(cx, e->actor1) || (e->actor1 < 0 && regain_word(cx, e)))
+			e->sub_event_type = "Government regains territory";
+	} else if (e->cls == EC_CLASH || e->cls == EC_KILL) {
+		int target_civ = e->actor2 >= 0 && cx->am[e->actor2].inter == 7;
+		if (target_civ || (civilians_only && any_killed)) {
+			e->event_type = "Violence against civilians";
+			e->sub_event_type = "Attack";
+		}
+	}
+}
+
+/* --- building --------------------------------------------------------------------------- */
+
+static struct event *new_event(struct ectx *cx, int tm, size_t s)
+{
+	struct event *e = ECTX_PUSH(cx->ev, cx->n_ev, cx->alloc_ev);
+	memset(e, 0, sizeof(*e));
+	const struct trigger_def *d = tdef(cx, tm);
+	e->cls = d->cls;
+	e->cameo = d->cameo;
+	e->trigger = tm;
+	e->sentence = s;
+	e->place = e->place_idx = -1;
+	e->actor1 = e->actor2 = e->assoc1 = -1;
+	e->date = -1;
+	e->fatalities = e->fat_low = e->fat_high = e->injuries = e->detained = -1;
+	e->claim = -1;
+	e->merged_into = -1;
+	strbuf_init(&e->why, 0);
+	strbuf_addf(&e->why, "trigger '%s' (%s, cameo %s)", d->phrase, ev_class_name(d->cls),
+		    d->cameo);
+	return e;
+}
+
+static void set_place(struct ectx *cx, struct event *e, int pm, const char *rule)
+{
+	e->place = pm;
+	e->place_idx = cx->pm[pm].place;
+	e->precision = cx->pm[pm].precision;
+	strbuf_addf(&e->why, "; place '%s' (%s, %s)", cx->ex->gz->places[e->place_idx].name,
+		    place_kind_name(cx->ex->gz->places[e->place_idx].kind), rule);
+}
+
+static int last_event_place(const struct ectx *cx, unsigned para, int same_para)
+{
+	for (size_t k = cx->n_ev; k-- > 0;) {
+		const struct event *e = &cx->ev[k];
+		if (e->place < 0)
+			continue;
+		if (same_para && cx->t.sent[e->sentence].para != para)
+			return -1;
+		return e->place;
+	}
+	return -1;
+}
+
+static const struct event *last_dated_event(const struct ectx *cx, size_t before)
+{
+	for (size_t k = before; k-- > 0;)
+		if (cx->ev[k].event_date.y)
+			return &cx->ev[k];
+	return NULL;
+}
+
+static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_lead_date)
+{
+	int d = nearest_date(cx, anchor, e->sentence);
+	const struct date_mention *m = d >= 0 ? &cx->dm[d] : NULL;
+	if (m) {
+		struct ymd date = m->date;
+		if (m->relative) {
+			const struct event *prev = last_dated_event(cx, (size_t)(e - cx->ev));
+			if (prev)
+				date = civil_from_days(days_from_civil(prev->event_date.y, prev->event_date.m,
+								       prev->event_date.d) + m->rel_days);
+		}
+		e->date = d;
+		e->event_date = date;
+		e->time_precision = m->precision;
+		size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
+		e->date_text = ectx_strdup(cx, cx->d->text.buf + a, b - a);
+		strbuf_addf(&e->why, "; date '%s' (%s)", e->date_text, m->rule);
+		return;
+	}
+	/* No date in the sentence: the last event of the paragraph, the lead's date, or the
+	 * publication date at week precision. */
+	const struct event *prev = last_dated_event(cx, (size_t)(e - cx->ev));
+	if (prev && cx->t.sent[prev->sentence].para == cx->t.sent[e->sentence].para) {
+		e->event_date = prev->event_date;
+		e->time_precision = prev->time_precision;
+		e->date_text = prev->date_text;
+		strbuf_addf(&e->why, "; date from the previous event in the paragraph");
+	} else if (doc_lead_date >= 0) {
+		const struct date_mention *lead = &cx->dm[doc_lead_date];
+		e->event_date = lead->date;
+		e->time_precision = lead->precision;
+		size_t a = cx->t.tok[lead->first].start, b = cx->t.tok[lead->last - 1].end;
+		e->date_text = ectx_strdup(cx, cx->d->text.buf + a, b - a);
+		strbuf_addf(&e->why, "; date of the article's lead");
+	} else if (cx->pub.y) {
+		e->event_date = cx->pub;
+		e->time_precision = 2;
+		e->date_text = NULL;
+		strbuf_addf(&e->why, "; date: publication date (no date in the text)");
+	}
+}
+
+/* First usable date of the first two paragraphs: what the lead says happened when. */
+static int lead_date(const struct ectx *cx)
+{
+	for (size_t d = 0; d < cx->n_dm; d++) {
+		unsigned para = cx->t.sent[cx->t.tok[cx->dm[d].first].sentence].para;
+		if (para > 2)
+			break;
+		if (date_usable(cx, d) && !(cx->dm[d].flags & DM_BACKGROUND) && cx->dm[d].date.y &&
+		    !cx->dm[d].relative)
+			return (int)d;
+	}
+	return -1;
+}
+
+static int sentence_blocked(const struct ectx *cx, size_t t0, size_t t1)
+{
+	for (size_t k = t0; k < t1; k++)
+		if (tdef(cx, (int)k)->flags & TR_BLOCK)
+			return 1;
+	return 0;
+}
+
+static void attach_counts(struct ectx *cx, size_t ev0, size_t s)
+{
+	for (size_t c = 0; c < cx->n_cas; c++) {
+		const struct casualty *k = &cx->cas[c];
+		if (cx->t.tok[k->pos].sentence != s)
+			continue;
+		/* The nearest event whose trigger precedes the count, else the nearest after. */
+		int best = -1;
+		size_t best_d = (size_t)-1;
+		for (size_t e = ev0; e < cx->n_ev; e++) {
+			size_t tpos = cx->tm[cx->ev[e].trigger].first;
+			size_t d = tpos <= k->pos ? k->pos - tpos : (tpos - k->pos) * 4;
+			if (d < best_d) {
+				best_d = d;
+				best = (int)e;
+			}
+		}
+		if (best < 0)
+			continue;
+		struct event *e = &cx->ev[best];
+		long *slot = k->kind == CAS_KILLED ? &e->fatalities
+			     : k->kind == CAS_INJURED ? &e->injuries : &e->detained;
+		*slot = (*slot < 0 ? 0 : *slot) + k->count.value;
+		if (k->kind == CAS_KILLED) {
+			e->fat_low = (e->fat_low < 0 ? 0 : e->fat_low) + k->count.low;
+			if (k->count.high < 0 || (e->fat_high < 0 && e->fatalities != k->count.value))
+				e->fat_high = -1;
+			else
+				e->fat_high = (e->fat_high < 0 ? 0 : e->fat_high) + k->count.high;
+			if (k->victim >= 0 && e->actor2 < 0 && cx->am[k->victim].name)
+				e->actor2 = k->victim;
+		}
+		strbuf_addf(&e->why, "; %s %ld", k->kind == CAS_KILLED ? "killed" :
+			    k->kind == CAS_INJURED ? "injured" : "detained", k->count.value);
+	}
+}
+
+static void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only, int *killed)
+{
+	int any = 0, all_civ = 1;
+	for (size_t c = 0; c < cx->n_cas; c++) {
+		const struct casualty *k = &cx->cas[c];
+		if (cx->t.tok[k->pos].sentence != s || k->kind != CAS_KILLED)
+			continue;
+		any = 1;
+		if (!k->civilians)
+			all_civ = 0;
+	}
+	*killed = any;
+	*civilians_only = any && all_civ;
+}
+
+static int claim_in_sentence(const struct ectx *cx, size_t s)
+{
+	for (size_t k = 0; k < cx->n_cl; k++)
+		if (cx->t.tok[cx->cl[k].verb].sentence == s)
+			return (int)k;
+	return -1;
+}
+
+static void default_actors(struct ectx *cx, struct event *e, int ctry)
+{
+	const char *cname = ctry >= 0 ? cx->ex->gz->countries[ctry].name : NULL;
+	if (e->actor1 >= 0 && e->actor1 == e->actor2)
+		e->actor2 = -1;
+	if (e->actor1 < 0 && is_protest(e->cls))
+		e->actor1_name = cname ? ectx_printf(cx, "Protesters (%s)", cname) : "Protesters", e->inter1 = 6;
+	else if (e->actor1 < 0 && (e->cls == EC_RIOT || e->cls == EC_MOB))
+		e->actor1_name = cname ? ectx_printf(cx, "Rioters (%s)", cname) : "Rioters", e->inter1 = 5;
+	else if (e->actor1 < 0 && (e->cls == EC_ARREST || e->cls == EC_PROTEST_INTERVENTION ||
+				   e->cls == EC_PROTEST_FORCE))
+		e->actor1_name = state_force_name(cx, ctry, 1), e->inter1 = 1;
+	else if (e->actor1 < 0 && e->cls == EC_AIRSTRIKE)
+		e->actor1_name = state_force_name(cx, ctry, 0), e->inter1 = 1;
+	else if (e->actor1 < 0 && e->cls != EC_AGREEMENT) {
+		int p = protagonist(cx, cx->tm[e->trigger].first);
+		if (p >= 0) {
+			e->actor1 = p;
+			strbuf_addf(&e->why, "; actor1 from context: the group the article is about");
+		}
+	}
+	if (e->actor1 >= 0) {
+		e->actor1_name = cx->am[e->actor1].name;
+		e->inter1 = cx->am[e->actor1].inter;
+	}
+	if (e->actor2 >= 0) {
+		e->actor2_name = cx->am[e->actor2].name;
+		e->inter2 = cx->am[e->actor2].inter;
+	}
+	/* Territory taken by a non-state group is taken from the state. */
+	if (e->actor2 < 0 && (e->cls == EC_TERRITORY || e->cls == EC_CAPTURE_PLACE) &&
+	    e->inter1 >= 2 && e->inter1 <= 4 && ctry >= 0) {
+		e->actor2_name = state_force_name(cx, ctry, 0);
+		e->inter2 = 1;
+	}
+	if (e->actor1_name && e->actor2_name && strcmp(e->actor1_name, e->actor2_name) == 0) {
+		e->actor2_name = NULL;
+		e->inter2 = 0;
+	}
+	if (e->inter2 == 7)
+		e->civilian_targeting = 1;
+}
+
+static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int lead)
+{
+	size_t s_first = sentence_first(cx, s), s_last = sentence_last(cx, s);
+	int blocked = sentence_blocked(cx, t0, t1), has_strong = 0, civ_only, killed;
+	const char *why;
+	sentence_counts(cx, s, &civ_only, &killed);
+	for (size_t k = t0; k < t1; k++) {
+		unsigned f = tdef(cx, (int)k)->flags;
+		if (!(f & (TR_WEAK | TR_BLOCK)) && !hypothetical(cx, cx->tm[k].first, &why))
+			has_strong = 1;
+	}
+	size_t ev0 = cx->n_ev;
+	for (size_t k = t0; k < t1; k++) {
+		const struct trigger_def *d = tdef(cx, (int)k);
+		if (d->flags & TR_BLOCK)
+			continue;
+		if ((d->flags & TR_WEAK) && (has_strong || blocked))
+			continue;
+		if (d->cls == EC_KILL && !killed)
+			continue;
+		if (hypothetical(cx, cx->tm[k].first, &why))
+			continue;
+		/* One protest or riot per sentence: its strongest sub-type. */
+		int merged = 0;
+		for (size_t e = ev0; e < cx->n_ev; e++)
+			if ((is_protest(cx->ev[e].cls) && is_protest(d->cls)) || cx->ev[e].cls == d->cls) {
+				if (protest_rank(d->cls) > protest_rank(cx->ev[e].cls))
+					cx->ev[e].cls = d->cls;
+				merged = 1;
+			}
+		if (merged)
+			continue;
+		int places[8];
+		size_t n_places = object_places(cx, k, s_last, places, 8);
+		size_t make = n_places ? n_places : 1;
+		for (size_t p = 0; p < make; p++) {
+			struct event *e = new_event(cx, (int)k, s);
+			size_t anchor = cx->tm[k].first;
+			if (n_places) {
+				set_place(cx, e, places[p], p ? "joined object of the trigger"
+							      : "object of the trigger");
+				if (p)
+					anchor = cx->pm[places[p]].first;
+			} else {
+				int before = place_before(cx, k, s_first);
+				int ctx_place = last_event_place(cx, cx->t.sent[s].para, 1);
+				int main = main_place(cx);
+				if (before >= 0)
+					set_place(cx, e, before, "named before the trigger");
+				else if (ctx_place >= 0)
+					set_place(cx, e, ctx_place, "place of the previous event in the paragraph");
+				else if (main >= 0)
+					set_place(cx, e, main, "the place the article is mostly about");
+			}
+			assign_roles(cx, e, s_first, s_last);
+			set_date(cx, e, anchor, lead);
+		}
+	}
+	attach_counts(cx, ev0, s);
+	int claim = claim_in_sentence(cx, s);
+	for (size_t e = ev0; e < cx->n_ev; e++) {
+		struct event *ev = &cx->ev[e];
+		int ctry = ev->place_idx >= 0 ? place_country(cx, ev->place_idx) : cx->country;
+		if (ctry < 0)
+			ctry = cx->country;
+		ev->claim = claim;
+		type_event(cx, ev, civ_only, killed);
+		default_actors(cx, ev, ctry);
+		if (ev->actor2 < 0 && ev->civilian_targeting == 0 && civ_only && killed)
+			ev->civilian_targeting = 1;
+	}
+}
+
+static int same_event(const struct ectx *cx, const struct event *a, const struct event *b)
+{
+	if (strcmp(a->event_type, b->event_type) != 0 ||
+	    strcmp(a->sub_event_type, b->sub_event_type) != 0)
+		return 0;
+	if (a->place_idx != b->place_idx)
+		return 0;
+	(void)cx;
+	return a->event_date.y == b->event_date.y && a->event_date.m == b->event_date.m &&
+	       a->event_date.d == b->event_date.d;
+}
+
+static void merge_events(struct ectx *cx)
+{
+	for (size_t i = 0; i < cx->n_ev; i++) {
+		struct event *b = &cx->ev[i];
+		for (size_t j = 0; j < i; j++) {
+			struct event *a = &cx->ev[j];
+			if (a->merged_into >= 0 || !same_event(cx, a, b))
+				continue;
+			b->merged_into = (int)j;
+			if (!a->actor1_name && b->actor1_name)
+				a->actor1_name = b->actor1_name, a->inter1 = b->inter1;
+			if (!a->actor2_name && b->actor2_name)
+				a->actor2_name = b->actor2_name, a->inter2 = b->inter2;
+			if (b->fatalities > a->fatalities) {
+				a->fatalities = b->fatalities;
+				a->fat_low = b->fat_low;
+				a->fat_high = b->fat_high;
+			}
+			if (b->injuries > a->injuries)
+				a->injuries = b->injuries;
+			if (b->detained > a->detained)
+				a->detained = b->detained;
+			if (a->claim < 0)
+				a->claim = b->claim;
+			a->civilian_targeting |= b->civilian_targeting;
+			strbuf_addf(&a->why, "; merged with the mention in sentence %zu", b->sentence + 1);
+			break;
+		}
+	}
+}
+
+void events_build(struct ectx *cx)
+{
+	find_triggers(cx);
+	int lead = lead_date(cx);
+	size_t k = 0;
+	for (size_t s = 0; s < cx->t.n_sent; s++) {
+		size_t t0 = k;
+		while (k < cx->n_tm && cx->t.tok[cx->tm[k].first].sentence == s)
+			k++;
+		if (k > t0)
+			build_sentence(cx, s, t0, k, lead);
+	}
+	merge_events(cx);
+}

@@ -1,0 +1,216 @@
+/* extract: runs the passes over one document and writes its records. */
+#include "extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_int.h"
+#include "jsonw.h"
+#include "util.h"
+
+struct extractor *extractor_new(const struct extract_opts *opts)
+{
+	struct extractor *ex = xcalloc(1, sizeof(*ex));
+	ex->gz = gazetteer_load(opts->gazetteers, opts->n_gazetteers);
+	ex->actors = actors_load(opts->actor_files, opts->n_actor_files);
+	ex->triggers = triggers_load(opts->trigger_files, opts->n_trigger_files);
+	ex->explain = opts->explain;
+	ex->types = opts->types ? opts->types
+				: EXTRACT_EVENTS | EXTRACT_PLACES | EXTRACT_ACTORS | EXTRACT_QUOTES;
+	if (!ex->gz || !ex->actors || !ex->triggers) {
+		extractor_free(ex);
+		return NULL;
+	}
+	return ex;
+}
+
+void extractor_free(struct extractor *ex)
+{
+	if (!ex)
+		return;
+	gazetteer_free(ex->gz);
+	actors_free(ex->actors);
+	triggers_free(ex->triggers);
+	free(ex);
+}
+
+const struct gazetteer *extractor_gazetteer(const struct extractor *ex)
+{
+	return ex->gz;
+}
+
+static void ectx_release(struct ectx *cx)
+{
+	tokens_release(&cx->t);
+	for (size_t i = 0; i < cx->n_ev; i++)
+		strbuf_release(&cx->ev[i].why);
+	for (size_t i = 0; i < cx->n_pool; i++)
+		free(cx->pool[i]);
+	free(cx->pool);
+	free(cx->pm);
+	free(cx->am);
+	free(cx->dm);
+	free(cx->cas);
+	free(cx->tm);
+	free(cx->cl);
+	free(cx->ev);
+}
+
+static void write_location(struct ectx *cx, struct strbuf *out, int place_idx, int precision)
+{
+	const struct gazetteer *gz = cx->ex->gz;
+	const struct place *p = place_idx >= 0 ? &gz->places[place_idx] : NULL;
+	int c = p ? p->country : cx->country;
+	const struct country *ct = c >= 0 ? &gz->countries[c] : NULL;
+	jsonw_str(out, "country", ct ? ct->name : NULL);
+	jsonw_str(out, "iso3", ct ? ct->iso3 : NULL);
+	const char *admin1 = p ? (p->kind == PK_ADM1 ? p->name : p->admin1) : NULL;
+	const char *admin2 = p ? (p->kind == PK_ADM2 ? p->name : p->admin2) : NULL;
+	jsonw_str(out, "admin1", admin1 && *admin1 ? admin1 : NULL);
+	jsonw_str(out, "admin2", admin2 && *admin2 ? admin2 : NULL);
+	jsonw_str(out, "location", p ? p->name : NULL);
+	if (p) {
+		jsonw_double(out, "latitude", p->lat, 4);
+		jsonw_double(out, "longitude", p->lon, 4);
+		jsonw_int(out, "geo_precision", precision);
+	} else {
+		jsonw_null(out, "latitude");
+		jsonw_null(out, "longitude");
+		jsonw_null(out, "geo_precision");
+	}
+}
+
+static void write_event(struct ectx *cx, const struct event *e, size_t n, struct strbuf *out)
+{
+	const struct sentence *s = &cx->t.sent[e->sentence];
+	char date[16];
+	jsonw_begin(out);
+	jsonw_str(out, "type", "event");
+	jsonw_str(out, "doc_id", cx->d->doc_id);
+	jsonw_str(out, "event_id", ectx_printf(cx, "%s-e%zu", cx->d->doc_id, n));
+	if (e->event_date.y) {
+		ymd_format(e->event_date, date, sizeof(date));
+		jsonw_str(out, "event_date", date);
+		jsonw_int(out, "time_precision", e->time_precision);
+	} else {
+		jsonw_null(out, "event_date");
+		jsonw_null(out, "time_precision");
+	}
+	jsonw_str(out, "date_text", e->date_text);
+	jsonw_str(out, "event_type", e->event_type);
+	jsonw_str(out, "sub_event_type", e->sub_event_type);
+	jsonw_str(out, "actor1", e->actor1_name);
+	jsonw_null(out, "assoc_actor_1");
+	jsonw_count(out, "inter1", e->actor1_name ? e->inter1 : -1);
+	jsonw_str(out, "actor2", e->actor2_name);
+	jsonw_null(out, "assoc_actor_2");
+	jsonw_count(out, "inter2", e->actor2_name ? e->inter2 : -1);
+	jsonw_str(out, "civilian_targeting", e->civilian_targeting ? "Civilian targeting" : NULL);
+	write_location(cx, out, e->place_idx, e->precision);
+	jsonw_count(out, "fatalities", e->fatalities < 0 ? 0 : e->fatalities);
+	jsonw_count(out, "fatalities_low", e->fat_low);
+	jsonw_count(out, "fatalities_high", e->fat_high);
+	jsonw_count(out, "injuries", e->injuries);
+	jsonw_count(out, "detained", e->detained);
+	jsonw_str(out, "claimed_by", e->claim >= 0 ? cx->cl[e->claim].speaker : NULL);
+	jsonw_str(out, "source", cx->d->publisher);
+	jsonw_strn(out, "notes", cx->d->text.buf + s->start, s->end - s->start);
+	jsonw_int(out, "char_start", (long long)s->start);
+	jsonw_int(out, "char_end", (long long)s->end);
+	jsonw_str(out, "cameo_code", e->cameo);
+	jsonw_end(out);
+	strbuf_addch(out, '\n');
+}
+
+static const char *place_role(unsigned flags)
+{
+	if (flags & PM_MOTION)
+		return "movement";
+	if (flags & PM_BORDER)
+		return "border";
+	if (flags & PM_MODIFIER)
+		return "modifier";
+	return "mention";
+}
+
+static void write_places(struct ectx *cx, struct strbuf *out)
+{
+	for (size_t k = 0; k < cx->n_pm; k++) {
+		const struct place_mention *m = &cx->pm[k];
+		if (m->place < 0)
+			continue;
+		size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
+		jsonw_begin(out);
+		jsonw_str(out, "type", "place");
+		jsonw_str(out, "doc_id", cx->d->doc_id);
+		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
+		jsonw_str(out, "kind", place_kind_name(cx->ex->gz->places[m->place].kind));
+		jsonw_str(out, "role", place_role(m->flags));
+		write_location(cx, out, m->place, m->precision);
+		jsonw_int(out, "char_start", (long long)a);
+		jsonw_int(out, "char_end", (long long)b);
+		jsonw_end(out);
+		strbuf_addch(out, '\n');
+	}
+}
+
+static void write_actors(struct ectx *cx, struct strbuf *out)
+{
+	static const char *const kinds[] = { "group", "state force", "generic", "anaphor" };
+	for (size_t k = 0; k < cx->n_am; k++) {
+		const struct actor_mention *m = &cx->am[k];
+		if (!m->name)
+			continue;
+		size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
+		jsonw_begin(out);
+		jsonw_str(out, "type", "actor");
+		jsonw_str(out, "doc_id", cx->d->doc_id);
+		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
+		jsonw_str(out, "actor", m->name);
+		jsonw_count(out, "inter", m->inter ? m->inter : -1);
+		jsonw_str(out, "iso3", *m->iso3 ? m->iso3 : NULL);
+		jsonw_str(out, "kind", kinds[m->kind]);
+		jsonw_int(out, "char_start", (long long)a);
+		jsonw_int(out, "char_end", (long long)b);
+		jsonw_end(out);
+		strbuf_addch(out, '\n');
+	}
+}
+
+size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *out,
+		     struct strbuf *explain)
+{
+	struct ectx cx;
+	memset(&cx, 0, sizeof(cx));
+	cx.ex = ex;
+	cx.d = d;
+	cx.country = -1;
+	if (d->published)
+		date_parse(d->published, &cx.pub);
+	tokens_build(&cx.t, d->text.buf, d->text.len);
+	mentions_find(&cx);
+	dates_find(&cx);
+	claims_find(&cx);
+	casualties_find(&cx);
+	events_build(&cx);
+	size_t n = 0;
+	if (ex->types & EXTRACT_EVENTS) {
+		for (size_t i = 0; i < cx.n_ev; i++) {
+			if (cx.ev[i].merged_into >= 0)
+				continue;
+			write_event(&cx, &cx.ev[i], ++n, out);
+			if (ex->explain && explain)
+				strbuf_addf(explain, "%s-e%zu: %s %s / %s: %s\n", d->doc_id, n,
+					    cx.ev[i].event_date.y ? "" : "(undated)", cx.ev[i].event_type,
+					    cx.ev[i].sub_event_type, cx.ev[i].why.buf);
+		}
+	}
+	if (ex->types & EXTRACT_PLACES)
+		write_places(&cx, out);
+	if (ex->types & EXTRACT_ACTORS)
+		write_actors(&cx, out);
+	if (ex->types & EXTRACT_QUOTES)
+		quotes_write(&cx, out);
+	ectx_release(&cx);
+	return n;
+}

@@ -1,0 +1,177 @@
+/* extract_int: the per-document state shared by the extraction passes (mentions, dates,
+ * claims, events). Not a public API: only extract*.c, mentions.c, reldate.c, claims.c and
+ * events.c include it.
+ * Ownership: struct ectx owns every array in it; strings point into the document text, the
+ * lexicons, or ectx's own string pool, and live until ectx_release. */
+#ifndef SITREP_EXTRACT_INT_H
+#define SITREP_EXTRACT_INT_H
+
+#include <stddef.h>
+
+#include "actors.h"
+#include "dates.h"
+#include "doc.h"
+#include "gazetteer.h"
+#include "numbers.h"
+#include "strbuf.h"
+#include "text.h"
+#include "triggers.h"
+
+#define MAX_CAND 16
+
+struct extractor {
+	struct gazetteer *gz;
+	struct actor_lex *actors;
+	struct trigger_lex *triggers;
+	int explain;
+	unsigned types;
+};
+
+enum place_mention_flags {
+	PM_MOTION = 1 << 0,   /* "from X", "to X" after a motion verb: not where it happened */
+	PM_MODIFIER = 1 << 1, /* "Kabul government", "Kunduz police": names an actor */
+	PM_BORDER = 1 << 2,   /* "border with X" */
+	PM_NEAR = 1 << 3,     /* "outskirts of X", "near X": precision 2 */
+	PM_CAPITAL_OF = 1 << 4, /* "capital of X province": the capital city */
+	PM_IN_ACTOR = 1 << 5  /* inside or right before a force noun ("Afghan forces") */
+};
+
+struct place_mention {
+	size_t first, last;  /* tokens [first, last) */
+	int cand[MAX_CAND];  /* gazetteer place indexes */
+	size_t n_cand;
+	int place;           /* resolved place index, -1 if none */
+	int precision;       /* ACLED geo_precision 1-3 */
+	unsigned flags;
+};
+
+enum actor_mention_flags {
+	AM_SPEAKER = 1 << 0,  /* part of a "X said" source phrase */
+	AM_VICTIM = 1 << 1    /* named as killed or wounded */
+};
+
+struct actor_mention {
+	size_t first, last;
+	const char *name;    /* normalised name (pool or lexicon) */
+	int inter;
+	char iso3[4];
+	enum actor_kind kind;
+	unsigned flags;
+	const char *rule;    /* how it was recognised, for --explain */
+};
+
+enum date_flags {
+	DM_SPEECH = 1 << 0,     /* "said Sunday": when it was said, not when it happened */
+	DM_BACKGROUND = 1 << 1, /* years or months before publication */
+	DM_FUTURE = 1 << 2      /* "next week", "Friday's meeting" ahead: not an event date */
+};
+
+struct date_mention {
+	size_t first, last;
+	struct ymd date;     /* resolved; y == 0 if it cannot be (no publication date) */
+	int precision;       /* ACLED time_precision 1-3 */
+	unsigned flags;
+	const char *rule;
+	int relative;        /* "the next day": rel_days from the previous date in context */
+	long rel_days;
+};
+
+enum casualty_kind { CAS_KILLED, CAS_INJURED, CAS_DETAINED };
+
+struct casualty {
+	size_t pos;          /* token of the count */
+	enum casualty_kind kind;
+	struct count count;
+	int civilians;       /* the victims are civilians */
+	int victim;          /* actor mention index of the victims, -1 if none */
+};
+
+struct trigger_mention {
+	size_t first, last;
+	int def;             /* trigger_def index */
+};
+
+struct claim {
+	size_t first, last;  /* the speaker phrase */
+	size_t verb;         /* token of the speech verb */
+	const char *speaker; /* pool string */
+};
+
+struct event {
+	enum ev_class cls;
+	const char *event_type, *sub_event_type;
+	const char *cameo;
+	int trigger;         /* trigger mention index */
+	size_t sentence;
+	int place;           /* place mention index, -1 if none */
+	int place_idx;       /* gazetteer place, -1 if none */
+	int precision;
+	int actor1, actor2;  /* actor mention indexes, -1 if none */
+	const char *actor1_name, *actor2_name; /* names when not from a mention */
+	int inter1, inter2;
+	int assoc1;          /* associated actor mention for actor1, -1 */
+	int date;            /* date mention index, -1 if inherited */
+	struct ymd event_date;
+	int time_precision;
+	const char *date_text;
+	long fatalities, fat_low, fat_high, injuries, detained; /* -1 unknown */
+	int civilian_targeting;
+	int claim;           /* claim index, -1 */
+	int merged_into;     /* -1, or the event this one was folded into */
+	struct strbuf why;   /* explanation */
+};
+
+struct ectx {
+	const struct extractor *ex;
+	const struct doc *d;
+	struct tokens t;
+	struct ymd pub;          /* publication date, y == 0 if unknown */
+	int country;             /* the document's country index, -1 if unknown */
+	struct place_mention *pm;
+	size_t n_pm, alloc_pm;
+	struct actor_mention *am;
+	size_t n_am, alloc_am;
+	struct date_mention *dm;
+	size_t n_dm, alloc_dm;
+	struct casualty *cas;
+	size_t n_cas, alloc_cas;
+	struct trigger_mention *tm;
+	size_t n_tm, alloc_tm;
+	struct claim *cl;
+	size_t n_cl, alloc_cl;
+	struct event *ev;
+	size_t n_ev, alloc_ev;
+	char **pool;             /* strings made during extraction */
+	size_t n_pool, alloc_pool;
+};
+
+/* Generic growth for the arrays above. */
+#define ECTX_PUSH(arr, n, alloc)                                                   \
+	((n) == (alloc) ? ((alloc) = (alloc) ? (alloc) * 2 : 32,                     \
+			   (arr) = xrealloc((arr), (alloc) * sizeof(*(arr)))) : (arr), \
+	 &(arr)[(n)++])
+
+/* A string that lives as long as the context. */
+const char *ectx_strdup(struct ectx *cx, const char *s, size_t len);
+const char *ectx_printf(struct ectx *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Token helpers. */
+int cx_is(const struct ectx *cx, size_t i, const char *word);
+int cx_is_any(const struct ectx *cx, size_t i, const char *const *words);
+size_t sentence_first(const struct ectx *cx, size_t s);
+size_t sentence_last(const struct ectx *cx, size_t s);
+
+/* Passes, in the order extract.c runs them. */
+void mentions_find(struct ectx *cx);     /* places, actors; document country; resolution */
+void dates_find(struct ectx *cx);        /* date expressions, resolved against publication */
+void claims_find(struct ectx *cx);       /* "X said", "according to X" */
+void casualties_find(struct ectx *cx);   /* killed / wounded / detained counts */
+void events_build(struct ectx *cx);      /* triggers -> events with roles, place, date */
+void quotes_write(struct ectx *cx, struct strbuf *out);
+
+/* Name of the state forces of a country ("Military Forces of Afghanistan"). */
+const char *state_force_name(struct ectx *cx, int country, int police);
+/* Country index for a place index, or -1. */
+int place_country(const struct ectx *cx, int place_idx);
+
+#endif

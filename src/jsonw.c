@@ -1,0 +1,134 @@
+/* jsonw: a small streaming JSON writer; commas are inferred from the last byte written. */
+#include "jsonw.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static void comma(struct strbuf *sb)
+{
+	if (sb->len) {
+		char last = sb->buf[sb->len - 1];
+		if (last != '{' && last != '[' && last != ':' && last != '\n')
+			strbuf_addch(sb, ',');
+	}
+}
+
+void jsonw_begin(struct strbuf *sb)
+{
+	comma(sb);
+	strbuf_addch(sb, '{');
+}
+
+void jsonw_end(struct strbuf *sb)
+{
+	strbuf_addch(sb, '}');
+}
+
+void jsonw_key(struct strbuf *sb, const char *key)
+{
+	comma(sb);
+	if (!key)
+		return;
+	strbuf_addch(sb, '"');
+	jsonw_escape(sb, key, strlen(key));
+	strbuf_add(sb, "\":", 2);
+}
+
+void jsonw_array_begin(struct strbuf *sb, const char *key)
+{
+	jsonw_key(sb, key);
+	strbuf_addch(sb, '[');
+}
+
+void jsonw_array_end(struct strbuf *sb)
+{
+	strbuf_addch(sb, ']');
+}
+
+void jsonw_escape(struct strbuf *sb, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t run = 0;
+	strbuf_grow(sb, len + 2);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		strbuf_add(sb, s + run, i - run);
+		run = i + 1;
+		switch (c) {
+		case '"': strbuf_add(sb, "\\\"", 2); break;
+		case '\\': strbuf_add(sb, "\\\\", 2); break;
+		case '\n': strbuf_add(sb, "\\n", 2); break;
+		case '\r': strbuf_add(sb, "\\r", 2); break;
+		case '\t': strbuf_add(sb, "\\t", 2); break;
+		case '\b': strbuf_add(sb, "\\b", 2); break;
+		case '\f': strbuf_add(sb, "\\f", 2); break;
+		default: {
+			char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+			strbuf_add(sb, u, 6);
+		}
+		}
+	}
+	strbuf_add(sb, s + run, len - run);
+}
+
+void jsonw_strn(struct strbuf *sb, const char *key, const char *val, size_t len)
+{
+	jsonw_key(sb, key);
+	if (!val) {
+		strbuf_add(sb, "null", 4);
+		return;
+	}
+	strbuf_addch(sb, '"');
+	jsonw_escape(sb, val, len);
+	strbuf_addch(sb, '"');
+}
+
+void jsonw_str(struct strbuf *sb, const char *key, const char *val)
+{
+	jsonw_strn(sb, key, val, val ? strlen(val) : 0);
+}
+
+void jsonw_int(struct strbuf *sb, const char *key, long long val)
+{
+	jsonw_key(sb, key);
+	strbuf_addf(sb, "%lld", val);
+}
+
+void jsonw_count(struct strbuf *sb, const char *key, long long val)
+{
+	if (val < 0)
+		jsonw_null(sb, key);
+	else
+		jsonw_int(sb, key, val);
+}
+
+void jsonw_double(struct strbuf *sb, const char *key, double val, int decimals)
+{
+	if (!isfinite(val)) {
+		jsonw_null(sb, key);
+		return;
+	}
+	jsonw_key(sb, key);
+	strbuf_addf(sb, "%.*f", decimals, val);
+}
+
+void jsonw_bool(struct strbuf *sb, const char *key, int val)
+{
+	jsonw_key(sb, key);
+	strbuf_addstr(sb, val ? "true" : "false");
+}
+
+void jsonw_null(struct strbuf *sb, const char *key)
+{
+	jsonw_key(sb, key);
+	strbuf_add(sb, "null", 4);
+}
+
+void jsonw_raw(struct strbuf *sb, const char *key, const char *json)
+{
+	jsonw_key(sb, key);
+	strbuf_addstr(sb, json);
+}

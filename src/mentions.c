@@ -1,0 +1,478 @@
+/* mentions: finds place and actor mentions, decides the document's country, and resolves each
+ * place name to one gazetteer entry using the words around it. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_int.h"
+#include "util.h"
+
+/* --- shared helpers (declared in extract_int.h) ---------------------------------------- */
+
+const char *ectx_strdup(struct ectx *cx, const char *s, size_t len)
+{
+	char **slot = ECTX_PUSH(cx->pool, cx->n_pool, cx->alloc_pool);
+	*slot = xstrndup(s, len);
+	return *slot;
+}
+
+const char *ectx_printf(struct ectx *cx, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	char **slot = ECTX_PUSH(cx->pool, cx->n_pool, cx->alloc_pool);
+	*slot = strbuf_detach(&sb, NULL);
+	return *slot;
+}
+
+int cx_is(const struct ectx *cx, size_t i, const char *word)
+{
+	return i < cx->t.n && strcmp(cx->t.tok[i].norm, word) == 0;
+}
+
+int cx_is_any(const struct ectx *cx, size_t i, const char *const *words)
+{
+	if (i >= cx->t.n)
+		return 0;
+	for (size_t k = 0; words[k]; k++)
+		if (strcmp(cx->t.tok[i].norm, words[k]) == 0)
+			return 1;
+	return 0;
+}
+
+size_t sentence_first(const struct ectx *cx, size_t s)
+{
+	return cx->t.sent[s].first;
+}
+
+size_t sentence_last(const struct ectx *cx, size_t s)
+{
+	return cx->t.sent[s].last;
+}
+
+int place_country(const struct ectx *cx, int place_idx)
+{
+	return place_idx < 0 ? -1 : cx->ex->gz->places[place_idx].country;
+}
+
+const char *state_force_name(struct ectx *cx, int country, int police)
+{
+	if (country < 0)
+		return police ? "Police Forces" : "Military Forces";
+	const struct country *c = &cx->ex->gz->countries[country];
+	/* "the United States", "the Democratic Republic of Congo": ACLED keeps the article. */
+	const char *the = (!strncmp(c->name, "United ", 7) || strstr(c->name, "Republic") ||
+			   !strcmp(c->name, "Philippines") || !strcmp(c->name, "Netherlands"))
+				  ? "the " : "";
+	return ectx_printf(cx, "%s Forces of %s%s", police ? "Police" : "Military", the, c->name);
+}
+
+/* --- context words ---------------------------------------------------------------------- */
+
+static const char *const motion_verbs[] = { "drove", "drive", "driving", "travelled", "traveled",
+	"travel", "travelling", "fled", "flee", "fleeing", "flees", "leave", "leaving", "left",
+	"headed", "heading", "moved", "returned", "returning", "flew", "went", "go", "going",
+	"evacuated", "relocated", "arrive", "arrived", "arriving", "retreated", "retreat",
+	"withdrew", "escaped", "escape", "transferred", "taken", "deported", "sent", "fly",
+	"journey", "trip", "visit", "visited", "visiting", "road", "highway", "route", "flight",
+	"flights", "pushed", "driven", "cross", "crossed", "crossing", "brief", "back", NULL };
+
+static int motion_before(const struct ectx *cx, size_t i, size_t window)
+{
+	size_t s0 = cx->t.sent[cx->t.tok[i].sentence].first;
+	for (size_t k = i; k > s0 && i - k < window; k--)
+		if (cx_is_any(cx, k - 1, motion_verbs))
+			return 1;
+	return 0;
+}
+
+static int prev_is(const struct ectx *cx, size_t i, const char *a, const char *b)
+{
+	if (b)
+		return i >= 2 && cx_is(cx, i - 2, a) && cx_is(cx, i - 1, b);
+	return i >= 1 && cx_is(cx, i - 1, a);
+}
+
+static unsigned place_context(const struct ectx *cx, size_t first, size_t last)
+{
+	unsigned f = 0;
+	size_t i = first;
+	/* "the capital of X" */
+	if (prev_is(cx, i, "capital", "of"))
+		f |= PM_CAPITAL_OF;
+	if (prev_is(cx, i, "border", "with") || prev_is(cx, i, "border", "of") ||
+	    prev_is(cx, i, "bordering", NULL) || prev_is(cx, i, "border", "into") ||
+	    prev_is(cx, i, "borders", "with") || (i >= 1 && cx_is(cx, i - 1, "into") && i >= 3 &&
+						 cx_is(cx, i - 2, "border")))
+		f |= PM_BORDER;
+	/* "the Afghan-Pakistan border", "X border crossing" */
+	if (cx_is(cx, last, "border") || (cx_is(cx, last, "-") && cx_is(cx, last + 2, "border")))
+		f |= PM_BORDER;
+	if (prev_is(cx, i, "outskirts", "of") || prev_is(cx, i, "near", NULL) ||
+	    prev_is(cx, i, "outside", NULL) || prev_is(cx, i, "around", NULL) ||
+	    prev_is(cx, i, "close", "to") || prev_is(cx, i, "vicinity", "of") ||
+	    prev_is(cx, i, "nearby", NULL) || prev_is(cx, i, "west", "of") ||
+	    prev_is(cx, i, "east", "of") || prev_is(cx, i, "north", "of") ||
+	    prev_is(cx, i, "south", "of") ||
+	    prev_is(cx, i, "surrounding", NULL) || prev_is(cx, i, "suburbs", "of"))
+		f |= PM_NEAR;
+	if (prev_is(cx, i, "from", NULL) && motion_before(cx, i, 10))
+		f |= PM_MOTION;
+	if ((prev_is(cx, i, "to", NULL) || prev_is(cx, i, "for", NULL) ||
+	     prev_is(cx, i, "towards", NULL) || prev_is(cx, i, "toward", NULL) ||
+	     prev_is(cx, i, "via", NULL) || prev_is(cx, i, "reach", NULL) ||
+	     prev_is(cx, i, "reaching", NULL) || prev_is(cx, i, "in", NULL)) &&
+	    motion_before(cx, i, 8))
+		f |= PM_MOTION;
+	/* Distance phrases: "120 kilometers west of Kunduz" locate something else. */
+	if (i >= 3 && (cx_is(cx, i - 1, "of") || cx_is(cx, i - 1, "from")) &&
+	    (cx_is(cx, i - 2, "kilometers") || cx_is(cx, i - 2, "kilometres") ||
+	     cx_is(cx, i - 2, "miles") || cx_is(cx, i - 2, "km") || cx_is(cx, i - 3, "kilometers") ||
+	     cx_is(cx, i - 3, "kilometres") || cx_is(cx, i - 3, "miles") || cx_is(cx, i - 3, "km")))
+		f |= PM_NEAR;
+	static const char *const modifiers[] = { "government", "governments", "authorities",
+		"officials", "official", "police", "governor", "spokesman", "spokeswoman",
+		"spokesperson", "council", "administration", "ministry", "embassy", "envoy",
+		"team", "delegation", "leaders", "talks", "process", "agreement", "accord", "deal",
+		"conference", "summit", "mission", "office", NULL };
+	if (cx_is_any(cx, last, modifiers))
+		f |= PM_MODIFIER;
+	return f;
+}
+
+/* Kind named next to the place: 0 none, else the enum place_kind wanted (PK_PPL for towns). */
+static int kind_hint(const struct ectx *cx, size_t first, size_t last, int *strong)
+{
+	static const char *const adm1_words[] = { "province", "provinces", "state", "governorate",
+		"region", "oblast", "department", "prefecture", "county", NULL };
+	static const char *const town_words[] = { "city", "town", "village", "township", "capital",
+		NULL };
+	*strong = 1;
+	if (cx_is_any(cx, last, adm1_words))
+		return PK_ADM1;
+	if (cx_is(cx, last, "district") || cx_is(cx, last, "districts"))
+		return PK_ADM2;
+	if (cx_is_any(cx, last, town_words))
+		return PK_PPL;
+	if (first >= 2 && cx_is(cx, first - 1, "of")) {
+		if (cx_is_any(cx, first - 2, adm1_words))
+			return PK_ADM1;
+		if (cx_is(cx, first - 2, "district"))
+			return PK_ADM2;
+		if (cx_is_any(cx, first - 2, town_words) && !cx_is(cx, first - 2, "capital"))
+			return PK_PPL;
+	}
+	*strong = 0;
+	return -1;
+}
+
+static int is_town(enum place_kind k)
+{
+	return k == PK_PPLC || k == PK_PPLA || k == PK_PPLA2 || k == PK_PPL;
+}
+
+static double kind_score(enum place_kind k, int hint)
+{
+	if (hint == PK_PPL)
+		return is_town(k) ? 3 : 0;
+	if (hint >= 0)
+		return (int)k == hint ? 3 : 0;
+	switch (k) {
+	case PK_PPLC: case PK_PPLA: return 2.5;
+	case PK_PPLA2: return 2.2;
+	case PK_PPL: return 2.0;
+	case PK_ADM2: return 1.5;
+	case PK_ADM1: return 1.8;
+	case PK_COUNTRY: return 2.6;
+	}
+	return 0;
+}
+
+static int resolve_place(struct ectx *cx, struct place_mention *m)
+{
+	const struct gazetteer *gz = cx->ex->gz;
+	int strong;
+	int hint = kind_hint(cx, m->first, m->last, &strong);
+	double best = -1;
+	int best_idx = -1;
+	for (size_t k = 0; k < m->n_cand; k++) {
+		const struct place *p = &gz->places[m->cand[k]];
+		double s = kind_score(p->kind, hint);
+		if (cx->country >= 0 && p->country == cx->country)
+			s += 4;
+		else if (cx->country >= 0 && p->kind == PK_PPL && p->population < 200000)
+			continue; /* a small town abroad sharing a name: almost never meant */
+		if (p->population > 0)
+			s += log10((double)p->population) / 10.0;
+		if (s > best) {
+			best = s;
+			best_idx = m->cand[k];
+		}
+	}
+	return best_idx;
+}
+
+/* The seat of an adm1 unit: the town of that unit at its coordinates. */
+static int admin1_capital(const struct ectx *cx, int adm1_idx)
+{
+	const struct gazetteer *gz = cx->ex->gz;
+	const struct place *a = &gz->places[adm1_idx];
+	int best = -1;
+	double best_d = 0.1;
+	for (size_t i = 0; i < gz->n; i++) {
+		const struct place *p = &gz->places[i];
+		if (!is_town(p->kind) || p->country != a->country)
+			continue;
+		double d = fabs(p->lat - a->lat) + fabs(p->lon - a->lon);
+		if (d < best_d) {
+			best_d = d;
+			best = (int)i;
+		}
+	}
+	return best;
+}
+
+static void finish_place(struct ectx *cx, struct place_mention *m)
+{
+	const struct gazetteer *gz = cx->ex->gz;
+	m->place = resolve_place(cx, m);
+	if (m->place < 0)
+		return;
+	enum place_kind k = gz->places[m->place].kind;
+	if ((m->flags & PM_CAPITAL_OF) && (k == PK_ADM1 || k == PK_COUNTRY)) {
+		int cap = k == PK_ADM1 ? admin1_capital(cx, m->place) : -1;
+		if (k == PK_COUNTRY) {
+			int c = gz->places[m->place].country;
+			int cand[MAX_CAND];
+			size_t n = c >= 0 ? gazetteer_lookup(gz, gz->countries[c].capital, cand, MAX_CAND) : 0;
+			for (size_t j = 0; j < n; j++)
+				if (is_town(gz->places[cand[j]].kind) && gz->places[cand[j]].country == c)
+					cap = cand[j];
+		}
+		if (cap >= 0) {
+			m->place = cap;
+			k = gz->places[cap].kind;
+		}
+	}
+	if (is_town(k))
+		m->precision = (m->flags & PM_NEAR) ? 2 : 1;
+	else if (k == PK_ADM2)
+		m->precision = 2;
+	else
+		m->precision = 3;
+}
+
+/* --- actors ----------------------------------------------------------------------------- */
+
+static struct actor_mention *add_actor(struct ectx *cx, size_t first, size_t last,
+				       const char *name, int inter, const char *iso3,
+				       enum actor_kind kind, const char *rule)
+{
+	struct actor_mention *a = ECTX_PUSH(cx->am, cx->n_am, cx->alloc_am);
+	a->first = first;
+	a->last = last;
+	a->name = name;
+	a->inter = inter;
+	snprintf(a->iso3, sizeof(a->iso3), "%s", iso3 ? iso3 : "");
+	a->kind = kind;
+	a->flags = 0;
+	a->rule = rule;
+	return a;
+}
+
+static int is_police(const struct actor_def *d)
+{
+	return strstr(d->name, "Police") != NULL;
+}
+
+/* A force noun right after token i (skipping "government"), or -1. */
+static int force_after(const struct ectx *cx, size_t i, size_t *end)
+{
+	int out[8];
+	size_t n;
+	size_t len = actors_match(cx->ex->actors, &cx->t, i, cx->t.n, out, 8, &n);
+	for (size_t k = 0; len && k < n; k++)
+		if (cx->ex->actors->defs[out[k]].kind == AK_FORCE) {
+			*end = i + len;
+			return out[k];
+		}
+	return -1;
+}
+
+static void add_force(struct ectx *cx, size_t first, size_t end, int def, int country,
+		      const char *rule)
+{
+	const struct actor_def *d = &cx->ex->actors->defs[def];
+	const char *iso3 = country >= 0 ? cx->ex->gz->countries[country].iso3 : "";
+	const char *name = country >= 0 ? state_force_name(cx, country, is_police(d)) : NULL;
+	add_actor(cx, first, end, name, d->inter ? d->inter : 1, iso3, AK_FORCE, rule);
+}
+
+static void add_place_mention(struct ectx *cx, size_t first, size_t last, const int *cand,
+			      size_t n_cand)
+{
+	struct place_mention *m = ECTX_PUSH(cx->pm, cx->n_pm, cx->alloc_pm);
+	m->first = first;
+	m->last = last;
+	memcpy(m->cand, cand, n_cand * sizeof(*cand));
+	m->n_cand = n_cand;
+	m->place = -1;
+	m->precision = 3;
+	m->flags = place_context(cx, first, last);
+}
+
+/* Proper names only: a place name must start with a capital letter in the text. */
+static int capitalised(const struct ectx *cx, size_t i)
+{
+	return (cx->t.tok[i].flags & (TOK_CAP | TOK_ALLCAPS)) != 0;
+}
+
+static size_t scan_at(struct ectx *cx, size_t i, int *votes)
+{
+	const struct gazetteer *gz = cx->ex->gz;
+	int acand[8], pcand[MAX_CAND];
+	size_t na = 0, np = 0, dlen = 0, end;
+	/* Nationality + force noun: "Afghan security forces", "Nigerian troops". */
+	int dem = capitalised(cx, i) ? gazetteer_demonym(gz, &cx->t, i, &dlen) : -1;
+	if (dem >= 0) {
+		votes[dem] += 1;
+		size_t j = i + dlen;
+		if (cx_is(cx, j, "government") && force_after(cx, j + 1, &end) < 0)
+			return dlen; /* "the Afghan government": a source, not a fighting force */
+		int f = force_after(cx, j, &end);
+		if (f >= 0) {
+			add_force(cx, i, end, f, dem, "nationality + force noun");
+			return end - i;
+		}
+	}
+	size_t alen = actors_match(cx->ex->actors, &cx->t, i, cx->t.n, acand, 8, &na);
+	size_t plen = capitalised(cx, i) ? gazetteer_match(gz, &cx->t, i, cx->t.n, pcand, MAX_CAND, &np)
+					 : 0;
+	if (plen && plen > alen) {
+		/* Country possessive + force: "Afghanistan's army". */
+		const struct place *p0 = &gz->places[pcand[0]];
+		if (p0->kind == PK_COUNTRY && (cx->t.tok[i + plen - 1].flags & TOK_POSS)) {
+			int f = force_after(cx, i + plen, &end);
+			if (f >= 0) {
+				add_force(cx, i, end, f, p0->country, "country's + force noun");
+				return end - i;
+			}
+		}
+		add_place_mention(cx, i, i + plen, pcand, np);
+		for (size_t k = 0; k < np; k++) {
+			int c = gz->places[pcand[k]].country;
+			if (c >= 0 && !(cx->pm[cx->n_pm - 1].flags & PM_BORDER))
+				votes[c] += np == 1 ? 2 : 1;
+		}
+		/* "Kunduz police": the place names whose police. */
+		int f = force_after(cx, i + plen, &end);
+		if (f >= 0) {
+			add_force(cx, i + plen, end, f, gz->places[pcand[0]].country, "place + force noun");
+			cx->pm[cx->n_pm - 1].flags |= PM_MODIFIER;
+			return end - i;
+		}
+		return plen;
+	}
+	if (alen) {
+		const struct actor_def *d = &cx->ex->actors->defs[acand[na - 1]];
+		if (d->kind == AK_FORCE) {
+			add_force(cx, i, i + alen, acand[na - 1], -1, "force noun");
+		} else {
+			int c = *d->iso3 ? gazetteer_country_by_iso3(gz, d->iso3) : -1;
+			if (c >= 0 && d->kind == AK_GROUP && d->inter == 1)
+				votes[c] += 1;
+			add_actor(cx, i, i + alen, d->name, d->inter, d->iso3, d->kind,
+				  d->kind == AK_GROUP ? "actor lexicon" : d->kind == AK_GENERIC
+				  ? "generic actor" : "anaphor");
+		}
+		return alen;
+	}
+	return 1;
+}
+
+/* Generic and anaphoric actors get their final names once the country is known. */
+static void name_actors(struct ectx *cx)
+{
+	const struct gazetteer *gz = cx->ex->gz;
+	const char *cname = cx->country >= 0 ? gz->countries[cx->country].name : NULL;
+	const char *ciso = cx->country >= 0 ? gz->countries[cx->country].iso3 : "";
+	for (size_t i = 0; i < cx->n_am; i++) {
+		struct actor_mention *a = &cx->am[i];
+		if (a->kind == AK_FORCE && !a->name) {
+			const struct actor_def *police = actors_find(cx->ex->actors, "Police Forces");
+			int is_pol = 0;
+			int out[8];
+			size_t n;
+			if (actors_match(cx->ex->actors, &cx->t, a->first, a->last, out, 8, &n) && police)
+				is_pol = &cx->ex->actors->defs[out[n - 1]] == police;
+			a->name = state_force_name(cx, cx->country, is_pol);
+			snprintf(a->iso3, sizeof(a->iso3), "%s", ciso);
+		} else if (a->kind == AK_ANAPHOR) {
+			/* "the insurgents", "the group": the latest non-state group named before. */
+			const struct actor_mention *ante = NULL;
+			for (size_t k = i; k-- > 0;)
+				if (cx->am[k].kind == AK_GROUP && cx->am[k].inter >= 2 && cx->am[k].inter <= 4) {
+					ante = &cx->am[k];
+					break;
+				}
+			if (ante) {
+				a->name = ante->name;
+				a->inter = ante->inter;
+				snprintf(a->iso3, sizeof(a->iso3), "%s", ante->iso3);
+				a->rule = "anaphor resolved to the latest named group";
+			} else {
+				a->name = cname ? ectx_printf(cx, "Unidentified Armed Group (%s)", cname)
+						: "Unidentified Armed Group";
+				a->inter = 3;
+				a->rule = "anaphor without antecedent";
+			}
+			a->kind = AK_GROUP;
+		} else if (a->kind == AK_GENERIC && cname && !strchr(a->name, '(')) {
+			a->name = ectx_printf(cx, "%s (%s)", a->name, cname);
+			if (!*a->iso3)
+				snprintf(a->iso3, sizeof(a->iso3), "%s", ciso);
+		}
+	}
+}
+
+static void choose_country(struct ectx *cx, int *votes)
+{
+	const struct gazetteer *gz = cx->ex->gz;
+	if (cx->d->dateline) {
+		int cand[MAX_CAND];
+		size_t n = gazetteer_lookup(gz, cx->d->dateline, cand, MAX_CAND);
+		/* "KABUL, Afghanistan": try the part after the last comma too. */
+		const char *comma = strrchr(cx->d->dateline, ',');
+		if (!n && comma)
+			n = gazetteer_lookup(gz, comma + 1, cand, MAX_CAND);
+		for (size_t k = 0; k < n; k++)
+			if (gz->places[cand[k]].country >= 0)
+				votes[gz->places[cand[k]].country] += 3;
+	}
+	int best = -1;
+	for (size_t c = 0; c < gz->n_countries; c++)
+		if (votes[c] > 0 && (best < 0 || votes[c] > votes[best]))
+			best = (int)c;
+	cx->country = best;
+}
+
+void mentions_find(struct ectx *cx)
+{
+	int *votes = xcalloc(cx->ex->gz->n_countries + 1, sizeof(*votes));
+	for (size_t i = 0; i < cx->t.n;) {
+		if (cx->t.tok[i].flags & TOK_PUNCT) {
+			i++;
+			continue;
+		}
+		i += scan_at(cx, i, votes);
+	}
+	choose_country(cx, votes);
+	free(votes);
+	for (size_t k = 0; k < cx->n_pm; k++)
+		finish_place(cx, &cx->pm[k]);
+	name_actors(cx);
+}

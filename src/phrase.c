@@ -1,0 +1,211 @@
+/* phrase: open-addressing hash of normalised keys. Every proper prefix of a phrase (by whole
+ * tokens) is also stored, so matching stops extending as soon as no phrase can continue. */
+#include "phrase.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "util.h"
+
+#define MAX_PHRASE_TOKENS 12
+
+struct entry {
+	int payload;
+	unsigned flags;
+	struct entry *next;
+};
+
+struct slot {
+	char *key;          /* NULL: empty slot */
+	uint32_t hash;
+	struct entry *list; /* NULL: the key is only a prefix of longer phrases */
+};
+
+struct phrase_index {
+	struct slot *slots;
+	size_t cap, used, n_phrases;
+};
+
+static uint32_t hash_str(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+struct phrase_index *phrase_new(void)
+{
+	struct phrase_index *ix = xcalloc(1, sizeof(*ix));
+	ix->cap = 1024;
+	ix->slots = xcalloc(ix->cap, sizeof(*ix->slots));
+	return ix;
+}
+
+void phrase_free(struct phrase_index *ix)
+{
+	if (!ix)
+		return;
+	for (size_t i = 0; i < ix->cap; i++) {
+		free(ix->slots[i].key);
+		for (struct entry *e = ix->slots[i].list, *next; e; e = next) {
+			next = e->next;
+			free(e);
+		}
+	}
+	free(ix->slots);
+	free(ix);
+}
+
+static struct slot *find_slot(const struct phrase_index *ix, const char *key, size_t len,
+			      uint32_t h)
+{
+	size_t mask = ix->cap - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		struct slot *s = &ix->slots[i];
+		if (!s->key || (s->hash == h && strncmp(s->key, key, len) == 0 && s->key[len] == '\0'))
+			return s;
+	}
+}
+
+static void grow(struct phrase_index *ix)
+{
+	struct slot *old = ix->slots;
+	size_t old_cap = ix->cap;
+	ix->cap *= 2;
+	ix->slots = xcalloc(ix->cap, sizeof(*ix->slots));
+	for (size_t i = 0; i < old_cap; i++) {
+		if (!old[i].key)
+			continue;
+		struct slot *s = find_slot(ix, old[i].key, strlen(old[i].key), old[i].hash);
+		*s = old[i];
+	}
+	free(old);
+}
+
+static struct slot *intern(struct phrase_index *ix, const char *key, size_t len)
+{
+	if ((ix->used + 1) * 4 > ix->cap * 3)
+		grow(ix);
+	uint32_t h = hash_str(key, len);
+	struct slot *s = find_slot(ix, key, len, h);
+	if (!s->key) {
+		s->key = xstrndup(key, len);
+		s->hash = h;
+		ix->used++;
+	}
+	return s;
+}
+
+static int all_caps(const char *s)
+{
+	int upper = 0;
+	for (; *s; s++) {
+		if (islower((unsigned char)*s))
+			return 0;
+		upper += isupper((unsigned char)*s) != 0;
+	}
+	return upper > 0;
+}
+
+size_t phrase_add(struct phrase_index *ix, const char *phrase, int payload)
+{
+	struct strbuf norm = STRBUF_INIT;
+	size_t ntok = text_normalise_phrase(phrase, strlen(phrase), &norm);
+	if (ntok == 0 || ntok > MAX_PHRASE_TOKENS) {
+		strbuf_release(&norm);
+		return 0;
+	}
+	/* Register every whole-token prefix as a continuation point. */
+	for (size_t i = 0; i < norm.len; i++)
+		if (norm.buf[i] == ' ')
+			intern(ix, norm.buf, i);
+	struct slot *s = intern(ix, norm.buf, norm.len);
+	for (struct entry *e = s->list; e; e = e->next)
+		if (e->payload == payload) {
+			strbuf_release(&norm);
+			return ntok;
+		}
+	struct entry *e = xmalloc(sizeof(*e));
+	e->payload = payload;
+	e->flags = all_caps(phrase) ? PHRASE_CASED : 0;
+	e->next = NULL;
+	/* Keep insertion order: earlier rows first. */
+	struct entry **tail = &s->list;
+	while (*tail)
+		tail = &(*tail)->next;
+	*tail = e;
+	ix->n_phrases++;
+	strbuf_release(&norm);
+	return ntok;
+}
+
+static size_t collect(const struct slot *s, const struct tokens *t, size_t i, size_t n, int *out,
+		      size_t max)
+{
+	size_t k = 0;
+	for (const struct entry *e = s->list; e && k < max; e = e->next) {
+		if (e->flags & PHRASE_CASED) {
+			int ok = 1;
+			for (size_t j = i; j < i + n; j++)
+				if ((t->tok[j].flags & TOK_WORD) &&
+				    !(t->tok[j].flags & (TOK_ALLCAPS | TOK_NUMBER)))
+					ok = 0;
+			if (!ok)
+				continue;
+		}
+		out[k++] = e->payload;
+	}
+	return k;
+}
+
+size_t phrase_match(const struct phrase_index *ix, const struct tokens *t, size_t i, size_t limit,
+		    int *out, size_t max, size_t *n_out)
+{
+	char key[512];
+	size_t len = 0, best = 0;
+	*n_out = 0;
+	for (size_t j = i; j < limit && j - i < MAX_PHRASE_TOKENS; j++) {
+		const char *w = t->tok[j].norm;
+		size_t wl = strlen(w);
+		if (len + wl + 2 > sizeof(key))
+			break;
+		if (j > i)
+			key[len++] = ' ';
+		memcpy(key + len, w, wl);
+		len += wl;
+		uint32_t h = hash_str(key, len);
+		const struct slot *s = find_slot(ix, key, len, h);
+		if (!s->key)
+			break;
+		if (s->list) {
+			size_t k = collect(s, t, i, j - i + 1, out, max);
+			if (k) {
+				best = j - i + 1;
+				*n_out = k;
+			}
+		}
+	}
+	return best;
+}
+
+size_t phrase_lookup(const struct phrase_index *ix, const char *norm_key, int *out, size_t max)
+{
+	size_t len = strlen(norm_key), k = 0;
+	const struct slot *s = find_slot(ix, norm_key, len, hash_str(norm_key, len));
+	if (!s->key)
+		return 0;
+	for (const struct entry *e = s->list; e && k < max; e = e->next)
+		out[k++] = e->payload;
+	return k;
+}
+
+size_t phrase_count(const struct phrase_index *ix)
+{
+	return ix->n_phrases;
+}

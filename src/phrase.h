@@ -1,0 +1,30 @@
+/* phrase: an index from normalised multi-word phrases to integer payloads, matched against
+ * tokens longest-first. Used by every lexicon (places, actors, triggers).
+ * Ownership: the index copies phrase keys; hits are written into caller arrays. */
+#ifndef SITREP_PHRASE_H
+#define SITREP_PHRASE_H
+
+#include <stddef.h>
+
+#include "text.h"
+
+struct phrase_index;
+
+enum phrase_flags {
+	PHRASE_CASED = 1 << 0 /* written in capitals: matches only capitalised text (acronyms) */
+};
+
+struct phrase_index *phrase_new(void);
+void phrase_free(struct phrase_index *ix);
+/* Add phrase -> payload. Phrases written entirely in capitals get PHRASE_CASED. Returns the
+ * number of tokens in the phrase (0 if it normalises to nothing and was not added). */
+size_t phrase_add(struct phrase_index *ix, const char *phrase, int payload);
+/* Longest phrase starting at token i and ending before token limit. Writes up to max payloads
+ * of that phrase into out and their count into *n_out; returns the phrase's token count or 0. */
+size_t phrase_match(const struct phrase_index *ix, const struct tokens *t, size_t i, size_t limit,
+		    int *out, size_t max, size_t *n_out);
+/* Payloads of an exact normalised key ("kunduz"), as phrase_match. Returns the count. */
+size_t phrase_lookup(const struct phrase_index *ix, const char *norm_key, int *out, size_t max);
+size_t phrase_count(const struct phrase_index *ix);
+
+#endif

@@ -1,0 +1,32 @@
+/* strbuf: a growable byte buffer, always NUL-terminated.
+ * Ownership: the strbuf owns buf; strbuf_detach hands it to the caller. Pointers into buf are
+ * invalidated by any call that may grow it. */
+#ifndef SITREP_STRBUF_H
+#define SITREP_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct strbuf {
+	char *buf;    /* contents, NUL-terminated; never NULL after init */
+	size_t len;   /* bytes used, not counting the NUL */
+	size_t alloc; /* bytes allocated */
+};
+
+#define STRBUF_INIT { NULL, 0, 0 }
+
+void strbuf_init(struct strbuf *sb, size_t hint);
+void strbuf_release(struct strbuf *sb);
+char *strbuf_detach(struct strbuf *sb, size_t *len);
+void strbuf_grow(struct strbuf *sb, size_t extra);
+void strbuf_reset(struct strbuf *sb);
+void strbuf_setlen(struct strbuf *sb, size_t len);
+void strbuf_add(struct strbuf *sb, const void *data, size_t len);
+void strbuf_addstr(struct strbuf *sb, const char *s);
+void strbuf_addch(struct strbuf *sb, int c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+/* Remove trailing and leading ASCII whitespace. */
+void strbuf_trim(struct strbuf *sb);
+
+#endif

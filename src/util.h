@@ -1,0 +1,44 @@
+/* util: allocation that never fails, diagnostics in one format, exit codes.
+ * Ownership: x*alloc results belong to the caller; messages are copied to stderr at once. */
+#ifndef SITREP_UTIL_H
+#define SITREP_UTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Exit statuses scripts can rely on (documented in sitrep.1). */
+enum sitrep_exit {
+	EXIT_OK = 0,       /* every input accepted */
+	EXIT_REJECTED = 1, /* some input rejected; the rest went through */
+	EXIT_USAGE = 2,    /* bad command line */
+	EXIT_IO = 3        /* cannot read input or write output */
+};
+
+extern const char *sitrep_progname; /* "sitrep" or "sitrep parse": message prefix */
+extern int sitrep_quiet_warnings;   /* set by --quiet: suppress warnings, keep errors */
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t len);
+
+/* Print "sitrep: message" and return -1, so library code can `return error(...)`. */
+int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Same with "warning: " after the prefix; returns 0. */
+int warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print the message and exit with status. Only cmd_* and main call it. */
+void die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
+
+/* Flush stdout; a closed pipe is a quiet success, any other failure exits EXIT_IO. */
+int finish_stdout(void);
+/* Install SIGPIPE default so `sitrep ... | head` ends quietly. */
+void sitrep_setup_io(void);
+
+/* Case-insensitive ASCII compare helpers. */
+int ascii_casecmp(const char *a, const char *b);
+int ascii_ncasecmp(const char *a, const char *b, size_t n);
+int starts_with(const char *s, const char *prefix);
+int starts_with_ci(const char *s, const char *prefix);
+
+#endif
