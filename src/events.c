@@ -89,9 +89,18 @@ static int in_claim_span(const struct ectx *cx, size_t tok)
 
 static int usable_place(const struct ectx *cx, size_t k)
 {
+	static const char *const locative[] = { "in", "across", "throughout", "inside", "into",
+		"within", "all", "over", NULL };
 	const struct place_mention *m = &cx->pm[k];
-	return m->place >= 0 && !(m->flags & (PM_MOTION | PM_BORDER | PM_MODIFIER)) &&
-	       !in_claim_span(cx, m->first);
+	if (m->place < 0 || (m->flags & (PM_MOTION | PM_BORDER | PM_MODIFIER)) ||
+	    in_claim_span(cx, m->first))
+		return 0;
+	/* A country name is mostly a subject, an owner or an adjective ("Afghanistan's army",
+	 * "the US withdrawal"); it locates an event only after a locative preposition. */
+	if (cx->ex->gz->places[m->place].kind == PK_COUNTRY)
+		return m->first > 0 && cx_is_any(cx, m->first - 1, locative) &&
+		       !(cx->t.tok[m->last - 1].flags & TOK_POSS);
+	return 1;
 }
 
 static int is_town_place(const struct ectx *cx, size_t k)
@@ -135,7 +144,8 @@ static int gap_is_conjunction(const struct ectx *cx, size_t from, size_t to)
 	return saw_and;
 }
 
-/* Places after the trigger in its clause: the first, plus any joined to it by "and". */
+/* Places after the trigger in its clause: the first (or a place inside it named right after:
+ * "northern Afghanistan's Kunduz province"), plus any joined to it by "and". */
 static size_t object_places(const struct ectx *cx, size_t tm, size_t limit, int *out, size_t max)
 {
 	size_t n = 0, after = cx->tm[tm].last;
@@ -144,7 +154,7 @@ static size_t object_places(const struct ectx *cx, size_t tm, size_t limit, int 
 		if (m->first < after || m->first >= limit || !usable_place(cx, k))
 			continue;
 		if (n == 0) {
-			if (m->first - after > 12)
+			if (m->first - after > 20)
 				break;
 			out[n++] = (int)k;
 			continue;
@@ -155,12 +165,19 @@ static size_t object_places(const struct ectx *cx, size_t tm, size_t limit, int 
 				dup = 1;
 		if (dup)
 			continue;
+		if (n == 1 && contains(cx, (size_t)out[0], k) && m->first - cx->pm[out[0]].last <= 6) {
+			out[0] = (int)k; /* refine to the more specific place */
+			continue;
+		}
 		if (!gap_is_conjunction(cx, cx->pm[out[n - 1]].last, m->first))
 			break;
 		out[n++] = (int)k;
 	}
 	return n;
 }
+
+/* End of the trigger's clause: a clause boundary or the next trigger. */
+static size_t clause_end(const struct ectx *cx, size_t tm, size_t s_last);
 
 /* Closest place before the trigger in the sentence, a town over the unit containing it. */
 static int place_before(const struct ectx *cx, size_t tm, size_t s_first)
@@ -210,6 +227,20 @@ static int clause_stop(const struct ectx *cx, size_t i)
 	       (cx_is(cx, i, "that") && i > 0 && !(cx->t.tok[i - 1].flags & TOK_PUNCT));
 }
 
+static size_t clause_end(const struct ectx *cx, size_t tm, size_t s_last)
+{
+	size_t end = s_last;
+	for (size_t i = cx->tm[tm].last; i < s_last; i++)
+		if (clause_stop(cx, i)) {
+			end = i;
+			break;
+		}
+	if (tm + 1 < cx->n_tm && cx->tm[tm + 1].first < end &&
+	    !(cx->ex->triggers->defs[cx->tm[tm + 1].def].flags & (TR_BLOCK | TR_WEAK)))
+		end = cx->tm[tm + 1].first;
+	return end;
+}
+
 static int actor_usable(const struct ectx *cx, size_t k)
 {
 	const struct actor_mention *a = &cx->am[k];
@@ -225,11 +256,22 @@ static int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 			stop = i;
 			break;
 		}
+	static const char *const preps[] = { "of", "on", "against", "with", "to", "from", "at",
+		"for", "by", "into", "toward", "towards", "among", NULL };
 	int best = -1;
-	for (size_t k = 0; k < cx->n_am; k++)
-		if (cx->am[k].first >= stop && cx->am[k].last <= tok && actor_usable(cx, k) &&
-		    !(cx->am[k].flags & AM_VICTIM))
-			best = (int)k;
+	for (size_t k = 0; k < cx->n_am; k++) {
+		const struct actor_mention *a = &cx->am[k];
+		if (a->first < stop || a->last > tok || !actor_usable(cx, k) || (a->flags & AM_VICTIM))
+			continue;
+		/* An object of a preposition is not the subject: "dozens of Afghan forces". */
+		size_t p = a->first;
+		while (p > stop && (cx_is(cx, p - 1, "the") || cx_is(cx, p - 1, "its") ||
+				    cx_is(cx, p - 1, "their") || (cx->t.tok[p - 1].flags & TOK_QUOTE)))
+			p--;
+		if (p > stop && cx_is_any(cx, p - 1, preps))
+			continue;
+		best = (int)k;
+	}
 	return best;
 }
 
@@ -281,10 +323,24 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 			end = i;
 			break;
 		}
-	int passive = (m->first > s_first &&
-		       (cx_is(cx, m->first - 1, "was") || cx_is(cx, m->first - 1, "were") ||
-			cx_is(cx, m->first - 1, "been") || cx_is(cx, m->first - 1, "being"))) ||
+	size_t b = m->first;
+	while (b > s_first && (cx->t.tok[b - 1].flags & TOK_QUOTE))
+		b--;
+	int passive = (b > s_first &&
+		       (cx_is(cx, b - 1, "was") || cx_is(cx, b - 1, "were") || cx_is(cx, b - 1, "been") ||
+			cx_is(cx, b - 1, "being") || cx_is(cx, b - 1, "is") || cx_is(cx, b - 1, "are"))) ||
 		      cx_is(cx, m->last, "by");
+	if (flags & TR_STATIVE) {
+		/* "in Taliban hands", "under the group's control" */
+		size_t a = m->first;
+		while (a > s_first && !cx_is(cx, a - 1, "in") && !cx_is(cx, a - 1, "under") &&
+		       m->first - a < 5)
+			a--;
+		e->actor1 = actor_after(cx, a, m->first);
+		strbuf_addf(&e->why, "; roles: controller named in 'in/under X %s'",
+			    cx->t.tok[m->first].norm);
+		return;
+	}
 	if (flags & TR_FALL) {
 		size_t to = m->last;
 		while (to < end && !cx_is(cx, to, "to") && to - m->last < 4)
@@ -307,8 +363,8 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 	}
 	/* "clashes between A and B" */
 	if (cx_is(cx, m->last, "between") || (cx_is(cx, m->last + 1, "between"))) {
-		size_t b = cx_is(cx, m->last, "between") ? m->last : m->last + 1;
-		e->actor1 = actor_after(cx, b + 1, end);
+		size_t bw = cx_is(cx, m->last, "between") ? m->last : m->last + 1;
+		e->actor1 = actor_after(cx, bw + 1, end);
 		if (e->actor1 >= 0)
 			e->actor2 = actor_after(cx, cx->am[e->actor1].last, end);
 		strbuf_addf(&e->why, "; roles: between A and B");
@@ -331,12 +387,14 @@ static int date_usable(const struct ectx *cx, size_t d)
 	return !(cx->dm[d].flags & (DM_SPEECH | DM_FUTURE));
 }
 
-static int nearest_date(const struct ectx *cx, size_t anchor, size_t s)
+/* The date nearest the anchor within [from, to): the stretch of the sentence that belongs
+ * to this trigger, so that "seized X on Friday and Y the next day" dates each. */
+static int nearest_date(const struct ectx *cx, size_t anchor, size_t from, size_t to)
 {
 	int best = -1;
 	size_t best_dist = (size_t)-1;
 	for (size_t d = 0; d < cx->n_dm; d++) {
-		if (cx->t.tok[cx->dm[d].first].sentence != s || !date_usable(cx, d))
+		if (cx->dm[d].first < from || cx->dm[d].first >= to || !date_usable(cx, d))
 			continue;
 		size_t pos = cx->dm[d].first;
 		size_t dist = pos > anchor ? pos - anchor : anchor - pos;
@@ -405,7 +463,9 @@ static void type_event(struct ectx *cx, struct event *e, int civilians_only, int
 		if (is_state(cx, e->actor1) || (e->actor1 < 0 && regain_word(cx, e)))
 			e->sub_event_type = "Government regains territory";
 	} else if (e->cls == EC_CLASH || e->cls == EC_KILL) {
-		int target_civ = e->actor2 >= 0 && cx->am[e->actor2].inter == 7;
+		/* Civilians as the direct object of an attack verb, or the only dead. */
+		int target_civ = e->actor2 >= 0 && cx->am[e->actor2].inter == 7 &&
+				 cx->am[e->actor2].first <= cx->tm[e->trigger].last + 3;
 		if (target_civ || (civilians_only && any_killed)) {
 			e->event_type = "Violence against civilians";
 			e->sub_event_type = "Attack";
@@ -466,9 +526,32 @@ static const struct event *last_dated_event(const struct ectx *cx, size_t before
 	return NULL;
 }
 
+/* Tokens of the sentence that belong to trigger tm: from the end of the previous strong
+ * trigger to the start of the next one. */
+static void trigger_segment(const struct ectx *cx, int tm, size_t *from, size_t *to)
+{
+	size_t s = cx->t.tok[cx->tm[tm].first].sentence;
+	*from = sentence_first(cx, s);
+	*to = sentence_last(cx, s);
+	for (int k = tm - 1; k >= 0 && cx->t.tok[cx->tm[k].first].sentence == s; k--)
+		if (!(tdef(cx, k)->flags & (TR_WEAK | TR_BLOCK))) {
+			*from = cx->tm[k].last;
+			break;
+		}
+	for (size_t k = (size_t)tm + 1; k < cx->n_tm && cx->t.tok[cx->tm[k].first].sentence == s; k++)
+		if (!(tdef(cx, (int)k)->flags & (TR_WEAK | TR_BLOCK))) {
+			*to = cx->tm[k].first;
+			break;
+		}
+}
+
 static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_lead_date)
 {
-	int d = nearest_date(cx, anchor, e->sentence);
+	size_t from, to;
+	trigger_segment(cx, e->trigger, &from, &to);
+	int d = nearest_date(cx, anchor, from, to);
+	if (d < 0)
+		d = nearest_date(cx, anchor, sentence_first(cx, e->sentence), from);
 	const struct date_mention *m = d >= 0 ? &cx->dm[d] : NULL;
 	if (m) {
 		struct ymd date = m->date;
@@ -521,6 +604,60 @@ static int lead_date(const struct ectx *cx)
 			return (int)d;
 	}
 	return -1;
+}
+
+static int has_date(const struct ectx *cx, size_t s)
+{
+	for (size_t d = 0; d < cx->n_dm; d++)
+		if (cx->t.tok[cx->dm[d].first].sentence == s && date_usable(cx, d))
+			return 1;
+	return 0;
+}
+
+/* Checks that depend on the words around a trigger, beyond the lexicon entry itself. */
+static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s)
+{
+	static const char *const desire[] = { "wants", "want", "wanted", "demands", "demanded",
+		"demand", "demanding", "seeking", "seeks", "sought", "urged", "urging", "pressing",
+		"proposed", "proposal", "offer", "offered", "offering", "guarantees", "negotiate",
+		"negotiating", "calling", "prospects", "hopes", "hope", NULL };
+	const struct trigger_def *d = tdef(cx, k);
+	const struct trigger_mention *m = &cx->tm[k];
+	/* "in X hands" / "under X control" need the actor between. */
+	if (d->flags & TR_STATIVE) {
+		size_t a = m->first;
+		while (a > s_first && m->first - a < 5 && !cx_is(cx, a - 1, "in") && !cx_is(cx, a - 1, "under"))
+			a--;
+		if (a == s_first || m->first - a >= 5 || actor_after(cx, a, m->first) < 0)
+			return 0;
+	}
+	/* "captured", "took": territory only when a place is what was taken. */
+	if (d->cls == EC_CAPTURE_PLACE) {
+		int place_next = 0;
+		for (size_t p = 0; p < cx->n_pm; p++)
+			if (cx->pm[p].first >= m->last && cx->pm[p].first <= m->last + 3 &&
+			    cx->pm[p].place >= 0 && cx->ex->gz->places[cx->pm[p].place].kind != PK_COUNTRY)
+				place_next = 1;
+		int passive = m->first > s_first && (cx_is(cx, m->first - 1, "was") ||
+						     cx_is(cx, m->first - 1, "were") ||
+						     cx_is(cx, m->first - 1, "been"));
+		if (!place_next && !passive)
+			return 0;
+	}
+	/* Perfect aspect after the lead, with no date: background, not news. */
+	if ((m->first > 0 && (cx_is(cx, m->first - 1, "has") || cx_is(cx, m->first - 1, "have"))) ||
+	    (m->first > 1 && (cx_is(cx, m->first - 2, "has") || cx_is(cx, m->first - 2, "have")))) {
+		if (s > 1 && !has_date(cx, s))
+			return 0;
+	}
+	/* Nouns wished for, not done: "wants a ceasefire", "demanded talks". */
+	if (d->flags & TR_NOUN || d->cls == EC_AGREEMENT) {
+		for (size_t i = m->first; i > s_first && m->first - i < 8; i--)
+			if (cx_is_any(cx, i - 1, desire))
+				return 0;
+	}
+	(void)s_last;
+	return 1;
 }
 
 static int sentence_blocked(const struct ectx *cx, size_t t0, size_t t1)
@@ -656,6 +793,8 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 			continue;
 		if (hypothetical(cx, cx->tm[k].first, &why))
 			continue;
+		if (!trigger_fits(cx, (int)k, s_first, s_last, s))
+			continue;
 		/* One protest or riot per sentence: its strongest sub-type. */
 		int merged = 0;
 		for (size_t e = ev0; e < cx->n_ev; e++)
@@ -667,7 +806,7 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 		if (merged)
 			continue;
 		int places[8];
-		size_t n_places = object_places(cx, k, s_last, places, 8);
+		size_t n_places = object_places(cx, k, clause_end(cx, k, s_last), places, 8);
 		size_t make = n_places ? n_places : 1;
 		for (size_t p = 0; p < make; p++) {
 			struct event *e = new_event(cx, (int)k, s);

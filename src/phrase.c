@@ -15,6 +15,7 @@
 struct entry {
 	int payload;
 	unsigned flags;
+	char *cased;        /* PHRASE_CASED: letters and digits as written ("JeM", "ISISK") */
 	struct entry *next;
 };
 
@@ -55,6 +56,7 @@ void phrase_free(struct phrase_index *ix)
 		free(ix->slots[i].key);
 		for (struct entry *e = ix->slots[i].list, *next; e; e = next) {
 			next = e->next;
+			free(e->cased);
 			free(e);
 		}
 	}
@@ -102,15 +104,31 @@ static struct slot *intern(struct phrase_index *ix, const char *key, size_t len)
 	return s;
 }
 
-static int all_caps(const char *s)
+/* Acronyms match only as written: all capitals ("IS", "ELN"), or short mixed-case forms
+ * with two or more capitals and no space ("JeM", "LeT"), so that "is", "let" stay words. */
+static int is_cased(const char *s)
 {
-	int upper = 0;
-	for (; *s; s++) {
-		if (islower((unsigned char)*s))
-			return 0;
-		upper += isupper((unsigned char)*s) != 0;
+	int upper = 0, lower = 0, space = 0;
+	size_t len = strlen(s);
+	for (const char *p = s; *p; p++) {
+		upper += isupper((unsigned char)*p) != 0;
+		lower += islower((unsigned char)*p) != 0;
+		space += *p == ' ';
 	}
-	return upper > 0;
+	if (upper && !lower)
+		return 1;
+	return upper >= 2 && lower && !space && len <= 8;
+}
+
+static char *alnum_only(const char *s, size_t len)
+{
+	char *out = xmalloc(len + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		if (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
+			out[n++] = s[i];
+	out[n] = '\0';
+	return out;
 }
 
 size_t phrase_add(struct phrase_index *ix, const char *phrase, int payload)
@@ -133,7 +151,8 @@ size_t phrase_add(struct phrase_index *ix, const char *phrase, int payload)
 		}
 	struct entry *e = xmalloc(sizeof(*e));
 	e->payload = payload;
-	e->flags = all_caps(phrase) ? PHRASE_CASED : 0;
+	e->flags = is_cased(phrase) ? PHRASE_CASED : 0;
+	e->cased = e->flags & PHRASE_CASED ? alnum_only(phrase, strlen(phrase)) : NULL;
 	e->next = NULL;
 	/* Keep insertion order: earlier rows first. */
 	struct entry **tail = &s->list;
@@ -151,11 +170,10 @@ static size_t collect(const struct slot *s, const struct tokens *t, size_t i, si
 	size_t k = 0;
 	for (const struct entry *e = s->list; e && k < max; e = e->next) {
 		if (e->flags & PHRASE_CASED) {
-			int ok = 1;
-			for (size_t j = i; j < i + n; j++)
-				if ((t->tok[j].flags & TOK_WORD) &&
-				    !(t->tok[j].flags & (TOK_ALLCAPS | TOK_NUMBER)))
-					ok = 0;
+			size_t a = t->tok[i].start, b = t->tok[i + n - 1].end;
+			char *written = alnum_only(t->text + a, b - a);
+			int ok = strcmp(written, e->cased) == 0;
+			free(written);
 			if (!ok)
 				continue;
 		}

@@ -94,6 +94,15 @@ static size_t calendar_expr(struct ectx *cx, size_t i)
 	size_t bytes = date_scan(s, &v, 1), ml;
 	int qualifier = 0; /* 1 early, 2 mid, 3 late */
 	if (!bytes) {
+		/* "in the 1990s": a decade, always background. */
+		const char *w = cx->t.tok[i].norm;
+		if (strlen(w) == 5 && w[4] == 's' && w[3] == '0' && (w[0] == '1' || w[0] == '2') &&
+		    i >= 1 && cx_is(cx, i - 1, "the")) {
+			struct date_mention *m = add(cx, i - 1, i + 1, 3, "decade");
+			m->date = (struct ymd){ (int)strtol(w, NULL, 10), 1, 1 };
+			m->flags |= DM_BACKGROUND;
+			return 1;
+		}
 		/* "in 2015", "since 2015": a bare year after a preposition. */
 		long y;
 		if ((cx->t.tok[i].flags & TOK_NUMBER) && strlen(cx->t.tok[i].norm) == 4 && i >= 1 &&

@@ -300,6 +300,7 @@ static void split_sentences(struct tokens *t)
 void tokens_build(struct tokens *t, const char *text, size_t len)
 {
 	memset(t, 0, sizeof(*t));
+	t->text = text;
 	tokenise(t, text, len);
 	for (size_t i = 0; i < t->n; i++)
 		t->tok[i].norm = t->pool + (uintptr_t)t->tok[i].norm;

@@ -34,6 +34,7 @@ struct sentence {
 };
 
 struct tokens {
+	const char *text; /* the tokenised text (borrowed) */
 	struct token *tok;
 	size_t n, alloc;
 	struct sentence *sent;

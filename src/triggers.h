@@ -20,7 +20,8 @@ enum trigger_flags {
 	TR_NOUN = 1 << 1,    /* n: nominal ("clashes between A and B") */
 	TR_FALL = 1 << 2,    /* f: agent after "to" ("fell to X") */
 	TR_WEAK = 1 << 3,    /* w: only when the sentence has no stronger trigger */
-	TR_BLOCK = 1 << 4    /* b: the sentence is about plans or talks */
+	TR_BLOCK = 1 << 4,   /* b: the sentence is about plans or talks */
+	TR_STATIVE = 1 << 5  /* s: "in X hands", "under X control": an actor before the word */
 };
 
 struct trigger_def {
