@@ -23,19 +23,24 @@ LIB_OBJ = $(patsubst src/%.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/obj/embedded.o
 .PHONY: all check asan install uninstall clean run bench format deps fuzz
 all: $(B)/sitrep
 
+# V=1 shows full command lines.
+Q = $(if $(V),,@)
 $(B)/obj/%.o: src/%.c $(wildcard src/*.h) | $(B)/obj
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	@$(if $(V),true,echo "  CC      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # Lexicons and schemas are compiled in: one assembler file includes each data file verbatim.
 $(B)/obj/embedded.o: src/embedded.c src/embedded.h $(DATA) | $(B)/obj
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DSITREP_SRCDIR='"$(CURDIR)"' -c -o $@ src/embedded.c
+	@$(if $(V),true,echo "  CC      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DSITREP_SRCDIR='"$(CURDIR)"' -c -o $@ src/embedded.c
 
 $(B)/libsitrep.a: $(filter-out $(B)/obj/embedded.o,$(LIB_OBJ)) $(B)/obj/embedded.o
-	rm -f $@
-	ar rcs $@ $^
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 $(B)/sitrep: $(B)/obj/main.o $(B)/libsitrep.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+	@$(if $(V),true,echo "  LINK    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/obj:
 	mkdir -p $@

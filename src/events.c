@@ -179,20 +179,25 @@ static size_t object_places(const struct ectx *cx, size_t tm, size_t limit, int 
 /* End of the trigger's clause: a clause boundary or the next trigger. */
 static size_t clause_end(const struct ectx *cx, size_t tm, size_t s_last);
 
-/* Closest place before the trigger in the sentence, a town over the unit containing it. */
+/* Closest place before the trigger in the sentence; when it only contains a place named
+ * just before it ("Doshi district in Baghlan province"), the inner place. */
 static int place_before(const struct ectx *cx, size_t tm, size_t s_first)
 {
-	int best = -1, best_town = -1;
+	int best = -1;
 	for (size_t k = 0; k < cx->n_pm; k++) {
 		const struct place_mention *m = &cx->pm[k];
 		if (m->first < s_first || m->last > cx->tm[tm].first || !usable_place(cx, k))
 			continue;
 		best = (int)k;
-		if (is_town_place(cx, k))
-			best_town = (int)k;
 	}
-	if (best >= 0 && best_town >= 0 && contains(cx, (size_t)best, (size_t)best_town))
-		return best_town;
+	for (int k = best - 1; best >= 0 && k >= 0; k--) {
+		if (cx->pm[k].first < s_first || !usable_place(cx, (size_t)k))
+			continue;
+		if (cx->pm[best].place != cx->pm[k].place && contains(cx, (size_t)best, (size_t)k))
+			best = k;
+		else
+			break;
+	}
 	return best;
 }
 
@@ -367,6 +372,15 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 		e->actor1 = actor_after(cx, bw + 1, end);
 		if (e->actor1 >= 0)
 			e->actor2 = actor_after(cx, cx->am[e->actor1].last, end);
+		/* The order of "between A and B" says nothing of who attacked: when one side is the
+		 * group the article follows, it is taken as the initiator. */
+		int p = protagonist(cx, cx->t.n);
+		if (e->actor2 >= 0 && p >= 0 && cx->am[e->actor2].name &&
+		    !strcmp(cx->am[e->actor2].name, cx->am[p].name)) {
+			int tmp = e->actor1;
+			e->actor1 = e->actor2;
+			e->actor2 = tmp;
+		}
 		strbuf_addf(&e->why, "; roles: between A and B");
 		return;
 	}
@@ -384,7 +398,7 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 
 static int date_usable(const struct ectx *cx, size_t d)
 {
-	return !(cx->dm[d].flags & (DM_SPEECH | DM_FUTURE));
+	return !(cx->dm[d].flags & (DM_SPEECH | DM_FUTURE | DM_SINCE));
 }
 
 /* The date nearest the anchor within [from, to): the stretch of the sentence that belongs
@@ -645,9 +659,29 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 			return 0;
 	}
 	/* Perfect aspect after the lead, with no date: background, not news. */
-	if ((m->first > 0 && (cx_is(cx, m->first - 1, "has") || cx_is(cx, m->first - 1, "have"))) ||
-	    (m->first > 1 && (cx_is(cx, m->first - 2, "has") || cx_is(cx, m->first - 2, "have")))) {
+	static const char *const perfect[] = { "has", "have", "had", NULL };
+	if ((m->first > 0 && cx_is_any(cx, m->first - 1, perfect)) ||
+	    (m->first > 1 && cx_is_any(cx, m->first - 2, perfect))) {
 		if (s > 1 && !has_date(cx, s))
+			return 0;
+	}
+	/* A noun modifying another ("combat forces", "attack helicopters", "riot gear"). */
+	static const char *const heads[] = { "forces", "troops", "units", "unit", "helicopter",
+		"helicopters", "aircraft", "jets", "planes", "rifles", "rifle", "weapons", "mission",
+		"missions", "operations", "role", "roles", "leaders", "leader", "police", "gear",
+		"vehicles", "vehicle", "tanks", "squad", "zone", "zones", "experience", "training",
+		"capability", "capabilities", "readiness", "brigade", "battalion", "organisers",
+		"organizers", "movement", "site", "sites", "dogs", "boats", "ships", "drills",
+		"exercises", NULL };
+	if ((d->flags & TR_NOUN) && cx_is_any(cx, m->last, heads))
+		return 0;
+	/* A weak trigger alone makes an event only where a place is named. */
+	if ((d->flags & TR_WEAK) && d->cls != EC_KILL) {
+		int named = 0;
+		for (size_t p = 0; p < cx->n_pm; p++)
+			if (cx->t.tok[cx->pm[p].first].sentence == s && usable_place(cx, p))
+				named = 1;
+		if (!named)
 			return 0;
 	}
 	/* Nouns wished for, not done: "wants a ceasefire", "demanded talks". */
@@ -771,6 +805,37 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		e->civilian_targeting = 1;
 }
 
+/* An event placed only at a country ("across Afghanistan") takes the place the article has
+ * been following inside that country, if any. */
+static void refine_country(struct ectx *cx, struct event *e)
+{
+	if (e->place_idx < 0 || cx->ex->gz->places[e->place_idx].kind != PK_COUNTRY)
+		return;
+	int c = cx->ex->gz->places[e->place_idx].country;
+	int cand[2] = { last_event_place(cx, cx->t.sent[e->sentence].para, 0), main_place(cx) };
+	for (int i = 0; i < 2; i++)
+		if (cand[i] >= 0 && place_country(cx, cx->pm[cand[i]].place) == c &&
+		    cx->ex->gz->places[cx->pm[cand[i]].place].kind != PK_COUNTRY) {
+			set_place(cx, e, cand[i], "country refined by the article's place");
+			return;
+		}
+}
+
+/* Events dated more than two years before publication are history, not news. */
+#define HISTORY_DAYS 730
+
+static void drop_history(struct ectx *cx, struct event *e)
+{
+	if (!e->event_date.y || !cx->pub.y)
+		return;
+	long age = days_from_civil(cx->pub.y, cx->pub.m, cx->pub.d) -
+		   days_from_civil(e->event_date.y, e->event_date.m, e->event_date.d);
+	if (age > HISTORY_DAYS) {
+		e->dropped = 1;
+		strbuf_addf(&e->why, "; dropped: %ld days before publication", age);
+	}
+}
+
 static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int lead)
 {
 	size_t s_first = sentence_first(cx, s), s_last = sentence_last(cx, s);
@@ -827,8 +892,10 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 				else if (main >= 0)
 					set_place(cx, e, main, "the place the article is mostly about");
 			}
+			refine_country(cx, e);
 			assign_roles(cx, e, s_first, s_last);
 			set_date(cx, e, anchor, lead);
+			drop_history(cx, e);
 		}
 	}
 	attach_counts(cx, ev0, s);
@@ -864,7 +931,7 @@ static void merge_events(struct ectx *cx)
 		struct event *b = &cx->ev[i];
 		for (size_t j = 0; j < i; j++) {
 			struct event *a = &cx->ev[j];
-			if (a->merged_into >= 0 || !same_event(cx, a, b))
+			if (a->merged_into >= 0 || a->dropped || b->dropped || !same_event(cx, a, b))
 				continue;
 			b->merged_into = (int)j;
 			if (!a->actor1_name && b->actor1_name)

@@ -196,7 +196,7 @@ size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *o
 	size_t n = 0;
 	if (ex->types & EXTRACT_EVENTS) {
 		for (size_t i = 0; i < cx.n_ev; i++) {
-			if (cx.ev[i].merged_into >= 0)
+			if (cx.ev[i].merged_into >= 0 || cx.ev[i].dropped)
 				continue;
 			write_event(&cx, &cx.ev[i], ++n, out);
 			if (ex->explain && explain)

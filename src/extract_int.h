@@ -63,7 +63,8 @@ struct actor_mention {
 enum date_flags {
 	DM_SPEECH = 1 << 0,     /* "said Sunday": when it was said, not when it happened */
 	DM_BACKGROUND = 1 << 1, /* years or months before publication */
-	DM_FUTURE = 1 << 2      /* "next week", "Friday's meeting" ahead: not an event date */
+	DM_FUTURE = 1 << 2,     /* "next week", "Friday's meeting" ahead: not an event date */
+	DM_SINCE = 1 << 3       /* "since May 1": the start of a period, not an event date */
 };
 
 struct date_mention {
@@ -118,6 +119,7 @@ struct event {
 	int civilian_targeting;
 	int claim;           /* claim index, -1 */
 	int merged_into;     /* -1, or the event this one was folded into */
+	int dropped;         /* history, not news: not written */
 	struct strbuf why;   /* explanation */
 };
 

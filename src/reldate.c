@@ -244,6 +244,8 @@ void dates_find(struct ectx *cx)
 				b--;
 			if (b >= 1 && cx_is_any(cx, b - 1, speech_verbs))
 				m->flags |= DM_SPEECH;
+			if (m->first >= 1 && cx_is(cx, m->first - 1, "since"))
+				m->flags |= DM_SINCE;
 			/* A possessive weekday in a sentence about the future: "Friday's meeting". */
 			if ((cx->t.tok[m->last - 1].flags & TOK_POSS) && future_sentence(cx, cx->t.tok[i].sentence))
 				m->flags |= DM_FUTURE;
