@@ -398,7 +398,7 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 
 static int date_usable(const struct ectx *cx, size_t d)
 {
-	return !(cx->dm[d].flags & (DM_SPEECH | DM_FUTURE | DM_SINCE));
+	return !(cx->dm[d].flags & (DM_SPEECH | DM_FUTURE | DM_SINCE | DM_RANGE_END));
 }
 
 /* The date nearest the anchor within [from, to): the stretch of the sentence that belongs
@@ -535,9 +535,30 @@ static int last_event_place(const struct ectx *cx, unsigned para, int same_para)
 static const struct event *last_dated_event(const struct ectx *cx, size_t before)
 {
 	for (size_t k = before; k-- > 0;)
-		if (cx->ev[k].event_date.y)
+		if (cx->ev[k].event_date.y && !cx->ev[k].dropped)
 			return &cx->ev[k];
 	return NULL;
+}
+
+/* The event a sentence without a date continues: the latest dated one in this or the
+ * previous paragraph, preferring one of the same class ("seized two provincial capitals on
+ * Friday ... The Taliban first seized Zaranj"). */
+static const struct event *context_event(const struct ectx *cx, const struct event *e)
+{
+	unsigned para = cx->t.sent[e->sentence].para;
+	const struct event *any = NULL;
+	for (size_t k = (size_t)(e - cx->ev); k-- > 0;) {
+		const struct event *p = &cx->ev[k];
+		if (cx->t.sent[p->sentence].para + 1 < para)
+			break;
+		if (!p->event_date.y || p->dropped || p->date < 0)
+			continue;
+		if (p->cls == e->cls)
+			return p;
+		if (!any)
+			any = p;
+	}
+	return any;
 }
 
 /* Tokens of the sentence that belong to trigger tm: from the end of the previous strong
@@ -570,7 +591,9 @@ static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_le
 	if (m) {
 		struct ymd date = m->date;
 		if (m->relative) {
-			const struct event *prev = last_dated_event(cx, (size_t)(e - cx->ev));
+			const struct event *prev = context_event(cx, e);
+			if (!prev)
+				prev = last_dated_event(cx, (size_t)(e - cx->ev));
 			if (prev)
 				date = civil_from_days(days_from_civil(prev->event_date.y, prev->event_date.m,
 								       prev->event_date.d) + m->rel_days);
@@ -585,12 +608,13 @@ static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_le
 	}
 	/* No date in the sentence: the last event of the paragraph, the lead's date, or the
 	 * publication date at week precision. */
-	const struct event *prev = last_dated_event(cx, (size_t)(e - cx->ev));
-	if (prev && cx->t.sent[prev->sentence].para == cx->t.sent[e->sentence].para) {
+	const struct event *prev = context_event(cx, e);
+	if (prev) {
 		e->event_date = prev->event_date;
 		e->time_precision = prev->time_precision;
 		e->date_text = prev->date_text;
-		strbuf_addf(&e->why, "; date from the previous event in the paragraph");
+		strbuf_addf(&e->why, "; date from the event the sentence continues (sentence %zu)",
+			    prev->sentence + 1);
 	} else if (doc_lead_date >= 0) {
 		const struct date_mention *lead = &cx->dm[doc_lead_date];
 		e->event_date = lead->date;
@@ -628,6 +652,27 @@ static int has_date(const struct ectx *cx, size_t s)
 	return 0;
 }
 
+/* Not a past, participle, -ing or -s form: "recruit", "attack", "seize". */
+static int is_base_form(const char *w)
+{
+	static const char *const irregular[] = { "fought", "took", "taken", "overran", "overrun",
+		"fell", "fallen", "shot", "hit", "struck", "blew", "blown", "led", "held", "stole",
+		"stolen", "broke", "broken", "set", "began", "begun", "beat", "beaten", "won", "lost",
+		"drove", "driven", "threw", "thrown", "ran", "slew", "slain", "swept", "caught",
+		"burnt", "laid", "hid", "hidden", "withdrew", "withdrawn", "retook", "retaken",
+		"overtook", "overtaken", "put", "cut", "spread", "rose", "risen", "sent", "kept",
+		"left", "met", "tore", "torn", "shook", "froze", "frozen", "sank", "sunk", "bled",
+		"fled", "dead", NULL };
+	size_t n = strlen(w);
+	if (n < 3 || (n > 2 && !strcmp(w + n - 2, "ed")) || (n > 3 && !strcmp(w + n - 3, "ing")) ||
+	    w[n - 1] == 's')
+		return 0;
+	for (size_t i = 0; irregular[i]; i++)
+		if (!strcmp(w, irregular[i]))
+			return 0;
+	return 1;
+}
+
 /* Checks that depend on the words around a trigger, beyond the lexicon entry itself. */
 static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s)
 {
@@ -655,6 +700,18 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		int passive = m->first > s_first && (cx_is(cx, m->first - 1, "was") ||
 						     cx_is(cx, m->first - 1, "were") ||
 						     cx_is(cx, m->first - 1, "been"));
+		/* ... or a word for a place: "seized two provincial capitals", "took the town". */
+		static const char *const place_nouns[] = { "city", "cities", "town", "towns", "capital",
+			"capitals", "district", "districts", "province", "provinces", "village",
+			"villages", "base", "bases", "territory", "territories", "area", "areas",
+			"positions", "position", "checkpoint", "checkpoints", "posts", "outpost",
+			"outposts", "headquarters", "compound", "airport", "airbase", "crossing",
+			"highway", "road", "hill", "hills", "region", "port", "centre", "center",
+			"neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "prison",
+			"county", "locality", "localities", "settlement", "settlements", NULL };
+		for (size_t i = m->last; !place_next && i < m->last + 5 && i < s_last; i++)
+			if (cx_is_any(cx, i, place_nouns))
+				place_next = 1;
 		if (!place_next && !passive)
 			return 0;
 	}
@@ -663,6 +720,18 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 	if ((m->first > 0 && cx_is_any(cx, m->first - 1, perfect)) ||
 	    (m->first > 1 && cx_is_any(cx, m->first - 2, perfect))) {
 		if (s > 1 && !has_date(cx, s))
+			return 0;
+	}
+	/* Habitual present: "groups that recruit", "they attack convoys" describe what someone
+	 * does, not an event. A base-form verb after a relative pronoun or a plural subject. */
+	if (m->last == m->first + 1 && is_base_form(cx->t.tok[m->first].norm) && m->first > s_first) {
+		static const char *const subj[] = { "that", "who", "which", "they", "we", "often",
+			"usually", "regularly", "routinely", "frequently", "sometimes", NULL };
+		const struct token *p = &cx->t.tok[m->first - 1];
+		size_t pl = strlen(p->norm);
+		if (cx_is_any(cx, m->first - 1, subj) ||
+		    ((p->flags & TOK_WORD) && !(p->flags & TOK_CAP) && pl > 3 && p->norm[pl - 1] == 's' &&
+		     p->norm[pl - 2] != 's' && !(p->flags & TOK_POSS)))
 			return 0;
 	}
 	/* A noun modifying another ("combat forces", "attack helicopters", "riot gear"). */
@@ -863,7 +932,8 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 		/* One protest or riot per sentence: its strongest sub-type. */
 		int merged = 0;
 		for (size_t e = ev0; e < cx->n_ev; e++)
-			if ((is_protest(cx->ev[e].cls) && is_protest(d->cls)) || cx->ev[e].cls == d->cls) {
+			if ((is_protest(cx->ev[e].cls) && is_protest(d->cls)) ||
+			    (cx->ev[e].cls == d->cls && (d->cls == EC_RIOT || d->cls == EC_MOB))) {
 				if (protest_rank(d->cls) > protest_rank(cx->ev[e].cls))
 					cx->ev[e].cls = d->cls;
 				merged = 1;

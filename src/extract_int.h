@@ -64,7 +64,8 @@ enum date_flags {
 	DM_SPEECH = 1 << 0,     /* "said Sunday": when it was said, not when it happened */
 	DM_BACKGROUND = 1 << 1, /* years or months before publication */
 	DM_FUTURE = 1 << 2,     /* "next week", "Friday's meeting" ahead: not an event date */
-	DM_SINCE = 1 << 3       /* "since May 1": the start of a period, not an event date */
+	DM_SINCE = 1 << 3,      /* "since May 1": the start of a period, not an event date */
+	DM_RANGE_END = 1 << 4   /* "Saturday" in "Friday and Saturday": the first one dates it */
 };
 
 struct date_mention {

@@ -246,6 +246,11 @@ void dates_find(struct ectx *cx)
 				m->flags |= DM_SPEECH;
 			if (m->first >= 1 && cx_is(cx, m->first - 1, "since"))
 				m->flags |= DM_SINCE;
+			if (prev && prev != m && prev->last + 1 == m->first &&
+			    (cx_is(cx, prev->last, "and") || cx_is(cx, prev->last, "or") ||
+			     cx_is(cx, prev->last, "to") || cx_is(cx, prev->last, "through") ||
+			     cx_is(cx, prev->last, "-")))
+				m->flags |= DM_RANGE_END;
 			/* A possessive weekday in a sentence about the future: "Friday's meeting". */
 			if ((cx->t.tok[m->last - 1].flags & TOK_POSS) && future_sentence(cx, cx->t.tok[i].sentence))
 				m->flags |= DM_FUTURE;
