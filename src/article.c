@@ -288,6 +288,8 @@ static int is_body_like(const char *line)
 static size_t take_title(struct doc *d, char **lines, size_t from, size_t n)
 {
 	size_t cand[8], nc = 0;
+	if (d->title)
+		return from; /* known from a header: repeats of it are dropped later */
 	for (size_t i = from; i < n && nc < 8; i++) {
 		if (!*lines[i])
 			continue;

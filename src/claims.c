@@ -95,7 +95,11 @@ void claims_find(struct ectx *cx)
 				add_claim(cx, b, e, v);
 				continue;
 			}
-			/* Inverted: ", said police spokesman X." */
+			/* Inverted: ", said police spokesman X." Only verbs of saying invert; after
+			 * "told" or "claimed" come the listener or the claim. */
+			if (!cx_is(cx, v, "said") && !cx_is(cx, v, "says") && !cx_is(cx, v, "added") &&
+			    !cx_is(cx, v, "wrote") && !cx_is(cx, v, "tweeted") && !cx_is(cx, v, "stated"))
+				continue;
 			size_t e = v + 1;
 			while (e < last && is_weekday_token(cx, e))
 				e++;

@@ -469,8 +469,32 @@ static int regain_word(const struct ectx *cx, const struct event *e)
 	       !strcmp(w, "regained");
 }
 
+/* Protesters or a protest named anywhere in the document. */
+static int protest_context(const struct ectx *cx)
+{
+	for (size_t k = 0; k < cx->n_am; k++)
+		if (cx->am[k].inter == 6)
+			return 1;
+	for (size_t k = 0; k < cx->n_tm; k++)
+		if (tdef(cx, (int)k)->cls == EC_PROTEST)
+			return 1;
+	return 0;
+}
+
 static void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed)
 {
+	/* Force against a crowd is a protest event only where there is a protest; rioting by an
+	 * armed group (burning houses in a raid) is property destruction. */
+	if ((e->cls == EC_PROTEST_FORCE || e->cls == EC_PROTEST_INTERVENTION) && !protest_context(cx)) {
+		if (e->cls == EC_PROTEST_INTERVENTION) {
+			e->dropped = 1;
+			strbuf_addf(&e->why, "; dropped: crowd control without a protest");
+		}
+		e->cls = EC_ATTACK;
+	}
+	if ((e->cls == EC_RIOT || e->cls == EC_MOB) && e->actor1 >= 0 && cx->am[e->actor1].inter >= 1 &&
+	    cx->am[e->actor1].inter <= 4)
+		e->cls = EC_LOOTING;
 	e->event_type = ev_class_event_type(e->cls);
 	e->sub_event_type = sub_type(e->cls);
 	if (e->cls == EC_TERRITORY || e->cls == EC_CAPTURE_PLACE) {

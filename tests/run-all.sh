@@ -1,0 +1,49 @@
+#!/bin/sh
+# Runs every test for each build directory given (default: build build/asan) and ends with
+# one summary line "N passed, N failed". Exit status 1 when anything failed.
+set -eu
+LC_ALL=C
+export LC_ALL
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+[ $# -gt 0 ] || set -- build build/asan
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+count() { # count LOG: add the "N passed, N failed" line of a sub-runner to the totals
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
+	p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
+	f=$(echo "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-1}))
+}
+
+for b in "$@"; do
+	case "$b" in /*) dir=$b ;; *) dir=$top/$b ;; esac
+	echo "== $b: unit tests"
+	if [ -x "$dir/unit-tests" ]; then
+		if (cd "$top" && CK_VERBOSITY=minimal "$dir/unit-tests") >"$tmp/unit.log" 2>&1; then :; fi
+		cat "$tmp/unit.log"
+		# Check prints "100%: Checks: N, Failures: F, Errors: E"
+		line=$(grep -E 'Checks: [0-9]+' "$tmp/unit.log" | tail -1)
+		n=$(echo "$line" | sed -E 's/.*Checks: ([0-9]+).*/\1/')
+		f=$(echo "$line" | sed -E 's/.*Failures: ([0-9]+).*/\1/')
+		e=$(echo "$line" | sed -E 's/.*Errors: ([0-9]+).*/\1/')
+		if [ -z "$line" ]; then failed=$((failed + 1)); else
+			passed=$((passed + n - f - e)); failed=$((failed + f + e)); fi
+	else
+		echo "missing $dir/unit-tests"; failed=$((failed + 1))
+	fi
+	echo "== $b: golden tests"
+	"$here/golden.sh" "$dir/sitrep" >"$tmp/golden.log" 2>&1 || true
+	cat "$tmp/golden.log"
+	count "$tmp/golden.log"
+	echo "== $b: shell tests"
+	"$here/shell-tests.sh" "$dir/sitrep" >"$tmp/shell.log" 2>&1 || true
+	cat "$tmp/shell.log"
+	count "$tmp/shell.log"
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
