@@ -48,17 +48,18 @@ $(B)/obj:
 # Unit tests: Check framework, one binary.
 TEST_SRC = $(wildcard tests/unit/*.c)
 $(B)/unit-tests: $(TEST_SRC) $(B)/libsitrep.a $(wildcard src/*.h)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags check) -o $@ $(TEST_SRC) \
+	@$(if $(V),true,echo "  LINK    $@")
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags check) -o $@ $(TEST_SRC) \
 		$(B)/libsitrep.a $(LIBS) $(shell pkg-config --libs check)
 
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1
 asan:
-	$(MAKE) B=build/asan OPT="$(SAN)" LDFLAGS="$(SAN)" build/asan/sitrep build/asan/unit-tests
+	@$(MAKE) --no-print-directory B=build/asan OPT="$(SAN)" LDFLAGS="$(SAN)" build/asan/sitrep build/asan/unit-tests
 
 # Every test: unit tests and golden tests, plain and under ASan+UBSan; one summary line.
 check: all $(B)/unit-tests
-	$(MAKE) asan
-	tests/run-all.sh build build/asan
+	@$(MAKE) --no-print-directory asan
+	@tests/run-all.sh build build/asan
 
 run: deps all
 	@mkdir -p out

@@ -183,8 +183,10 @@ static int take_byline(struct doc *d, const char *line)
 			char *a = trimmed_copy(line, left), *p = trimmed_copy(right, strlen(right));
 			if (!d->author)
 				doc_set(&d->author, a);
-			if (!d->publisher)
+			if (!d->publisher || d->publisher_guessed) {
 				doc_set(&d->publisher, p);
+				d->publisher_guessed = 0;
+			}
 			free(a);
 			free(p);
 			return 1;
@@ -303,8 +305,10 @@ static size_t take_title(struct doc *d, char **lines, size_t from, size_t n)
 				doc_set(&d->title, lines[cand[k]]);
 			for (size_t j = 0; j < k; j++) {
 				if (!take_byline(d, lines[cand[j]]) && !d->publisher && j == 0 && k == 1 &&
-				    is_name_run(lines[cand[j]], strlen(lines[cand[j]])))
+				    is_name_run(lines[cand[j]], strlen(lines[cand[j]]))) {
 					doc_set(&d->publisher, lines[cand[j]]);
+					d->publisher_guessed = 1;
+				}
 				d->removed++;
 			}
 			return cand[k + 1] + 1;

@@ -24,6 +24,7 @@ struct doc {
 	char *source;           /* path or input id */
 	struct strbuf text;     /* cleaned body, paragraphs separated by blank lines */
 	long removed;           /* boilerplate lines removed */
+	int publisher_guessed;  /* publisher taken from a masthead line: a byline may replace it */
 	char **warnings;
 	size_t n_warnings;
 };

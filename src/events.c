@@ -608,7 +608,12 @@ static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_le
 {
 	size_t from, to;
 	trigger_segment(cx, e->trigger, &from, &to);
-	int d = nearest_date(cx, anchor, from, to);
+	/* After an earlier trigger, dates before this one belong to that one. */
+	int d = -1;
+	if (from > sentence_first(cx, e->sentence))
+		d = nearest_date(cx, anchor, cx->tm[e->trigger].first, to);
+	if (d < 0)
+		d = nearest_date(cx, anchor, from, to);
 	if (d < 0)
 		d = nearest_date(cx, anchor, sentence_first(cx, e->sentence), from);
 	const struct date_mention *m = d >= 0 ? &cx->dm[d] : NULL;

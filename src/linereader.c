@@ -28,6 +28,8 @@ void linereader_release(struct linereader *lr)
 
 void linereader_prime(struct linereader *lr, const char *bytes, size_t len)
 {
+	if (len == 0)
+		return;
 	if (len > BLOCK_SIZE)
 		len = BLOCK_SIZE;
 	memcpy(lr->block, bytes, len);

@@ -13,7 +13,8 @@ struct strbuf {
 	size_t alloc; /* bytes allocated */
 };
 
-#define STRBUF_INIT { NULL, 0, 0 }
+extern char strbuf_slopbuf[1]; /* the empty buffer every fresh strbuf points at */
+#define STRBUF_INIT { strbuf_slopbuf, 0, 0 }
 
 void strbuf_init(struct strbuf *sb, size_t hint);
 void strbuf_release(struct strbuf *sb);

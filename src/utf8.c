@@ -8,6 +8,21 @@
 
 static const char replacement[] = "\xEF\xBF\xBD";
 
+/* Bytes allowed after a lead byte (Unicode Table 3-7): the second byte's range is narrower
+ * for E0, ED, F0 and F4, which rules out overlongs, surrogates and values past U+10FFFF. */
+static int second_ok(unsigned char lead, unsigned char b)
+{
+	if (lead == 0xE0)
+		return b >= 0xA0 && b <= 0xBF;
+	if (lead == 0xED)
+		return b >= 0x80 && b <= 0x9F;
+	if (lead == 0xF0)
+		return b >= 0x90 && b <= 0xBF;
+	if (lead == 0xF4)
+		return b >= 0x80 && b <= 0x8F;
+	return (b & 0xC0) == 0x80;
+}
+
 uint32_t utf8_decode(const char *s, size_t len, size_t *adv)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -26,22 +41,14 @@ uint32_t utf8_decode(const char *s, size_t len, size_t *adv)
 		*adv = 1;
 		return 0xFFFD;
 	}
-	if (len < need) {
-		*adv = 1;
-		return 0xFFFD;
-	}
+	/* A broken sequence is replaced as one unit: its longest valid prefix. */
 	for (size_t i = 1; i < need; i++) {
-		if ((u[i] & 0xC0) != 0x80) {
-			*adv = 1;
+		int ok = i < len && (i == 1 ? second_ok(u[0], u[1]) : (u[i] & 0xC0) == 0x80);
+		if (!ok) {
+			*adv = i;
 			return 0xFFFD;
 		}
 		cp = (cp << 6) | (u[i] & 0x3F);
-	}
-	/* Overlongs, surrogates and values past U+10FFFF are invalid. */
-	if ((need == 3 && cp < 0x800) || (need == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF)) {
-		*adv = 1;
-		return 0xFFFD;
 	}
 	*adv = need;
 	return cp;
@@ -77,7 +84,7 @@ size_t utf8_clean(const char *s, size_t len, struct strbuf *out)
 		}
 		size_t adv;
 		uint32_t cp = utf8_decode(s + i, len - i, &adv);
-		if (cp == 0xFFFD && adv == 1) {
+		if (cp == 0xFFFD && !(adv == 3 && (unsigned char)s[i] == 0xEF)) {
 			strbuf_add(out, replacement, 3);
 			bad++;
 		} else {

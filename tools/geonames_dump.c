@@ -6,18 +6,23 @@
  * Maintainer tool, not part of the main build.
  *
  *   cc -O2 -Wall -Wextra tools/geonames_dump.c $(pkg-config --cflags --libs geonames) -o /tmp/gndump
- *   /tmp/gndump src/data/countries.tsv src/data/gazetteer_world.tsv > src/data/cities_world.tsv
+ *   /tmp/gndump src/data/countries.tsv src/data/gazetteer_world.tsv src/data/gazetteer_af.tsv \
+ *       > src/data/cities_world.tsv
  *
  * countries.tsv (required) maps GeoNames' ISO2 country codes to iso3 and names each national
  * capital: the city of the capital's name nearest the capital's coordinates becomes `pplc`,
  * every other city `ppl`.
  *
- * gazetteer_world.tsv (optional) supplies sitrep's own adm1 names: a GeoNames state name that
- * matches an adm1 row's name or alias of the same country (case, accents and punctuation
- * ignored; then also ignoring words such as "Province", "Governorate", "Oblast", "State of")
- * is written as that row's name, so that admin1 agrees across the gazetteer files. Unmatched
- * state names are written as GeoNames has them and listed on stderr for countries that do
- * have adm1 rows.
+ * The gazetteer files (optional, any number) supply sitrep's own adm1 names: a GeoNames state
+ * name that matches an adm1 row's name or alias of the same country (case, accents and
+ * punctuation ignored; then also ignoring words such as "Province", "Governorate", "Oblast",
+ * "State of") is written as that row's name, so that admin1 agrees across the gazetteer files.
+ * Unmatched state names are written as GeoNames has them and listed on stderr for countries
+ * that do have adm1 rows. Where GeoNames files a place under one country and sitrep (like
+ * ACLED) under another, a state name that matches an adm1 row of the other country moves the
+ * place there:
+ * Moroccan-administered Western Sahara (MAR -> ESH) and Israeli-administered West Bank
+ * ("Judea and Samaria Area", ISR -> PSE).
  *
  * Output rows: name, aliases (empty), kind, iso3, admin1, admin2 (empty), lat, lon,
  * population; sorted by iso3, then population (largest first), then name.
@@ -88,10 +93,28 @@ distance_km (double lat1, double lon1, double lat2, double lon2)
 
 /* Lower-case ASCII transliteration with everything but letters and digits removed:
  * "Odes’ka Oblast’" -> "odeskaoblast", "Ta‘izz" -> "taizz". */
+/* g_str_to_ascii knows no transliteration for a few letters common in GeoNames' Azerbaijani
+ * and Turkish names; map them first. */
+static char *
+pre_ascii (const char *s)
+{
+    static const char *const map[][2] = {
+        { "\xc9\x99", "e" }, { "\xc6\x8f", "E" }, { "\xc7\x9d", "e" },     /* ə Ə ǝ */
+        { "\xc4\xb1", "i" }, { "\xc4\xb0", "I" },                           /* ı İ */
+        { NULL, NULL }
+    };
+    GString *out = g_string_new (s);
+    for (int i = 0; map[i][0]; i++)
+        g_string_replace (out, map[i][0], map[i][1], 0);
+    char *ascii = g_str_to_ascii (out->str, "C");
+    g_string_free (out, TRUE);
+    return ascii;
+}
+
 static char *
 norm_key (const char *s)
 {
-    char *ascii = g_str_to_ascii (s, "C");
+    char *ascii = pre_ascii (s);
     char *out = g_malloc (strlen (ascii) + 1), *o = out;
     for (const char *p = ascii; *p; p++)
         if (isalnum ((unsigned char) *p))
@@ -109,10 +132,10 @@ norm_key_stripped (const char *s)
     static const char *const generic[] = {
         "governorate", "province", "provincia", "region", "state", "oblast", "oblast'",
         "prefecture", "district", "department", "departamento", "division", "county",
-        "territory", "city", "republic", "of", "the", "muhafazat", "wilaya", "special",
-        "estado", "capital", "area", "municipality", "kray", "krai", "autonomous", NULL
+        "territory", "republic", "of", "the", "de", "muhafazat", "wilaya", "special",
+        "estado", "capital", "area", "municipality", "kray", "krai", "rayon", NULL
     };
-    char *ascii = g_str_to_ascii (s, "C");
+    char *ascii = pre_ascii (s);
     GString *out = g_string_new (NULL);
     char **words = g_strsplit_set (ascii, " -/,()", -1);
     for (char **w = words; *w; w++) {
@@ -213,15 +236,18 @@ admin1_put (GHashTable *t, const char *iso3, const char *key, const char *name)
 }
 
 static void
+admin1_init (Admin1 *a)
+{
+    a->exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    a->stripped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    a->countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
 admin1_load (Admin1 *a, const char *path)
 {
     static const char *const hdr[] = { "name", "aliases", "kind", "iso3", "admin1", "admin2",
                                        "lat", "lon", "population" };
-    a->exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-    a->stripped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-    a->countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    if (!path)
-        return;
     GPtrArray *rows = read_tsv (path, hdr, 9);
     for (guint i = 0; i < rows->len; i++) {
         char **r = rows->pdata[i];
@@ -263,8 +289,31 @@ admin1_lookup (Admin1 *a, const char *iso3, const char *state)
         g_free (key);
         g_free (k);
     }
+    if ((!found || !*found) && strchr (state, '(')) {
+        /* "Primorskiy (Maritime) Kray": try again without the parenthesis */
+        GString *g = g_string_new (NULL);
+        int depth = 0;
+        for (const char *p = state; *p; p++) {
+            if (*p == '(')
+                depth++;
+            else if (*p == ')' && depth > 0)
+                depth--;
+            else if (depth == 0)
+                g_string_append_c (g, *p);
+        }
+        found = g->len ? admin1_lookup (a, iso3, g->str) : NULL;
+        g_string_free (g, TRUE);
+    }
     return (found && *found) ? found : NULL;
 }
+
+/* Pairs (GeoNames' country, sitrep's country) tried when a state name matches no adm1 row of
+ * the place's own country; see the header comment. */
+static const char *const partner_countries[][2] = {
+    { "MAR", "ESH" },
+    { "ISR", "PSE" },
+    { NULL, NULL }
+};
 
 /* ---------------------------------------------------------------- main */
 
@@ -288,14 +337,15 @@ main (int argc, char **argv)
 {
     static const char *const chdr[] = { "iso2", "iso3", "name", "aliases", "demonyms",
                                         "capital", "lat", "lon" };
-    if (argc < 2 || argc > 3) {
-        fprintf (stderr, "usage: %s COUNTRIES_TSV [GAZETTEER_TSV] > cities_world.tsv\n", argv[0]);
+    if (argc < 2) {
+        fprintf (stderr, "usage: %s COUNTRIES_TSV [GAZETTEER_TSV...] > cities_world.tsv\n", argv[0]);
         return 2;
     }
 
     /* countries */
     GPtrArray *crows = read_tsv (argv[1], chdr, 8);
     GHashTable *by_iso2 = g_hash_table_new (g_str_hash, g_str_equal);
+    GHashTable *by_iso3 = g_hash_table_new (g_str_hash, g_str_equal);
     GPtrArray *countries = g_ptr_array_new ();
     for (guint i = 0; i < crows->len; i++) {
         char **r = crows->pdata[i];
@@ -308,18 +358,21 @@ main (int argc, char **argv)
         c->lon = g_ascii_strtod (r[7], &e2);
         c->has_coords = *r[6] && *r[7] && !*e1 && !*e2;
         g_hash_table_insert (by_iso2, c->iso2, c);
+        g_hash_table_insert (by_iso3, c->iso3, c);
         g_ptr_array_add (countries, c);
     }
 
     Admin1 adm;
-    admin1_load (&adm, argc > 2 ? argv[2] : NULL);
+    admin1_init (&adm);
+    for (int i = 2; i < argc; i++)
+        admin1_load (&adm, argv[i]);
 
     /* cities */
     gint n = geonames_get_n_cities ();
     GPtrArray *cities = g_ptr_array_new ();
     GHashTable *unknown_cc = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     GHashTable *unmatched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    guint mapped = 0, kept = 0;
+    guint mapped = 0, kept = 0, moved = 0;
     for (gint i = 0; i < n; i++) {
         GeonamesCity *gc = geonames_get_city (i);
         if (!gc)
@@ -331,6 +384,16 @@ main (int argc, char **argv)
             geonames_city_free (gc);
             continue;
         }
+        char *state = clean_cell (geonames_city_get_state (gc));
+        const char *ours = admin1_lookup (&adm, c->iso3, state);
+        for (int p = 0; !ours && partner_countries[p][0]; p++) {
+            Country *other = g_hash_table_lookup (by_iso3, partner_countries[p][1]);
+            if (strcmp (c->iso3, partner_countries[p][0]) == 0 && other
+                && (ours = admin1_lookup (&adm, other->iso3, state)) != NULL) {
+                c = other;
+                moved++;
+            }
+        }
         City *ct = g_new0 (City, 1);
         ct->name = clean_cell (geonames_city_get_name (gc));
         ct->iso3 = c->iso3;
@@ -338,8 +401,6 @@ main (int argc, char **argv)
         ct->lat = geonames_city_get_latitude (gc);
         ct->lon = geonames_city_get_longitude (gc);
         ct->population = geonames_city_get_population (gc);
-        char *state = clean_cell (geonames_city_get_state (gc));
-        const char *ours = admin1_lookup (&adm, c->iso3, state);
         if (ours) {
             ct->admin1 = g_strdup (ours);
             mapped++;
@@ -357,14 +418,16 @@ main (int argc, char **argv)
 
     /* capitals: the city named like the capital nearest to the capital's coordinates
      * (within 50 km); failing that a city whose name begins with the capital's name or the
-     * reverse ("Washington, D.C."); failing that the nearest city within 5 km. */
+     * reverse ("Washington, D.C."), within 50 km; failing that one sharing the first four
+     * letters within 10 km ("Nay Pyi Taw" for "Naypyidaw"); failing that the nearest city
+     * within 2 km ("Nur-Sultan" for "Astana"). */
     for (guint i = 0; i < countries->len; i++) {
         Country *c = countries->pdata[i];
         if (!*c->capital || !c->has_coords)
             continue;
         char *ck = norm_key (c->capital);
-        for (int how = 1; how <= 3 && !c->capital_city; how++) {
-            double best = how == 3 ? 5.0 : 50.0;
+        for (int how = 1; how <= 4 && !c->capital_city; how++) {
+            double best = how == 4 ? 2.0 : how == 3 ? 10.0 : 50.0;
             for (guint j = 0; j < cities->len; j++) {
                 City *ct = cities->pdata[j];
                 if (ct->country != c)
@@ -372,6 +435,7 @@ main (int argc, char **argv)
                 char *k = norm_key (ct->name);
                 gboolean ok = how == 1 ? strcmp (k, ck) == 0
                             : how == 2 ? (g_str_has_prefix (k, ck) || g_str_has_prefix (ck, k))
+                            : how == 3 ? (strlen (k) >= 4 && strlen (ck) >= 4 && strncmp (k, ck, 4) == 0)
                             : TRUE;
                 g_free (k);
                 if (!ok)
@@ -395,10 +459,11 @@ main (int argc, char **argv)
     printf ("# sitrep world cities: GeoNames places of 15,000+ people (cities15000), one row each.\n");
     printf ("# Source: GeoNames (https://www.geonames.org/) via Debian libgeonames0 / libgeonames-common;\n");
     printf ("# licence CC BY 4.0. admin1 is GeoNames' state name, replaced by sitrep's adm1 name from\n");
-    printf ("# gazetteer_world.tsv where one matches; kind pplc marks the capital named in countries.tsv.\n");
+    printf ("# the gazetteer files where one matches; kind pplc marks the capital named in countries.tsv.\n");
     printf ("# Generated file, do not edit. Regenerate with:\n");
     printf ("#   cc -O2 -Wall -Wextra tools/geonames_dump.c $(pkg-config --cflags --libs geonames) -o /tmp/gndump\n");
-    printf ("#   /tmp/gndump src/data/countries.tsv src/data/gazetteer_world.tsv > src/data/cities_world.tsv\n");
+    printf ("#   /tmp/gndump src/data/countries.tsv src/data/gazetteer_world.tsv src/data/gazetteer_af.tsv \\\n");
+    printf ("#       > src/data/cities_world.tsv\n");
     printf ("name\taliases\tkind\tiso3\tadmin1\tadmin2\tlat\tlon\tpopulation\n");
     for (guint j = 0; j < cities->len; j++) {
         City *ct = cities->pdata[j];
@@ -407,8 +472,8 @@ main (int argc, char **argv)
     }
 
     /* report */
-    fprintf (stderr, "geonames_dump: %d GeoNames cities, %u written; admin1 mapped to sitrep names: %u, kept: %u\n",
-             n, cities->len, mapped, kept);
+    fprintf (stderr, "geonames_dump: %d GeoNames cities, %u written; admin1 mapped to sitrep names: %u, kept: %u;"
+             " moved to a partner country: %u\n", n, cities->len, mapped, kept, moved);
     if (g_hash_table_size (unknown_cc)) {
         GList *keys = g_list_sort (g_hash_table_get_keys (unknown_cc), (GCompareFunc) strcmp);
         fprintf (stderr, "geonames_dump: skipped cities of country codes not in %s:", argv[1]);
@@ -432,7 +497,8 @@ main (int argc, char **argv)
         else if (c->capital_how > 1)
             fprintf (stderr, "geonames_dump: %s: capital %s taken as %s (%s match, %.1f km)\n", c->iso3,
                      c->capital, ((City *) c->capital_city)->name,
-                     c->capital_how == 2 ? "prefix" : "nearest", c->capital_km);
+                     c->capital_how == 2 ? "prefix" : c->capital_how == 3 ? "first letters" : "nearest",
+                     c->capital_km);
     }
     return 0;
 }

@@ -1,0 +1,99 @@
+#!/bin/sh
+# Behaviour tests that need a shell: exit codes, pipes, full disks, the reference place
+# tables in ../shared/geo (skipped when absent), schema validity of the pipeline's output.
+# usage: shell-tests.sh SITREP      Ends with "N passed, N failed".
+set -u
+LC_ALL=C
+export LC_ALL
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+SITREP=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+shared=$top/../shared
+passed=0
+failed=0
+skipped=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+bad() { failed=$((failed + 1)); echo "FAIL $1"; }
+skip() { skipped=$((skipped + 1)); echo "skip $1"; }
+expect_status() { # NAME WANT GOT
+	if [ "$3" = "$2" ]; then ok "$1"; else bad "$1 (exit $3, expected $2)"; fi
+}
+
+corpus="$top/tests/corpus/*.txt $top/tests/corpus/*.html $top/tests/corpus/*.jsonl"
+
+# Exit statuses scripts rely on.
+"$SITREP" >/dev/null 2>&1; expect_status "no command is a usage error" 2 $?
+"$SITREP" frobnicate >/dev/null 2>&1; expect_status "unknown command is a usage error" 2 $?
+"$SITREP" parse --format nope x >/dev/null 2>&1; expect_status "bad option value is a usage error" 2 $?
+"$SITREP" --version >"$tmp/v" 2>&1; expect_status "--version succeeds" 0 $?
+grep -q '^sitrep [0-9]' "$tmp/v" && ok "--version names the program" || bad "--version output"
+for c in parse extract export run validate gazetteer; do
+	"$SITREP" "$c" --help >"$tmp/h" 2>&1 && grep -q "usage: sitrep $c" "$tmp/h" &&
+		ok "$c --help" || bad "$c --help"
+done
+"$SITREP" help extract | grep -q "usage: sitrep extract" && ok "help COMMAND" || bad "help COMMAND"
+"$SITREP" parse "$tmp" >/dev/null 2>"$tmp/err"; expect_status "a directory is an I/O error" 3 $?
+grep -q "is a directory" "$tmp/err" && ok "directory error names the problem" || bad "directory message"
+
+# A reader that goes away is a quiet success.
+# shellcheck disable=SC2086
+"$SITREP" parse $corpus 2>"$tmp/err" | head -c1 >/dev/null
+[ ! -s "$tmp/err" ] && ok "closed stdout is quiet" || bad "closed stdout printed: $(head -2 "$tmp/err")"
+
+# A full disk is an I/O error.
+if [ -w /dev/full ]; then
+	# shellcheck disable=SC2086
+	"$SITREP" parse $corpus >/dev/full 2>"$tmp/err"; expect_status "write to /dev/full fails" 3 $?
+	grep -q "write error" "$tmp/err" && ok "/dev/full message" || bad "/dev/full message"
+else
+	skip "/dev/full"
+fi
+
+# Every record of the pipeline is valid against the schemas.
+# shellcheck disable=SC2086
+"$SITREP" parse $corpus >"$tmp/docs.jsonl" && "$SITREP" extract "$tmp/docs.jsonl" >"$tmp/rec.jsonl"
+"$SITREP" validate --unknown "$tmp/rec.jsonl" 2>"$tmp/err"; expect_status "pipeline output validates" 0 $?
+n_docs=$(grep -c '"type":"document"' "$tmp/docs.jsonl")
+[ "$n_docs" -ge 12 ] && ok "every corpus article became a document ($n_docs)" || bad "documents: $n_docs"
+
+# Stages compose: run gives the same events as parse | extract | export.
+# shellcheck disable=SC2086
+"$SITREP" run -q --outdir "$tmp/out" $corpus >/dev/null
+"$SITREP" export --outdir "$tmp/out2" "$tmp/rec.jsonl"
+cmp -s "$tmp/out/events.csv" "$tmp/out2/events.csv" && ok "run equals the three stages" ||
+	bad "run and parse|extract|export differ"
+for t in documents events places actors quotes; do
+	[ -s "$tmp/out/$t.csv" ] && ok "run wrote $t.csv" || bad "run did not write $t.csv"
+done
+
+# Gazetteer import reads GeoNames' dump format.
+if [ -f "$shared/geo/geonames_cities15000_AF.tsv" ]; then
+	"$SITREP" gazetteer import "$shared/geo/geonames_cities15000_AF.tsv" >"$tmp/gn.tsv"
+	expect_status "gazetteer import of GeoNames cities" 0 $?
+	rows=$(grep -vc '^#' "$tmp/gn.tsv")
+	src=$(grep -c . "$shared/geo/geonames_cities15000_AF.tsv")
+	[ "$rows" -eq $((src + 1)) ] && ok "import kept every populated place ($src)" ||
+		bad "import rows $rows for $src places"
+	"$SITREP" gazetteer lookup --gazetteer "$tmp/gn.tsv" Kunduz >/dev/null &&
+		ok "imported table loads as a user gazetteer" || bad "imported table does not load"
+else
+	skip "gazetteer import (no ../shared/geo)"
+fi
+
+# The embedded layers against independent reference tables.
+for check in check_af check_countries; do
+	case $check in
+	check_af) table=$top/src/data/gazetteer_af.tsv ;;
+	*) table=$top/src/data/countries.tsv ;;
+	esac
+	python3 "$here/geo/$check.py" "$table" "$shared/geo" >"$tmp/geo.log" 2>&1
+	rc=$?
+	if [ $rc = 77 ]; then skip "$check (no ../shared/geo)"; elif [ $rc = 0 ]; then
+		ok "$check: $(tail -1 "$tmp/geo.log")"; else bad "$check"; tail -5 "$tmp/geo.log"; fi
+done
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

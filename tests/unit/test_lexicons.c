@@ -1,0 +1,161 @@
+/* The embedded lexicons and the user extension files. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "actors.h"
+#include "gazetteer.h"
+#include "text.h"
+#include "triggers.h"
+#include "unit.h"
+
+static struct gazetteer *gz;
+
+static void load(void)
+{
+	gz = gazetteer_load(NULL, 0);
+	ck_assert_ptr_nonnull(gz);
+}
+
+static void unload(void)
+{
+	gazetteer_free(gz);
+}
+
+static const struct place *first_of_kind(const char *name, enum place_kind kind)
+{
+	int cand[64];
+	size_t n = gazetteer_lookup(gz, name, cand, 64);
+	for (size_t i = 0; i < n; i++)
+		if (gz->places[cand[i]].kind == kind)
+			return &gz->places[cand[i]];
+	return NULL;
+}
+
+START_TEST(gazetteer_resolves_afghan_transliterations)
+{
+	static const char *const spellings[][2] = {
+		{ "Kunduz", "Kondoz" }, { "Kunduz", "Qunduz" }, { "Mazar-i-Sharif", "Mazar-e-Sharif" },
+		{ "Qala-i-Naw", "Qala-e-Naw" }, { "Sar-e-Pol", "Sar-i-Pul" },
+		{ "Sheberghan", "Shibirghan" }, { "Pul-e-Khumri", "Puli Khumri" } };
+	for (size_t i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++) {
+		int a[32], b[32];
+		size_t na = gazetteer_lookup(gz, spellings[i][0], a, 32);
+		size_t nb = gazetteer_lookup(gz, spellings[i][1], b, 32);
+		ck_assert_msg(na && nb, "'%s' or '%s' unknown", spellings[i][0], spellings[i][1]);
+		int shared = 0;
+		for (size_t x = 0; x < na; x++)
+			for (size_t y = 0; y < nb; y++)
+				shared |= a[x] == b[y];
+		ck_assert_msg(shared, "'%s' and '%s' name different places", spellings[i][0],
+			      spellings[i][1]);
+	}
+}
+END_TEST
+
+START_TEST(gazetteer_has_every_afghan_province_with_a_capital)
+{
+	size_t provinces = 0;
+	for (size_t i = 0; i < gz->n; i++)
+		if (gz->places[i].kind == PK_ADM1 && !strcmp(gz->places[i].iso3, "AFG"))
+			provinces++;
+	ck_assert_uint_eq(provinces, 34);
+	const struct place *p = first_of_kind("Badghis", PK_ADM1);
+	ck_assert_ptr_nonnull(p);
+	const struct place *c = first_of_kind("Qala-i-Naw", PK_PPLA);
+	ck_assert_ptr_nonnull(c);
+	ck_assert(p->lat - c->lat < 0.05 && c->lat - p->lat < 0.05); /* at its capital */
+}
+END_TEST
+
+START_TEST(gazetteer_has_every_country_and_demonym)
+{
+	ck_assert_uint_ge(gz->n_countries, 240);
+	struct tokens t;
+	tokens_build(&t, "Nigerian troops", 15);
+	size_t n;
+	int c = gazetteer_demonym(gz, &t, 0, &n);
+	ck_assert_int_ge(c, 0);
+	ck_assert_str_eq(gz->countries[c].iso3, "NGA");
+	tokens_release(&t);
+}
+END_TEST
+
+START_TEST(gazetteer_user_rows_add_and_override)
+{
+	char path[] = "/tmp/sitrep-gaz-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *fp = fdopen(fd, "w");
+	fprintf(fp, "name\taliases\tkind\tiso3\tadmin1\tadmin2\tlat\tlon\tpopulation\n"
+		    "Kunduz\tKondoz\tppla\tAFG\tKunduz\tKunduz\t36.0\t68.0\t1\n"
+		    "Xyzzy Camp\tXyzzy\tppl\tSSD\tUnity\t\t9.1\t29.8\t\n");
+	fclose(fp);
+	const char *files[] = { path };
+	struct gazetteer *g = gazetteer_load(files, 1);
+	ck_assert_ptr_nonnull(g);
+	int cand[32];
+	size_t n = gazetteer_lookup(g, "Kunduz", cand, 32);
+	int found = 0;
+	for (size_t i = 0; i < n; i++)
+		if (g->places[cand[i]].kind == PK_PPLA) {
+			ck_assert(g->places[cand[i]].lat == 36.0);
+			found = 1;
+		}
+	ck_assert(found);
+	ck_assert_uint_eq(gazetteer_lookup(g, "Xyzzy", cand, 32), 1);
+	gazetteer_free(g);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(actors_acronyms_match_only_as_written)
+{
+	struct actor_lex *lex = actors_load(NULL, 0);
+	ck_assert_ptr_nonnull(lex);
+	int out[8];
+	size_t n;
+	struct tokens t;
+	const char *s = "It is IS that claimed it, not ISKP";
+	tokens_build(&t, s, strlen(s));
+	ck_assert_uint_eq(actors_match(lex, &t, 1, t.n, out, 8, &n), 0); /* "is" */
+	ck_assert_uint_gt(actors_match(lex, &t, 2, t.n, out, 8, &n), 0);  /* "IS" */
+	ck_assert_str_eq(lex->defs[out[n - 1]].name, "Islamic State");
+	ck_assert_uint_gt(actors_match(lex, &t, t.n - 1, t.n, out, 8, &n), 0);
+	ck_assert_str_eq(lex->defs[out[n - 1]].name, "Islamic State (Khorasan Province)");
+	tokens_release(&t);
+	actors_free(lex);
+}
+END_TEST
+
+START_TEST(triggers_cover_every_acled_class)
+{
+	struct trigger_lex *lex = triggers_load(NULL, 0);
+	ck_assert_ptr_nonnull(lex);
+	int seen[EC_COUNT] = { 0 };
+	for (size_t i = 0; i < lex->n; i++)
+		seen[lex->defs[i].cls]++;
+	for (int c = 0; c < EC_COUNT; c++)
+		ck_assert_msg(seen[c] > 0, "no trigger for class %s", ev_class_name((enum ev_class)c));
+	triggers_free(lex);
+}
+END_TEST
+
+Suite *suite_lexicons(void)
+{
+	Suite *s = suite_create("lexicons");
+	TCase *tc = tcase_create("gazetteer");
+	tcase_add_checked_fixture(tc, load, unload);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, gazetteer_resolves_afghan_transliterations);
+	tcase_add_test(tc, gazetteer_has_every_afghan_province_with_a_capital);
+	tcase_add_test(tc, gazetteer_has_every_country_and_demonym);
+	tcase_add_test(tc, gazetteer_user_rows_add_and_override);
+	suite_add_tcase(s, tc);
+	TCase *tc2 = tcase_create("actors and triggers");
+	tcase_add_test(tc2, actors_acronyms_match_only_as_written);
+	tcase_add_test(tc2, triggers_cover_every_acled_class);
+	suite_add_tcase(s, tc2);
+	return s;
+}

@@ -1,0 +1,16 @@
+/* unit: one Check suite per module; main() in main.c runs them all. */
+#ifndef SITREP_UNIT_H
+#define SITREP_UNIT_H
+
+#include <check.h>
+
+Suite *suite_dates(void);
+Suite *suite_numbers(void);
+Suite *suite_text(void);
+Suite *suite_article(void);
+Suite *suite_utf8(void);
+Suite *suite_lexicons(void);
+Suite *suite_output(void);
+Suite *suite_extract(void);
+
+#endif
