@@ -63,7 +63,7 @@ check: all $(B)/unit-tests
 
 run: deps all
 	@mkdir -p out
-	$(B)/sitrep run --outdir out tests/corpus/*.txt tests/corpus/*.html tests/corpus/*.jsonl
+	@$(B)/sitrep run --outdir out tests/corpus/*.txt tests/corpus/*.html tests/corpus/*.jsonl
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
