@@ -500,6 +500,11 @@ static void type_event(struct ectx *cx, struct event *e, int civilians_only, int
 	if (e->cls == EC_TERRITORY || e->cls == EC_CAPTURE_PLACE) {
 		if (is_state(cx, e->actor1) || (e->actor1 < 0 && regain_word(cx, e)))
 			e->sub_event_type = "Government regains territory";
+	} else if (e->cls == EC_ATTACK && e->actor2 >= 0 && cx->am[e->actor2].inter >= 1 &&
+		   cx->am[e->actor2].inter <= 4) {
+		/* Shooting at soldiers or police is a fight, not violence against civilians. */
+		e->event_type = "Battles";
+		e->sub_event_type = "Armed clash";
 	} else if (e->cls == EC_CLASH || e->cls == EC_KILL) {
 		/* Civilians as the direct object of an attack verb, or the only dead. */
 		int target_civ = e->actor2 >= 0 && cx->am[e->actor2].inter == 7 &&
@@ -673,6 +678,23 @@ static int lead_date(const struct ectx *cx)
 	return -1;
 }
 
+static int violence_rank(enum ev_class c)
+{
+	switch (c) {
+	case EC_AIRSTRIKE: case EC_SHELLING: case EC_IED: case EC_SUICIDE: case EC_GRENADE:
+	case EC_CHEMICAL:
+		return 1;
+	case EC_CLASH: case EC_TERRITORY: case EC_CAPTURE_PLACE: case EC_KILL:
+		return 2;
+	case EC_ATTACK: case EC_ABDUCTION: case EC_SEXUAL:
+		return 3;
+	case EC_PROTEST: case EC_PROTEST_INTERVENTION: case EC_PROTEST_FORCE: case EC_RIOT: case EC_MOB:
+		return 4;
+	default:
+		return 5;
+	}
+}
+
 static int has_date(const struct ectx *cx, size_t s)
 {
 	for (size_t d = 0; d < cx->n_dm; d++)
@@ -728,7 +750,8 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 				place_next = 1;
 		int passive = m->first > s_first && (cx_is(cx, m->first - 1, "was") ||
 						     cx_is(cx, m->first - 1, "were") ||
-						     cx_is(cx, m->first - 1, "been"));
+						     cx_is(cx, m->first - 1, "been")) &&
+			      place_before(cx, (size_t)k, s_first) >= 0;
 		/* ... or a word for a place: "seized two provincial capitals", "took the town". */
 		static const char *const place_nouns[] = { "city", "cities", "town", "towns", "capital",
 			"capitals", "district", "districts", "province", "provinces", "village",
@@ -860,11 +883,29 @@ static int claim_in_sentence(const struct ectx *cx, size_t s)
 	return -1;
 }
 
+static int riot_context(const struct ectx *cx)
+{
+	for (size_t k = 0; k < cx->n_am; k++)
+		if (cx->am[k].inter == 5)
+			return 1;
+	for (size_t k = 0; k < cx->n_tm; k++)
+		if (tdef(cx, (int)k)->cls == EC_RIOT)
+			return 1;
+	return 0;
+}
+
 static void default_actors(struct ectx *cx, struct event *e, int ctry)
 {
 	const char *cname = ctry >= 0 ? cx->ex->gz->countries[ctry].name : NULL;
 	if (e->actor1 >= 0 && e->actor1 == e->actor2)
 		e->actor2 = -1;
+	/* Civilians suffer violence; they are never its first actor. */
+	if (e->actor1 >= 0 && cx->am[e->actor1].inter == 7 && strcmp(e->event_type, "Protests") &&
+	    strcmp(e->event_type, "Strategic developments")) {
+		if (e->actor2 < 0)
+			e->actor2 = e->actor1;
+		e->actor1 = -1;
+	}
 	if (e->actor1 < 0 && is_protest(e->cls))
 		e->actor1_name = cname ? ectx_printf(cx, "Protesters (%s)", cname) : "Protesters", e->inter1 = 6;
 	else if (e->actor1 < 0 && (e->cls == EC_RIOT || e->cls == EC_MOB))
@@ -874,8 +915,10 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		e->actor1_name = state_force_name(cx, ctry, 1), e->inter1 = 1;
 	else if (e->actor1 < 0 && e->cls == EC_AIRSTRIKE)
 		e->actor1_name = state_force_name(cx, ctry, 0), e->inter1 = 1;
+	else if (e->actor1 < 0 && e->cls == EC_LOOTING && (protest_context(cx) || riot_context(cx)))
+		e->actor1_name = cname ? ectx_printf(cx, "Rioters (%s)", cname) : "Rioters", e->inter1 = 5;
 	else if (e->actor1 < 0 && e->cls != EC_AGREEMENT) {
-		int p = protagonist(cx, cx->tm[e->trigger].first);
+		int p = protagonist(cx, cx->t.n);
 		if (p >= 0) {
 			e->actor1 = p;
 			strbuf_addf(&e->why, "; actor1 from context: the group the article is about");
@@ -895,7 +938,11 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		e->actor2_name = state_force_name(cx, ctry, 0);
 		e->inter2 = 1;
 	}
-	if (e->actor1_name && e->actor2_name && strcmp(e->actor1_name, e->actor2_name) == 0) {
+	if (e->actor1_name && e->actor2_name && (strcmp(e->actor1_name, e->actor2_name) == 0 ||
+						 (e->inter1 == 1 && e->inter2 == 1 &&
+						  strstr(e->actor1_name, " of ") && strstr(e->actor2_name, " of ") &&
+						  !strcmp(strstr(e->actor1_name, " of "), strstr(e->actor2_name, " of "))))) {
+		/* Two branches of one state are one side. */
 		e->actor2_name = NULL;
 		e->inter2 = 0;
 	}
@@ -945,12 +992,19 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 		if (!(f & (TR_WEAK | TR_BLOCK)) && !hypothetical(cx, cx->tm[k].first, &why))
 			has_strong = 1;
 	}
+	/* Among weak triggers alone, the most violent kind speaks for the sentence
+	 * ("strikes ... destroying the home": an air strike, not property destruction). */
+	int best_weak = 9;
+	for (size_t k = t0; k < t1; k++)
+		if ((tdef(cx, (int)k)->flags & TR_WEAK) && !(tdef(cx, (int)k)->flags & TR_BLOCK) &&
+		    violence_rank(tdef(cx, (int)k)->cls) < best_weak)
+			best_weak = violence_rank(tdef(cx, (int)k)->cls);
 	size_t ev0 = cx->n_ev;
 	for (size_t k = t0; k < t1; k++) {
 		const struct trigger_def *d = tdef(cx, (int)k);
 		if (d->flags & TR_BLOCK)
 			continue;
-		if ((d->flags & TR_WEAK) && (has_strong || blocked))
+		if ((d->flags & TR_WEAK) && (has_strong || blocked || violence_rank(d->cls) > best_weak))
 			continue;
 		if (d->cls == EC_KILL && !killed)
 			continue;

@@ -331,6 +331,30 @@ static int capitalised(const struct ectx *cx, size_t i)
 	return (cx->t.tok[i].flags & (TOK_CAP | TOK_ALLCAPS)) != 0;
 }
 
+/* "-linked", "-backed", "-led" after a name: the name qualifies something else. */
+static int modifier_suffix(const struct ectx *cx, size_t i)
+{
+	static const char *const suffixes[] = { "linked", "affiliated", "allied", "backed", "aligned",
+		"led", "inspired", "supported", "sponsored", "run", "held", "controlled", "funded",
+		"armed", "trained", "leaning", "friendly", "style", NULL };
+	return i < cx->t.n && (cx->t.tok[i].flags & TOK_HYPHEN) && cx_is_any(cx, i, suffixes);
+}
+
+/* Weapon words that name the state firing them when a nationality precedes: "Russian
+ * artillery", "Israeli airstrikes". */
+static int weapon_after(const struct ectx *cx, size_t i)
+{
+	int out[8];
+	size_t n;
+	size_t len = triggers_match(cx->ex->triggers, &cx->t, i, cx->t.n, out, 8, &n);
+	for (size_t k = 0; len && k < n; k++) {
+		enum ev_class c = cx->ex->triggers->defs[out[k]].cls;
+		if (c == EC_AIRSTRIKE || c == EC_SHELLING || c == EC_CHEMICAL)
+			return 1;
+	}
+	return 0;
+}
+
 static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 {
 	const struct gazetteer *gz = cx->ex->gz;
@@ -347,6 +371,15 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 		if (f >= 0) {
 			add_force(cx, i, end, f, dem, "nationality + force noun");
 			return end - i;
+		}
+		if (modifier_suffix(cx, j))
+			return dlen + 1; /* "Iran-backed", "Saudi-led": names a sponsor */
+		if (weapon_after(cx, j)) {
+			const struct actor_def *mil = actors_find(cx->ex->actors, "Military Forces");
+			if (mil)
+				add_force(cx, i, j, (int)(mil - cx->ex->actors->defs), dem,
+					  "nationality + weapon");
+			return dlen;
 		}
 	}
 	size_t alen = actors_match(cx->ex->actors, &cx->t, i, cx->t.n, acand, 8, &na);
@@ -376,6 +409,9 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 			return end - i;
 		}
 		return plen;
+	}
+	if (alen && modifier_suffix(cx, i + alen)) {
+		return alen + 1; /* "al Qaeda-linked", "Houthi-run": describes another actor */
 	}
 	if (alen) {
 		const struct actor_def *d = &cx->ex->actors->defs[acand[na - 1]];

@@ -44,6 +44,12 @@ for b in "$@"; do
 	"$here/shell-tests.sh" "$dir/sitrep" >"$tmp/shell.log" 2>&1 || true
 	cat "$tmp/shell.log"
 	count "$tmp/shell.log"
+	if [ -d "$here/extract" ]; then
+		echo "== $b: extraction expectations"
+		python3 "$here/extract-check.py" "$dir/sitrep" >"$tmp/extract.log" 2>&1 || true
+		cat "$tmp/extract.log"
+		count "$tmp/extract.log"
+	fi
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
