@@ -15,7 +15,7 @@ static const char gazetteer_usage[] =
 	"       sitrep gazetteer list [--gazetteer FILE] [--country ISO3] [--kind KIND]\n"
 	"       sitrep gazetteer import [--admin1 admin1CodesASCII.txt] [--min-population N]\n"
 	"                               [--all] GEONAMES_FILE...\n\n"
-	"lookup  prints the places a name resolves to, best first (TSV, gazetteer columns)\n"
+	"lookup  prints the places each name resolves to (TSV: the query, then gazetteer columns)\n"
 	"list    prints the whole gazetteer (embedded plus --gazetteer files) as TSV\n"
 	"import  converts GeoNames' dump format (cities15000.txt, allCountries.txt, XX.txt: 19\n"
 	"        tab-separated columns) into sitrep's gazetteer TSV on standard output, to pass\n"
@@ -24,9 +24,10 @@ static const char gazetteer_usage[] =
 	"        Admin1 codes become names with --admin1 (GeoNames' admin1CodesASCII.txt).\n"
 	"        Streams: allCountries.txt is read line by line.\n";
 
-static void print_place(const struct gazetteer *gz, const struct place *p)
+static void print_place(const char *query, const struct place *p)
 {
-	(void)gz;
+	if (query)
+		printf("%s\t", query);
 	printf("%s\t\t%s\t%s\t%s\t%s\t%.4f\t%.4f\t", p->name, place_kind_name(p->kind), p->iso3,
 	       p->admin1, p->admin2, p->lat, p->lon);
 	if (p->population >= 0)
@@ -37,7 +38,7 @@ static void print_place(const struct gazetteer *gz, const struct place *p)
 static int lookup(struct gazetteer *gz, char **names, int n)
 {
 	int rc = EXIT_OK;
-	printf("name\taliases\tkind\tiso3\tadmin1\tadmin2\tlat\tlon\tpopulation\n");
+	printf("query\tname\taliases\tkind\tiso3\tadmin1\tadmin2\tlat\tlon\tpopulation\n");
 	for (int i = 0; i < n; i++) {
 		int cand[64];
 		size_t k = gazetteer_lookup(gz, names[i], cand, 64);
@@ -46,7 +47,7 @@ static int lookup(struct gazetteer *gz, char **names, int n)
 			rc = EXIT_REJECTED;
 		}
 		for (size_t j = 0; j < k; j++)
-			print_place(gz, &gz->places[cand[j]]);
+			print_place(names[i], &gz->places[cand[j]]);
 	}
 	return rc;
 }
@@ -60,7 +61,7 @@ static int list(struct gazetteer *gz, const char *country, const char *kind)
 			continue;
 		if (kind && strcmp(place_kind_name(p->kind), kind) != 0)
 			continue;
-		print_place(gz, p);
+		print_place(NULL, p);
 	}
 	return EXIT_OK;
 }

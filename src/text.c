@@ -220,6 +220,10 @@ static void tokenise(struct tokens *t, const char *s, size_t len)
 			push_punct(t, i, i + adv, '"', flags | TOK_QUOTE | (open ? TOK_OPENQ : TOK_CLOSEQ));
 		} else if (is_apos_cp(cp)) {
 			/* Stray apostrophes (single quotes) are not tokens. */
+		} else if (is_hyphen_cp(cp) && i > 0 && t->n && t->tok[t->n - 1].end == i &&
+			   (t->tok[t->n - 1].flags & TOK_WORD)) {
+			/* "Qala-I- Naw": a hyphen hanging off a word joins, like one inside it. */
+			pending |= TOK_HYPHEN;
 		} else {
 			push_punct(t, i, i + adv, c, flags);
 		}
