@@ -249,7 +249,8 @@ static size_t clause_end(const struct ectx *cx, size_t tm, size_t s_last)
 static int actor_usable(const struct ectx *cx, size_t k)
 {
 	const struct actor_mention *a = &cx->am[k];
-	return a->name && !in_claim_span(cx, a->first) && a->kind != AK_ANAPHOR;
+	return a->name && !in_claim_span(cx, a->first) && a->kind != AK_ANAPHOR &&
+	       !(a->flags & AM_MODIFIER);
 }
 
 /* Latest usable actor ending before tok in the clause. */
@@ -303,8 +304,11 @@ static int is_nonstate_armed(const struct ectx *cx, int am)
 static int protagonist(const struct ectx *cx, size_t before_tok)
 {
 	int best = -1, best_n = 0;
+	if (cx->responsible >= 0)
+		return cx->responsible; /* who claimed it outranks who is named most */
 	for (size_t k = 0; k < cx->n_am; k++) {
-		if (!is_nonstate_armed(cx, (int)k) || cx->am[k].first >= before_tok)
+		if (!is_nonstate_armed(cx, (int)k) || cx->am[k].first >= before_tok ||
+		    (cx->am[k].flags & AM_MODIFIER))
 			continue;
 		int n = 0;
 		for (size_t j = 0; j < cx->n_am; j++)
@@ -533,6 +537,7 @@ static struct event *new_event(struct ectx *cx, int tm, size_t s)
 	e->fatalities = e->fat_low = e->fat_high = e->injuries = e->detained = -1;
 	e->claim = -1;
 	e->merged_into = -1;
+	e->coref = -1;
 	strbuf_init(&e->why, 0);
 	strbuf_addf(&e->why, "trigger '%s' (%s, cameo %s)", d->phrase, ev_class_name(d->cls),
 		    d->cameo);
@@ -805,10 +810,15 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		if (!named)
 			return 0;
 	}
-	/* Nouns wished for, not done: "wants a ceasefire", "demanded talks". */
+	/* Nouns wished for or feared, not done: "wants a ceasefire", "threats, including
+	 * rockets and car bombs", "to prevent attacks". */
+	static const char *const feared[] = { "threat", "threats", "fears", "fear", "feared",
+		"risk", "risks", "warned", "warning", "warnings", "watching", "possible", "potential",
+		"planned", "plot", "plots", "plotting", "future", "prevent", "preventing", "deter",
+		"threatening", "threatened", "avert", "averting", "capable", "capability", NULL };
 	if (d->flags & TR_NOUN || d->cls == EC_AGREEMENT) {
 		for (size_t i = m->first; i > s_first && m->first - i < 8; i--)
-			if (cx_is_any(cx, i - 1, desire))
+			if (cx_is_any(cx, i - 1, desire) || cx_is_any(cx, i - 1, feared))
 				return 0;
 	}
 	(void)s_last;
@@ -981,6 +991,36 @@ static void drop_history(struct ectx *cx, struct event *e)
 	}
 }
 
+/* "the attack", "Thursday's bombing": a definite generic noun refers back to the latest event
+ * already coded, unless the sentence names another place for it. */
+static void find_coreference(struct ectx *cx, struct event *e, int own_place)
+{
+	static const char *const generic[] = { "attack", "attacks", "assault", "bombing",
+		"bombings", "blast", "explosion", "violence", "fighting", "incident", "raid", "strike",
+		"strikes", "ambush", "offensive", "assaults", "clashes", "killings", "massacre", NULL };
+	static const char *const determiners[] = { "the", "this", "that", "these", "those", "its",
+		"their", "his", "her", "same", NULL };
+	const struct trigger_mention *m = &cx->tm[e->trigger];
+	if (m->last != m->first + 1 || !cx_is_any(cx, m->first, generic) || m->first == 0)
+		return;
+	size_t p = m->first - 1;
+	int definite = cx_is_any(cx, p, determiners) || (cx->t.tok[p].flags & TOK_POSS);
+	if (!definite)
+		return;
+	for (size_t k = (size_t)(e - cx->ev); k-- > 0;) {
+		const struct event *prev = &cx->ev[k];
+		if (prev->dropped || prev->sentence >= e->sentence)
+			continue;
+		if (own_place >= 0 && prev->place_idx >= 0 && prev->place_idx != cx->pm[own_place].place &&
+		    cx->ex->gz->places[cx->pm[own_place].place].kind != PK_COUNTRY &&
+		    cx->ex->gz->places[cx->pm[own_place].place].kind != PK_ADM1)
+			return;
+		e->coref = (int)k;
+		strbuf_addf(&e->why, "; refers back to the event of sentence %zu", prev->sentence + 1);
+		return;
+	}
+}
+
 static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int lead)
 {
 	size_t s_first = sentence_first(cx, s), s_last = sentence_last(cx, s);
@@ -1044,8 +1084,10 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 					set_place(cx, e, ctx_place, "place of the previous event in the paragraph");
 				else if (main >= 0)
 					set_place(cx, e, main, "the place the article is mostly about");
+				e->place_inherited = before < 0;
 			}
 			refine_country(cx, e);
+			find_coreference(cx, e, n_places ? places[p] : place_before(cx, k, s_first));
 			assign_roles(cx, e, s_first, s_last);
 			set_date(cx, e, anchor, lead);
 			drop_history(cx, e);
@@ -1071,7 +1113,9 @@ static int same_event(const struct ectx *cx, const struct event *a, const struct
 	if (strcmp(a->event_type, b->event_type) != 0 ||
 	    strcmp(a->sub_event_type, b->sub_event_type) != 0)
 		return 0;
-	if (a->place_idx != b->place_idx)
+	/* A later mention whose place only came from context is the same event wherever the
+	 * first one was placed. */
+	if (a->place_idx != b->place_idx && !b->place_inherited)
 		return 0;
 	(void)cx;
 	return a->event_date.y == b->event_date.y && a->event_date.m == b->event_date.m &&
@@ -1084,7 +1128,11 @@ static void merge_events(struct ectx *cx)
 		struct event *b = &cx->ev[i];
 		for (size_t j = 0; j < i; j++) {
 			struct event *a = &cx->ev[j];
-			if (a->merged_into >= 0 || a->dropped || b->dropped || !same_event(cx, a, b))
+			int target = b->coref;
+			while (target >= 0 && cx->ev[target].merged_into >= 0)
+				target = cx->ev[target].merged_into;
+			if (a->merged_into >= 0 || a->dropped || b->dropped ||
+			    !((target >= 0 && (size_t)target == j) || (target < 0 && same_event(cx, a, b))))
 				continue;
 			b->merged_into = (int)j;
 			if (!a->actor1_name && b->actor1_name)

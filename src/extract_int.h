@@ -47,7 +47,8 @@ struct place_mention {
 
 enum actor_mention_flags {
 	AM_SPEAKER = 1 << 0,  /* part of a "X said" source phrase */
-	AM_VICTIM = 1 << 1    /* named as killed or wounded */
+	AM_VICTIM = 1 << 1,   /* named as killed or wounded */
+	AM_MODIFIER = 1 << 2  /* "linked to al Qaeda": qualifies another actor, is not one */
 };
 
 struct actor_mention {
@@ -107,6 +108,7 @@ struct event {
 	size_t sentence;
 	int place;           /* place mention index, -1 if none */
 	int place_idx;       /* gazetteer place, -1 if none */
+	int place_inherited; /* the place came from context, not from this sentence */
 	int precision;
 	int actor1, actor2;  /* actor mention indexes, -1 if none */
 	const char *actor1_name, *actor2_name; /* names when not from a mention */
@@ -120,6 +122,7 @@ struct event {
 	int civilian_targeting;
 	int claim;           /* claim index, -1 */
 	int merged_into;     /* -1, or the event this one was folded into */
+	int coref;           /* -1, or an earlier event this mention refers back to */
 	int dropped;         /* history, not news: not written */
 	struct strbuf why;   /* explanation */
 };
@@ -130,6 +133,7 @@ struct ectx {
 	struct tokens t;
 	struct ymd pub;          /* publication date, y == 0 if unknown */
 	int country;             /* the document's country index, -1 if unknown */
+	int responsible;         /* actor mention that claimed responsibility, -1 if none */
 	struct place_mention *pm;
 	size_t n_pm, alloc_pm;
 	struct actor_mention *am;

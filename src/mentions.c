@@ -430,6 +430,54 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 	return 1;
 }
 
+/* "linked to al Qaeda", "al Qaeda's affiliate": the group qualifies another. */
+static void mark_modifiers(struct ectx *cx)
+{
+	static const char *const before2[][2] = { { "linked", "to" }, { "affiliated", "with" },
+		{ "affiliated", "to" }, { "allied", "with" }, { "allied", "to" }, { "loyal", "to" },
+		{ "inspired", "by" }, { "backed", "by" }, { "aligned", "with" }, { "affiliate", "of" },
+		{ "offshoot", "of" }, { "faction", "of" }, { "splinter", "of" }, { "branch", "of" },
+		{ "allegiance", "to" }, { "ties", "to" }, { "links", "to" }, { "close", "to" } };
+	static const char *const after_poss[] = { "affiliate", "affiliates", "branch", "offshoot",
+		"wing", "ally", "allies", "franchise", "proxy", "proxies", NULL };
+	for (size_t k = 0; k < cx->n_am; k++) {
+		struct actor_mention *a = &cx->am[k];
+		size_t i = a->first;
+		while (i > 0 && (cx_is(cx, i - 1, "the") || cx_is(cx, i - 1, "an")))
+			i--;
+		for (size_t j = 0; i >= 2 && j < sizeof(before2) / sizeof(before2[0]); j++)
+			if (cx_is(cx, i - 2, before2[j][0]) && cx_is(cx, i - 1, before2[j][1]))
+				a->flags |= AM_MODIFIER;
+		if ((cx->t.tok[a->last - 1].flags & TOK_POSS) && cx_is_any(cx, a->last, after_poss))
+			a->flags |= AM_MODIFIER;
+	}
+}
+
+/* The group that claimed the attack: "JNIM claimed responsibility", "IS said it carried out". */
+static void find_responsible(struct ectx *cx)
+{
+	cx->responsible = -1;
+	for (size_t k = 0; k < cx->n_am; k++) {
+		const struct actor_mention *a = &cx->am[k];
+		if (a->kind != AK_GROUP || a->inter < 2 || a->inter > 4 || (a->flags & AM_MODIFIER))
+			continue;
+		for (size_t i = a->last; i < a->last + 14 && i < cx->t.n; i++) {
+			if (cx->t.tok[i].sentence != cx->t.tok[a->first].sentence)
+				break;
+			if ((cx_is(cx, i, "claimed") || cx_is(cx, i, "claims") || cx_is(cx, i, "took") ||
+			     cx_is(cx, i, "claiming")) &&
+			    (cx_is(cx, i + 1, "responsibility") || cx_is(cx, i + 1, "credit") ||
+			     cx_is(cx, i + 1, "the") || cx_is(cx, i + 1, "a"))) {
+				cx->responsible = (int)k;
+				return;
+			}
+			if (cx->t.tok[i].flags & TOK_PUNCT && cx->t.tok[i].norm[0] != ',' &&
+			    cx->t.tok[i].norm[0] != '(' && cx->t.tok[i].norm[0] != ')')
+				break;
+		}
+	}
+}
+
 /* Generic and anaphoric actors get their final names once the country is known. */
 static void name_actors(struct ectx *cx)
 {
@@ -451,10 +499,14 @@ static void name_actors(struct ectx *cx)
 			/* "the insurgents", "the group": the latest non-state group named before. */
 			const struct actor_mention *ante = NULL;
 			for (size_t k = i; k-- > 0;)
-				if (cx->am[k].kind == AK_GROUP && cx->am[k].inter >= 2 && cx->am[k].inter <= 4) {
+				if (cx->am[k].kind == AK_GROUP && cx->am[k].inter >= 2 && cx->am[k].inter <= 4 &&
+				    !(cx->am[k].flags & AM_MODIFIER)) {
 					ante = &cx->am[k];
 					break;
 				}
+			/* Nothing named yet: the group that claimed it, named later. */
+			if (!ante && cx->responsible >= 0)
+				ante = &cx->am[cx->responsible];
 			if (ante) {
 				a->name = ante->name;
 				a->inter = ante->inter;
@@ -510,5 +562,7 @@ void mentions_find(struct ectx *cx)
 	free(votes);
 	for (size_t k = 0; k < cx->n_pm; k++)
 		finish_place(cx, &cx->pm[k]);
+	mark_modifiers(cx);
+	find_responsible(cx);
 	name_actors(cx);
 }
