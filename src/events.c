@@ -47,13 +47,18 @@ static const char *const irrealis_before_to[] = { "plans", "planned", "planning"
 static const char *const modals[] = { "will", "would", "could", "may", "might", "should", "can",
 	"must", "shall", "cannot", NULL };
 static const char *const negations[] = { "not", "never", "no", "without", "nt", "neither",
-	"nor", "failed", NULL };
+	"nor", "failed", "deny", "denied", "denies", "denying", NULL };
 
 static int hypothetical(const struct ectx *cx, size_t i, const char **why)
 {
 	size_t s0 = cx->t.sent[cx->t.tok[i].sentence].first;
 	for (size_t k = i; k > s0 && i - k < 3; k--) {
 		size_t p = k - 1;
+		if (cx_is_any(cx, p, negations) && (cx_is(cx, p, "deny") || cx_is(cx, p, "denied") ||
+						     cx_is(cx, p, "denies") || cx_is(cx, p, "denying"))) {
+			*why = "denied";
+			return 1;
+		}
 		if (cx_is_any(cx, p, modals)) {
 			*why = "modal verb before the trigger";
 			return 1;
@@ -69,6 +74,11 @@ static int hypothetical(const struct ectx *cx, size_t i, const char **why)
 		if (cx->t.tok[p].flags & TOK_PUNCT)
 			break;
 	}
+	for (size_t k = i; k > s0 && i - k < 6; k--)
+		if (cx_is(cx, k - 1, "deny") || cx_is(cx, k - 1, "denied") || cx_is(cx, k - 1, "denies")) {
+			*why = "denied";
+			return 1;
+		}
 	for (size_t k = i; k > s0 && i - k < 6; k--)
 		if (cx_is(cx, k - 1, "if") || cx_is(cx, k - 1, "unless") || cx_is(cx, k - 1, "whether")) {
 			*why = "conditional";
@@ -618,6 +628,14 @@ static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_le
 {
 	size_t from, to;
 	trigger_segment(cx, e->trigger, &from, &to);
+	/* A trigger dated only in the future ("due to meet on July 12") is a plan. */
+	for (size_t k = 0; k < cx->n_dm; k++)
+		if (cx->dm[k].first >= from && cx->dm[k].first < to && (cx->dm[k].flags & DM_FUTURE) &&
+		    nearest_date(cx, anchor, from, to) < 0) {
+			e->dropped = 1;
+			strbuf_addf(&e->why, "; dropped: dated in the future");
+			return;
+		}
 	/* After an earlier trigger, dates before this one belong to that one. */
 	int d = -1;
 	if (from > sentence_first(cx, e->sentence))
@@ -774,9 +792,10 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 	}
 	/* Perfect aspect after the lead, with no date: background, not news. */
 	static const char *const perfect[] = { "has", "have", "had", NULL };
-	if ((m->first > 0 && cx_is_any(cx, m->first - 1, perfect)) ||
-	    (m->first > 1 && cx_is_any(cx, m->first - 2, perfect))) {
-		if (s > 1 && !has_date(cx, s))
+	for (size_t i = m->first; i > s_first && m->first - i < 5; i--) {
+		if (cx->t.tok[i - 1].flags & TOK_PUNCT)
+			break;
+		if (cx_is_any(cx, i - 1, perfect) && s > 1 && !has_date(cx, s))
 			return 0;
 	}
 	/* Habitual present: "groups that recruit", "they attack convoys" describe what someone
@@ -815,7 +834,8 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 	static const char *const feared[] = { "threat", "threats", "fears", "fear", "feared",
 		"risk", "risks", "warned", "warning", "warnings", "watching", "possible", "potential",
 		"planned", "plot", "plots", "plotting", "future", "prevent", "preventing", "deter",
-		"threatening", "threatened", "avert", "averting", "capable", "capability", NULL };
+		"threatening", "threatened", "avert", "averting", "capable", "capability", "displaced",
+		"fled", "fleeing", "amid", NULL };
 	if (d->flags & TR_NOUN || d->cls == EC_AGREEMENT) {
 		for (size_t i = m->first; i > s_first && m->first - i < 8; i--)
 			if (cx_is_any(cx, i - 1, desire) || cx_is_any(cx, i - 1, feared))
@@ -941,6 +961,15 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 	if (e->actor2 >= 0) {
 		e->actor2_name = cx->am[e->actor2].name;
 		e->inter2 = cx->am[e->actor2].inter;
+	}
+	/* Protests have a second actor only when the state steps in; rioters riot. */
+	if (!strcmp(e->event_type, "Protests") && e->inter2 != 1) {
+		e->actor2_name = NULL;
+		e->inter2 = 0;
+	}
+	if (!strcmp(e->event_type, "Riots") && (e->inter1 == 6 || e->inter1 == 7 || !e->actor1_name)) {
+		e->actor1_name = cname ? ectx_printf(cx, "Rioters (%s)", cname) : "Rioters";
+		e->inter1 = 5;
 	}
 	/* Territory taken by a non-state group is taken from the state. */
 	if (e->actor2 < 0 && (e->cls == EC_TERRITORY || e->cls == EC_CAPTURE_PLACE) &&

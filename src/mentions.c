@@ -141,6 +141,12 @@ static unsigned place_context(const struct ectx *cx, size_t first, size_t last)
 		"conference", "summit", "mission", "office", NULL };
 	if (cx_is_any(cx, last, modifiers))
 		f |= PM_MODIFIER;
+	/* "supported by Ankara", "backed by Tehran": a capital standing for its government. */
+	if (i >= 2 && cx_is(cx, i - 1, "by") &&
+	    (cx_is(cx, i - 2, "supported") || cx_is(cx, i - 2, "backed") || cx_is(cx, i - 2, "funded") ||
+	     cx_is(cx, i - 2, "armed") || cx_is(cx, i - 2, "sponsored") || cx_is(cx, i - 2, "brokered") ||
+	     cx_is(cx, i - 2, "condemned") || cx_is(cx, i - 2, "recognised") || cx_is(cx, i - 2, "recognized")))
+		f |= PM_MODIFIER;
 	return f;
 }
 

@@ -51,8 +51,11 @@ static struct ymd last_weekday(struct ymd pub, int wday)
 /* Month (and maybe day) without a year: the latest such date on or before publication. */
 static struct ymd complete_year(struct ymd pub, int m, int d)
 {
+	/* A day up to two months ahead is an announced date this year; later ones are last
+	 * year's. */
 	struct ymd out = { pub.y, m, d };
-	if (m > pub.m || (m == pub.m && d > pub.d))
+	long ahead = days_from_civil(pub.y, m, d ? d : 1) - days_from_civil(pub.y, pub.m, pub.d);
+	if (ahead > 62)
 		out.y--;
 	return out;
 }
