@@ -977,6 +977,23 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		e->actor2_name = state_force_name(cx, ctry, 0);
 		e->inter2 = 1;
 	}
+	if (e->actor1_name && e->actor2_name && !strcmp(e->actor1_name, e->actor2_name)) {
+		/* The object named first was on actor1's side: take the next one in the sentence. */
+		size_t s_last = sentence_last(cx, e->sentence);
+		int next = -1;
+		for (size_t k = 0; k < cx->n_am; k++)
+			if (cx->am[k].first >= cx->tm[e->trigger].last && cx->am[k].first < s_last &&
+			    actor_usable(cx, k) && strcmp(cx->am[k].name, e->actor1_name) != 0 &&
+			    cx->am[k].inter != 7) {
+				next = (int)k;
+				break;
+			}
+		if (next >= 0) {
+			e->actor2 = next;
+			e->actor2_name = cx->am[next].name;
+			e->inter2 = cx->am[next].inter;
+		}
+	}
 	if (e->actor1_name && e->actor2_name && (strcmp(e->actor1_name, e->actor2_name) == 0 ||
 						 (e->inter1 == 1 && e->inter2 == 1 &&
 						  strstr(e->actor1_name, " of ") && strstr(e->actor2_name, " of ") &&
