@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-PKGS = libcjson libxml-2.0 libutf8proc
+PKGS = libcjson libxml-2.0 libutf8proc xlsxwriter sqlite3
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
        -Wwrite-strings -Wvla -Wpointer-arith -fno-common -Werror
 OPT ?= -O2 -g
@@ -11,7 +11,7 @@ CFLAGS ?= $(OPT)
 ALL_CFLAGS = $(WARN) $(CFLAGS)
 LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
 DEBIAN_PACKAGES = build-essential pkg-config libcsv-dev libcjson-dev libxml2-dev libutf8proc-dev \
-       check python3 jq
+       libxlsxwriter-dev libsqlite3-dev check python3 jq
 
 LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
 DATA = $(sort $(wildcard src/data/*.tsv)) $(sort $(wildcard schemas/*.json))

@@ -16,8 +16,15 @@ static const char export_usage[] =
 	"Reads records (JSON Lines) and writes them as tables, one table per record type:\n"
 	"documents, events, places, actors, quotes. Columns and their order come from the\n"
 	"schemas (see `sitrep export --list-tables`). With no FILE, reads standard input.\n\n"
-	"  -f, --format FMT     csv (default), tsv, jsonl, json (an array per table)\n"
-	"  -o, --outdir DIR     write every table to DIR/TABLE.FMT (created if missing)\n"
+	"  -f, --format FMT     csv (default), tsv, jsonl, json (an array per table),\n"
+	"                       geojson (events or places with coordinates as Point features),\n"
+	"                       xlsx (one workbook, a sheet per table), sqlite (a database, a\n"
+	"                       table per record type)\n"
+	"  -o, --outdir DIR     write every table to DIR/TABLE.FMT (created if missing); csv and\n"
+	"                       tsv also get DIR/datapackage.json (Frictionless table schemas);\n"
+	"                       xlsx and sqlite write DIR/sitrep.xlsx or DIR/sitrep.sqlite\n"
+	"  -O, --output FILE    the xlsx or sqlite file (xlsx may also go to a redirected stdout)\n"
+	"      --no-datapackage no datapackage.json beside csv/tsv tables\n"
 	"  -t, --table NAME     the table written to standard output (default events)\n"
 	"  -c, --columns LIST   only these columns of that table, in the table's order\n"
 	"      --list-tables    print each table and its columns, then exit\n"
@@ -28,6 +35,11 @@ static const char export_usage[] =
 	"                       formula (by default a leading = + - @ tab or CR gets a ')\n"
 	"      --strict         stop at the first rejected record (exit 1)\n"
 	"  -h, --help           this text\n\n"
+	"XLSX: numbers are numbers, dates are dates, other text stays text (string cells are never\n"
+	"evaluated); the header row is frozen with an autofilter; a cell over 32,767 characters\n"
+	"is cut with the marker ' [truncated by sitrep]' and counted; a table over 1,048,576 rows\n"
+	"continues on a sheet 'NAME (2)'. GeoJSON: [longitude, latitude]; rows without\n"
+	"coordinates are counted on stderr.\n\n"
 	"sitrep's own record types stream: memory does not grow with the number of records.\n"
 	"Records of other types are buffered per type until the end, because their columns are\n"
 	"the union of their keys in first-seen order (nested objects flattened as a.b, arrays\n"
@@ -59,6 +71,8 @@ int cmd_export(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "outdir", required_argument, NULL, 'o' },
+		{ "output", required_argument, NULL, 'O' },
+		{ "no-datapackage", no_argument, NULL, 'P' },
 		{ "table", required_argument, NULL, 't' },
 		{ "columns", required_argument, NULL, 'c' },
 		{ "list-tables", no_argument, NULL, 'L' },
@@ -75,16 +89,19 @@ int cmd_export(int argc, char **argv)
 	int c, strict = 0, list = 0;
 	memset(&opts, 0, sizeof(opts));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:o:t:c:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:O:t:c:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f': {
 			int f = export_format_from_name(optarg);
 			if (f < 0)
-				die(EXIT_USAGE, "unknown format '%s' (csv, tsv, jsonl, json)", optarg);
+				die(EXIT_USAGE, "unknown format '%s' (csv, tsv, jsonl, json, geojson, xlsx, sqlite)",
+				    optarg);
 			opts.format = (enum export_format)f;
 			break;
 		}
 		case 'o': opts.outdir = optarg; break;
+		case 'O': opts.output = optarg; break;
+		case 'P': opts.no_datapackage = 1; break;
 		case 't': opts.table = optarg; break;
 		case 'c': opts.columns = optarg; break;
 		case 'L': list = 1; break;

@@ -22,7 +22,7 @@ static const char run_usage[] =
 	"Runs parse, extract and export in one process and writes every table to a directory\n"
 	"(default out/), then prints a summary: documents read, events by type, places.\n\n"
 	"  -o, --outdir DIR   where the tables go (default out)\n"
-	"  -f, --format FMT   csv (default), tsv, jsonl, json\n"
+	"  -f, --format FMT   csv (default), tsv, jsonl, json, geojson, xlsx, sqlite\n"
 	"      --meta FILE    publication metadata CSV (as for parse)\n"
 	"      --date DATE    publication date for every document\n"
 	"      --gazetteer FILE, --actors FILE, --triggers FILE   as for extract\n"

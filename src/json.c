@@ -3,6 +3,7 @@
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define CJ(v) ((const cJSON *)(const void *)(v))
 
@@ -55,6 +56,22 @@ const struct jvalue *json_get(const struct jvalue *obj, const char *key)
 	if (!obj || !cJSON_IsObject(CJ(obj)))
 		return NULL;
 	return (const struct jvalue *)(const void *)cJSON_GetObjectItemCaseSensitive(CJ(obj), key);
+}
+
+const struct jvalue *json_get_path(const struct jvalue *obj, const char *path)
+{
+	const struct jvalue *direct = json_get(obj, path);
+	const char *dot;
+	if (direct || !(dot = strchr(path, '.')))
+		return direct;
+	char *head = malloc((size_t)(dot - path) + 1);
+	if (!head)
+		return NULL;
+	memcpy(head, path, (size_t)(dot - path));
+	head[dot - path] = '\0';
+	const struct jvalue *sub = json_get(obj, head);
+	free(head);
+	return sub ? json_get_path(sub, dot + 1) : NULL;
 }
 
 const char *json_get_str(const struct jvalue *obj, const char *key)

@@ -20,6 +20,8 @@ void json_free(struct jvalue *v);
 enum json_kind json_kind(const struct jvalue *v);
 /* Member of an object by exact key, or NULL. */
 const struct jvalue *json_get(const struct jvalue *obj, const char *key);
+/* Member by a dotted path ("a.b"): a key holding a dot wins over nesting. */
+const struct jvalue *json_get_path(const struct jvalue *obj, const char *path);
 /* String member, or NULL if absent or not a string. */
 const char *json_get_str(const struct jvalue *obj, const char *key);
 /* Number member: 1 and *out set, or 0. */
