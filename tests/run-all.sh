@@ -44,6 +44,13 @@ for b in "$@"; do
 	"$here/shell-tests.sh" "$dir/sitrep" >"$tmp/shell.log" 2>&1 || true
 	cat "$tmp/shell.log"
 	count "$tmp/shell.log"
+	# Debian's python3 has the client libraries (pandas, openpyxl) that CI installs.
+	py=python3
+	[ -x /usr/bin/python3 ] && py=/usr/bin/python3
+	echo "== $b: export round trips through the clients"
+	"$py" "$here/clients/roundtrip.py" "$dir/sitrep" >"$tmp/clients.log" 2>&1 || true
+	cat "$tmp/clients.log"
+	count "$tmp/clients.log"
 	if [ -d "$here/extract" ]; then
 		echo "== $b: extraction expectations"
 		python3 "$here/extract-check.py" "$dir/sitrep" >"$tmp/extract.log" 2>&1 || true
