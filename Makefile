@@ -85,6 +85,15 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/sitrep $(DESTDIR)$(PREFIX)/share/man/man1/sitrep.1
 
+# Benchmarks: never part of `make check`. BENCH_SCALE=0.1 for a quick run.
+BENCH_SCALE ?= 1
+bench: all build/bench/gen
+	python3 tests/bench/bench.py $(B)/sitrep build/bench/gen build/bench --scale $(BENCH_SCALE)
+
+build/bench/gen: tests/bench/gen.c
+	@mkdir -p build/bench
+	$(CC) -O2 -D_GNU_SOURCE -Wall -Wextra -Werror -o $@ $<
+
 format:
 	clang-format -i src/*.c src/*.h
 

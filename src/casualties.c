@@ -8,25 +8,31 @@
 #include "util.h"
 
 static const char *const kill_active[] = { "killed", "killing", "kills", "kill", "slew",
-	"massacred", "massacring", "executed", "executing", NULL };
+	"massacred", "massacring", "executed", "executing", "murdered", "slaughtered",
+	"beheaded", "lynched", NULL };
 static const char *const injure_active[] = { "wounded", "wounding", "wounds", "injured",
 	"injuring", "injures", "injure", "wound", NULL };
 static const char *const detain_active[] = { "arrested", "arresting", "detained", "detaining",
 	"apprehended", "apprehending", "nabbed", NULL };
 static const char *const kill_passive[] = { "killed", "dead", "died", "slain", "perished",
-	"executed", "massacred", "murdered", NULL };
+	"executed", "massacred", "murdered", "slaughtered", "beheaded", "lynched", NULL };
 static const char *const injure_passive[] = { "wounded", "injured", "hurt", NULL };
 static const char *const detain_passive[] = { "arrested", "detained", "apprehended", "held",
 	NULL };
 static const char *const aux[] = { "were", "was", "have", "has", "had", "been", "are", "is",
 	"reportedly", "also", "later", "allegedly", "being", "confirmed", NULL };
 
+static int passive_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind);
+
 static int victim_at(const struct ectx *cx, size_t from, size_t to, int *civilian)
 {
 	for (size_t k = 0; k < cx->n_am; k++) {
 		const struct actor_mention *a = &cx->am[k];
 		if (a->first >= from && a->first < to) {
-			*civilian = a->inter == 7;
+			/* "people", "others": who they were is not said. */
+			*civilian = a->inter == 7 && !cx_is(cx, a->first, "people") &&
+				    !cx_is(cx, a->first, "persons") && !cx_is(cx, a->first, "others") &&
+				    !cx_is(cx, a->first, "individuals");
 			return (int)k;
 		}
 	}
@@ -41,7 +47,9 @@ static size_t noun_phrase_end(const struct ectx *cx, size_t i, size_t limit)
 		"while", "after", "before", "as", "were", "was", "had", "have", "has", "including",
 		"near", "across", "since", "by", "with", "from", "who", "which", "that", NULL };
 	size_t n = 0;
-	while (i < limit && n < 6 && !(cx->t.tok[i].flags & TOK_PUNCT) && !cx_is_any(cx, i, stops)) {
+	enum casualty_kind k;
+	while (i < limit && n < 6 && !(cx->t.tok[i].flags & TOK_PUNCT) && !cx_is_any(cx, i, stops) &&
+	       !passive_kind(cx, i, &k) && !cx_is(cx, i, "shot")) {
 		i++;
 		n++;
 	}
@@ -73,6 +81,9 @@ static size_t count_list(struct ectx *cx, size_t i, size_t limit, enum casualty_
 		if (cx_is(cx, i + n, "percent") || cx_is(cx, i + n, "%") ||
 		    (c.value >= 1900 && c.value <= 2100 && !c.vague))
 			return i;
+		/* "No one was killed", "none were hurt": a count of nobody. */
+		if (i > 0 && (cx_is(cx, i - 1, "no") || cx_is(cx, i - 1, "none")))
+			return i;
 		size_t np = noun_phrase_end(cx, i + n, limit);
 		if (record)
 			add(cx, i, kind, &c, np);
@@ -87,8 +98,24 @@ static size_t count_list(struct ectx *cx, size_t i, size_t limit, enum casualty_
 	return i;
 }
 
+/* Two-word killing verbs: "shot dead", "gunned down", "beat ... to death" is left to the
+ * lexicon. Returns the tokens used, 0 if none. */
+static size_t kill_phrase(const struct ectx *cx, size_t i)
+{
+	if ((cx_is(cx, i, "shot") || cx_is(cx, i, "shooting")) && cx_is(cx, i + 1, "dead"))
+		return 2;
+	if ((cx_is(cx, i, "gunned") || cx_is(cx, i, "mowed") || cx_is(cx, i, "cut")) &&
+	    cx_is(cx, i + 1, "down"))
+		return 2;
+	return 0;
+}
+
 static int active_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind)
 {
+	if (kill_phrase(cx, i)) {
+		*kind = CAS_KILLED;
+		return 1;
+	}
 	if (cx_is_any(cx, i, kill_active))
 		*kind = CAS_KILLED;
 	else if (cx_is_any(cx, i, injure_active))
@@ -102,7 +129,7 @@ static int active_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind
 
 static int passive_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind)
 {
-	if (cx_is_any(cx, i, kill_passive) || (cx_is(cx, i, "lost") && cx_is(cx, i + 1, "their") &&
+	if (kill_phrase(cx, i) || cx_is_any(cx, i, kill_passive) || (cx_is(cx, i, "lost") && cx_is(cx, i + 1, "their") &&
 					       cx_is(cx, i + 2, "lives")))
 		*kind = CAS_KILLED;
 	else if (cx_is_any(cx, i, injure_passive))
@@ -121,7 +148,7 @@ static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 	while (i < last) {
 		/* Active: "killed 20 soldiers", but not "killed and wounded dozens". */
 		if (active_kind(cx, i, &kind)) {
-			size_t j = i + 1;
+			size_t j = i + (kill_phrase(cx, i) ? kill_phrase(cx, i) : 1);
 			enum casualty_kind k2;
 			if (cx_is(cx, j, "and") && active_kind(cx, j + 1, &k2) && k2 != kind) {
 				i = count_list(cx, j + 2, last, kind, 0);

@@ -47,6 +47,7 @@ static void ectx_release(struct ectx *cx)
 	for (size_t i = 0; i < cx->n_pool; i++)
 		free(cx->pool[i]);
 	free(cx->pool);
+	free(cx->votes);
 	free(cx->pm);
 	free(cx->am);
 	free(cx->dm);

@@ -43,6 +43,7 @@ struct place_mention {
 	int place;           /* resolved place index, -1 if none */
 	int precision;       /* ACLED geo_precision 1-3 */
 	unsigned flags;
+	int within;          /* mention of the unit named right after it ("X, in Y"), or -1 */
 };
 
 enum actor_mention_flags {
@@ -134,6 +135,7 @@ struct ectx {
 	struct ymd pub;          /* publication date, y == 0 if unknown */
 	int country;             /* the document's country index, -1 if unknown */
 	int responsible;         /* actor mention that claimed responsibility, -1 if none */
+	int *votes;              /* country index -> how often the text points at it */
 	struct place_mention *pm;
 	size_t n_pm, alloc_pm;
 	struct actor_mention *am;

@@ -141,6 +141,21 @@ static unsigned place_context(const struct ectx *cx, size_t first, size_t last)
 		"conference", "summit", "mission", "office", NULL };
 	if (cx_is_any(cx, last, modifiers))
 		f |= PM_MODIFIER;
+	/* "the Dnipro River", "the Nuba Mountains": a feature named after a place. */
+	static const char *const features[] = { "river", "mountains", "mountain", "valley", "sea",
+		"lake", "dam", "gulf", "bay", "desert", "hills", "corridor", "canal", "basin", "strait",
+		"peninsula", "plain", "plains", "forest", "airport", "highway", "road", NULL };
+	if (cx_is_any(cx, last, features) && !cx_is(cx, last, "airport"))
+		f |= PM_MODIFIER;
+	/* "the governor of Nangarhar province", "the mayor of Kyiv": an office, not a scene. */
+	static const char *const offices[] = { "governor", "mayor", "chief", "commander",
+		"president", "minister", "ministry", "people", "parliament", "council", "governors",
+		NULL };
+	if (i >= 2 && cx_is(cx, i - 1, "of") && cx_is_any(cx, i - 2, offices))
+		f |= PM_MODIFIER;
+	if (i >= 3 && cx_is(cx, i - 1, "of") && cx_is(cx, i - 2, "the") == 0 && cx_is_any(cx, i - 3, offices) &&
+	    (cx_is(cx, i - 2, "provincial") || cx_is(cx, i - 2, "regional") || cx_is(cx, i - 2, "city")))
+		f |= PM_MODIFIER;
 	/* "supported by Ankara", "backed by Tehran": a capital standing for its government. */
 	if (i >= 2 && cx_is(cx, i - 1, "by") &&
 	    (cx_is(cx, i - 2, "supported") || cx_is(cx, i - 2, "backed") || cx_is(cx, i - 2, "funded") ||
@@ -198,6 +213,21 @@ static double kind_score(enum place_kind k, int hint)
 	return 0;
 }
 
+static int within_unit(const struct ectx *cx, int unit_mention, const struct place *p)
+{
+	const struct place_mention *u = &cx->pm[unit_mention];
+	for (size_t k = 0; k < u->n_cand; k++) {
+		const struct place *q = &cx->ex->gz->places[u->cand[k]];
+		if (q->kind == PK_COUNTRY && q->country == p->country)
+			return 1;
+		if (q->kind == PK_ADM1 && q->country == p->country && !ascii_casecmp(q->name, p->admin1))
+			return 1;
+		if (q->kind == PK_ADM2 && q->country == p->country && !ascii_casecmp(q->name, p->admin2))
+			return 1;
+	}
+	return 0;
+}
+
 static int resolve_place(struct ectx *cx, struct place_mention *m)
 {
 	const struct gazetteer *gz = cx->ex->gz;
@@ -210,8 +240,14 @@ static int resolve_place(struct ectx *cx, struct place_mention *m)
 		double s = kind_score(p->kind, hint);
 		if (cx->country >= 0 && p->country == cx->country)
 			s += 4;
-		else if (cx->country >= 0 && p->kind == PK_PPL && p->population < 200000)
-			continue; /* a small town abroad sharing a name: almost never meant */
+		else if (cx->country >= 0 && p->kind == PK_PPL && p->population < 200000 &&
+			 (p->country < 0 || cx->votes[p->country] == 0))
+			continue; /* a small town abroad, in a country the text never names */
+		else if (p->country >= 0 && cx->votes[p->country] > 0)
+			s += 1 + (cx->votes[p->country] > 2);
+		/* "Rafah, in the southern Gaza Strip": the unit named next contains it. */
+		if (m->within >= 0 && within_unit(cx, m->within, p))
+			s += 6;
 		if (p->population > 0)
 			s += log10((double)p->population) / 10.0;
 		if (s > best) {
@@ -543,9 +579,10 @@ static void choose_country(struct ectx *cx, int *votes)
 		const char *comma = strrchr(cx->d->dateline, ',');
 		if (!n && comma)
 			n = gazetteer_lookup(gz, comma + 1, cand, MAX_CAND);
+		/* Datelines are often the reporter's base (Beirut, Nairobi), not the scene. */
 		for (size_t k = 0; k < n; k++)
 			if (gz->places[cand[k]].country >= 0)
-				votes[gz->places[cand[k]].country] += 3;
+				votes[gz->places[cand[k]].country] += 1;
 	}
 	int best = -1;
 	for (size_t c = 0; c < gz->n_countries; c++)
@@ -565,7 +602,23 @@ void mentions_find(struct ectx *cx)
 		i += scan_at(cx, i, votes);
 	}
 	choose_country(cx, votes);
-	free(votes);
+	cx->votes = votes;
+	for (size_t k = 0; k < cx->n_pm; k++) {
+		cx->pm[k].within = -1;
+		/* "X, in Y" / "X in the northern province of Y" / "X, Y province" */
+		if (k + 1 < cx->n_pm && cx->pm[k + 1].first - cx->pm[k].last <= 7 &&
+		    cx->t.tok[cx->pm[k + 1].first].sentence == cx->t.tok[cx->pm[k].first].sentence) {
+			int ok = 1;
+			for (size_t i = cx->pm[k].last; i < cx->pm[k + 1].first; i++)
+				if (!(cx_is(cx, i, ",") || cx_is(cx, i, "in") || cx_is(cx, i, "the") ||
+				      cx_is(cx, i, "of") || cx_is(cx, i, "province") || cx_is(cx, i, "region") ||
+				      cx_is(cx, i, "state") || cx_is(cx, i, "district") ||
+				      (cx->t.tok[i].flags & TOK_WORD && !(cx->t.tok[i].flags & TOK_CAP))))
+					ok = 0;
+			if (ok)
+				cx->pm[k].within = (int)k + 1;
+		}
+	}
 	for (size_t k = 0; k < cx->n_pm; k++)
 		finish_place(cx, &cx->pm[k]);
 	mark_modifiers(cx);

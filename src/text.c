@@ -30,7 +30,7 @@ static int is_letter_cp(uint32_t cp)
 		return 1;
 	/* Other scripts (Arabic, Cyrillic, CJK...): letters for our purpose, except punctuation
 	 * and symbol blocks. */
-	return !(cp >= 0x2000 && cp <= 0x2BFF) && cp != 0xFFFD && !(cp >= 0x3000 && cp <= 0x303F) &&
+	return !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x02B0 && cp <= 0x02FF) && cp != 0xFFFD && !(cp >= 0x3000 && cp <= 0x303F) &&
 	       cp != 0xA0 && cp != 0xAB && cp != 0xBB && cp != 0xB7 && cp != 0xB0 && cp != 0xA9;
 }
 
@@ -81,6 +81,11 @@ static size_t scan_word(const char *s, size_t len, size_t i, struct tokens *t, u
 	size_t norm_off = t->pool_len;
 	for (;;) {
 		uint32_t cp = cp_at(s, len, i, &adv);
+		/* Ayn and hamza marks of transliteration (A'zaz, Ma'rib) vanish inside words. */
+		if (adv && (cp == 0x02BE || cp == 0x02BF || cp == 0x02BB) && i > start) {
+			i += adv;
+			continue;
+		}
 		if (adv && is_letter_cp(cp)) {
 			int f = cp < 0x80 ? (int)cp : utf8_fold(cp);
 			pool_reserve(t, 4);

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""sitrep benchmarks (never part of `make check`): throughput, peak memory, scaling, and
+export speed against mlr and jq on the same file, measured side by side in one run.
+
+usage: bench.py SITREP GEN WORKDIR [--scale S]
+  S multiplies the default sizes (100 MB of articles, 1,000,000 event records); 0.1 is quick.
+"""
+import argparse, os, shutil, subprocess, sys, time
+
+JQ_CSV = ('[.doc_id,.event_id,.event_date,.time_precision,.date_text,.event_type,.sub_event_type,'
+          '.actor1,.assoc_actor_1,.inter1,.actor2,.assoc_actor_2,.inter2,.civilian_targeting,.country,'
+          '.iso3,.admin1,.admin2,.location,.latitude,.longitude,.geo_precision,.fatalities,'
+          '.fatalities_low,.fatalities_high,.injuries,.detained,.claimed_by,.source,.notes,'
+          '.char_start,.char_end,.cameo_code] | @csv')
+
+
+def run(cmd, stdin=None, stdout=None):
+    """Run cmd (a list, or a shell string); return (seconds, peak RSS in MiB)."""
+    fin = open(stdin, "rb") if stdin else subprocess.DEVNULL
+    fout = open(stdout, "wb") if stdout else subprocess.DEVNULL
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdin=fin, stdout=fout, stderr=subprocess.PIPE, shell=isinstance(cmd, str))
+    _, status, ru = os.wait4(p.pid, 0)
+    secs = time.perf_counter() - t0
+    err = p.stderr.read().decode(errors="replace")
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode not in (0, 1):
+        sys.exit("bench: %s failed (%d): %s" % (cmd, p.returncode, err[-500:]))
+    return secs, ru.ru_maxrss / 1024.0
+
+
+def size_mb(path):
+    return os.path.getsize(path) / 1e6
+
+
+def text_mb(docs):
+    """Megabytes of article text in a document stream (the extract workload)."""
+    total = 0
+    with open(docs, "rb") as fh:
+        for line in fh:
+            i = line.find(b'"n_chars":')
+            if i >= 0:
+                total += int(line[i + 10:line.index(b",", i)])
+    return total / 1e6
+
+
+def line(name, secs, rss, mb=None, recs=None):
+    parts = ["%-34s %7.2f s" % (name, secs)]
+    if mb is not None:
+        parts.append("%8.1f MB/s" % (mb / secs))
+    if recs is not None:
+        parts.append("%10.0f records/s" % (recs / secs))
+    parts.append("peak RSS %6.1f MiB" % rss)
+    print("  ".join(parts), flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("sitrep")
+    ap.add_argument("gen")
+    ap.add_argument("work")
+    ap.add_argument("--scale", type=float, default=float(os.environ.get("BENCH_SCALE", "1")))
+    a = ap.parse_args()
+    os.makedirs(a.work, exist_ok=True)
+    w = lambda name: os.path.join(a.work, name)
+    mb = 100 * a.scale
+    n_rec = int(1_000_000 * a.scale)
+    print("generating %.0f MB of articles and %d event records in %s" % (mb, n_rec, a.work), flush=True)
+    run([a.gen, "articles", str(mb)], stdout=w("corpus.jsonl"))
+    run([a.gen, "articles", str(mb / 10)], stdout=w("corpus-small.jsonl"))
+    run([a.gen, "records", str(n_rec)], stdout=w("records.jsonl"))
+    corpus_mb, rec_mb = size_mb(w("corpus.jsonl")), size_mb(w("records.jsonl"))
+    print("corpus %.1f MB, records %.1f MB\n" % (corpus_mb, rec_mb))
+
+    print("sitrep stages (one core each):")
+    s, r = run([a.sitrep, "parse", "-q", w("corpus.jsonl")], stdout=w("docs.jsonl"))
+    line("parse (feed -> documents)", s, r, corpus_mb)
+    tmb = text_mb(w("docs.jsonl"))
+    s, r = run([a.sitrep, "extract", "-q", "--no-documents", w("docs.jsonl")], stdout=w("rec.jsonl"))
+    line("extract (%.0f MB of article text)" % tmb, s, r, tmb)
+    extract_1x = (s, r)
+    s, r = run([a.sitrep, "export", w("records.jsonl")])
+    sitrep_export = s
+    line("export JSONL -> CSV", s, r, rec_mb, n_rec)
+    s, r = run([a.sitrep, "run", "-q", "--outdir", w("out"), w("corpus.jsonl")])
+    line("run: parse+extract+export", s, r, corpus_mb)
+
+    print("\nsame records file, other tools:")
+    ratios = []
+    if shutil.which("mlr"):
+        s, r = run(["mlr", "--ijsonl", "--ocsv", "cat", w("records.jsonl")])
+        line("mlr --ijsonl --ocsv cat", s, r, rec_mb, n_rec)
+        ratios.append("sitrep export is %.1fx faster than mlr" % (s / sitrep_export))
+    if shutil.which("jq"):
+        s, r = run(["jq", "-r", JQ_CSV, w("records.jsonl")])
+        line("jq -r '[...] | @csv'", s, r, rec_mb, n_rec)
+        ratios.append("sitrep export is %.1fx faster than jq" % (s / sitrep_export))
+    for x in ratios:
+        print("  " + x)
+
+    print("\nscaling (extract, 1/10 input vs full input):")
+    run([a.sitrep, "parse", "-q", w("corpus-small.jsonl")], stdout=w("docs-small.jsonl"))
+    s1, r1 = run([a.sitrep, "extract", "-q", "--no-documents", w("docs-small.jsonl")])
+    s10, r10 = extract_1x
+    print("  1x: %.2f s, %.1f MiB   10x: %.2f s, %.1f MiB   time ratio %.1f (linear: <= 11)"
+          % (s1, r1, s10, r10, s10 / s1))
+
+    print("\nlong inputs (no quadratic path):")
+    with open(w("long-article.jsonl"), "wb") as out:
+        body = open(w("corpus.jsonl"), "rb").read(12_000_000)
+        text = b" ".join(l[l.index(b'"text":"') + 8:l.rindex(b'"}')] for l in body.splitlines()[:-1])[:10_000_000]
+        out.write(b'{"id":"long","published":"2021-08-08","text":"' + text + b'"}\n')
+    with open(w("long-paragraph.jsonl"), "wb") as out:
+        para = text[:1_000_000].replace(b"\\n", b" ")
+        out.write(b'{"id":"para","published":"2021-08-08","text":"' + para + b'"}\n')
+    for name, f in (("10 MB article", "long-article.jsonl"), ("1 MB paragraph", "long-paragraph.jsonl")):
+        s, r = run("%s parse -q %s | %s extract -q --no-documents" % (a.sitrep, w(f), a.sitrep))
+        line("parse|extract " + name, s, r, size_mb(w(f)))
+
+
+if __name__ == "__main__":
+    main()
