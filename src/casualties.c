@@ -141,10 +141,40 @@ static int passive_kind(const struct ectx *cx, size_t i, enum casualty_kind *kin
 	return 1;
 }
 
+/* "beat a classmate to death", "hacked three farmers to death": the victims stand between
+ * the verb and "to death". */
+static void to_death(struct ectx *cx, size_t first, size_t last)
+{
+	static const char *const verbs[] = { "beat", "beaten", "stabbed", "hacked", "burned",
+		"burnt", "stoned", "clubbed", "bludgeoned", "crushed", "tortured", "starved", "shot",
+		"kicked", "trampled", "lynched", NULL };
+	for (size_t i = first; i + 1 < last; i++) {
+		if (!cx_is(cx, i, "to") || !cx_is(cx, i + 1, "death"))
+			continue;
+		for (size_t v = i; v > first && i - v < 7; v--) {
+			if (!cx_is_any(cx, v - 1, verbs))
+				continue;
+			struct count c;
+			size_t np = v;
+			if (number_at(&cx->t, np, i, &c) == 0) {
+				if (!(cx_is(cx, np, "a") || cx_is(cx, np, "an") || cx_is(cx, np, "one") ||
+				      cx_is(cx, np, "his") || cx_is(cx, np, "her") || cx_is(cx, np, "their")))
+					break;
+				c = (struct count){ 1, 1, 1, 0 };
+				if (cx_is(cx, np, "their"))
+					break; /* "their parents": how many is not said */
+			}
+			add(cx, np, CAS_KILLED, &c, i);
+			break;
+		}
+	}
+}
+
 static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 {
 	enum casualty_kind kind;
 	size_t i = first;
+	to_death(cx, first, last);
 	while (i < last) {
 		/* Active: "killed 20 soldiers", but not "killed and wounded dozens". */
 		if (active_kind(cx, i, &kind)) {

@@ -25,6 +25,33 @@ static void find_triggers(struct ectx *cx)
 			i++;
 			continue;
 		}
+		/* "chlorine gas attack", "mortar strike": a generic noun right after a trigger
+		 * belongs to it. */
+		static const char *const generic_tail[] = { "attack", "attacks", "strike", "strikes",
+			"raid", "raids", "assault", "incident", NULL };
+		if (cx->n_tm && cx->tm[cx->n_tm - 1].last == i && len == 1 &&
+		    cx_is_any(cx, i, generic_tail)) {
+			cx->tm[cx->n_tm - 1].last = i + 1;
+			i += 1;
+			continue;
+		}
+		/* "fought a gun battle", "clashed in heavy fighting": two words for one event. */
+		if (cx->n_tm && i - cx->tm[cx->n_tm - 1].last <= 2 &&
+		    cx->ex->triggers->defs[cx->tm[cx->n_tm - 1].def].cls ==
+			    cx->ex->triggers->defs[out[n - 1]].cls &&
+		    cx->t.tok[cx->tm[cx->n_tm - 1].first].sentence == cx->t.tok[i].sentence) {
+			int joinable = 1;
+			for (size_t g = cx->tm[cx->n_tm - 1].last; g < i; g++)
+				if (!cx_is(cx, g, "a") && !cx_is(cx, g, "an") && !cx_is(cx, g, "the") &&
+				    !cx_is(cx, g, "in") && !cx_is(cx, g, "with") && !cx_is(cx, g, "heavy") &&
+				    !cx_is(cx, g, "fierce"))
+					joinable = 0;
+			if (joinable) {
+				cx->tm[cx->n_tm - 1].last = i + len;
+				i += len;
+				continue;
+			}
+		}
 		/* Several rows for one phrase: a user row (added last) wins. */
 		struct trigger_mention *m = ECTX_PUSH(cx->tm, cx->n_tm, cx->alloc_tm);
 		m->first = i;
@@ -642,6 +669,11 @@ static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_le
 		d = nearest_date(cx, anchor, cx->tm[e->trigger].first, to);
 	if (d < 0)
 		d = nearest_date(cx, anchor, from, to);
+	/* "announced on Wednesday that ...": with no other date, when it was said dates it. */
+	for (size_t k = 0; d < 0 && k < cx->n_dm; k++)
+		if (cx->t.tok[cx->dm[k].first].sentence == e->sentence &&
+		    (cx->dm[k].flags & (DM_SPEECH | DM_FUTURE | DM_SINCE | DM_RANGE_END)) == DM_SPEECH)
+			d = (int)k;
 	if (d < 0)
 		d = nearest_date(cx, anchor, sentence_first(cx, e->sentence), from);
 	const struct date_mention *m = d >= 0 ? &cx->dm[d] : NULL;
@@ -716,6 +748,35 @@ static int violence_rank(enum ev_class c)
 	default:
 		return 5;
 	}
+}
+
+static int date_in_clause(const struct ectx *cx, size_t from, size_t to)
+{
+	for (size_t d = 0; d < cx->n_dm; d++)
+		if (cx->dm[d].first >= from && cx->dm[d].first < to && date_usable(cx, d)) {
+			for (size_t i = from; i < cx->dm[d].first; i++)
+				if (cx_is(cx, i, ",") || cx_is(cx, i, ";"))
+					return 0;
+			return 1;
+		}
+	return 0;
+}
+
+/* A sentence that sums up a period: a "since" date with a perfect verb ("More than 300
+ * civilians have been killed in Ituri since May 1"). */
+static int aggregate_sentence(const struct ectx *cx, size_t s)
+{
+	int since = 0, perfect = 0;
+	for (size_t d = 0; d < cx->n_dm; d++)
+		if (cx->t.tok[cx->dm[d].first].sentence == s && (cx->dm[d].flags & DM_SINCE))
+			since = 1;
+	for (size_t i = sentence_first(cx, s); i < sentence_last(cx, s); i++) {
+		if (cx_is(cx, i, "since") && (cx->t.tok[i + 1].flags & TOK_NUMBER))
+			since = 1;
+		if (cx_is(cx, i, "has") || cx_is(cx, i, "have"))
+			perfect = 1;
+	}
+	return since && perfect;
 }
 
 static int has_date(const struct ectx *cx, size_t s)
@@ -829,13 +890,27 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		if (!named)
 			return 0;
 	}
+	/* "since they withdrew", "since fighting began": the start of a period, background. */
+	for (size_t i = m->first; i > s_first && m->first - i < 5; i--) {
+		if (cx->t.tok[i - 1].flags & TOK_PUNCT)
+			break;
+		if ((cx_is(cx, i - 1, "since") || cx_is(cx, i - 1, "until")) &&
+		    !date_in_clause(cx, m->last, s_last))
+			return 0;
+	}
+	/* A relative clause describing someone ("factions that toppled Assad") without a date of
+	 * its own is background. */
+	if (m->first > s_first && cx_is_any(cx, m->first - 1, (const char *const[]){ "that", "who",
+		"which", NULL }) && !date_in_clause(cx, m->last, s_last))
+		return 0;
 	/* Nouns wished for or feared, not done: "wants a ceasefire", "threats, including
 	 * rockets and car bombs", "to prevent attacks". */
 	static const char *const feared[] = { "threat", "threats", "fears", "fear", "feared",
 		"risk", "risks", "warned", "warning", "warnings", "watching", "possible", "potential",
 		"planned", "plot", "plots", "plotting", "future", "prevent", "preventing", "deter",
 		"threatening", "threatened", "avert", "averting", "capable", "capability", "displaced",
-		"fled", "fleeing", "amid", NULL };
+		"fled", "fleeing", "amid", "responsible", "accused", "blamed", "blame", "involved",
+		"role", "planning", "mastermind", "masterminded", "orchestrating", NULL };
 	if (d->flags & TR_NOUN || d->cls == EC_AGREEMENT) {
 		for (size_t i = m->first; i > s_first && m->first - i < 8; i--)
 			if (cx_is_any(cx, i - 1, desire) || cx_is_any(cx, i - 1, feared))
@@ -870,6 +945,12 @@ static void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 				best = (int)e;
 			}
 		}
+		if (best < 0 && ev0 > 0 && ev0 == cx->n_ev) {
+			/* "More than 60 others were wounded." after the event's sentence. */
+			const struct event *prev = &cx->ev[ev0 - 1];
+			if (prev->sentence + 1 == s && cx->t.sent[prev->sentence].para == cx->t.sent[s].para)
+				best = (int)(ev0 - 1);
+		}
 		if (best < 0)
 			continue;
 		struct event *e = &cx->ev[best];
@@ -882,7 +963,8 @@ static void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 				e->fat_high = -1;
 			else
 				e->fat_high = (e->fat_high < 0 ? 0 : e->fat_high) + k->count.high;
-			if (k->victim >= 0 && e->actor2 < 0 && cx->am[k->victim].name)
+			if (k->victim >= 0 && e->actor2 < 0 && cx->am[k->victim].name &&
+			    (k->civilians || cx->am[k->victim].inter != 7))
 				e->actor2 = k->victim;
 		}
 		strbuf_addf(&e->why, "; %s %ld", k->kind == CAS_KILLED ? "killed" :
@@ -948,8 +1030,23 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 	else if (e->actor1 < 0 && e->cls == EC_LOOTING && (protest_context(cx) || riot_context(cx)))
 		e->actor1_name = cname ? ectx_printf(cx, "Rioters (%s)", cname) : "Rioters", e->inter1 = 5;
 	else if (e->actor1 < 0 && e->cls != EC_AGREEMENT) {
-		int p = protagonist(cx, cx->t.n);
+		/* Who claimed it, who is blamed for it, the previous event of the same kind, or the
+		 * group the article is about. */
+		const struct event *same = NULL;
+		for (const struct event *p = e; p-- > cx->ev;)
+			if (p->actor1_name && p->cls == e->cls && !p->dropped) {
+				same = p;
+				break;
+			}
+		int p = cx->responsible >= 0 ? cx->responsible : cx->blamed;
 		if (p >= 0) {
+			e->actor1 = p;
+			strbuf_addf(&e->why, "; actor1: claimed by or blamed on");
+		} else if (same) {
+			e->actor1_name = same->actor1_name;
+			e->inter1 = same->inter1;
+			strbuf_addf(&e->why, "; actor1 from the previous event of the same kind");
+		} else if ((p = protagonist(cx, cx->t.n)) >= 0) {
 			e->actor1 = p;
 			strbuf_addf(&e->why, "; actor1 from context: the group the article is about");
 		}
@@ -961,6 +1058,13 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 	if (e->actor2 >= 0) {
 		e->actor2_name = cx->am[e->actor2].name;
 		e->inter2 = cx->am[e->actor2].inter;
+	}
+	/* In protest events the protesters come first and the state, if it steps in, second. */
+	if (!strcmp(e->event_type, "Protests") && e->inter1 == 1) {
+		e->actor2_name = e->actor1_name;
+		e->inter2 = 1;
+		e->actor1_name = cname ? ectx_printf(cx, "Protesters (%s)", cname) : "Protesters";
+		e->inter1 = 6;
 	}
 	/* Protests have a second actor only when the state steps in; rioters riot. */
 	if (!strcmp(e->event_type, "Protests") && e->inter2 != 1) {
@@ -977,7 +1081,20 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		e->actor2_name = state_force_name(cx, ctry, 0);
 		e->inter2 = 1;
 	}
-	if (e->actor1_name && e->actor2_name && !strcmp(e->actor1_name, e->actor2_name)) {
+	/* "rival factions of the Sinaloa Cartel fought": the group on both sides. */
+	if (e->actor1 >= 0 && !e->actor2_name && e->cls == EC_CLASH) {
+		const struct actor_mention *a1 = &cx->am[e->actor1];
+		size_t from = a1->first > 5 ? a1->first - 5 : 0, to = a1->last + 4;
+		for (size_t i = from; i < to && i < cx->t.n; i++)
+			if ((cx_is(cx, i, "rival") || cx_is(cx, i, "feuding")) &&
+			    cx->t.tok[i].sentence == cx->t.tok[a1->first].sentence) {
+				e->actor2_name = e->actor1_name;
+				e->inter2 = e->inter1;
+				break;
+			}
+	}
+	if (e->actor1_name && e->actor2_name && e->actor2_name != e->actor1_name &&
+	    !strcmp(e->actor1_name, e->actor2_name)) {
 		/* The object named first was on actor1's side: take the next one in the sentence. */
 		size_t s_last = sentence_last(cx, e->sentence);
 		int next = -1;
@@ -994,13 +1111,19 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 			e->inter2 = cx->am[next].inter;
 		}
 	}
-	if (e->actor1_name && e->actor2_name && (strcmp(e->actor1_name, e->actor2_name) == 0 ||
+	if (e->actor1_name && e->actor2_name && e->actor2_name != e->actor1_name &&
+	    (strcmp(e->actor1_name, e->actor2_name) == 0 ||
 						 (e->inter1 == 1 && e->inter2 == 1 &&
 						  strstr(e->actor1_name, " of ") && strstr(e->actor2_name, " of ") &&
 						  !strcmp(strstr(e->actor1_name, " of "), strstr(e->actor2_name, " of "))))) {
 		/* Two branches of one state are one side. */
 		e->actor2_name = NULL;
 		e->inter2 = 0;
+	}
+	/* A mob that killed someone killed a civilian. */
+	if (e->cls == EC_MOB && !e->actor2_name && e->fatalities > 0) {
+		e->actor2_name = cname ? ectx_printf(cx, "Civilians (%s)", cname) : "Civilians";
+		e->inter2 = 7;
 	}
 	if (e->inter2 == 7)
 		e->civilian_targeting = 1;
@@ -1043,14 +1166,25 @@ static void find_coreference(struct ectx *cx, struct event *e, int own_place)
 {
 	static const char *const generic[] = { "attack", "attacks", "assault", "bombing",
 		"bombings", "blast", "explosion", "violence", "fighting", "incident", "raid", "strike",
-		"strikes", "ambush", "offensive", "assaults", "clashes", "killings", "massacre", NULL };
+		"strikes", "ambush", "offensive", "assaults", "clashes", "killings", "massacre",
+		"protest", "protests", "demonstration", "demonstrations", "rally", "unrest",
+		"shelling", "airstrike", "airstrikes", "bombardment", NULL };
 	static const char *const determiners[] = { "the", "this", "that", "these", "those", "its",
 		"their", "his", "her", "same", NULL };
 	const struct trigger_mention *m = &cx->tm[e->trigger];
 	if (m->last != m->first + 1 || !cx_is_any(cx, m->first, generic) || m->first == 0)
 		return;
-	size_t p = m->first - 1;
-	int definite = cx_is_any(cx, p, determiners) || (cx->t.tok[p].flags & TOK_POSS);
+	/* The determiner may stand before up to two adjectives: "the heaviest attack". */
+	int definite = 0;
+	for (size_t p = m->first; p > 0 && m->first - p < 3; p--) {
+		const struct token *t = &cx->t.tok[p - 1];
+		if (cx_is_any(cx, p - 1, determiners) || (t->flags & TOK_POSS)) {
+			definite = 1;
+			break;
+		}
+		if (!(t->flags & TOK_WORD) || (t->flags & TOK_CAP) || (t->flags & TOK_NUMBER))
+			break;
+	}
 	if (!definite)
 		return;
 	for (size_t k = (size_t)(e - cx->ev); k-- > 0;) {
@@ -1067,11 +1201,27 @@ static void find_coreference(struct ectx *cx, struct event *e, int own_place)
 	}
 }
 
+/* A state or armed actor in the sentence other than the event's own agent. */
+static int armed_counterpart(const struct ectx *cx, const struct event *e, size_t s)
+{
+	for (size_t k = 0; k < cx->n_am; k++) {
+		const struct actor_mention *a = &cx->am[k];
+		if (cx->t.tok[a->first].sentence != s || (int)k == e->actor1 || !actor_usable(cx, k))
+			continue;
+		if (a->inter >= 1 && a->inter <= 4 && a->inter != 0 &&
+		    (e->actor1 < 0 || !cx->am[e->actor1].name || strcmp(a->name, cx->am[e->actor1].name)))
+			return 1;
+	}
+	return 0;
+}
+
 static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int lead)
 {
 	size_t s_first = sentence_first(cx, s), s_last = sentence_last(cx, s);
 	int blocked = sentence_blocked(cx, t0, t1), has_strong = 0, civ_only, killed;
 	const char *why;
+	if (aggregate_sentence(cx, s))
+		return;
 	sentence_counts(cx, s, &civ_only, &killed);
 	for (size_t k = t0; k < t1; k++) {
 		unsigned f = tdef(cx, (int)k)->flags;
@@ -1083,14 +1233,17 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 	int best_weak = 9;
 	for (size_t k = t0; k < t1; k++)
 		if ((tdef(cx, (int)k)->flags & TR_WEAK) && !(tdef(cx, (int)k)->flags & TR_BLOCK) &&
-		    violence_rank(tdef(cx, (int)k)->cls) < best_weak)
+		    tdef(cx, (int)k)->cls != EC_KILL && violence_rank(tdef(cx, (int)k)->cls) < best_weak)
 			best_weak = violence_rank(tdef(cx, (int)k)->cls);
+	/* A bare "killed" speaks only when no other word says what happened. */
+	int kill_only = best_weak == 9;
 	size_t ev0 = cx->n_ev;
 	for (size_t k = t0; k < t1; k++) {
 		const struct trigger_def *d = tdef(cx, (int)k);
 		if (d->flags & TR_BLOCK)
 			continue;
-		if ((d->flags & TR_WEAK) && (has_strong || blocked || violence_rank(d->cls) > best_weak))
+		if ((d->flags & TR_WEAK) && (has_strong || blocked ||
+					     (d->cls == EC_KILL ? !kill_only : violence_rank(d->cls) > best_weak)))
 			continue;
 		if (d->cls == EC_KILL && !killed)
 			continue;
@@ -1141,6 +1294,20 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 	}
 	attach_counts(cx, ev0, s);
 	int claim = claim_in_sentence(cx, s);
+	/* Armed clash needs two armed sides: "gunmen stormed a church and abducted 14" is the
+	 * abduction, not a clash. */
+	for (size_t e = ev0; e < cx->n_ev; e++) {
+		struct event *ev = &cx->ev[e];
+		if (ev->cls != EC_CLASH || ev->actor2 >= 0 || armed_counterpart(cx, ev, s))
+			continue;
+		for (size_t o = ev0; o < cx->n_ev; o++)
+			if (o != e && violence_rank(cx->ev[o].cls) <= 3 && cx->ev[o].cls != EC_CLASH &&
+			    cx->ev[o].cls != EC_KILL) {
+				ev->dropped = 1;
+				strbuf_addf(&ev->why, "; dropped: one-sided, part of another event");
+				break;
+			}
+	}
 	for (size_t e = ev0; e < cx->n_ev; e++) {
 		struct event *ev = &cx->ev[e];
 		int ctry = ev->place_idx >= 0 ? place_country(cx, ev->place_idx) : cx->country;
@@ -1185,10 +1352,19 @@ static void merge_events(struct ectx *cx)
 				a->actor1_name = b->actor1_name, a->inter1 = b->inter1;
 			if (!a->actor2_name && b->actor2_name)
 				a->actor2_name = b->actor2_name, a->inter2 = b->inter2;
-			if (b->fatalities > a->fatalities) {
+			/* Mentions that disagree: ACLED keeps the most conservative count. */
+			if (a->fatalities <= 0 && b->fatalities > 0) {
 				a->fatalities = b->fatalities;
 				a->fat_low = b->fat_low;
 				a->fat_high = b->fat_high;
+			} else if (b->fatalities > 0 && b->fatalities != a->fatalities) {
+				long hi = a->fatalities > b->fatalities ? a->fatalities : b->fatalities;
+				if (b->fatalities < a->fatalities) {
+					a->fatalities = b->fatalities;
+					a->fat_low = b->fat_low;
+				}
+				if (a->fat_high >= 0 && a->fat_high < hi)
+					a->fat_high = hi;
 			}
 			if (b->injuries > a->injuries)
 				a->injuries = b->injuries;
@@ -1199,6 +1375,78 @@ static void merge_events(struct ectx *cx)
 			a->civilian_targeting |= b->civilian_targeting;
 			strbuf_addf(&a->why, "; merged with the mention in sentence %zu", b->sentence + 1);
 			break;
+		}
+	}
+}
+
+static int same_day(const struct event *a, const struct event *b)
+{
+	return a->event_date.y == b->event_date.y && a->event_date.m == b->event_date.m &&
+	       a->event_date.d == b->event_date.d;
+}
+
+static int same_scene(const struct event *a, const struct event *b)
+{
+	return same_day(a, b) && (a->place_idx == b->place_idx || a->place_inherited ||
+				  b->place_inherited);
+}
+
+static void fold_into(struct event *into, struct event *from, const char *why)
+{
+	if (from->detained > into->detained)
+		into->detained = from->detained;
+	if (from->fatalities > into->fatalities) {
+		into->fatalities = from->fatalities;
+		into->fat_low = from->fat_low;
+		into->fat_high = from->fat_high;
+	}
+	if (from->injuries > into->injuries)
+		into->injuries = from->injuries;
+	strbuf_addf(&into->why, "; %s (sentence %zu)", why, from->sentence + 1);
+}
+
+/* One scene, one event: arrests at a protest are part of it; a riot outranks the protest it
+ * grew from; a withdrawal is the other face of a takeover, and a takeover "without a fight"
+ * is a non-violent transfer. */
+static void reconcile_kinds(struct ectx *cx)
+{
+	for (size_t i = 0; i < cx->n_ev; i++) {
+		struct event *a = &cx->ev[i];
+		if (a->dropped || a->merged_into >= 0)
+			continue;
+		for (size_t j = 0; j < cx->n_ev; j++) {
+			struct event *b = &cx->ev[j];
+			if (i == j || b->dropped || b->merged_into >= 0 || !same_scene(a, b))
+				continue;
+			int fold = 0;
+			if (a->cls == EC_ARREST && (is_protest(b->cls) || b->cls == EC_RIOT))
+				fold = 1; /* a into b */
+			else if (is_protest(a->cls) && b->cls == EC_RIOT)
+				fold = 1;
+			else if (a->cls == EC_TRANSFER && (b->cls == EC_TERRITORY || b->cls == EC_CAPTURE_PLACE)) {
+				if (a->trigger >= 0 && tdef(cx, a->trigger)->flags & TR_WEAK) {
+					fold = 1; /* "withdrew": part of the takeover */
+				} else {
+					b->cls = EC_TRANSFER; /* "without a fight": the takeover was peaceful */
+					b->event_type = a->event_type;
+					b->sub_event_type = a->sub_event_type;
+					if (b->place_inherited && !a->place_inherited) {
+						b->place_idx = a->place_idx;
+						b->place = a->place;
+						b->precision = a->precision;
+					}
+					fold = 1;
+				}
+			}
+			if (fold) {
+				fold_into(b, a, "folded in");
+				a->merged_into = (int)j;
+				if (!b->actor2_name && a->actor2_name && strcmp(a->actor2_name, b->actor1_name ? b->actor1_name : "")) {
+					b->actor2_name = a->actor2_name;
+					b->inter2 = a->inter2;
+				}
+				break;
+			}
 		}
 	}
 }
@@ -1216,4 +1464,5 @@ void events_build(struct ectx *cx)
 			build_sentence(cx, s, t0, k, lead);
 	}
 	merge_events(cx);
+	reconcile_kinds(cx);
 }

@@ -135,6 +135,7 @@ struct ectx {
 	struct ymd pub;          /* publication date, y == 0 if unknown */
 	int country;             /* the document's country index, -1 if unknown */
 	int responsible;         /* actor mention that claimed responsibility, -1 if none */
+	int blamed;              /* actor mention blamed for an attack, -1 if none */
 	int *votes;              /* country index -> how often the text points at it */
 	struct place_mention *pm;
 	size_t n_pm, alloc_pm;

@@ -520,6 +520,60 @@ static void find_responsible(struct ectx *cx)
 	}
 }
 
+/* A named group right after an anaphor or generic armed actor that it qualifies. */
+static const struct actor_mention *affiliation(const struct ectx *cx, size_t k)
+{
+	static const char *const links[][2] = { { "linked", "to" }, { "led", "by" },
+		{ "loyal", "to" }, { "affiliated", "with" }, { "allied", "to" }, { "allied", "with" },
+		{ "belonging", "to" }, { "aligned", "with" }, { "backed", "by" } };
+	const struct actor_mention *a = &cx->am[k];
+	if (k + 1 >= cx->n_am)
+		return NULL;
+	const struct actor_mention *b = &cx->am[k + 1];
+	if (b->kind != AK_GROUP || b->inter < 2 || b->inter > 4)
+		return NULL;
+	static const char *const between[] = { "from", "of", "the", "a", "rival", "factions",
+		"faction", "members", "units", "unit", "elements", "fighters", "wing", "cells", "cell",
+		NULL };
+	size_t i = a->last;
+	int prep = 0;
+	while (i < b->first && cx_is_any(cx, i, between)) {
+		prep |= cx_is(cx, i, "from") || cx_is(cx, i, "of");
+		i++;
+	}
+	if (prep) {
+		/* "gunmen from rival factions of the Sinaloa Cartel" */
+	} else {
+		i = a->last;
+		size_t j;
+		for (j = 0; j < sizeof(links) / sizeof(links[0]); j++)
+			if (cx_is(cx, i, links[j][0]) && cx_is(cx, i + 1, links[j][1]))
+				break;
+		if (j == sizeof(links) / sizeof(links[0]))
+			return NULL;
+		i += 2;
+	}
+	while (i < b->first && (cx_is(cx, i, "the") || cx_is(cx, i, "a")))
+		i++;
+	return i == b->first ? b : NULL;
+}
+
+/* Who is blamed: "blamed Syrian government forces for the attack", "accused X of". */
+static int blamed_actor(const struct ectx *cx)
+{
+	for (size_t k = 0; k < cx->n_am; k++) {
+		const struct actor_mention *a = &cx->am[k];
+		size_t i = a->first;
+		while (i > 0 && (cx_is(cx, i - 1, "the") || cx_is(cx, i - 1, "on")))
+			i--;
+		if (i > 0 && (cx_is(cx, i - 1, "blamed") || cx_is(cx, i - 1, "blames") ||
+			      cx_is(cx, i - 1, "accused") || cx_is(cx, i - 1, "accuses")) &&
+		    a->inter >= 1 && a->inter <= 4 && !(a->flags & AM_MODIFIER))
+			return (int)k;
+	}
+	return -1;
+}
+
 /* Generic and anaphoric actors get their final names once the country is known. */
 static void name_actors(struct ectx *cx)
 {
@@ -546,9 +600,13 @@ static void name_actors(struct ectx *cx)
 					ante = &cx->am[k];
 					break;
 				}
-			/* Nothing named yet: the group that claimed it, named later. */
-			if (!ante && cx->responsible >= 0)
+			/* "insurgents linked to Islamic State", "gunmen from the Sinaloa Cartel":
+			 * the group named right after. */
+			const struct actor_mention *aff = affiliation(cx, i);
+			if (cx->responsible >= 0 && (!ante || aff))
 				ante = &cx->am[cx->responsible];
+			else if (aff)
+				ante = aff;
 			if (ante) {
 				a->name = ante->name;
 				a->inter = ante->inter;
@@ -561,6 +619,13 @@ static void name_actors(struct ectx *cx)
 				a->rule = "anaphor without antecedent";
 			}
 			a->kind = AK_GROUP;
+		} else if (a->kind == AK_GENERIC && a->inter >= 2 && a->inter <= 4 && affiliation(cx, i)) {
+			const struct actor_mention *aff = affiliation(cx, i);
+			a->name = aff->name;
+			a->inter = aff->inter;
+			snprintf(a->iso3, sizeof(a->iso3), "%s", aff->iso3);
+			a->kind = AK_GROUP;
+			a->rule = "armed men named by their group";
 		} else if (a->kind == AK_GENERIC && cname && !strchr(a->name, '(')) {
 			a->name = ectx_printf(cx, "%s (%s)", a->name, cname);
 			if (!*a->iso3)
@@ -624,4 +689,5 @@ void mentions_find(struct ectx *cx)
 	mark_modifiers(cx);
 	find_responsible(cx);
 	name_actors(cx);
+	cx->blamed = blamed_actor(cx);
 }
