@@ -26,9 +26,9 @@ static int passive_kind(const struct ectx *cx, size_t i, enum casualty_kind *kin
 
 static int victim_at(const struct ectx *cx, size_t from, size_t to, int *civilian)
 {
-	for (size_t k = 0; k < cx->n_am; k++) {
+	for (size_t k = am_lower(cx, from); k < cx->n_am && cx->am[k].first < to; k++) {
 		const struct actor_mention *a = &cx->am[k];
-		if (a->first >= from && a->first < to) {
+		{
 			/* "people", "others": who they were is not said. */
 			*civilian = a->inter == 7 && !cx_is(cx, a->first, "people") &&
 				    !cx_is(cx, a->first, "persons") && !cx_is(cx, a->first, "others") &&
@@ -219,9 +219,8 @@ static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 				i = v + 1;
 			} else {
 				cx->n_cas = start; /* a count of something else */
-				for (size_t k = 0; k < cx->n_am; k++)
-					if (cx->am[k].first >= i && cx->am[k].first < e)
-						cx->am[k].flags &= ~AM_VICTIM;
+				for (size_t k = am_lower(cx, i); k < cx->n_am && cx->am[k].first < e; k++)
+					cx->am[k].flags &= ~AM_VICTIM;
 				i = e > i ? e : i + n;
 			}
 			continue;

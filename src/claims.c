@@ -58,7 +58,8 @@ static void add_claim(struct ectx *cx, size_t first, size_t last, size_t verb)
 
 static int is_weekday_token(const struct ectx *cx, size_t i)
 {
-	for (size_t k = 0; k < cx->n_dm; k++)
+	size_t k = dm_lower(cx, i > 4 ? i - 4 : 0);
+	for (; k < cx->n_dm && cx->dm[k].first <= i; k++)
 		if (i >= cx->dm[k].first && i < cx->dm[k].last)
 			return 1;
 	return 0;
@@ -121,15 +122,16 @@ static const char *quote_speaker(struct ectx *cx, size_t open, size_t close)
 {
 	/* A claim whose verb lies within a few tokens after the closing mark, or before the
 	 * opening mark in the same sentence ("Mujahid said: ..."). */
-	for (size_t k = 0; k < cx->n_cl; k++) {
+	size_t s_close = cx->t.tok[close].sentence, s_open = cx->t.tok[open].sentence;
+	for (size_t k = cl_lower(cx, s_close); k < cx->n_cl &&
+	     cx->t.tok[cx->cl[k].verb].sentence <= s_close + 1; k++) {
 		const struct claim *c = &cx->cl[k];
 		if (c->verb > close && c->verb - close <= 8)
 			return c->speaker;
 	}
-	for (size_t k = cx->n_cl; k-- > 0;) {
+	for (size_t k = cl_lower(cx, s_open + 1); k-- > cl_lower(cx, s_open);) {
 		const struct claim *c = &cx->cl[k];
-		if (c->verb < open && open - c->verb <= 4 &&
-		    cx->t.tok[c->verb].sentence == cx->t.tok[open].sentence)
+		if (c->verb < open && open - c->verb <= 4)
 			return c->speaker;
 	}
 	return NULL;

@@ -118,7 +118,8 @@ static int hypothetical(const struct ectx *cx, size_t i, const char **why)
 
 static int in_claim_span(const struct ectx *cx, size_t tok)
 {
-	for (size_t k = 0; k < cx->n_cl; k++)
+	size_t s = cx->t.tok[tok].sentence;
+	for (size_t k = cl_lower(cx, s); k < cx->n_cl && cx->t.tok[cx->cl[k].verb].sentence == s; k++)
 		if (tok >= cx->cl[k].first && tok < cx->cl[k].last)
 			return 1;
 	return 0;
@@ -171,7 +172,7 @@ static int gap_is_conjunction(const struct ectx *cx, size_t from, size_t to)
 		return 0;
 	for (size_t i = from; i < to; i++) {
 		int dated = 0;
-		for (size_t d = 0; d < cx->n_dm; d++)
+		for (size_t d = dm_lower(cx, from > 3 ? from - 3 : 0); d < cx->n_dm && cx->dm[d].first <= i; d++)
 			if (i >= cx->dm[d].first && i < cx->dm[d].last)
 				dated = 1;
 		if (!dated && !cx_is_any(cx, i, ok))
@@ -186,9 +187,9 @@ static int gap_is_conjunction(const struct ectx *cx, size_t from, size_t to)
 static size_t object_places(const struct ectx *cx, size_t tm, size_t limit, int *out, size_t max)
 {
 	size_t n = 0, after = cx->tm[tm].last;
-	for (size_t k = 0; k < cx->n_pm && n < max; k++) {
+	for (size_t k = pm_lower(cx, after); k < cx->n_pm && n < max && cx->pm[k].first < limit; k++) {
 		const struct place_mention *m = &cx->pm[k];
-		if (m->first < after || m->first >= limit || !usable_place(cx, k))
+		if (!usable_place(cx, k))
 			continue;
 		if (n == 0) {
 			if (m->first - after > 20)
@@ -221,9 +222,9 @@ static size_t clause_end(const struct ectx *cx, size_t tm, size_t s_last);
 static int place_before(const struct ectx *cx, size_t tm, size_t s_first)
 {
 	int best = -1;
-	for (size_t k = 0; k < cx->n_pm; k++) {
+	for (size_t k = pm_lower(cx, s_first); k < cx->n_pm && cx->pm[k].first < cx->tm[tm].first; k++) {
 		const struct place_mention *m = &cx->pm[k];
-		if (m->first < s_first || m->last > cx->tm[tm].first || !usable_place(cx, k))
+		if (m->last > cx->tm[tm].first || !usable_place(cx, k))
 			continue;
 		best = (int)k;
 	}
@@ -238,25 +239,30 @@ static int place_before(const struct ectx *cx, size_t tm, size_t s_first)
 	return best;
 }
 
-/* The place the document is mostly about: the most mentioned usable town, else unit. */
-static int main_place(const struct ectx *cx)
+/* The place the document is mostly about: the most mentioned usable town, else unit.
+ * Counted once per document in the extractor's scratch array. */
+static int main_place(struct ectx *cx)
 {
+	if (cx->main_place != -2)
+		return cx->main_place;
+	int *count = cx->ex->place_count;
 	int best = -1, best_count = 0;
+	for (size_t k = 0; k < cx->n_pm; k++)
+		if (usable_place(cx, k))
+			count[cx->pm[k].place]++;
 	for (size_t k = 0; k < cx->n_pm; k++) {
-		if (!usable_place(cx, k))
+		if (!usable_place(cx, k) || cx->ex->gz->places[cx->pm[k].place].kind == PK_COUNTRY)
 			continue;
-		int count = 0;
-		for (size_t j = 0; j < cx->n_pm; j++)
-			if (cx->pm[j].place == cx->pm[k].place && usable_place(cx, j))
-				count++;
-		count = count * 2 + (is_town_place(cx, k) ? 1 : 0);
-		if (cx->ex->gz->places[cx->pm[k].place].kind == PK_COUNTRY)
-			count = 0;
-		if (count > best_count) {
+		int c = count[cx->pm[k].place] * 2 + (is_town_place(cx, k) ? 1 : 0);
+		if (c > best_count) {
 			best = (int)k;
-			best_count = count;
+			best_count = c;
 		}
 	}
+	for (size_t k = 0; k < cx->n_pm; k++)
+		if (cx->pm[k].place >= 0)
+			count[cx->pm[k].place] = 0;
+	cx->main_place = best;
 	return best;
 }
 
@@ -302,9 +308,9 @@ static int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 	static const char *const preps[] = { "of", "on", "against", "with", "to", "from", "at",
 		"for", "by", "into", "toward", "towards", "among", NULL };
 	int best = -1;
-	for (size_t k = 0; k < cx->n_am; k++) {
+	for (size_t k = am_lower(cx, stop); k < cx->n_am && cx->am[k].first < tok; k++) {
 		const struct actor_mention *a = &cx->am[k];
-		if (a->first < stop || a->last > tok || !actor_usable(cx, k) || (a->flags & AM_VICTIM))
+		if (a->last > tok || !actor_usable(cx, k) || (a->flags & AM_VICTIM))
 			continue;
 		/* An object of a preposition is not the subject: "dozens of Afghan forces". */
 		size_t p = a->first;
@@ -321,8 +327,8 @@ static int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 /* First usable actor starting in [from, to). */
 static int actor_after(const struct ectx *cx, size_t from, size_t to)
 {
-	for (size_t k = 0; k < cx->n_am; k++)
-		if (cx->am[k].first >= from && cx->am[k].first < to && actor_usable(cx, k))
+	for (size_t k = am_lower(cx, from); k < cx->n_am && cx->am[k].first < to; k++)
+		if (actor_usable(cx, k))
 			return (int)k;
 	return -1;
 }
@@ -337,25 +343,40 @@ static int is_nonstate_armed(const struct ectx *cx, int am)
 	return am >= 0 && cx->am[am].inter >= 2 && cx->am[am].inter <= 4;
 }
 
-/* The non-state group named most often: who "the attackers" usually are. */
-static int protagonist(const struct ectx *cx, size_t before_tok)
+/* The non-state group named most often: who "the attackers" usually are. Groups are few in
+ * any article, so a short table of distinct names is counted in one pass. */
+static int protagonist(struct ectx *cx)
 {
-	int best = -1, best_n = 0;
+	enum { MAX_GROUPS = 64 };
+	const char *names[MAX_GROUPS];
+	int first[MAX_GROUPS], count[MAX_GROUPS];
+	size_t n = 0;
 	if (cx->responsible >= 0)
 		return cx->responsible; /* who claimed it outranks who is named most */
+	if (cx->protagonist != -2)
+		return cx->protagonist;
 	for (size_t k = 0; k < cx->n_am; k++) {
-		if (!is_nonstate_armed(cx, (int)k) || cx->am[k].first >= before_tok ||
-		    (cx->am[k].flags & AM_MODIFIER))
+		if (!is_nonstate_armed(cx, (int)k) || (cx->am[k].flags & AM_MODIFIER) || !cx->am[k].name)
 			continue;
-		int n = 0;
-		for (size_t j = 0; j < cx->n_am; j++)
-			n += cx->am[j].name == cx->am[k].name ||
-			     (cx->am[j].name && strcmp(cx->am[j].name, cx->am[k].name) == 0);
-		if (n > best_n) {
-			best = (int)k;
-			best_n = n;
+		size_t j;
+		for (j = 0; j < n; j++)
+			if (names[j] == cx->am[k].name || !strcmp(names[j], cx->am[k].name))
+				break;
+		if (j == n && n < MAX_GROUPS) {
+			names[n] = cx->am[k].name;
+			first[n] = (int)k;
+			count[n++] = 0;
 		}
+		if (j < n)
+			count[j]++;
 	}
+	int best = -1, best_n = 0;
+	for (size_t j = 0; j < n; j++)
+		if (count[j] > best_n) {
+			best = first[j];
+			best_n = count[j];
+		}
+	cx->protagonist = best;
 	return best;
 }
 
@@ -415,7 +436,7 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 			e->actor2 = actor_after(cx, cx->am[e->actor1].last, end);
 		/* The order of "between A and B" says nothing of who attacked: when one side is the
 		 * group the article follows, it is taken as the initiator. */
-		int p = protagonist(cx, cx->t.n);
+		int p = protagonist(cx);
 		if (e->actor2 >= 0 && p >= 0 && cx->am[e->actor2].name &&
 		    !strcmp(cx->am[e->actor2].name, cx->am[p].name)) {
 			int tmp = e->actor1;
@@ -448,8 +469,8 @@ static int nearest_date(const struct ectx *cx, size_t anchor, size_t from, size_
 {
 	int best = -1;
 	size_t best_dist = (size_t)-1;
-	for (size_t d = 0; d < cx->n_dm; d++) {
-		if (cx->dm[d].first < from || cx->dm[d].first >= to || !date_usable(cx, d))
+	for (size_t d = dm_lower(cx, from); d < cx->n_dm && cx->dm[d].first < to; d++) {
+		if (!date_usable(cx, d))
 			continue;
 		size_t pos = cx->dm[d].first;
 		size_t dist = pos > anchor ? pos - anchor : anchor - pos;
@@ -510,16 +531,17 @@ static int regain_word(const struct ectx *cx, const struct event *e)
 	       !strcmp(w, "regained");
 }
 
-/* Protesters or a protest named anywhere in the document. */
-static int protest_context(const struct ectx *cx)
+/* Protesters or a protest named anywhere in the document (counted once). */
+static int protest_context(struct ectx *cx)
 {
-	for (size_t k = 0; k < cx->n_am; k++)
-		if (cx->am[k].inter == 6)
-			return 1;
-	for (size_t k = 0; k < cx->n_tm; k++)
-		if (tdef(cx, (int)k)->cls == EC_PROTEST)
-			return 1;
-	return 0;
+	if (cx->protest_ctx < 0) {
+		cx->protest_ctx = 0;
+		for (size_t k = 0; k < cx->n_am && !cx->protest_ctx; k++)
+			cx->protest_ctx = cx->am[k].inter == 6;
+		for (size_t k = 0; k < cx->n_tm && !cx->protest_ctx; k++)
+			cx->protest_ctx = tdef(cx, (int)k)->cls == EC_PROTEST;
+	}
+	return cx->protest_ctx;
 }
 
 static void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed)
@@ -605,9 +627,8 @@ static int last_event_place(const struct ectx *cx, unsigned para, int same_para)
 
 static const struct event *last_dated_event(const struct ectx *cx, size_t before)
 {
-	for (size_t k = before; k-- > 0;)
-		if (cx->ev[k].event_date.y && !cx->ev[k].dropped)
-			return &cx->ev[k];
+	if (cx->last_dated >= 0 && (size_t)cx->last_dated < before)
+		return &cx->ev[cx->last_dated];
 	return NULL;
 }
 
@@ -618,7 +639,8 @@ static const struct event *context_event(const struct ectx *cx, const struct eve
 {
 	unsigned para = cx->t.sent[e->sentence].para;
 	const struct event *any = NULL;
-	for (size_t k = (size_t)(e - cx->ev); k-- > 0;) {
+	size_t here = (size_t)(e - cx->ev);
+	for (size_t k = here; k-- > 0 && here - k <= 50;) {
 		const struct event *p = &cx->ev[k];
 		if (cx->t.sent[p->sentence].para + 1 < para)
 			break;
@@ -656,9 +678,8 @@ static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_le
 	size_t from, to;
 	trigger_segment(cx, e->trigger, &from, &to);
 	/* A trigger dated only in the future ("due to meet on July 12") is a plan. */
-	for (size_t k = 0; k < cx->n_dm; k++)
-		if (cx->dm[k].first >= from && cx->dm[k].first < to && (cx->dm[k].flags & DM_FUTURE) &&
-		    nearest_date(cx, anchor, from, to) < 0) {
+	for (size_t k = dm_lower(cx, from); k < cx->n_dm && cx->dm[k].first < to; k++)
+		if ((cx->dm[k].flags & DM_FUTURE) && nearest_date(cx, anchor, from, to) < 0) {
 			e->dropped = 1;
 			strbuf_addf(&e->why, "; dropped: dated in the future");
 			return;
@@ -670,7 +691,8 @@ static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_le
 	if (d < 0)
 		d = nearest_date(cx, anchor, from, to);
 	/* "announced on Wednesday that ...": with no other date, when it was said dates it. */
-	for (size_t k = 0; d < 0 && k < cx->n_dm; k++)
+	for (size_t k = dm_lower(cx, sentence_first(cx, e->sentence));
+	     d < 0 && k < cx->n_dm && cx->dm[k].first < sentence_last(cx, e->sentence); k++)
 		if (cx->t.tok[cx->dm[k].first].sentence == e->sentence &&
 		    (cx->dm[k].flags & (DM_SPEECH | DM_FUTURE | DM_SINCE | DM_RANGE_END)) == DM_SPEECH)
 			d = (int)k;
@@ -752,8 +774,8 @@ static int violence_rank(enum ev_class c)
 
 static int date_in_clause(const struct ectx *cx, size_t from, size_t to)
 {
-	for (size_t d = 0; d < cx->n_dm; d++)
-		if (cx->dm[d].first >= from && cx->dm[d].first < to && date_usable(cx, d)) {
+	for (size_t d = dm_lower(cx, from); d < cx->n_dm && cx->dm[d].first < to; d++)
+		if (date_usable(cx, d)) {
 			for (size_t i = from; i < cx->dm[d].first; i++)
 				if (cx_is(cx, i, ",") || cx_is(cx, i, ";"))
 					return 0;
@@ -767,8 +789,9 @@ static int date_in_clause(const struct ectx *cx, size_t from, size_t to)
 static int aggregate_sentence(const struct ectx *cx, size_t s)
 {
 	int since = 0, perfect = 0;
-	for (size_t d = 0; d < cx->n_dm; d++)
-		if (cx->t.tok[cx->dm[d].first].sentence == s && (cx->dm[d].flags & DM_SINCE))
+	for (size_t d = dm_lower(cx, sentence_first(cx, s)); d < cx->n_dm &&
+	     cx->dm[d].first < sentence_last(cx, s); d++)
+		if (cx->dm[d].flags & DM_SINCE)
 			since = 1;
 	for (size_t i = sentence_first(cx, s); i < sentence_last(cx, s); i++) {
 		if (cx_is(cx, i, "since") && (cx->t.tok[i + 1].flags & TOK_NUMBER))
@@ -781,8 +804,9 @@ static int aggregate_sentence(const struct ectx *cx, size_t s)
 
 static int has_date(const struct ectx *cx, size_t s)
 {
-	for (size_t d = 0; d < cx->n_dm; d++)
-		if (cx->t.tok[cx->dm[d].first].sentence == s && date_usable(cx, d))
+	for (size_t d = dm_lower(cx, sentence_first(cx, s)); d < cx->n_dm &&
+	     cx->dm[d].first < sentence_last(cx, s); d++)
+		if (date_usable(cx, d))
 			return 1;
 	return 0;
 }
@@ -828,8 +852,8 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 	/* "captured", "took": territory only when a place is what was taken. */
 	if (d->cls == EC_CAPTURE_PLACE) {
 		int place_next = 0;
-		for (size_t p = 0; p < cx->n_pm; p++)
-			if (cx->pm[p].first >= m->last && cx->pm[p].first <= m->last + 3 &&
+		for (size_t p = pm_lower(cx, m->last); p < cx->n_pm && cx->pm[p].first <= m->last + 3; p++)
+			if (
 			    cx->pm[p].place >= 0 && cx->ex->gz->places[cx->pm[p].place].kind != PK_COUNTRY)
 				place_next = 1;
 		int passive = m->first > s_first && (cx_is(cx, m->first - 1, "was") ||
@@ -884,8 +908,8 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 	/* A weak trigger alone makes an event only where a place is named. */
 	if ((d->flags & TR_WEAK) && d->cls != EC_KILL) {
 		int named = 0;
-		for (size_t p = 0; p < cx->n_pm; p++)
-			if (cx->t.tok[cx->pm[p].first].sentence == s && usable_place(cx, p))
+		for (size_t p = pm_lower(cx, s_first); p < cx->n_pm && cx->pm[p].first < s_last; p++)
+			if (usable_place(cx, p))
 				named = 1;
 		if (!named)
 			return 0;
@@ -930,10 +954,8 @@ static int sentence_blocked(const struct ectx *cx, size_t t0, size_t t1)
 
 static void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 {
-	for (size_t c = 0; c < cx->n_cas; c++) {
+	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++) {
 		const struct casualty *k = &cx->cas[c];
-		if (cx->t.tok[k->pos].sentence != s)
-			continue;
 		/* The nearest event whose trigger precedes the count, else the nearest after. */
 		int best = -1;
 		size_t best_d = (size_t)-1;
@@ -975,9 +997,9 @@ static void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 static void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only, int *killed)
 {
 	int any = 0, all_civ = 1;
-	for (size_t c = 0; c < cx->n_cas; c++) {
+	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++) {
 		const struct casualty *k = &cx->cas[c];
-		if (cx->t.tok[k->pos].sentence != s || k->kind != CAS_KILLED)
+		if (k->kind != CAS_KILLED)
 			continue;
 		any = 1;
 		if (!k->civilians)
@@ -989,21 +1011,20 @@ static void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only
 
 static int claim_in_sentence(const struct ectx *cx, size_t s)
 {
-	for (size_t k = 0; k < cx->n_cl; k++)
-		if (cx->t.tok[cx->cl[k].verb].sentence == s)
-			return (int)k;
-	return -1;
+	size_t k = cl_lower(cx, s);
+	return k < cx->n_cl && cx->t.tok[cx->cl[k].verb].sentence == s ? (int)k : -1;
 }
 
-static int riot_context(const struct ectx *cx)
+static int riot_context(struct ectx *cx)
 {
-	for (size_t k = 0; k < cx->n_am; k++)
-		if (cx->am[k].inter == 5)
-			return 1;
-	for (size_t k = 0; k < cx->n_tm; k++)
-		if (tdef(cx, (int)k)->cls == EC_RIOT)
-			return 1;
-	return 0;
+	if (cx->riot_ctx < 0) {
+		cx->riot_ctx = 0;
+		for (size_t k = 0; k < cx->n_am && !cx->riot_ctx; k++)
+			cx->riot_ctx = cx->am[k].inter == 5;
+		for (size_t k = 0; k < cx->n_tm && !cx->riot_ctx; k++)
+			cx->riot_ctx = tdef(cx, (int)k)->cls == EC_RIOT;
+	}
+	return cx->riot_ctx;
 }
 
 static void default_actors(struct ectx *cx, struct event *e, int ctry)
@@ -1033,7 +1054,7 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		/* Who claimed it, who is blamed for it, the previous event of the same kind, or the
 		 * group the article is about. */
 		const struct event *same = NULL;
-		for (const struct event *p = e; p-- > cx->ev;)
+		for (const struct event *p = e; p-- > cx->ev && e - p <= 50;)
 			if (p->actor1_name && p->cls == e->cls && !p->dropped) {
 				same = p;
 				break;
@@ -1046,7 +1067,7 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 			e->actor1_name = same->actor1_name;
 			e->inter1 = same->inter1;
 			strbuf_addf(&e->why, "; actor1 from the previous event of the same kind");
-		} else if ((p = protagonist(cx, cx->t.n)) >= 0) {
+		} else if ((p = protagonist(cx)) >= 0) {
 			e->actor1 = p;
 			strbuf_addf(&e->why, "; actor1 from context: the group the article is about");
 		}
@@ -1098,9 +1119,8 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		/* The object named first was on actor1's side: take the next one in the sentence. */
 		size_t s_last = sentence_last(cx, e->sentence);
 		int next = -1;
-		for (size_t k = 0; k < cx->n_am; k++)
-			if (cx->am[k].first >= cx->tm[e->trigger].last && cx->am[k].first < s_last &&
-			    actor_usable(cx, k) && strcmp(cx->am[k].name, e->actor1_name) != 0 &&
+		for (size_t k = am_lower(cx, cx->tm[e->trigger].last); k < cx->n_am && cx->am[k].first < s_last; k++)
+			if (actor_usable(cx, k) && strcmp(cx->am[k].name, e->actor1_name) != 0 &&
 			    cx->am[k].inter != 7) {
 				next = (int)k;
 				break;
@@ -1204,9 +1224,10 @@ static void find_coreference(struct ectx *cx, struct event *e, int own_place)
 /* A state or armed actor in the sentence other than the event's own agent. */
 static int armed_counterpart(const struct ectx *cx, const struct event *e, size_t s)
 {
-	for (size_t k = 0; k < cx->n_am; k++) {
+	for (size_t k = am_lower(cx, sentence_first(cx, s)); k < cx->n_am &&
+	     cx->am[k].first < sentence_last(cx, s); k++) {
 		const struct actor_mention *a = &cx->am[k];
-		if (cx->t.tok[a->first].sentence != s || (int)k == e->actor1 || !actor_usable(cx, k))
+		if ((int)k == e->actor1 || !actor_usable(cx, k))
 			continue;
 		if (a->inter >= 1 && a->inter <= 4 && a->inter != 0 &&
 		    (e->actor1 < 0 || !cx->am[e->actor1].name || strcmp(a->name, cx->am[e->actor1].name)))
@@ -1290,6 +1311,8 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 			assign_roles(cx, e, s_first, s_last);
 			set_date(cx, e, anchor, lead);
 			drop_history(cx, e);
+			if (e->event_date.y && !e->dropped)
+				cx->last_dated = (int)(e - cx->ev);
 		}
 	}
 	attach_counts(cx, ev0, s);
@@ -1337,9 +1360,11 @@ static int same_event(const struct ectx *cx, const struct event *a, const struct
 
 static void merge_events(struct ectx *cx)
 {
+	/* Mentions of one event are compared with the 200 events before them: enough for any
+	 * article, and linear on a pathological 10 MB one. */
 	for (size_t i = 0; i < cx->n_ev; i++) {
 		struct event *b = &cx->ev[i];
-		for (size_t j = 0; j < i; j++) {
+		for (size_t j = i > 200 ? i - 200 : 0; j < i; j++) {
 			struct event *a = &cx->ev[j];
 			int target = b->coref;
 			while (target >= 0 && cx->ev[target].merged_into >= 0)
@@ -1414,7 +1439,7 @@ static void reconcile_kinds(struct ectx *cx)
 		struct event *a = &cx->ev[i];
 		if (a->dropped || a->merged_into >= 0)
 			continue;
-		for (size_t j = 0; j < cx->n_ev; j++) {
+		for (size_t j = i > 30 ? i - 30 : 0; j < cx->n_ev && j <= i + 30; j++) {
 			struct event *b = &cx->ev[j];
 			if (i == j || b->dropped || b->merged_into >= 0 || !same_scene(a, b))
 				continue;

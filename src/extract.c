@@ -21,6 +21,10 @@ struct extractor *extractor_new(const struct extract_opts *opts)
 		extractor_free(ex);
 		return NULL;
 	}
+	ex->capital = xmalloc(ex->gz->n * sizeof(*ex->capital));
+	for (size_t i = 0; i < ex->gz->n; i++)
+		ex->capital[i] = -2;
+	ex->place_count = xcalloc(ex->gz->n, sizeof(*ex->place_count));
 	return ex;
 }
 
@@ -28,6 +32,8 @@ void extractor_free(struct extractor *ex)
 {
 	if (!ex)
 		return;
+	free(ex->capital);
+	free(ex->place_count);
 	gazetteer_free(ex->gz);
 	actors_free(ex->actors);
 	triggers_free(ex->triggers);
@@ -186,6 +192,9 @@ size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *o
 	cx.ex = ex;
 	cx.d = d;
 	cx.country = -1;
+	cx.main_place = cx.protagonist = -2;
+	cx.protest_ctx = cx.riot_ctx = -1;
+	cx.last_dated = -1;
 	if (d->published)
 		date_parse(d->published, &cx.pub);
 	tokens_build(&cx.t, d->text.buf, d->text.len);

@@ -20,6 +20,8 @@
 #define MAX_CAND 16
 
 struct extractor {
+	int *capital;                 /* adm1 place -> its seat, -2 until looked up */
+	int *place_count;             /* scratch: mentions per place, zero between documents */
 	struct gazetteer *gz;
 	struct actor_lex *actors;
 	struct trigger_lex *triggers;
@@ -136,6 +138,10 @@ struct ectx {
 	int country;             /* the document's country index, -1 if unknown */
 	int responsible;         /* actor mention that claimed responsibility, -1 if none */
 	int blamed;              /* actor mention blamed for an attack, -1 if none */
+	int main_place;          /* place mention the article is mostly about; -2 not computed */
+	int protagonist;         /* most named non-state group; -2 not computed */
+	int protest_ctx, riot_ctx; /* protest / riot named in the document; -1 not computed */
+	int last_dated;          /* latest event with a date, -1 if none */
 	int *votes;              /* country index -> how often the text points at it */
 	struct place_mention *pm;
 	size_t n_pm, alloc_pm;
@@ -164,6 +170,14 @@ struct ectx {
 /* A string that lives as long as the context. */
 const char *ectx_strdup(struct ectx *cx, const char *s, size_t len);
 const char *ectx_printf(struct ectx *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Index ranges: mention arrays are in text order, so the mentions of a stretch of text are
+ * found by binary search, keeping every pass linear in the document. */
+size_t pm_lower(const struct ectx *cx, size_t tok); /* first place mention at or after tok */
+size_t am_lower(const struct ectx *cx, size_t tok);
+size_t dm_lower(const struct ectx *cx, size_t tok);
+size_t cl_lower(const struct ectx *cx, size_t s);   /* first claim in sentence s or later */
+size_t cas_lower(const struct ectx *cx, size_t s);  /* first casualty in sentence s or later */
 
 /* Token helpers. */
 int cx_is(const struct ectx *cx, size_t i, const char *word);

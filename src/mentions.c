@@ -29,6 +29,26 @@ const char *ectx_printf(struct ectx *cx, const char *fmt, ...)
 	return *slot;
 }
 
+#define LOWER_BOUND(name, arr, n, key)                                                 \
+	size_t name(const struct ectx *cx, size_t tok)                                  \
+	{                                                                               \
+		size_t lo = 0, hi = cx->n;                                              \
+		while (lo < hi) {                                                       \
+			size_t mid = lo + (hi - lo) / 2;                                \
+			if (key < tok)                                                  \
+				lo = mid + 1;                                           \
+			else                                                            \
+				hi = mid;                                               \
+		}                                                                       \
+		return lo;                                                              \
+	}
+
+LOWER_BOUND(pm_lower, pm, n_pm, cx->pm[mid].first)
+LOWER_BOUND(am_lower, am, n_am, cx->am[mid].first)
+LOWER_BOUND(dm_lower, dm, n_dm, cx->dm[mid].first)
+LOWER_BOUND(cl_lower, cl, n_cl, cx->t.tok[cx->cl[mid].verb].sentence)
+LOWER_BOUND(cas_lower, cas, n_cas, cx->t.tok[cx->cas[mid].pos].sentence)
+
 int cx_is(const struct ectx *cx, size_t i, const char *word)
 {
 	return i < cx->t.n && strcmp(cx->t.tok[i].norm, word) == 0;
@@ -262,6 +282,8 @@ static int resolve_place(struct ectx *cx, struct place_mention *m)
 static int admin1_capital(const struct ectx *cx, int adm1_idx)
 {
 	const struct gazetteer *gz = cx->ex->gz;
+	if (cx->ex->capital[adm1_idx] != -2)
+		return cx->ex->capital[adm1_idx];
 	const struct place *a = &gz->places[adm1_idx];
 	int best = -1;
 	double best_d = 0.1;
@@ -275,6 +297,7 @@ static int admin1_capital(const struct ectx *cx, int adm1_idx)
 			best = (int)i;
 		}
 	}
+	cx->ex->capital[adm1_idx] = best;
 	return best;
 }
 
@@ -580,8 +603,12 @@ static void name_actors(struct ectx *cx)
 	const struct gazetteer *gz = cx->ex->gz;
 	const char *cname = cx->country >= 0 ? gz->countries[cx->country].name : NULL;
 	const char *ciso = cx->country >= 0 ? gz->countries[cx->country].iso3 : "";
+	int last_group = -1; /* latest named non-state group before mention i */
 	for (size_t i = 0; i < cx->n_am; i++) {
 		struct actor_mention *a = &cx->am[i];
+		if (i > 0 && cx->am[i - 1].kind == AK_GROUP && cx->am[i - 1].inter >= 2 &&
+		    cx->am[i - 1].inter <= 4 && !(cx->am[i - 1].flags & AM_MODIFIER))
+			last_group = (int)i - 1;
 		if (a->kind == AK_FORCE && !a->name) {
 			const struct actor_def *police = actors_find(cx->ex->actors, "Police Forces");
 			int is_pol = 0;
@@ -593,13 +620,7 @@ static void name_actors(struct ectx *cx)
 			snprintf(a->iso3, sizeof(a->iso3), "%s", ciso);
 		} else if (a->kind == AK_ANAPHOR) {
 			/* "the insurgents", "the group": the latest non-state group named before. */
-			const struct actor_mention *ante = NULL;
-			for (size_t k = i; k-- > 0;)
-				if (cx->am[k].kind == AK_GROUP && cx->am[k].inter >= 2 && cx->am[k].inter <= 4 &&
-				    !(cx->am[k].flags & AM_MODIFIER)) {
-					ante = &cx->am[k];
-					break;
-				}
+			const struct actor_mention *ante = last_group >= 0 ? &cx->am[last_group] : NULL;
 			/* "insurgents linked to Islamic State", "gunmen from the Sinaloa Cartel":
 			 * the group named right after. */
 			const struct actor_mention *aff = affiliation(cx, i);
