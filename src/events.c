@@ -1,11 +1,26 @@
 /* events: from trigger words to ACLED events. For each sentence: usable triggers (not
  * hypothetical, negated or weaker than another), the place each happened at, agent and target,
  * date, counts and source; then events that describe the same thing are merged. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract_int.h"
 #include "util.h"
+
+/* Append to an event's explanation, only when --explain asked for one. */
+static void why(const struct ectx *cx, struct event *e, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void why(const struct ectx *cx, struct event *e, const char *fmt, ...)
+{
+	va_list ap;
+	if (!cx->ex->explain)
+		return;
+	va_start(ap, fmt);
+	strbuf_vaddf(&e->why, fmt, ap);
+	va_end(ap);
+}
 
 /* --- triggers ------------------------------------------------------------------------------ */
 
@@ -404,7 +419,7 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 		       m->first - a < 5)
 			a--;
 		e->actor1 = actor_after(cx, a, m->first);
-		strbuf_addf(&e->why, "; roles: controller named in 'in/under X %s'",
+		why(cx, e, "; roles: controller named in 'in/under X %s'",
 			    cx->t.tok[m->first].norm);
 		return;
 	}
@@ -415,7 +430,7 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 		if (cx_is(cx, to, "to"))
 			e->actor1 = actor_after(cx, to + 1, to + 6);
 		e->actor2 = actor_before(cx, m->first, s_first);
-		strbuf_addf(&e->why, "; roles: agent after 'to' (fell to X)");
+		why(cx, e, "; roles: agent after 'to' (fell to X)");
 		return;
 	}
 	if (passive) {
@@ -425,7 +440,7 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 		if (cx_is(cx, by, "by"))
 			e->actor1 = actor_after(cx, by + 1, by + 8);
 		e->actor2 = actor_before(cx, m->first, s_first);
-		strbuf_addf(&e->why, "; roles: passive voice, agent after 'by'");
+		why(cx, e, "; roles: passive voice, agent after 'by'");
 		return;
 	}
 	/* "clashes between A and B" */
@@ -443,7 +458,7 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 			e->actor1 = e->actor2;
 			e->actor2 = tmp;
 		}
-		strbuf_addf(&e->why, "; roles: between A and B");
+		why(cx, e, "; roles: between A and B");
 		return;
 	}
 	e->actor1 = actor_before(cx, m->first, s_first);
@@ -453,7 +468,7 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 	e->actor2 = actor_after(cx, m->last, end);
 	if (e->actor2 >= 0 && e->actor2 == e->actor1)
 		e->actor2 = -1;
-	strbuf_addf(&e->why, "; roles: subject before the trigger, object after");
+	why(cx, e, "; roles: subject before the trigger, object after");
 }
 
 /* --- dates ---------------------------------------------------------------------------------- */
@@ -551,7 +566,7 @@ static void type_event(struct ectx *cx, struct event *e, int civilians_only, int
 	if ((e->cls == EC_PROTEST_FORCE || e->cls == EC_PROTEST_INTERVENTION) && !protest_context(cx)) {
 		if (e->cls == EC_PROTEST_INTERVENTION) {
 			e->dropped = 1;
-			strbuf_addf(&e->why, "; dropped: crowd control without a protest");
+			why(cx, e, "; dropped: crowd control without a protest");
 		}
 		e->cls = EC_ATTACK;
 	}
@@ -598,7 +613,7 @@ static struct event *new_event(struct ectx *cx, int tm, size_t s)
 	e->merged_into = -1;
 	e->coref = -1;
 	strbuf_init(&e->why, 0);
-	strbuf_addf(&e->why, "trigger '%s' (%s, cameo %s)", d->phrase, ev_class_name(d->cls),
+	why(cx, e, "trigger '%s' (%s, cameo %s)", d->phrase, ev_class_name(d->cls),
 		    d->cameo);
 	return e;
 }
@@ -608,7 +623,7 @@ static void set_place(struct ectx *cx, struct event *e, int pm, const char *rule
 	e->place = pm;
 	e->place_idx = cx->pm[pm].place;
 	e->precision = cx->pm[pm].precision;
-	strbuf_addf(&e->why, "; place '%s' (%s, %s)", cx->ex->gz->places[e->place_idx].name,
+	why(cx, e, "; place '%s' (%s, %s)", cx->ex->gz->places[e->place_idx].name,
 		    place_kind_name(cx->ex->gz->places[e->place_idx].kind), rule);
 }
 
@@ -681,7 +696,7 @@ static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_le
 	for (size_t k = dm_lower(cx, from); k < cx->n_dm && cx->dm[k].first < to; k++)
 		if ((cx->dm[k].flags & DM_FUTURE) && nearest_date(cx, anchor, from, to) < 0) {
 			e->dropped = 1;
-			strbuf_addf(&e->why, "; dropped: dated in the future");
+			why(cx, e, "; dropped: dated in the future");
 			return;
 		}
 	/* After an earlier trigger, dates before this one belong to that one. */
@@ -714,7 +729,7 @@ static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_le
 		e->time_precision = m->precision;
 		size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
 		e->date_text = ectx_strdup(cx, cx->d->text.buf + a, b - a);
-		strbuf_addf(&e->why, "; date '%s' (%s)", e->date_text, m->rule);
+		why(cx, e, "; date '%s' (%s)", e->date_text, m->rule);
 		return;
 	}
 	/* No date in the sentence: the last event of the paragraph, the lead's date, or the
@@ -724,7 +739,7 @@ static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_le
 		e->event_date = prev->event_date;
 		e->time_precision = prev->time_precision;
 		e->date_text = prev->date_text;
-		strbuf_addf(&e->why, "; date from the event the sentence continues (sentence %zu)",
+		why(cx, e, "; date from the event the sentence continues (sentence %zu)",
 			    prev->sentence + 1);
 	} else if (doc_lead_date >= 0) {
 		const struct date_mention *lead = &cx->dm[doc_lead_date];
@@ -732,12 +747,12 @@ static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_le
 		e->time_precision = lead->precision;
 		size_t a = cx->t.tok[lead->first].start, b = cx->t.tok[lead->last - 1].end;
 		e->date_text = ectx_strdup(cx, cx->d->text.buf + a, b - a);
-		strbuf_addf(&e->why, "; date of the article's lead");
+		why(cx, e, "; date of the article's lead");
 	} else if (cx->pub.y) {
 		e->event_date = cx->pub;
 		e->time_precision = 2;
 		e->date_text = NULL;
-		strbuf_addf(&e->why, "; date: publication date (no date in the text)");
+		why(cx, e, "; date: publication date (no date in the text)");
 	}
 }
 
@@ -989,7 +1004,7 @@ static void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 			    (k->civilians || cx->am[k->victim].inter != 7))
 				e->actor2 = k->victim;
 		}
-		strbuf_addf(&e->why, "; %s %ld", k->kind == CAS_KILLED ? "killed" :
+		why(cx, e, "; %s %ld", k->kind == CAS_KILLED ? "killed" :
 			    k->kind == CAS_INJURED ? "injured" : "detained", k->count.value);
 	}
 }
@@ -1062,14 +1077,14 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		int p = cx->responsible >= 0 ? cx->responsible : cx->blamed;
 		if (p >= 0) {
 			e->actor1 = p;
-			strbuf_addf(&e->why, "; actor1: claimed by or blamed on");
+			why(cx, e, "; actor1: claimed by or blamed on");
 		} else if (same) {
 			e->actor1_name = same->actor1_name;
 			e->inter1 = same->inter1;
-			strbuf_addf(&e->why, "; actor1 from the previous event of the same kind");
+			why(cx, e, "; actor1 from the previous event of the same kind");
 		} else if ((p = protagonist(cx)) >= 0) {
 			e->actor1 = p;
-			strbuf_addf(&e->why, "; actor1 from context: the group the article is about");
+			why(cx, e, "; actor1 from context: the group the article is about");
 		}
 	}
 	if (e->actor1 >= 0) {
@@ -1176,7 +1191,7 @@ static void drop_history(struct ectx *cx, struct event *e)
 		   days_from_civil(e->event_date.y, e->event_date.m, e->event_date.d);
 	if (age > HISTORY_DAYS) {
 		e->dropped = 1;
-		strbuf_addf(&e->why, "; dropped: %ld days before publication", age);
+		why(cx, e, "; dropped: %ld days before publication", age);
 	}
 }
 
@@ -1216,7 +1231,7 @@ static void find_coreference(struct ectx *cx, struct event *e, int own_place)
 		    cx->ex->gz->places[cx->pm[own_place].place].kind != PK_ADM1)
 			return;
 		e->coref = (int)k;
-		strbuf_addf(&e->why, "; refers back to the event of sentence %zu", prev->sentence + 1);
+		why(cx, e, "; refers back to the event of sentence %zu", prev->sentence + 1);
 		return;
 	}
 }
@@ -1240,13 +1255,13 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 {
 	size_t s_first = sentence_first(cx, s), s_last = sentence_last(cx, s);
 	int blocked = sentence_blocked(cx, t0, t1), has_strong = 0, civ_only, killed;
-	const char *why;
+	const char *reason;
 	if (aggregate_sentence(cx, s))
 		return;
 	sentence_counts(cx, s, &civ_only, &killed);
 	for (size_t k = t0; k < t1; k++) {
 		unsigned f = tdef(cx, (int)k)->flags;
-		if (!(f & (TR_WEAK | TR_BLOCK)) && !hypothetical(cx, cx->tm[k].first, &why))
+		if (!(f & (TR_WEAK | TR_BLOCK)) && !hypothetical(cx, cx->tm[k].first, &reason))
 			has_strong = 1;
 	}
 	/* Among weak triggers alone, the most violent kind speaks for the sentence
@@ -1268,7 +1283,7 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 			continue;
 		if (d->cls == EC_KILL && !killed)
 			continue;
-		if (hypothetical(cx, cx->tm[k].first, &why))
+		if (hypothetical(cx, cx->tm[k].first, &reason))
 			continue;
 		if (!trigger_fits(cx, (int)k, s_first, s_last, s))
 			continue;
@@ -1327,7 +1342,7 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 			if (o != e && violence_rank(cx->ev[o].cls) <= 3 && cx->ev[o].cls != EC_CLASH &&
 			    cx->ev[o].cls != EC_KILL) {
 				ev->dropped = 1;
-				strbuf_addf(&ev->why, "; dropped: one-sided, part of another event");
+				why(cx, ev, "; dropped: one-sided, part of another event");
 				break;
 			}
 	}
@@ -1398,7 +1413,7 @@ static void merge_events(struct ectx *cx)
 			if (a->claim < 0)
 				a->claim = b->claim;
 			a->civilian_targeting |= b->civilian_targeting;
-			strbuf_addf(&a->why, "; merged with the mention in sentence %zu", b->sentence + 1);
+			why(cx, a, "; merged with the mention in sentence %zu", b->sentence + 1);
 			break;
 		}
 	}
@@ -1416,7 +1431,7 @@ static int same_scene(const struct event *a, const struct event *b)
 				  b->place_inherited);
 }
 
-static void fold_into(struct event *into, struct event *from, const char *why)
+static void fold_into(struct ectx *cx, struct event *into, struct event *from, const char *reason)
 {
 	if (from->detained > into->detained)
 		into->detained = from->detained;
@@ -1427,7 +1442,7 @@ static void fold_into(struct event *into, struct event *from, const char *why)
 	}
 	if (from->injuries > into->injuries)
 		into->injuries = from->injuries;
-	strbuf_addf(&into->why, "; %s (sentence %zu)", why, from->sentence + 1);
+	why(cx, into, "; %s (sentence %zu)", reason, from->sentence + 1);
 }
 
 /* One scene, one event: arrests at a protest are part of it; a riot outranks the protest it
@@ -1464,7 +1479,7 @@ static void reconcile_kinds(struct ectx *cx)
 				}
 			}
 			if (fold) {
-				fold_into(b, a, "folded in");
+				fold_into(cx, b, a, "folded in");
 				a->merged_into = (int)j;
 				if (!b->actor2_name && a->actor2_name && strcmp(a->actor2_name, b->actor1_name ? b->actor1_name : "")) {
 					b->actor2_name = a->actor2_name;
