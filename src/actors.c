@@ -86,6 +86,10 @@ struct actor_lex *actors_load(const char *const *user_files, size_t n_user)
 		if (tsv_parse_file(user_files[i], ACTOR_HEADER, actor_row, &ctx) < 0)
 			goto fail;
 	}
+	const struct actor_def *mil = actors_find(lex, "Military Forces");
+	const struct actor_def *pol = actors_find(lex, "Police Forces");
+	lex->military = mil ? (int)(mil - lex->defs) : -1;
+	lex->police = pol ? (int)(pol - lex->defs) : -1;
 	return lex;
 fail:
 	actors_free(lex);

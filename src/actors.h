@@ -20,6 +20,7 @@ struct actor_lex {
 	struct actor_def *defs;
 	size_t n;
 	struct phrase_index *ix;
+	int military, police; /* the force rows "Military Forces" and "Police Forces", or -1 */
 };
 
 /* Embedded actors.tsv plus user files; a user row with the same name replaces it. */

@@ -77,6 +77,8 @@ static int word_end(const char *s)
 
 int month_at(const char *s, size_t *len)
 {
+	if (!strchr("jfmasondJFMASOND", s[0]) || !s[0])
+		return 0;
 	static const char *const names[] = { "january", "february", "march", "april", "may",
 		"june", "july", "august", "september", "october", "november", "december" };
 	for (int i = 0; i < 12; i++) {
@@ -101,6 +103,8 @@ int month_at(const char *s, size_t *len)
 
 int weekday_at(const char *s, size_t *len)
 {
+	if (!strchr("smtwfSMTWF", s[0]) || !s[0])
+		return -1;
 	static const char *const names[] = { "sunday", "monday", "tuesday", "wednesday",
 		"thursday", "friday", "saturday" };
 	for (int i = 0; i < 7; i++) {

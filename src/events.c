@@ -939,8 +939,9 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 	}
 	/* A relative clause describing someone ("factions that toppled Assad") without a date of
 	 * its own is background. */
-	if (m->first > s_first && cx_is_any(cx, m->first - 1, (const char *const[]){ "that", "who",
-		"which", NULL }) && !date_in_clause(cx, m->last, s_last))
+	static const char *const relatives[] = { "that", "who", "which", NULL };
+	if (m->first > s_first && cx_is_any(cx, m->first - 1, relatives) &&
+	    !date_in_clause(cx, m->last, s_last))
 		return 0;
 	/* Nouns wished for or feared, not done: "wants a ceasefire", "threats, including
 	 * rockets and car bombs", "to prevent attacks". */
@@ -1044,7 +1045,6 @@ static int riot_context(struct ectx *cx)
 
 static void default_actors(struct ectx *cx, struct event *e, int ctry)
 {
-	const char *cname = ctry >= 0 ? cx->ex->gz->countries[ctry].name : NULL;
 	if (e->actor1 >= 0 && e->actor1 == e->actor2)
 		e->actor2 = -1;
 	/* Civilians suffer violence; they are never its first actor. */
@@ -1055,16 +1055,16 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		e->actor1 = -1;
 	}
 	if (e->actor1 < 0 && is_protest(e->cls))
-		e->actor1_name = cname ? ectx_printf(cx, "Protesters (%s)", cname) : "Protesters", e->inter1 = 6;
+		e->actor1_name = ectx_actor_name(cx, "Protesters", ctry), e->inter1 = 6;
 	else if (e->actor1 < 0 && (e->cls == EC_RIOT || e->cls == EC_MOB))
-		e->actor1_name = cname ? ectx_printf(cx, "Rioters (%s)", cname) : "Rioters", e->inter1 = 5;
+		e->actor1_name = ectx_actor_name(cx, "Rioters", ctry), e->inter1 = 5;
 	else if (e->actor1 < 0 && (e->cls == EC_ARREST || e->cls == EC_PROTEST_INTERVENTION ||
 				   e->cls == EC_PROTEST_FORCE))
 		e->actor1_name = state_force_name(cx, ctry, 1), e->inter1 = 1;
 	else if (e->actor1 < 0 && e->cls == EC_AIRSTRIKE)
 		e->actor1_name = state_force_name(cx, ctry, 0), e->inter1 = 1;
 	else if (e->actor1 < 0 && e->cls == EC_LOOTING && (protest_context(cx) || riot_context(cx)))
-		e->actor1_name = cname ? ectx_printf(cx, "Rioters (%s)", cname) : "Rioters", e->inter1 = 5;
+		e->actor1_name = ectx_actor_name(cx, "Rioters", ctry), e->inter1 = 5;
 	else if (e->actor1 < 0 && e->cls != EC_AGREEMENT) {
 		/* Who claimed it, who is blamed for it, the previous event of the same kind, or the
 		 * group the article is about. */
@@ -1099,7 +1099,7 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 	if (!strcmp(e->event_type, "Protests") && e->inter1 == 1) {
 		e->actor2_name = e->actor1_name;
 		e->inter2 = 1;
-		e->actor1_name = cname ? ectx_printf(cx, "Protesters (%s)", cname) : "Protesters";
+		e->actor1_name = ectx_actor_name(cx, "Protesters", ctry);
 		e->inter1 = 6;
 	}
 	/* Protests have a second actor only when the state steps in; rioters riot. */
@@ -1108,7 +1108,7 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		e->inter2 = 0;
 	}
 	if (!strcmp(e->event_type, "Riots") && (e->inter1 == 6 || e->inter1 == 7 || !e->actor1_name)) {
-		e->actor1_name = cname ? ectx_printf(cx, "Rioters (%s)", cname) : "Rioters";
+		e->actor1_name = ectx_actor_name(cx, "Rioters", ctry);
 		e->inter1 = 5;
 	}
 	/* Territory taken by a non-state group is taken from the state. */
@@ -1157,7 +1157,7 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 	}
 	/* A mob that killed someone killed a civilian. */
 	if (e->cls == EC_MOB && !e->actor2_name && e->fatalities > 0) {
-		e->actor2_name = cname ? ectx_printf(cx, "Civilians (%s)", cname) : "Civilians";
+		e->actor2_name = ectx_actor_name(cx, "Civilians", ctry);
 		e->inter2 = 7;
 	}
 	if (e->inter2 == 7)

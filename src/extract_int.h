@@ -7,6 +7,7 @@
 #define SITREP_EXTRACT_INT_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "actors.h"
 #include "dates.h"
@@ -16,6 +17,7 @@
 #include "strbuf.h"
 #include "text.h"
 #include "triggers.h"
+#include "wordset.h"
 
 #define MAX_CAND 16
 
@@ -159,6 +161,8 @@ struct ectx {
 	size_t n_ev, alloc_ev;
 	char **pool;             /* strings made during extraction */
 	size_t n_pool, alloc_pool;
+	struct { const char *base; int country; const char *name; } names[32]; /* name cache */
+	size_t n_names;
 };
 
 /* Generic growth for the arrays above. */
@@ -179,9 +183,21 @@ size_t dm_lower(const struct ectx *cx, size_t tok);
 size_t cl_lower(const struct ectx *cx, size_t s);   /* first claim in sentence s or later */
 size_t cas_lower(const struct ectx *cx, size_t s);  /* first casualty in sentence s or later */
 
-/* Token helpers. */
-int cx_is(const struct ectx *cx, size_t i, const char *word);
-int cx_is_any(const struct ectx *cx, size_t i, const char *const *words);
+/* Token helpers, inline because every rule asks them at nearly every token: most tests fail
+ * on the first byte, and strcmp with a literal is expanded by the compiler. */
+static inline int cx_is(const struct ectx *cx, size_t i, const char *word)
+{
+	if (i >= cx->t.n)
+		return 0;
+	const char *n = cx->t.tok[i].norm;
+	return n[0] == word[0] && strcmp(n, word) == 0;
+}
+
+/* words must be a static, NULL-terminated list (see wordset.h). */
+static inline int cx_is_any(const struct ectx *cx, size_t i, const char *const *words)
+{
+	return i < cx->t.n && wordset_has(words, cx->t.tok[i].norm, cx->t.tok[i].hash);
+}
 size_t sentence_first(const struct ectx *cx, size_t s);
 size_t sentence_last(const struct ectx *cx, size_t s);
 
@@ -193,6 +209,8 @@ void casualties_find(struct ectx *cx);   /* killed / wounded / detained counts *
 void events_build(struct ectx *cx);      /* triggers -> events with roles, place, date */
 void quotes_write(struct ectx *cx, struct strbuf *out);
 
+/* "Civilians (Nigeria)": base plus the country in brackets, made once per document. */
+const char *ectx_actor_name(struct ectx *cx, const char *base, int country);
 /* Name of the state forces of a country ("Military Forces of Afghanistan"). */
 const char *state_force_name(struct ectx *cx, int country, int police);
 /* Country index for a place index, or -1. */

@@ -91,9 +91,13 @@ static int country_row(void *vctx, char **f, size_t n, unsigned long line)
 
 int gazetteer_country_by_iso3(const struct gazetteer *gz, const char *iso3)
 {
+	/* Rows come grouped by country: the last answer is usually the next one. */
+	static __thread int last = -1;
+	if (last >= 0 && (size_t)last < gz->n_countries && !strcmp(gz->countries[last].iso3, iso3))
+		return last;
 	for (size_t i = 0; i < gz->n_countries; i++)
-		if (strcmp(gz->countries[i].iso3, iso3) == 0)
-			return (int)i;
+		if (gz->countries[i].iso3[0] == iso3[0] && strcmp(gz->countries[i].iso3, iso3) == 0)
+			return last = (int)i;
 	return -1;
 }
 

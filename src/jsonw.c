@@ -30,9 +30,21 @@ void jsonw_key(struct strbuf *sb, const char *key)
 	comma(sb);
 	if (!key)
 		return;
-	strbuf_addch(sb, '"');
-	jsonw_escape(sb, key, strlen(key));
-	strbuf_add(sb, "\":", 2);
+	size_t n = strlen(key);
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)key[i] < 0x20 || key[i] == '"' || key[i] == '\\') {
+			strbuf_addch(sb, '"');
+			jsonw_escape(sb, key, n);
+			strbuf_add(sb, "\":", 2);
+			return;
+		}
+	strbuf_grow(sb, n + 3);
+	sb->buf[sb->len++] = '"';
+	memcpy(sb->buf + sb->len, key, n);
+	sb->len += n;
+	sb->buf[sb->len++] = '"';
+	sb->buf[sb->len++] = ':';
+	sb->buf[sb->len] = '\0';
 }
 
 void jsonw_array_begin(struct strbuf *sb, const char *key)
@@ -93,8 +105,20 @@ void jsonw_str(struct strbuf *sb, const char *key, const char *val)
 
 void jsonw_int(struct strbuf *sb, const char *key, long long val)
 {
+	char digits[24];
+	size_t n = 0;
+	unsigned long long u = val < 0 ? 0ULL - (unsigned long long)val : (unsigned long long)val;
 	jsonw_key(sb, key);
-	strbuf_addf(sb, "%lld", val);
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (val < 0)
+		strbuf_addch(sb, '-');
+	strbuf_grow(sb, n);
+	while (n)
+		sb->buf[sb->len++] = digits[--n];
+	sb->buf[sb->len] = '\0';
 }
 
 void jsonw_count(struct strbuf *sb, const char *key, long long val)
@@ -112,6 +136,23 @@ void jsonw_double(struct strbuf *sb, const char *key, double val, int decimals)
 		return;
 	}
 	jsonw_key(sb, key);
+	/* Fixed point without printf for the common case (coordinates: |v| < 1e9, <= 9 places). */
+	if (decimals >= 0 && decimals <= 9 && fabs(val) < 1e9) {
+		static const double scale[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9 };
+		double r = round(fabs(val) * scale[decimals]);
+		unsigned long long whole = (unsigned long long)(r / scale[decimals]);
+		unsigned long long frac = (unsigned long long)(r - (double)whole * scale[decimals]);
+		char buf[48];
+		int n = snprintf(buf, sizeof(buf), "%s%llu", val < 0 && r > 0 ? "-" : "", whole);
+		if (decimals) {
+			buf[n++] = '.';
+			for (int d = decimals - 1; d >= 0; d--, frac /= 10)
+				buf[n + d] = (char)('0' + frac % 10);
+			n += decimals;
+		}
+		strbuf_add(sb, buf, (size_t)n);
+		return;
+	}
 	strbuf_addf(sb, "%.*f", decimals, val);
 }
 

@@ -49,21 +49,6 @@ LOWER_BOUND(dm_lower, dm, n_dm, cx->dm[mid].first)
 LOWER_BOUND(cl_lower, cl, n_cl, cx->t.tok[cx->cl[mid].verb].sentence)
 LOWER_BOUND(cas_lower, cas, n_cas, cx->t.tok[cx->cas[mid].pos].sentence)
 
-int cx_is(const struct ectx *cx, size_t i, const char *word)
-{
-	return i < cx->t.n && strcmp(cx->t.tok[i].norm, word) == 0;
-}
-
-int cx_is_any(const struct ectx *cx, size_t i, const char *const *words)
-{
-	if (i >= cx->t.n)
-		return 0;
-	for (size_t k = 0; words[k]; k++)
-		if (strcmp(cx->t.tok[i].norm, words[k]) == 0)
-			return 1;
-	return 0;
-}
-
 size_t sentence_first(const struct ectx *cx, size_t s)
 {
 	return cx->t.sent[s].first;
@@ -79,16 +64,50 @@ int place_country(const struct ectx *cx, int place_idx)
 	return place_idx < 0 ? -1 : cx->ex->gz->places[place_idx].country;
 }
 
-const char *state_force_name(struct ectx *cx, int country, int police)
+static const char *cached_name(struct ectx *cx, const char *base, int country)
+{
+	for (size_t i = 0; i < cx->n_names; i++)
+		if (cx->names[i].base == base && cx->names[i].country == country)
+			return cx->names[i].name;
+	return NULL;
+}
+
+static const char *remember_name(struct ectx *cx, const char *base, int country, const char *name)
+{
+	if (cx->n_names < sizeof(cx->names) / sizeof(cx->names[0])) {
+		cx->names[cx->n_names].base = base;
+		cx->names[cx->n_names].country = country;
+		cx->names[cx->n_names++].name = name;
+	}
+	return name;
+}
+
+const char *ectx_actor_name(struct ectx *cx, const char *base, int country)
 {
 	if (country < 0)
-		return police ? "Police Forces" : "Military Forces";
+		return base;
+	const char *name = cached_name(cx, base, country);
+	if (name)
+		return name;
+	return remember_name(cx, base, country, ectx_printf(cx, "%s (%s)", base,
+							      cx->ex->gz->countries[country].name));
+}
+
+const char *state_force_name(struct ectx *cx, int country, int police)
+{
+	static const char *const kinds[2] = { "Military Forces", "Police Forces" };
+	if (country < 0)
+		return kinds[police != 0];
+	const char *cached = cached_name(cx, kinds[police != 0], country);
+	if (cached)
+		return cached;
 	const struct country *c = &cx->ex->gz->countries[country];
 	/* "the United States", "the Democratic Republic of Congo": ACLED keeps the article. */
 	const char *the = (!strncmp(c->name, "United ", 7) || strstr(c->name, "Republic") ||
 			   !strcmp(c->name, "Philippines") || !strcmp(c->name, "Netherlands"))
 				  ? "the " : "";
-	return ectx_printf(cx, "%s Forces of %s%s", police ? "Police" : "Military", the, c->name);
+	return remember_name(cx, kinds[police != 0], country,
+			     ectx_printf(cx, "%s Forces of %s%s", police ? "Police" : "Military", the, c->name));
 }
 
 /* --- context words ---------------------------------------------------------------------- */
@@ -440,10 +459,8 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 		if (modifier_suffix(cx, j))
 			return dlen + 1; /* "Iran-backed", "Saudi-led": names a sponsor */
 		if (weapon_after(cx, j)) {
-			const struct actor_def *mil = actors_find(cx->ex->actors, "Military Forces");
-			if (mil)
-				add_force(cx, i, j, (int)(mil - cx->ex->actors->defs), dem,
-					  "nationality + weapon");
+			if (cx->ex->actors->military >= 0)
+				add_force(cx, i, j, cx->ex->actors->military, dem, "nationality + weapon");
 			return dlen;
 		}
 	}
@@ -610,12 +627,11 @@ static void name_actors(struct ectx *cx)
 		    cx->am[i - 1].inter <= 4 && !(cx->am[i - 1].flags & AM_MODIFIER))
 			last_group = (int)i - 1;
 		if (a->kind == AK_FORCE && !a->name) {
-			const struct actor_def *police = actors_find(cx->ex->actors, "Police Forces");
 			int is_pol = 0;
 			int out[8];
 			size_t n;
-			if (actors_match(cx->ex->actors, &cx->t, a->first, a->last, out, 8, &n) && police)
-				is_pol = &cx->ex->actors->defs[out[n - 1]] == police;
+			if (actors_match(cx->ex->actors, &cx->t, a->first, a->last, out, 8, &n))
+				is_pol = out[n - 1] == cx->ex->actors->police;
 			a->name = state_force_name(cx, cx->country, is_pol);
 			snprintf(a->iso3, sizeof(a->iso3), "%s", ciso);
 		} else if (a->kind == AK_ANAPHOR) {
@@ -634,8 +650,7 @@ static void name_actors(struct ectx *cx)
 				snprintf(a->iso3, sizeof(a->iso3), "%s", ante->iso3);
 				a->rule = "anaphor resolved to the latest named group";
 			} else {
-				a->name = cname ? ectx_printf(cx, "Unidentified Armed Group (%s)", cname)
-						: "Unidentified Armed Group";
+				a->name = ectx_actor_name(cx, "Unidentified Armed Group", cx->country);
 				a->inter = 3;
 				a->rule = "anaphor without antecedent";
 			}
@@ -648,7 +663,7 @@ static void name_actors(struct ectx *cx)
 			a->kind = AK_GROUP;
 			a->rule = "armed men named by their group";
 		} else if (a->kind == AK_GENERIC && cname && !strchr(a->name, '(')) {
-			a->name = ectx_printf(cx, "%s (%s)", a->name, cname);
+			a->name = ectx_actor_name(cx, a->name, cx->country);
 			if (!*a->iso3)
 				snprintf(a->iso3, sizeof(a->iso3), "%s", ciso);
 		}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "wordset.h"
 
 static long small_word(const char *w)
 {
@@ -15,10 +16,10 @@ static long small_word(const char *w)
 	static const char *const tens[] = { "twenty", "thirty", "forty", "fifty", "sixty",
 		"seventy", "eighty", "ninety" };
 	for (int i = 0; i < 20; i++)
-		if (strcmp(w, units[i]) == 0)
+		if (w[0] == units[i][0] && strcmp(w, units[i]) == 0)
 			return i;
 	for (int i = 0; i < 8; i++)
-		if (strcmp(w, tens[i]) == 0)
+		if (w[0] == tens[i][0] && strcmp(w, tens[i]) == 0)
 			return 20 + 10 * i;
 	return -1;
 }
@@ -44,7 +45,7 @@ static long digits_value(const char *w)
 
 static int is(const struct tokens *t, size_t i, size_t limit, const char *w)
 {
-	return i < limit && strcmp(t->tok[i].norm, w) == 0;
+	return i < limit && t->tok[i].norm[0] == w[0] && strcmp(t->tok[i].norm, w) == 0;
 }
 
 static long scale_word(const char *w)
@@ -136,8 +137,24 @@ static size_t vague_at(const struct tokens *t, size_t i, size_t limit, struct co
 	return 0;
 }
 
+/* Words that can open a number expression (sorted): everything else is rejected at once,
+ * which matters because number_at is asked at nearly every token. */
+static int starts_number(const char *w, unsigned hash)
+{
+	static const char *const starters[] = { "a", "about", "almost", "an", "approximately",
+		"around", "as", "at", "between", "close", "dozens", "eight", "eighteen", "eighty",
+		"eleven", "few", "fewer", "fifteen", "fifty", "five", "forty", "four", "fourteen",
+		"hundreds", "in", "less", "many", "more", "nearly", "nine", "nineteen", "ninety", "no",
+		"numerous", "one", "over", "roughly", "scores", "seven", "seventeen", "seventy",
+		"several", "six", "sixteen", "sixty", "some", "ten", "tens", "thirteen", "thirty",
+		"thousands", "three", "twelve", "twenty", "two", "up", "upwards", "zero", NULL };
+	return wordset_has(starters, w, hash);
+}
+
 size_t number_at(const struct tokens *t, size_t i, size_t limit, struct count *out)
 {
+	if (i >= limit || (!(t->tok[i].flags & TOK_NUMBER) && !starts_number(t->tok[i].norm, t->tok[i].hash)))
+		return 0;
 	static const struct { const char *w1, *w2, *w3; int kind; } mods[] = {
 		/* kind: 1 lower bound (open), 2 approximate, 3 upper bound */
 		{ "at", "least", NULL, 1 }, { "more", "than", NULL, 1 }, { "over", NULL, NULL, 1 },

@@ -69,6 +69,8 @@ static int part_of_day(const struct ectx *cx, size_t i)
 static size_t weekday_expr(struct ectx *cx, size_t i)
 {
 	size_t len;
+	if (!(cx->t.tok[i].flags & TOK_CAP))
+		return 0;
 	const char *w = cx->d->text.buf + cx->t.tok[i].start;
 	int wd = weekday_at(w, &len);
 	if (wd < 0 || !(cx->t.tok[i].flags & TOK_CAP) || strlen(cx->t.tok[i].norm) < 3)
@@ -92,6 +94,9 @@ static size_t weekday_expr(struct ectx *cx, size_t i)
 
 static size_t calendar_expr(struct ectx *cx, size_t i)
 {
+	/* Dates start with a number or a capitalised month. */
+	if (!(cx->t.tok[i].flags & (TOK_CAP | TOK_NUMBER)))
+		return 0;
 	const char *s = cx->d->text.buf + cx->t.tok[i].start;
 	struct ymd v;
 	size_t bytes = date_scan(s, &v, 1), ml;
@@ -180,6 +185,9 @@ static const struct relative_word relative_words[] = {
 
 static size_t relative_expr(struct ectx *cx, size_t i, const struct date_mention *prev)
 {
+	/* First letters of every relative expression and of the numbers "N days ago" needs. */
+	if (!strchr("etylohanf0123456789ds", cx->t.tok[i].norm[0]))
+		return 0;
 	for (size_t k = 0; relative_words[k].w1; k++) {
 		const struct relative_word *r = &relative_words[k];
 		if (!cx_is(cx, i, r->w1) || (r->w2 && !cx_is(cx, i + 1, r->w2)) ||

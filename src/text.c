@@ -10,6 +10,7 @@
 
 #include "strbuf.h"
 #include "utf8.h"
+#include "wordset.h"
 #include "util.h"
 
 static void pool_reserve(struct tokens *t, size_t need)
@@ -237,7 +238,7 @@ static void tokenise(struct tokens *t, const char *s, size_t len)
 }
 
 /* Words after which a full stop does not end a sentence. */
-static int is_abbreviation(const char *w)
+static int is_abbreviation(const char *w, unsigned hash)
 {
 	static const char *const abbr[] = { "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt",
 		"capt", "maj", "brig", "cmdr", "adm", "gov", "sen", "rep", "rev", "prof", "st",
@@ -245,10 +246,9 @@ static int is_abbreviation(const char *w)
 		"no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "pres", "fig",
 		"approx", "est", "dept", "mt", "ft", "cpl", "pvt", "spc", "gen", "insp", "supt",
 		NULL };
-	for (size_t i = 0; abbr[i]; i++)
-		if (strcmp(w, abbr[i]) == 0)
-			return 1;
-	return strlen(w) == 1 && isalpha((unsigned char)w[0]); /* initials: "John F. Kennedy" */
+	if ((w[0] && !w[1] && isalpha((unsigned char)w[0])))
+		return 1; /* initials: "John F. Kennedy" */
+	return wordset_has(abbr, w, hash);
 }
 
 static void add_sentence(struct tokens *t, size_t first, size_t last, unsigned para)
@@ -288,7 +288,7 @@ static void split_sentences(struct tokens *t)
 		 * abbreviation does not end the sentence unless a capitalised word follows a
 		 * month or title would be odd. */
 		if (k->norm[0] == '.' && i > first && (t->tok[i - 1].flags & TOK_WORD) &&
-		    t->tok[i - 1].end == k->start && is_abbreviation(t->tok[i - 1].norm))
+		    t->tok[i - 1].end == k->start && is_abbreviation(t->tok[i - 1].norm, t->tok[i - 1].hash))
 			continue;
 		size_t end = i + 1;
 		/* Closing quotes and brackets stay with the sentence they close. */
@@ -311,8 +311,10 @@ void tokens_build(struct tokens *t, const char *text, size_t len)
 	memset(t, 0, sizeof(*t));
 	t->text = text;
 	tokenise(t, text, len);
-	for (size_t i = 0; i < t->n; i++)
+	for (size_t i = 0; i < t->n; i++) {
 		t->tok[i].norm = t->pool + (uintptr_t)t->tok[i].norm;
+		t->tok[i].hash = word_hash(t->tok[i].norm);
+	}
 	/* An abbreviation token ending in "." at a sentence end: "in the U.S. The" is handled
 	 * by the capital-letter rule in split_sentences only for separate dots; dots inside
 	 * tokens never split. */
@@ -329,8 +331,13 @@ void tokens_release(struct tokens *t)
 
 size_t text_normalise_phrase(const char *s, size_t len, struct strbuf *out)
 {
+	/* Words only: a phrase has no sentences to split. */
 	struct tokens t;
-	tokens_build(&t, s, len);
+	memset(&t, 0, sizeof(t));
+	t.text = s;
+	tokenise(&t, s, len);
+	for (size_t i = 0; i < t.n; i++)
+		t.tok[i].norm = t.pool + (uintptr_t)t.tok[i].norm;
 	for (size_t i = 0; i < t.n; i++) {
 		if (i)
 			strbuf_addch(out, ' ');

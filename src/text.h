@@ -23,6 +23,7 @@ enum token_flags {
 struct token {
 	size_t start, end;  /* byte offsets in the text */
 	const char *norm;   /* folded, lower-case form ("kunduz", "2,500", ",") */
+	unsigned hash;      /* word_hash(norm), for wordset lookups */
 	unsigned flags;
 	unsigned sentence;  /* index of its sentence */
 };
