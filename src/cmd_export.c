@@ -48,10 +48,11 @@ static const char export_usage[] =
 static int on_record(void *ctx, const struct jvalue *rec, const char *line, size_t len,
 		     const char *where)
 {
-	(void)where;
-	if (exporter_add(ctx, rec, line, len) < 0)
+	(void)rec; /* raw mode: the exporter parses */
+	int rc = exporter_add_line(ctx, line, len, where);
+	if (rc < 0)
 		die(EXIT_IO, "write error");
-	return 0;
+	return rc;
 }
 
 static int list_tables(const struct schema_set *set)
@@ -135,8 +136,8 @@ int cmd_export(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct recread_stats rs = { 0, 0, 0 };
-	recread_files(argv + optind, (size_t)(argc - optind), LINEREADER_DEFAULT_MAX, strict,
-		      on_record, x, &rs);
+	recread_files(argv + optind, (size_t)(argc - optind), LINEREADER_DEFAULT_MAX,
+		      RECREAD_RAW | (strict ? RECREAD_STRICT : 0), on_record, x, &rs);
 	int failed = exporter_finish(x) < 0;
 	exporter_free(x);
 	schema_free_all(&schemas);

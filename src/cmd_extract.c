@@ -162,7 +162,8 @@ int cmd_extract(int argc, char **argv)
 	if (!st.ex)
 		return EXIT_USAGE;
 	struct recread_stats rs = { 0, 0, 0 };
-	recread_files(argv + optind, (size_t)(argc - optind), max_line, strict, on_record, &st, &rs);
+	recread_files(argv + optind, (size_t)(argc - optind), max_line, strict ? RECREAD_STRICT : 0,
+		      on_record, &st, &rs);
 	extractor_free(st.ex);
 	strbuf_release(&st.out);
 	strbuf_release(&st.explain);

@@ -86,8 +86,8 @@ int cmd_validate(int argc, char **argv)
 		return EXIT_IO;
 	strbuf_init(&st.why, 0);
 	struct recread_stats rs = { 0, 0, 0 };
-	recread_files(argv + optind, (size_t)(argc - optind), LINEREADER_DEFAULT_MAX, strict,
-		      on_record, &st, &rs);
+	recread_files(argv + optind, (size_t)(argc - optind), LINEREADER_DEFAULT_MAX,
+		      strict ? RECREAD_STRICT : 0, on_record, &st, &rs);
 	if (!quiet)
 		fprintf(stderr, "sitrep validate: %lu records, %lu valid, %lu invalid\n", rs.in,
 			st.valid, rs.rejected);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "csvio.h"
+#include "flatjson.h"
 #include "json.h"
 #include "jsonw.h"
 #include "sqliteout.h"
@@ -34,8 +35,12 @@ struct table {
 	size_t pending_n;
 };
 
+#define MAX_FLAT_FIELDS 128
+
 struct exporter {
 	struct export_opts opts;
+	struct flat_field flat[MAX_FLAT_FIELDS];
+	struct strbuf cell;              /* one decoded string value */
 	const struct schema_set *schemas;
 	struct table *tables;
 	size_t n_tables;
@@ -175,6 +180,7 @@ struct exporter *exporter_new(const struct export_opts *opts, const struct schem
 		x->opts.delimiter = opts->format == EXPORT_TSV ? '\t' : ',';
 	x->schemas = schemas;
 	strbuf_init(&x->row, 1024);
+	strbuf_init(&x->cell, 256);
 	if (opts->columns)
 		split_columns(x, opts->columns);
 	if (opts->outdir) {
@@ -423,6 +429,91 @@ static int selected(const struct exporter *x, const struct table *t)
 	return x->opts.outdir || !strcmp(t->name, x->opts.table);
 }
 
+/* A CSV/TSV row straight from flat fields: strings decoded once, numbers as written. */
+static int write_flat_row(struct exporter *x, struct table *t, int n)
+{
+	if (open_text_table(x, t) < 0)
+		return -1;
+	strbuf_reset(&x->row);
+	for (size_t c = 0; c < t->n_cols; c++) {
+		if (c)
+			strbuf_addch(&x->row, x->opts.delimiter);
+		const struct flat_field *f = flatjson_get(x->flat, n, t->cols[c].name,
+							  t->schema ? (int)c + 1 : -1);
+		if (!f)
+			continue;
+		switch (f->kind) {
+		case FLAT_STRING:
+			if (f->escaped) {
+				strbuf_reset(&x->cell);
+				flatjson_unescape(f->val, f->val_len, &x->cell);
+				add_text_cell(x, x->cell.buf, x->cell.len, 1);
+			} else {
+				add_text_cell(x, f->val, f->val_len, 1);
+			}
+			break;
+		case FLAT_NUMBER:
+			if (memchr(f->val, 'e', f->val_len) || memchr(f->val, 'E', f->val_len)) {
+				char num[64];
+				snprintf(num, sizeof(num), "%.*s", (int)f->val_len, f->val);
+				strbuf_addf(&x->row, "%.15g", strtod(num, NULL));
+			} else {
+				strbuf_add(&x->row, f->val, f->val_len);
+			}
+			break;
+		case FLAT_TRUE: strbuf_addstr(&x->row, "true"); break;
+		case FLAT_FALSE: strbuf_addstr(&x->row, "false"); break;
+		case FLAT_NESTED:
+			add_text_cell(x, f->val, f->val_len, t->cols[c].type == COL_STRING);
+			break;
+		case FLAT_NULL:
+			break;
+		}
+	}
+	end_line(x);
+	t->rows++;
+	if (fwrite(x->row.buf, 1, x->row.len, t->fp) != x->row.len)
+		return -1;
+	return 0;
+}
+
+int exporter_add_line(struct exporter *x, const char *line, size_t len, const char *where)
+{
+	int n = flatjson_parse(line, len, x->flat, MAX_FLAT_FIELDS);
+	const struct flat_field *type = n >= 0 ? flatjson_get(x->flat, n, "type", 0) : NULL;
+	if (n >= 0 && (!type || (type->kind == FLAT_STRING && !type->escaped))) {
+		char name[64] = "";
+		if (type)
+			snprintf(name, sizeof(name), "%.*s", (int)type->val_len, type->val);
+		const struct schema *s = schema_for_type(x->schemas, type ? name : NULL);
+		struct table *t = s ? find_table(x, s->table) : NULL;
+		/* Streaming text tables: no tree needed. */
+		if (t && selected(x, t) && (x->opts.format == EXPORT_JSONL || x->opts.format == EXPORT_JSON ||
+					   x->opts.format == EXPORT_CSV || x->opts.format == EXPORT_TSV)) {
+			int rc = x->opts.format == EXPORT_CSV || x->opts.format == EXPORT_TSV
+					 ? write_flat_row(x, t, n) : write_row(x, t, NULL, line, len);
+			if (rc < 0)
+				x->failed = 1;
+			return rc < 0 ? -1 : 0;
+		}
+		if (t && !selected(x, t))
+			return 0;
+	}
+	size_t erroff = 0;
+	struct jvalue *rec = json_parse(line, len, &erroff);
+	if (!rec || json_kind(rec) != JSON_OBJECT) {
+		if (rec)
+			error("%s: record is not a JSON object; skipped", where);
+		else
+			error("%s: invalid JSON at byte %zu; skipped", where, erroff + 1);
+		json_free(rec);
+		return 1;
+	}
+	int rc = exporter_add(x, rec, line, len);
+	json_free(rec);
+	return rc;
+}
+
 int exporter_add(struct exporter *x, const struct jvalue *rec, const char *line, size_t len)
 {
 	const char *type = json_get_str(rec, "type");
@@ -666,6 +757,7 @@ void exporter_free(struct exporter *x)
 		free(x->only[k]);
 	free(x->only);
 	strbuf_release(&x->row);
+	strbuf_release(&x->cell);
 	free(x);
 }
 

@@ -31,6 +31,9 @@ struct jvalue;
 struct exporter *exporter_new(const struct export_opts *opts, const struct schema_set *schemas);
 /* One record: the parsed value and its original JSON line. Returns 0, or -1 on write error. */
 int exporter_add(struct exporter *x, const struct jvalue *rec, const char *line, size_t len);
+/* One record as a JSON line, parsed here: sitrep's flat records take a path without trees.
+ * Returns 0, 1 when the line is not a JSON object (reported with where), -1 on write error. */
+int exporter_add_line(struct exporter *x, const char *line, size_t len, const char *where);
 /* Write buffered tables and closing syntax, close files. Returns 0, or -1 on a write error. */
 int exporter_finish(struct exporter *x);
 void exporter_free(struct exporter *x);

@@ -11,9 +11,10 @@
 #include "strbuf.h"
 #include "util.h"
 
-static int read_one(const char *path, size_t max_line, int strict, record_fn fn, void *ctx,
+static int read_one(const char *path, size_t max_line, unsigned flags, record_fn fn, void *ctx,
 		    struct recread_stats *st)
 {
+	int strict = (flags & RECREAD_STRICT) != 0;
 	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	struct stat sb;
 	if (!fp) {
@@ -40,6 +41,13 @@ static int read_one(const char *path, size_t max_line, int strict, record_fn fn,
 		st->in++;
 		strbuf_reset(&where);
 		strbuf_addf(&where, "%s:%lu", lr.name, lr.lineno);
+		if (flags & RECREAD_RAW) {
+			if (fn(ctx, NULL, lr.line.buf, lr.line.len, where.buf)) {
+				st->rejected++;
+				stop = strict;
+			}
+			continue;
+		}
 		size_t erroff = 0;
 		struct jvalue *rec = json_parse(lr.line.buf, lr.line.len, &erroff);
 		if (!rec || json_kind(rec) != JSON_OBJECT) {
@@ -66,17 +74,17 @@ static int read_one(const char *path, size_t max_line, int strict, record_fn fn,
 	strbuf_release(&where);
 	if (fp != stdin)
 		fclose(fp);
-	return stop || (strict && lr.n_overlong);
+	return stop || ((flags & RECREAD_STRICT) && lr.n_overlong);
 }
 
-void recread_files(char **paths, size_t n, size_t max_line, int strict, record_fn fn, void *ctx,
-		   struct recread_stats *st)
+void recread_files(char **paths, size_t n, size_t max_line, unsigned flags, record_fn fn,
+		   void *ctx, struct recread_stats *st)
 {
 	if (n == 0) {
-		read_one("-", max_line, strict, fn, ctx, st);
+		read_one("-", max_line, flags, fn, ctx, st);
 		return;
 	}
 	for (size_t i = 0; i < n; i++)
-		if (read_one(paths[i], max_line, strict, fn, ctx, st))
+		if (read_one(paths[i], max_line, flags, fn, ctx, st))
 			break;
 }

@@ -14,13 +14,17 @@ struct recread_stats {
 };
 
 /* Called per record; where = "file:line" for messages. Return 0 if accepted, 1 if rejected
- * (the callback has printed why). */
+ * (the callback has printed why). rec is NULL in raw mode: the callback parses the line. */
 typedef int (*record_fn)(void *ctx, const struct jvalue *rec, const char *line, size_t len,
 			 const char *where);
 
-/* Read every path ("-" is stdin; no paths means stdin). With strict, stop at the first
- * rejected record. */
-void recread_files(char **paths, size_t n, size_t max_line, int strict, record_fn fn, void *ctx,
-		   struct recread_stats *st);
+enum recread_flags {
+	RECREAD_STRICT = 1 << 0, /* stop at the first rejected record */
+	RECREAD_RAW = 1 << 1     /* do not parse: hand over lines */
+};
+
+/* Read every path ("-" is stdin; no paths means stdin). */
+void recread_files(char **paths, size_t n, size_t max_line, unsigned flags, record_fn fn,
+		   void *ctx, struct recread_stats *st);
 
 #endif
