@@ -69,6 +69,21 @@ for t in documents events places actors quotes; do
 	[ -s "$tmp/out/$t.csv" ] && ok "run wrote $t.csv" || bad "run did not write $t.csv"
 done
 
+# Scale-out: extract is a pure map over JSON Lines, so GNU parallel gives the same records.
+if command -v parallel >/dev/null 2>&1; then
+	"$SITREP" extract "$tmp/docs.jsonl" | sort >"$tmp/serial"
+	parallel --will-cite --pipe --block 4k -j 2 "$SITREP" extract <"$tmp/docs.jsonl" | sort >"$tmp/parallel"
+	cmp -s "$tmp/serial" "$tmp/parallel" && ok "parallel --pipe extract equals serial (sorted)" ||
+		bad "parallel output differs from serial"
+	"$SITREP" export "$tmp/rec.jsonl" | tail -n +2 | sort >"$tmp/serial.csv"
+	parallel --will-cite --pipe --block 16k -j 2 "$SITREP" export <"$tmp/rec.jsonl" | grep -v '^doc_id,event_id,' |
+		sort >"$tmp/parallel.csv"
+	cmp -s "$tmp/serial.csv" "$tmp/parallel.csv" && ok "parallel --pipe export equals serial (sorted)" ||
+		bad "parallel export differs from serial"
+else
+	skip "GNU parallel"
+fi
+
 # Gazetteer import reads GeoNames' dump format.
 if [ -f "$shared/geo/geonames_cities15000_AF.tsv" ]; then
 	"$SITREP" gazetteer import "$shared/geo/geonames_cities15000_AF.tsv" >"$tmp/gn.tsv"
