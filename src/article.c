@@ -37,13 +37,17 @@ static const char *const caption_markers[] = {
 	NULL
 };
 
+/* Case-insensitive substring test for short lines (captions, addresses): the callers only
+ * ask about lines under 400 bytes, longer ones are article text. */
 static int line_has_ci(const char *line, const char *needle)
 {
-	size_t n = strlen(needle);
-	for (const char *p = line; *p; p++)
-		if (ascii_ncasecmp(p, needle, n) == 0)
-			return 1;
-	return 0;
+	char low[512];
+	size_t n = strlen(line);
+	if (n >= sizeof(low))
+		return 0;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)tolower((unsigned char)line[i]);
+	return strstr(low, needle) != NULL;
 }
 
 static int in_prefix_list(const char *line, const char *const *list)
@@ -472,12 +476,13 @@ void article_from_paragraphs(struct doc *d, char **lines, size_t n, unsigned fla
 		}
 		if (in_prefix_list(line, trailer_prefixes))
 			trailer = 1;
-		if (in_prefix_list(line, furniture_prefixes) || is_address_line(line) ||
-		    line_has_ci(line, "following alternate address") ||
+		size_t line_len = strlen(line);
+		if (in_prefix_list(line, furniture_prefixes) || (line_len < 200 && is_address_line(line)) ||
+		    (line_len < 200 && line_has_ci(line, "following alternate address")) ||
 		    (first_body && take_byline(d, line)) ||
 		    (!first_body && (starts_with_ci(line, "source:") || starts_with_ci(line, "author:")) &&
 		     take_byline(d, line)) ||
-		    (is_caption(line) && strlen(line) < 400) ||
+		    (line_len < 400 && is_caption(line)) ||
 		    (trailer && !ends_sentence(line) && strlen(line) < 80)) {
 			d->removed++;
 			continue;
