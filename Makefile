@@ -20,7 +20,7 @@ DATA = $(sort $(wildcard src/data/*.tsv)) $(sort $(wildcard schemas/*.json))
 B ?= build
 LIB_OBJ = $(patsubst src/%.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/obj/embedded.o
 
-.PHONY: all check asan install uninstall clean run bench format deps fuzz
+.PHONY: all check asan install uninstall clean run bench format deps fuzz fuzz-run
 all: $(B)/sitrep
 
 # V=1 shows full command lines.
@@ -93,6 +93,24 @@ bench: all build/bench/gen
 build/bench/gen: tests/bench/gen.c
 	@mkdir -p build/bench
 	$(CC) -O2 -D_GNU_SOURCE -Wall -Wextra -Werror -o $@ $<
+
+# libFuzzer targets, one per input entry point; seeds come from the golden inputs.
+FUZZ_TARGETS = text html feed meta gazetteer extract export
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1
+FUZZ_SECONDS ?= 30
+fuzz:
+	@$(MAKE) --no-print-directory B=build/fuzz CC=clang OPT="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
+		LDFLAGS="$(FUZZ_SAN)" build/fuzz/libsitrep.a
+	@for t in $(FUZZ_TARGETS); do \
+		echo "  FUZZ    build/fuzz/fuzz_$$t"; \
+		clang $(CPPFLAGS) $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer -Itests/fuzz -o build/fuzz/fuzz_$$t \
+			tests/fuzz/fuzz_$$t.c build/fuzz/libsitrep.a $(LIBS) || exit 1; \
+	done
+
+# Run each target FUZZ_SECONDS on its corpus (seeded from tests/golden, tests/corpus,
+# tests/extract and tests/fuzz/regress); a crash leaves its input in build/fuzz/.
+fuzz-run: fuzz
+	@tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 format:
 	clang-format -i src/*.c src/*.h

@@ -51,7 +51,7 @@ static int on_record(void *ctx, const struct jvalue *rec, const char *line, size
 	(void)rec; /* raw mode: the exporter parses */
 	int rc = exporter_add_line(ctx, line, len, where);
 	if (rc < 0)
-		die(EXIT_IO, "write error");
+		out_failed();
 	return rc;
 }
 

@@ -44,8 +44,8 @@ static int on_record(void *vctx, const struct jvalue *rec, const char *line, siz
 	struct extract_state *st = vctx;
 	const char *type = json_get_str(rec, "type");
 	if (type && strcmp(type, "document") != 0) {
-		fwrite(line, 1, len, stdout);
-		fputc('\n', stdout);
+		out_write(line, len);
+		out_write("\n", 1);
 		return 0;
 	}
 	struct doc d;
@@ -63,7 +63,7 @@ static int on_record(void *vctx, const struct jvalue *rec, const char *line, siz
 		strbuf_addch(&st->out, '\n');
 	}
 	st->events += extractor_run(st->ex, &d, &st->out, &st->explain);
-	fwrite(st->out.buf, 1, st->out.len, stdout);
+	out_write(st->out.buf, st->out.len);
 	if (st->explain.len)
 		fwrite(st->explain.buf, 1, st->explain.len, stderr);
 	st->docs_out++;

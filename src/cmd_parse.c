@@ -22,6 +22,7 @@ static const char parse_usage[] =
 	"      --id ID        doc_id for a single text or HTML input (default: file name\n"
 	"                     without extension; 'stdin' for standard input)\n"
 	"      --max-doc N    largest article or feed line accepted, in bytes (default 32 MiB)\n"
+	"      --strict       stop at the first rejected document (exit 1)\n"
 	"  -q, --quiet        no warnings, errors only\n"
 	"  -h, --help         this text\n\n"
 	"Publication date precedence: --date, --meta, the input's own metadata (header block,\n"
@@ -36,7 +37,7 @@ static void write_doc(void *ctx, struct doc *d)
 	struct writer *w = ctx;
 	strbuf_reset(&w->line);
 	doc_write_json(d, &w->line);
-	fwrite(w->line.buf, 1, w->line.len, stdout);
+	out_write(w->line.buf, w->line.len);
 }
 
 int cmd_parse(int argc, char **argv)
@@ -47,11 +48,12 @@ int cmd_parse(int argc, char **argv)
 		{ "meta", required_argument, NULL, 'm' },
 		{ "id", required_argument, NULL, 'i' },
 		{ "max-doc", required_argument, NULL, 'x' },
+		{ "strict", no_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct parse_opts opts = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC };
+	struct parse_opts opts = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC, 0 };
 	struct meta_table meta = { NULL, 0 };
 	const char *meta_path = NULL;
 	int c;
@@ -76,6 +78,7 @@ int cmd_parse(int argc, char **argv)
 			opts.max_doc = (size_t)v;
 			break;
 		}
+		case 's': opts.strict = 1; break;
 		case 'q': sitrep_quiet_warnings = 1; break;
 		case 'h':
 			fputs(parse_usage, stdout);
@@ -104,7 +107,7 @@ int cmd_parse(int argc, char **argv)
 	} else {
 		if (opts.id && argc - optind > 1)
 			die(EXIT_USAGE, "--id names one document; %d inputs given", argc - optind);
-		for (int i = optind; i < argc; i++)
+		for (int i = optind; i < argc && !(opts.strict && (stats.rejected || stats.io_errors)); i++)
 			parse_input(argv[i], &opts, write_doc, &w, &stats);
 	}
 	strbuf_release(&w.line);

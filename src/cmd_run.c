@@ -122,7 +122,7 @@ int cmd_run(int argc, char **argv)
 	};
 	struct export_opts xo;
 	struct extract_opts eo;
-	struct parse_opts po = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC };
+	struct parse_opts po = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC, 0 };
 	struct meta_table meta = { NULL, 0 };
 	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL;
 	int c, quiet = 0;

@@ -456,7 +456,11 @@ static int write_flat_row(struct exporter *x, struct table *t, int n)
 			if (memchr(f->val, 'e', f->val_len) || memchr(f->val, 'E', f->val_len)) {
 				char num[64];
 				snprintf(num, sizeof(num), "%.*s", (int)f->val_len, f->val);
-				strbuf_addf(&x->row, "%.15g", strtod(num, NULL));
+				double d = strtod(num, NULL);
+				if (isfinite(d))
+					strbuf_addf(&x->row, "%.15g", d);
+				else
+					strbuf_add(&x->row, f->val, f->val_len); /* 1e999: keep as written */
 			} else {
 				strbuf_add(&x->row, f->val, f->val_len);
 			}

@@ -195,6 +195,24 @@ fail:
 	return NULL;
 }
 
+int gazetteer_add_text(struct gazetteer *gz, const char *text, size_t len, const char *name)
+{
+	struct load_ctx ctx = { gz, name, 1 };
+	return tsv_parse(text, len, name, GAZ_HEADER, place_row, &ctx);
+}
+
+struct gazetteer *gazetteer_countries_only(void)
+{
+	struct gazetteer *gz = xcalloc(1, sizeof(*gz));
+	gz->names = phrase_new();
+	gz->demonyms = phrase_new();
+	if (load_embedded(gz, "src/data/countries.tsv", COUNTRY_HEADER, country_row) < 0) {
+		gazetteer_free(gz);
+		return NULL;
+	}
+	return gz;
+}
+
 void gazetteer_free(struct gazetteer *gz)
 {
 	if (!gz)

@@ -41,6 +41,11 @@ struct gazetteer {
  * row with the same name, kind and country replaces the embedded one. NULL on a bad file. */
 struct gazetteer *gazetteer_load(const char *const *user_files, size_t n_user);
 void gazetteer_free(struct gazetteer *gz);
+/* Add rows in the gazetteer format from memory (name is used in messages). Returns the number
+ * of bad rows, or -1 when the header is wrong. */
+int gazetteer_add_text(struct gazetteer *gz, const char *text, size_t len, const char *name);
+/* An empty gazetteer with the embedded countries only (for tests and tools). */
+struct gazetteer *gazetteer_countries_only(void);
 
 /* Places whose name or alias is the longest phrase at token i (before limit): indexes into
  * gz->places in out, count in *n_out; returns the tokens matched or 0. */

@@ -60,18 +60,26 @@ static int by_id(const void *a, const void *b)
 
 int meta_load(struct meta_table *t, const char *path)
 {
-	struct load_state st = { t, path, { -1, -1, -1, -1 }, 0, 0 };
 	FILE *fp = fopen(path, "rb");
 	memset(t, 0, sizeof(*t));
 	if (!fp)
 		return error("%s: cannot open: %s", path, strerror(errno));
-	int rc = csvio_read(fp, path, on_row, &st);
+	int rc = meta_load_stream(t, fp, path);
 	fclose(fp);
+	return rc;
+}
+
+int meta_load_stream(struct meta_table *t, FILE *fp, const char *path)
+{
+	struct load_state st = { t, path, { -1, -1, -1, -1 }, 0, 0 };
+	memset(t, 0, sizeof(*t));
+	int rc = csvio_read(fp, path, on_row, &st);
 	if (rc || st.failed) {
 		meta_release(t);
 		return -1;
 	}
-	qsort(t->rows, t->n, sizeof(*t->rows), by_id);
+	if (t->n)
+		qsort(t->rows, t->n, sizeof(*t->rows), by_id);
 	return 0;
 }
 

@@ -4,6 +4,7 @@
 #define SITREP_META_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct meta_row {
 	char *doc_id, *published, *publisher, *url;
@@ -17,6 +18,8 @@ struct meta_table {
 /* Load a CSV with a header naming at least doc_id (other columns optional, any order).
  * Returns 0 or -1 after an error message naming the file and row. */
 int meta_load(struct meta_table *t, const char *path);
+/* Same from an open stream named name. */
+int meta_load_stream(struct meta_table *t, FILE *fp, const char *name);
 const struct meta_row *meta_find(const struct meta_table *t, const char *doc_id);
 void meta_release(struct meta_table *t);
 

@@ -2,6 +2,7 @@
 #include "parse.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,19 +147,24 @@ static void parse_whole(const char *path, FILE *fp, enum input_format fmt, struc
 		}
 	} else {
 		article_from_bytes(&d, raw->buf, raw->len, ARTICLE_FIND_TITLE | ARTICLE_HEADER_BLOCK);
-		emit(&d, opts, sink, ctx, stats);
+		if (d.text.len == 0 && !d.title) {
+			error("%s: empty document (no text); skipped", display_name(path));
+			stats->rejected++;
+		} else {
+			emit(&d, opts, sink, ctx, stats);
+		}
 	}
 	doc_release(&d);
 }
 
-/* A feed value as text: strings as they are, numbers printed (ids are often numbers). */
-static char *feed_text(const struct jvalue *obj, const char *const *keys)
+/* A feed value as text: strings as they are; numbers printed where numbers are usual (ids). */
+static char *feed_value(const struct jvalue *obj, const char *const *keys, int numbers)
 {
 	for (size_t i = 0; keys[i]; i++) {
 		const struct jvalue *v = json_get(obj, keys[i]);
 		if (json_kind(v) == JSON_STRING && *json_string(v))
 			return xstrdup(json_string(v));
-		if (json_kind(v) == JSON_NUMBER) {
+		if (numbers && json_kind(v) == JSON_NUMBER && isfinite(json_number(v))) {
 			struct strbuf sb = STRBUF_INIT;
 			json_print(v, &sb);
 			return strbuf_detach(&sb, NULL);
@@ -181,24 +187,24 @@ static int feed_record(struct doc *d, const struct jvalue *obj, const char **why
 		*why = "feed line is not a JSON object";
 		return -1;
 	}
-	char *body = feed_text(obj, body_keys);
+	char *body = feed_value(obj, body_keys, 0);
 	if (!body) {
 		*why = "no article body in \"text\", \"content\" or \"body\"";
 		return -1;
 	}
-	d->doc_id = feed_text(obj, id_keys);
-	d->title = feed_text(obj, title_keys);
-	d->url = feed_text(obj, url_keys);
-	d->author = feed_text(obj, author_keys);
+	d->doc_id = feed_value(obj, id_keys, 1);
+	d->title = feed_value(obj, title_keys, 0);
+	d->url = feed_value(obj, url_keys, 0);
+	d->author = feed_value(obj, author_keys, 0);
 	/* "source" may be an object ({"name": ...}) in news APIs. */
-	d->publisher = feed_text(obj, pub_keys);
+	d->publisher = feed_value(obj, pub_keys, 0);
 	if (!d->publisher) {
 		const struct jvalue *src = json_get(obj, "source");
 		const char *name = json_get_str(src, "name");
 		if (name)
 			d->publisher = xstrdup(name);
 	}
-	char *date = feed_text(obj, date_keys);
+	char *date = feed_value(obj, date_keys, 0);
 	if (date)
 		doc_set_published(d, date, DATE_INPUT);
 	free(date);
@@ -216,7 +222,7 @@ static void parse_feed(const char *path, FILE *fp, const struct strbuf *head,
 	linereader_prime(&lr, head->buf, head->len);
 	int r;
 	char *base = id_from_path(strcmp(path, "-") ? path : "stdin");
-	while ((r = linereader_next(&lr)) == 1) {
+	while ((opts->strict ? !stats->rejected : 1) && (r = linereader_next(&lr)) == 1) {
 		const char *why = NULL;
 		size_t erroff = 0;
 		size_t i = 0;
@@ -258,6 +264,27 @@ static void parse_feed(const char *path, FILE *fp, const struct strbuf *head,
 	linereader_release(&lr);
 }
 
+void parse_stream(FILE *fp, const char *path, const struct parse_opts *opts, doc_sink_fn sink,
+		  void *ctx, struct parse_stats *stats)
+{
+	enum input_format fmt = opts->format;
+	struct strbuf raw = STRBUF_INIT;
+	if (fmt == FORMAT_AUTO)
+		fmt = by_extension(path);
+	if (fmt == FORMAT_AUTO) {
+		/* Sniff the first block; it stays in raw: stdin cannot be rewound. */
+		char head[4096];
+		size_t got = fread(head, 1, sizeof(head), fp);
+		fmt = sniff(head, got);
+		strbuf_add(&raw, head, got);
+	}
+	if (fmt == FORMAT_JSONL)
+		parse_feed(path, fp, &raw, opts, sink, ctx, stats);
+	else
+		parse_whole(path, fp, fmt, &raw, opts, sink, ctx, stats);
+	strbuf_release(&raw);
+}
+
 void parse_input(const char *path, const struct parse_opts *opts, doc_sink_fn sink, void *ctx,
 		 struct parse_stats *stats)
 {
@@ -274,23 +301,7 @@ void parse_input(const char *path, const struct parse_opts *opts, doc_sink_fn si
 		fclose(fp);
 		return;
 	}
-	enum input_format fmt = opts->format;
-	struct strbuf raw = STRBUF_INIT;
-	if (fmt == FORMAT_AUTO)
-		fmt = by_extension(path);
-	if (fmt == FORMAT_AUTO) {
-		/* Sniff the first block; it stays in raw for whole-file formats. */
-		char head[4096];
-		size_t got = fread(head, 1, sizeof(head), fp);
-		fmt = sniff(head, got);
-		strbuf_add(&raw, head, got); /* handed on: stdin cannot be rewound */
-	}
-	if (fmt == FORMAT_JSONL) {
-		parse_feed(path, fp, &raw, opts, sink, ctx, stats);
-	} else {
-		parse_whole(path, fp, fmt, &raw, opts, sink, ctx, stats);
-	}
-	strbuf_release(&raw);
+	parse_stream(fp, path, opts, sink, ctx, stats);
 	if (fp != stdin)
 		fclose(fp);
 }

@@ -4,6 +4,7 @@
 #define SITREP_PARSE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "doc.h"
 #include "meta.h"
@@ -16,6 +17,7 @@ struct parse_opts {
 	const struct meta_table *meta; /* --meta table, or NULL */
 	const char *id;                /* --id: doc_id for a single text/HTML input, or NULL */
 	size_t max_doc;                /* largest document accepted, bytes */
+	int strict;                    /* stop at the first rejected document */
 };
 
 struct parse_stats {
@@ -32,6 +34,9 @@ typedef void (*doc_sink_fn)(void *ctx, struct doc *d);
 /* Parse the input at path ("-" for stdin). Messages name path and line. */
 void parse_input(const char *path, const struct parse_opts *opts, doc_sink_fn sink, void *ctx,
 		 struct parse_stats *stats);
+/* Parse an open stream named name (used for messages and the default doc_id). */
+void parse_stream(FILE *fp, const char *name, const struct parse_opts *opts, doc_sink_fn sink,
+		  void *ctx, struct parse_stats *stats);
 /* "auto", "text", "html", "jsonl": the enum, or -1. */
 int parse_format_from_name(const char *name);
 

@@ -10,6 +10,7 @@
 
 const char *sitrep_progname = "sitrep";
 int sitrep_quiet_warnings;
+int sitrep_silent;
 
 static void oom(size_t size)
 {
@@ -54,8 +55,11 @@ char *xstrndup(const char *s, size_t len)
 	return p;
 }
 
+static void vreport(const char *kind, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 static void vreport(const char *kind, const char *fmt, va_list ap)
 {
+	if (sitrep_silent)
+		return;
 	fprintf(stderr, "%s: %s", sitrep_progname, kind);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
@@ -92,8 +96,20 @@ void die(int status, const char *fmt, ...)
 
 void sitrep_setup_io(void)
 {
-	/* Default SIGPIPE: a reader that goes away ends us quietly, as with cat. */
-	signal(SIGPIPE, SIG_DFL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+void out_failed(void)
+{
+	if (errno == EPIPE)
+		exit(EXIT_OK); /* `sitrep ... | head`: the reader has what it wanted */
+	die(EXIT_IO, "write error on standard output: %s", strerror(errno));
+}
+
+void out_write(const void *buf, size_t len)
+{
+	if (len && fwrite(buf, 1, len, stdout) != len)
+		out_failed();
 }
 
 int finish_stdout(void)

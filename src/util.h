@@ -16,6 +16,7 @@ enum sitrep_exit {
 
 extern const char *sitrep_progname; /* "sitrep" or "sitrep parse": message prefix */
 extern int sitrep_quiet_warnings;   /* set by --quiet: suppress warnings, keep errors */
+extern int sitrep_silent;           /* no messages at all (fuzzers) */
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
@@ -32,8 +33,14 @@ void die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3), 
 
 /* Flush stdout; a closed pipe is a quiet success, any other failure exits EXIT_IO. */
 int finish_stdout(void);
-/* Install SIGPIPE default so `sitrep ... | head` ends quietly. */
+/* Ignore SIGPIPE: a reader that goes away is seen as EPIPE and ends the command quietly with
+ * status 0 (out_write, finish_stdout). */
 void sitrep_setup_io(void);
+/* Write to standard output for a command: on a closed pipe exit 0 quietly, on any other
+ * error exit EXIT_IO with a message. Only cmd_* call it. */
+void out_write(const void *buf, size_t len);
+/* After a failed write of the caller's own: exit as out_write would. */
+void out_failed(void) __attribute__((noreturn));
 
 /* Case-insensitive ASCII compare helpers. */
 int ascii_casecmp(const char *a, const char *b);

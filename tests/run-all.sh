@@ -44,6 +44,10 @@ for b in "$@"; do
 	"$here/shell-tests.sh" "$dir/sitrep" >"$tmp/shell.log" 2>&1 || true
 	cat "$tmp/shell.log"
 	count "$tmp/shell.log"
+	echo "== $b: bad-input matrix"
+	"$here/badinput.sh" "$dir/sitrep" >"$tmp/bad.log" 2>&1 || true
+	cat "$tmp/bad.log"
+	count "$tmp/bad.log"
 	# Debian's python3 has the client libraries (pandas, openpyxl) that CI installs.
 	py=python3
 	[ -x /usr/bin/python3 ] && py=/usr/bin/python3
@@ -58,5 +62,19 @@ for b in "$@"; do
 		count "$tmp/extract.log"
 	fi
 done
+# VALGRIND=1: the golden tests once more under valgrind (CI sets it); a leak or memory error
+# changes the exit status and fails the case.
+if [ "${VALGRIND:-0}" = 1 ] && command -v valgrind >/dev/null 2>&1; then
+	echo "== golden tests under valgrind"
+	cat >"$tmp/vg-sitrep" <<VG
+#!/bin/sh
+exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	--show-leak-kinds=definite,indirect "$top/build/sitrep" "\$@"
+VG
+	chmod +x "$tmp/vg-sitrep"
+	"$here/golden.sh" "$tmp/vg-sitrep" >"$tmp/vg.log" 2>&1 || true
+	cat "$tmp/vg.log"
+	count "$tmp/vg.log"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -7,7 +7,7 @@ be neutralised as documented. Clients that are not installed are skipped.
 
 usage: roundtrip.py SITREP      Ends with "N passed, N failed, N skipped".
 """
-import csv, io, json, os, shutil, sqlite3, subprocess, sys, tempfile
+import csv, io, json, os, shutil, sqlite3, subprocess, sys, tempfile, time
 
 SITREP = os.path.abspath(sys.argv[1])
 passed = failed = skipped = 0
@@ -130,6 +130,17 @@ def check_sqlite(tmp):
         skip("sqlite3 CLI")
 
 
+def soffice(args, expect, conv):
+    """Run a headless LibreOffice conversion; a fresh profile sometimes makes the first start
+    exit without converting, so try up to three times."""
+    for _ in range(3):
+        subprocess.run(["soffice", "--headless", "--norestore", "-env:UserInstallation=file://" + conv + "/profile"]
+                       + args, capture_output=True, timeout=240)
+        if any(os.path.exists(e) for e in expect):
+            return
+        time.sleep(1)
+
+
 def check_xlsx(tmp):
     out = export(tmp, "xlsx")
     path = os.path.join(out, "sitrep.xlsx")
@@ -158,8 +169,8 @@ def check_xlsx(tmp):
         os.makedirs(conv, exist_ok=True)
         # Sheet 2 is "events": the 12th token of the CSV filter options picks the sheet.
         flt = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2"
-        subprocess.run(["soffice", "--headless", "--norestore", "-env:UserInstallation=file://" + conv + "/profile",
-                        "--convert-to", flt, "--outdir", conv, path], capture_output=True, timeout=180)
+        soffice(["--convert-to", flt, "--outdir", conv, path],
+                [os.path.join(conv, "sitrep-events.csv"), os.path.join(conv, "sitrep.csv")], conv)
         got = os.path.join(conv, "sitrep-events.csv")
         if not os.path.exists(got):
             got = os.path.join(conv, "sitrep.csv")
@@ -170,11 +181,10 @@ def check_xlsx(tmp):
         src = os.path.join(export(tmp, "csv"), "events.csv")
         # The import filter of the man page: cameo_code (column 33) read as text.
         code_col = 1 + list(csv.reader(open(src, encoding="utf-8")))[0].index("cameo_code")
-        subprocess.run(["soffice", "--headless", "--norestore", "-env:UserInstallation=file://" + conv + "/profile",
-                        "--infilter=CSV:44,34,76,1,%d/2,0,false,false,false,false,false" % code_col, "--convert-to",
-                        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false",
-                        "--outdir", os.path.join(conv, "csv"), src], capture_output=True, timeout=180)
         back = os.path.join(conv, "csv", "events.csv")
+        soffice(["--infilter=CSV:44,34,76,1,%d/2,0,false,false,false,false,false" % code_col, "--convert-to",
+                 "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false",
+                 "--outdir", os.path.join(conv, "csv"), src], [back], conv)
         rows2 = list(csv.reader(open(back, encoding="utf-8"))) if os.path.exists(back) else []
         same = len(rows2) == 4 and all(rows2[i][rows2[0].index(k)] == rows[i][rows[0].index(k)]
                                        for i in (1, 2) for k in ("fatalities", "admin2", "event_id", "cameo_code",
