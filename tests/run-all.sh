@@ -76,5 +76,12 @@ VG
 	cat "$tmp/vg.log"
 	count "$tmp/vg.log"
 fi
+# FUZZ=1: every libFuzzer target for FUZZ_SECONDS (default 30) on its seeded corpus.
+if [ "${FUZZ:-0}" = 1 ] && command -v clang >/dev/null 2>&1; then
+	echo "== fuzzing (${FUZZ_SECONDS:-30}s per target)"
+	(cd "$top" && make --no-print-directory fuzz-run FUZZ_SECONDS="${FUZZ_SECONDS:-30}") >"$tmp/fuzz.log" 2>&1 || true
+	grep -v "^  \(CC\|FUZZ\)" "$tmp/fuzz.log" | tail -40
+	count "$tmp/fuzz.log"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
