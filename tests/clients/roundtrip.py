@@ -133,12 +133,14 @@ def check_sqlite(tmp):
 def soffice(args, expect, conv):
     """Run a headless LibreOffice conversion; a fresh profile sometimes makes the first start
     exit without converting, so try up to three times."""
+    r = None
     for _ in range(3):
-        subprocess.run(["soffice", "--headless", "--norestore", "-env:UserInstallation=file://" + conv + "/profile"]
-                       + args, capture_output=True, timeout=240)
+        r = subprocess.run(["soffice", "--headless", "--norestore", "-env:UserInstallation=file://" + conv + "/profile"]
+                           + args, capture_output=True, timeout=240, stdin=subprocess.DEVNULL)
         if any(os.path.exists(e) for e in expect):
             return
         time.sleep(1)
+    print("     soffice said: %s %s" % (r.stdout.decode(errors="replace")[-300:], r.stderr.decode(errors="replace")[-300:]))
 
 
 def check_xlsx(tmp):
