@@ -95,7 +95,7 @@ static int is_name_run(const char *s, size_t len)
 		      ascii_ncasecmp(s + i, "of ", 3) == 0 || ascii_ncasecmp(s + i, "de ", 3) == 0 ||
 		      ascii_ncasecmp(s + i, "al-", 3) == 0 || ascii_ncasecmp(s + i, "for ", 4) == 0))
 			return 0;
-		if (strchr(".!?\"", s[i]) && i + 1 < len && s[i + 1] == ' ' && !isupper((unsigned char)s[i - 1]))
+		if (i > 0 && strchr(".!?\"", s[i]) && i + 1 < len && s[i + 1] == ' ' && !isupper((unsigned char)s[i - 1]))
 			return 0;
 	}
 	return 1;

@@ -187,17 +187,24 @@ size_t phrase_match(const struct phrase_index *ix, const struct tokens *t, size_
 {
 	char key[512];
 	size_t len = 0, best = 0;
+	uint32_t h = 0;
 	*n_out = 0;
 	for (size_t j = i; j < limit && j - i < MAX_PHRASE_TOKENS; j++) {
 		const char *w = t->tok[j].norm;
 		size_t wl = strlen(w);
 		if (len + wl + 2 > sizeof(key))
 			break;
-		if (j > i)
+		/* FNV-1a continues over " word": the first word's hash comes with the token. */
+		if (j > i) {
 			key[len++] = ' ';
+			h = (h ^ ' ') * 16777619u;
+			for (size_t k = 0; k < wl; k++)
+				h = (h ^ (unsigned char)w[k]) * 16777619u;
+		} else {
+			h = t->tok[j].hash;
+		}
 		memcpy(key + len, w, wl);
 		len += wl;
-		uint32_t h = hash_str(key, len);
 		const struct slot *s = find_slot(ix, key, len, h);
 		if (!s->key)
 			break;

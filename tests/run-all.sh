@@ -62,9 +62,9 @@ for b in "$@"; do
 		count "$tmp/extract.log"
 	fi
 done
-# VALGRIND=1: the golden tests once more under valgrind (CI sets it); a leak or memory error
+# SITREP_VALGRIND=1: the golden tests once more under valgrind (CI sets it); a leak or memory error
 # changes the exit status and fails the case.
-if [ "${VALGRIND:-0}" = 1 ] && command -v valgrind >/dev/null 2>&1; then
+if [ "${SITREP_VALGRIND:-0}" = 1 ] && command -v valgrind >/dev/null 2>&1; then
 	echo "== golden tests under valgrind"
 	cat >"$tmp/vg-sitrep" <<VG
 #!/bin/sh
@@ -76,8 +76,8 @@ VG
 	cat "$tmp/vg.log"
 	count "$tmp/vg.log"
 fi
-# FUZZ=1: every libFuzzer target for FUZZ_SECONDS (default 30) on its seeded corpus.
-if [ "${FUZZ:-0}" = 1 ] && command -v clang >/dev/null 2>&1; then
+# SITREP_FUZZ=1: every libFuzzer target for FUZZ_SECONDS (default 30) on its seeded corpus.
+if [ "${SITREP_FUZZ:-0}" = 1 ] && command -v clang >/dev/null 2>&1; then
 	echo "== fuzzing (${FUZZ_SECONDS:-30}s per target)"
 	(cd "$top" && make --no-print-directory fuzz-run FUZZ_SECONDS="${FUZZ_SECONDS:-30}") >"$tmp/fuzz.log" 2>&1 || true
 	grep -v "^  \(CC\|FUZZ\)" "$tmp/fuzz.log" | tail -40
