@@ -397,8 +397,11 @@ size_t article_dateline(const char *para, char **place, struct ymd *date)
 	i = first_len;
 	size_t place_end = i;
 	for (int parts = 0; parts < 3 && para[i] == ',' && para[i + 1] == ' '; parts++) {
-		if ((n = date_scan(para + i + 2, &found, 0)) && found.y) {
-			has_date = 1;
+		/* "KABUL, 8 August 2021:", "BEIRUT, Oct 10 (Reuters) -" (a date without its year
+		 * still marks a dateline but dates nothing). */
+		if ((n = date_scan(para + i + 2, &found, 1)) && found.m) {
+			has_date = found.y != 0;
+			strong = 1;
 			i += 2 + n;
 			break;
 		}

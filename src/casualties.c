@@ -9,13 +9,15 @@
 
 static const char *const kill_active[] = { "killed", "killing", "kills", "kill", "slew",
 	"massacred", "massacring", "executed", "executing", "murdered", "slaughtered",
-	"beheaded", "lynched", NULL };
+	"beheaded", "lynched", "neutralised", "neutralized", "neutralising", "neutralizing",
+	"eliminated", "eliminating", NULL };
 static const char *const injure_active[] = { "wounded", "wounding", "wounds", "injured",
 	"injuring", "injures", "injure", "wound", NULL };
 static const char *const detain_active[] = { "arrested", "arresting", "detained", "detaining",
 	"apprehended", "apprehending", "nabbed", NULL };
 static const char *const kill_passive[] = { "killed", "dead", "died", "slain", "perished",
-	"executed", "massacred", "murdered", "slaughtered", "beheaded", "lynched", NULL };
+	"executed", "massacred", "murdered", "slaughtered", "beheaded", "lynched", "martyred",
+	"neutralised", "neutralized", "eliminated", NULL };
 static const char *const injure_passive[] = { "wounded", "injured", "hurt", NULL };
 static const char *const detain_passive[] = { "arrested", "detained", "apprehended", "held",
 	NULL };
@@ -106,6 +108,11 @@ static size_t kill_phrase(const struct ectx *cx, size_t i)
 		return 2;
 	if ((cx_is(cx, i, "gunned") || cx_is(cx, i, "mowed") || cx_is(cx, i, "cut")) &&
 	    cx_is(cx, i + 1, "down"))
+		return 2;
+	/* Press-release idioms: "sent to hell", "embraced shahadat/martyrdom". */
+	if (cx_is(cx, i, "sent") && cx_is(cx, i + 1, "to") && cx_is(cx, i + 2, "hell"))
+		return 3;
+	if (cx_is(cx, i, "embraced") && (cx_is(cx, i + 1, "shahadat") || cx_is(cx, i + 1, "martyrdom")))
 		return 2;
 	return 0;
 }

@@ -180,6 +180,16 @@ static unsigned place_context(const struct ectx *cx, size_t first, size_t last)
 		"conference", "summit", "mission", "office", NULL };
 	if (cx_is_any(cx, last, modifiers))
 		f |= PM_MODIFIER;
+	/* "a statement issued in Abuja", "told reporters in Kabul": where it was said. */
+	static const char *const speech[] = { "statement", "issued", "said", "told", "conference",
+		"briefing", "speaking", "interview", "announced", "reporters", "journalists", NULL };
+	size_t s0 = cx->t.sent[cx->t.tok[i].sentence].first;
+	if (i >= 2 && i - 1 > s0 && cx_is(cx, i - 1, "in"))
+		for (size_t k = i - 1; k > s0 && i - k < 5; k--)
+			if (cx_is_any(cx, k - 1, speech)) {
+				f |= PM_MODIFIER;
+				break;
+			}
 	/* "the Dnipro River", "the Nuba Mountains": a feature named after a place. */
 	static const char *const features[] = { "river", "mountains", "mountain", "valley", "sea",
 		"lake", "dam", "gulf", "bay", "desert", "hills", "corridor", "canal", "basin", "strait",
@@ -341,6 +351,19 @@ static void finish_place(struct ectx *cx, struct place_mention *m)
 			m->place = cap;
 			k = gz->places[cap].kind;
 		}
+	}
+	/* "Odesa" alone is the city, not the oblast named after it. */
+	int strong_hint;
+	if (k == PK_ADM1 && kind_hint(cx, m->first, m->last, &strong_hint) < 0) {
+		int cap = admin1_capital(cx, m->place);
+		int cand[MAX_CAND];
+		size_t n = cap >= 0 ? gazetteer_lookup(gz, gz->places[cap].name, cand, MAX_CAND) : 0;
+		for (size_t j = 0; j < n; j++)
+			if (cand[j] == m->place) {
+				m->place = cap;
+				k = gz->places[cap].kind;
+				break;
+			}
 	}
 	if (is_town(k))
 		m->precision = (m->flags & PM_NEAR) ? 2 : 1;

@@ -210,6 +210,20 @@ static size_t relative_expr(struct ectx *cx, size_t i, const struct date_mention
 	/* "two days ago", "three weeks ago" */
 	struct count c;
 	size_t n = number_at(&cx->t, i, cx->t.n, &c);
+	if (n && !c.vague && (cx_is(cx, i + n, "years") || cx_is(cx, i + n, "year") ||
+			      cx_is(cx, i + n, "months") || cx_is(cx, i + n, "month")) &&
+	    cx_is(cx, i + n + 1, "ago")) {
+		/* "ten years ago": background at month precision. */
+		int years = cx_is(cx, i + n, "years") || cx_is(cx, i + n, "year");
+		struct date_mention *m = add(cx, i, i + n + 2, 3, "N years or months ago");
+		if (cx->pub.y) {
+			long back = years ? 365 * c.value : 30 * c.value;
+			m->date = shift(cx->pub, -back);
+			m->date.d = 1;
+		}
+		m->flags |= DM_BACKGROUND;
+		return n + 2;
+	}
 	if (n && !c.vague && (cx_is(cx, i + n, "days") || cx_is(cx, i + n, "weeks") ||
 			      cx_is(cx, i + n, "day") || cx_is(cx, i + n, "week")) &&
 	    cx_is(cx, i + n + 1, "ago")) {
