@@ -559,8 +559,45 @@ static int protest_context(struct ectx *cx)
 	return cx->protest_ctx;
 }
 
+static int armed_counterpart(const struct ectx *cx, const struct event *e, size_t s);
+static int riot_context(struct ectx *cx);
+
+/* "grenades were recovered", "weapons ... seized": the weapon was taken, not used. */
+static int weapon_recovered(const struct ectx *cx, const struct event *e)
+{
+	static const char *const taken[] = { "recovered", "seized", "found", "confiscated",
+		"defused", "discovered", "impounded", "captured", NULL };
+	const struct trigger_mention *m = &cx->tm[e->trigger];
+	for (size_t i = m->last; i < m->last + 4 && i < sentence_last(cx, e->sentence); i++)
+		if (cx_is_any(cx, i, taken))
+			return 1;
+	for (size_t i = m->first; i > sentence_first(cx, e->sentence) && m->first - i < 4; i--)
+		if (cx_is_any(cx, i - 1, taken))
+			return 1;
+	return 0;
+}
+
+/* "captured three ELN members": people taken, not a place. */
+static int people_taken(const struct ectx *cx, const struct event *e)
+{
+	const struct trigger_mention *m = &cx->tm[e->trigger];
+	struct count c;
+	size_t n = number_at(&cx->t, m->last, sentence_last(cx, e->sentence), &c);
+	size_t k = am_lower(cx, m->last);
+	return n && k < cx->n_am && cx->am[k].first <= m->last + n + 3;
+}
+
 static void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed)
 {
+	if ((e->cls == EC_GRENADE || e->cls == EC_IED || e->cls == EC_SHELLING ||
+	     e->cls == EC_AIRSTRIKE) && weapon_recovered(cx, e))
+		e->cls = EC_DISRUPTED;
+	if (e->cls == EC_CAPTURE_PLACE && people_taken(cx, e))
+		e->cls = is_state(cx, e->actor1) ? EC_ARREST : EC_ABDUCTION;
+	/* Burning and stoning with no crowd anywhere in the story is an armed group's doing. */
+	if ((e->cls == EC_RIOT || e->cls == EC_MOB) && !protest_context(cx) && !riot_context(cx) &&
+	    e->actor1 < 0)
+		e->cls = EC_LOOTING;
 	/* Force against a crowd is a protest event only where there is a protest; rioting by an
 	 * armed group (burning houses in a raid) is property destruction. */
 	if ((e->cls == EC_PROTEST_FORCE || e->cls == EC_PROTEST_INTERVENTION) && !protest_context(cx)) {
@@ -587,7 +624,10 @@ static void type_event(struct ectx *cx, struct event *e, int civilians_only, int
 		/* Civilians as the direct object of an attack verb, or the only dead. */
 		int target_civ = e->actor2 >= 0 && cx->am[e->actor2].inter == 7 &&
 				 cx->am[e->actor2].first <= cx->tm[e->trigger].last + 3;
-		if (target_civ || (civilians_only && any_killed)) {
+		/* "bandits killed eight people": one armed side and unnamed dead are civilians. */
+		int one_sided = any_killed && e->actor2 < 0 && e->cls == EC_KILL &&
+				is_nonstate_armed(cx, e->actor1) && !armed_counterpart(cx, e, e->sentence);
+		if (target_civ || (civilians_only && any_killed) || one_sided) {
 			e->event_type = "Violence against civilians";
 			e->sub_event_type = "Attack";
 		}
@@ -929,6 +969,19 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		if (!named)
 			return 0;
 	}
+	/* "dispersing peacefully", "dispersed without incident": the crowd went home. */
+	if (d->cls == EC_PROTEST_INTERVENTION &&
+	    (cx_is(cx, m->last, "peacefully") || cx_is(cx, m->last, "quietly") ||
+	     (cx_is(cx, m->last, "without") && cx_is(cx, m->last + 1, "incident")) ||
+	     (cx_is(cx, m->last, "on") && cx_is(cx, m->last + 1, "their"))))
+		return 0;
+	/* "years of sporadic fighting", "decades of conflict": a period, not an event. */
+	for (size_t i = m->first; i > s_first && m->first - i < 4; i--)
+		if ((cx_is(cx, i - 1, "of") && i >= 2 + s_first &&
+		     (cx_is(cx, i - 2, "years") || cx_is(cx, i - 2, "decades") ||
+		      cx_is(cx, i - 2, "months") || cx_is(cx, i - 2, "history") ||
+		      cx_is(cx, i - 2, "wave") || cx_is(cx, i - 2, "cycle"))))
+			return 0;
 	/* "since they withdrew", "since fighting began": the start of a period, background. */
 	for (size_t i = m->first; i > s_first && m->first - i < 5; i--) {
 		if (cx->t.tok[i - 1].flags & TOK_PUNCT)
@@ -1271,8 +1324,14 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 		if ((tdef(cx, (int)k)->flags & TR_WEAK) && !(tdef(cx, (int)k)->flags & TR_BLOCK) &&
 		    tdef(cx, (int)k)->cls != EC_KILL && violence_rank(tdef(cx, (int)k)->cls) < best_weak)
 			best_weak = violence_rank(tdef(cx, (int)k)->cls);
-	/* A bare "killed" speaks only when no other word says what happened. */
+	/* A bare "killed" speaks only when no other word says what happened; right after an event
+	 * in the same paragraph it adds to that event ("Two attackers were also killed"). */
 	int kill_only = best_weak == 9;
+	if (kill_only && !has_strong && cx->n_ev > 0) {
+		const struct event *prev = &cx->ev[cx->n_ev - 1];
+		if (prev->sentence + 1 == s && cx->t.sent[prev->sentence].para == cx->t.sent[s].para)
+			kill_only = 0;
+	}
 	size_t ev0 = cx->n_ev;
 	for (size_t k = t0; k < t1; k++) {
 		const struct trigger_def *d = tdef(cx, (int)k);
@@ -1463,6 +1522,8 @@ static void reconcile_kinds(struct ectx *cx)
 				fold = 1; /* a into b */
 			else if (is_protest(a->cls) && b->cls == EC_RIOT)
 				fold = 1;
+			else if (a->cls == EC_LOOTING && (b->cls == EC_RIOT || violence_rank(b->cls) <= 3))
+				fold = 1; /* looting by rioters, houses burned in a raid */
 			else if (a->cls == EC_TRANSFER && (b->cls == EC_TERRITORY || b->cls == EC_CAPTURE_PLACE)) {
 				if (a->trigger >= 0 && tdef(cx, a->trigger)->flags & TR_WEAK) {
 					fold = 1; /* "withdrew": part of the takeover */
