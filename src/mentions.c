@@ -222,9 +222,11 @@ static int kind_hint(const struct ectx *cx, size_t first, size_t last, int *stro
 	static const char *const town_words[] = { "city", "town", "village", "township", "capital",
 		NULL };
 	*strong = 1;
-	if (cx_is_any(cx, last, adm1_words))
+	/* The word may be inside the matched alias ("Kunduz Province") or right after it. */
+	if (cx_is_any(cx, last, adm1_words) || (last - first > 1 && cx_is_any(cx, last - 1, adm1_words)))
 		return PK_ADM1;
-	if (cx_is(cx, last, "district") || cx_is(cx, last, "districts"))
+	if (cx_is(cx, last, "district") || cx_is(cx, last, "districts") ||
+	    (last - first > 1 && cx_is(cx, last - 1, "district")))
 		return PK_ADM2;
 	if (cx_is_any(cx, last, town_words))
 		return PK_PPL;
