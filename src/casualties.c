@@ -66,8 +66,9 @@ static struct casualty *add(struct ectx *cx, size_t pos, enum casualty_kind kind
 	k->kind = kind;
 	k->count = *c;
 	k->victim = victim_at(cx, pos, np_end, &k->civilians);
-	if (k->victim >= 0)
-		cx->am[k->victim].flags |= AM_VICTIM;
+	/* Every actor named in the victims' phrase ("three New People's Army guerrillas"). */
+	for (size_t a = am_lower(cx, pos); a < cx->n_am && cx->am[a].first < np_end; a++)
+		cx->am[a].flags |= AM_VICTIM;
 	return k;
 }
 

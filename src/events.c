@@ -464,8 +464,24 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 	e->actor1 = actor_before(cx, m->first, s_first);
 	if ((flags & TR_NOUN) && e->actor1 < 0 && cx_is(cx, m->last, "by"))
 		e->actor1 = actor_after(cx, m->last + 1, end);
-	/* Target: after "on", "against", "with", or the direct object. */
-	e->actor2 = actor_after(cx, m->last, end);
+	/* Target: after "on", "against", "with", or the direct object. A noun's target stays
+	 * in its phrase: "an attack on a police post", not the next clause's subject. */
+	static const char *const nominal[] = { "a", "an", "the", "this", "that", "its", "their",
+		"his", "her", "separate", "another", "new", "fresh", "deadly", "latest", "second",
+		"coordinated", "overnight", NULL };
+	size_t target_end = end;
+	int as_noun = (flags & TR_NOUN) && (!(flags & TR_VERB) || (m->first > s_first &&
+			(cx_is_any(cx, m->first - 1, nominal) || (cx->t.tok[m->first - 1].flags & TOK_POSS))));
+	if (as_noun) {
+		for (size_t i = m->last; i < target_end; i++)
+			if (cx_is(cx, i, ",")) {
+				target_end = i;
+				break;
+			}
+		if (target_end > m->last + 8)
+			target_end = m->last + 8;
+	}
+	e->actor2 = actor_after(cx, m->last, target_end);
 	if (e->actor2 >= 0 && e->actor2 == e->actor1)
 		e->actor2 = -1;
 	why(cx, e, "; roles: subject before the trigger, object after");
@@ -624,9 +640,15 @@ static void type_event(struct ectx *cx, struct event *e, int civilians_only, int
 		/* Civilians as the direct object of an attack verb, or the only dead. */
 		int target_civ = e->actor2 >= 0 && cx->am[e->actor2].inter == 7 &&
 				 cx->am[e->actor2].first <= cx->tm[e->trigger].last + 3;
-		/* "bandits killed eight people": one armed side and unnamed dead are civilians. */
-		int one_sided = any_killed && e->actor2 < 0 && e->cls == EC_KILL &&
-				is_nonstate_armed(cx, e->actor1) && !armed_counterpart(cx, e, e->sentence);
+		/* "bandits killed eight people in an attack": one armed side, unarmed dead. Words
+		 * like "clash" or "battle" always have two sides. */
+		static const char *const two_sided[] = { "clash", "clashes", "clashed", "clashing",
+			"fighting", "fought", "fight", "battle", "battles", "battled", "gunfight",
+			"firefight", "skirmish", "skirmishes", "encounter", "exchange", NULL };
+		int one_sided = any_killed && e->actor2 < 0 &&
+				!cx_is_any(cx, cx->tm[e->trigger].first, two_sided) &&
+				(e->cls == EC_KILL || e->actor1 >= 0) &&
+				!armed_counterpart(cx, e, e->sentence);
 		if (target_civ || (civilians_only && any_killed) || one_sided) {
 			e->event_type = "Violence against civilians";
 			e->sub_event_type = "Attack";
@@ -1208,6 +1230,11 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		e->actor2_name = NULL;
 		e->inter2 = 0;
 	}
+	/* Violence against civilians has civilians on the other side, named or not. */
+	if (!strcmp(e->event_type, "Violence against civilians") && !e->actor2_name) {
+		e->actor2_name = ectx_actor_name(cx, "Civilians", ctry);
+		e->inter2 = 7;
+	}
 	/* A mob that killed someone killed a civilian. */
 	if (e->cls == EC_MOB && !e->actor2_name && e->fatalities > 0) {
 		e->actor2_name = ectx_actor_name(cx, "Civilians", ctry);
@@ -1395,7 +1422,22 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 	 * abduction, not a clash. */
 	for (size_t e = ev0; e < cx->n_ev; e++) {
 		struct event *ev = &cx->ev[e];
-		if (ev->cls != EC_CLASH || ev->actor2 >= 0 || armed_counterpart(cx, ev, s))
+		if (ev->cls != EC_CLASH || ev->actor2 >= 0)
+			continue;
+		/* The other event's own agent ("gunmen abducted 20") is not a second side. */
+		int counterpart = 0;
+		for (size_t k = am_lower(cx, s_first); k < cx->n_am && cx->am[k].first < s_last; k++) {
+			const struct actor_mention *a = &cx->am[k];
+			if ((int)k == ev->actor1 || !actor_usable(cx, k) || a->inter < 1 || a->inter > 4)
+				continue;
+			int agent_of_other = 0;
+			for (size_t o = ev0; o < cx->n_ev; o++)
+				if (o != e && cx->ev[o].actor1 == (int)k)
+					agent_of_other = 1;
+			if (!agent_of_other && (ev->actor1 < 0 || strcmp(a->name, cx->am[ev->actor1].name)))
+				counterpart = 1;
+		}
+		if (counterpart)
 			continue;
 		for (size_t o = ev0; o < cx->n_ev; o++)
 			if (o != e && violence_rank(cx->ev[o].cls) <= 3 && cx->ev[o].cls != EC_CLASH &&
