@@ -61,6 +61,9 @@ static size_t noun_phrase_end(const struct ectx *cx, size_t i, size_t limit)
 static struct casualty *add(struct ectx *cx, size_t pos, enum casualty_kind kind,
 			    const struct count *c, size_t np_end)
 {
+	static struct casualty ignored;
+	if (claimed_scope(cx, pos) != (size_t)-1)
+		return &ignored; /* a side's own claim of what it killed is not a count */
 	struct casualty *k = ECTX_PUSH(cx->cas, cx->n_cas, cx->alloc_cas);
 	k->pos = pos;
 	k->kind = kind;

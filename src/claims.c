@@ -116,6 +116,16 @@ void claims_find(struct ectx *cx)
 	}
 }
 
+size_t claimed_scope(const struct ectx *cx, size_t i)
+{
+	size_t s0 = cx->t.sent[cx->t.tok[i].sentence].first;
+	for (size_t k = s0; k + 2 < i; k++)
+		if ((cx_is(cx, k, "claimed") || cx_is(cx, k, "claims") || cx_is(cx, k, "claiming")) &&
+		    cx_is(cx, k + 1, "to") && cx_is(cx, k + 2, "have"))
+			return k;
+	return (size_t)-1;
+}
+
 /* --- quotations --------------------------------------------------------------------------- */
 
 static const char *quote_speaker(struct ectx *cx, size_t open, size_t close)

@@ -85,7 +85,7 @@ static const char *const irrealis_before_to[] = { "plans", "planned", "planning"
 	"intended", "prepare", "preparing", "prepared", "going", "hope", "hoping", "hopes",
 	"ordered", "urged", "decided", "order", "set", "poised", "sought", "pledged", "pledging",
 	"promised", "calls", "called", "call", "agreed", "refused", "need", "needs", "continue",
-	"continues", "help", "helped", "allowed", NULL };
+	"continues", "help", "helped", "allowed", "claimed", "claims", "claiming", NULL };
 static const char *const modals[] = { "will", "would", "could", "may", "might", "should", "can",
 	"must", "shall", "cannot", NULL };
 static const char *const negations[] = { "not", "never", "no", "without", "nt", "neither",
@@ -991,6 +991,9 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		if (!named)
 			return 0;
 	}
+	/* "JNIM claimed to have killed 40 soldiers and seized weapons": a claim. */
+	if (claimed_scope(cx, m->first) != (size_t)-1)
+		return 0;
 	/* "dispersing peacefully", "dispersed without incident": the crowd went home. */
 	if (d->cls == EC_PROTEST_INTERVENTION &&
 	    (cx_is(cx, m->last, "peacefully") || cx_is(cx, m->last, "quietly") ||
@@ -1076,6 +1079,8 @@ static void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 				e->fat_high = -1;
 			else
 				e->fat_high = (e->fat_high < 0 ? 0 : e->fat_high) + k->count.high;
+			if (k->victim >= 0 && cx->am[k->victim].name && !e->victims)
+				e->victims = cx->am[k->victim].name;
 			if (k->victim >= 0 && e->actor2 < 0 && cx->am[k->victim].name &&
 			    (k->civilians || cx->am[k->victim].inter != 7))
 				e->actor2 = k->victim;
@@ -1493,8 +1498,16 @@ static void merge_events(struct ectx *cx)
 				a->actor1_name = b->actor1_name, a->inter1 = b->inter1;
 			if (!a->actor2_name && b->actor2_name)
 				a->actor2_name = b->actor2_name, a->inter2 = b->inter2;
-			/* Mentions that disagree: ACLED keeps the most conservative count. */
-			if (a->fatalities <= 0 && b->fatalities > 0) {
+			/* Counts of different dead add up ("killing six soldiers ... killed 11 of the
+			 * attackers"); mentions that disagree about the same dead keep the most
+			 * conservative count, as ACLED does. */
+			if (a->fatalities > 0 && b->fatalities > 0 && a->victims && b->victims &&
+			    strcmp(a->victims, b->victims) != 0) {
+				a->fatalities += b->fatalities;
+				a->fat_low = (a->fat_low < 0 ? 0 : a->fat_low) + (b->fat_low < 0 ? 0 : b->fat_low);
+				a->fat_high = a->fat_high >= 0 && b->fat_high >= 0 ? a->fat_high + b->fat_high : -1;
+				b->victims = NULL;
+			} else if (a->fatalities <= 0 && b->fatalities > 0) {
 				a->fatalities = b->fatalities;
 				a->fat_low = b->fat_low;
 				a->fat_high = b->fat_high;

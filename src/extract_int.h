@@ -124,6 +124,7 @@ struct event {
 	int time_precision;
 	const char *date_text;
 	long fatalities, fat_low, fat_high, injuries, detained; /* -1 unknown */
+	const char *victims; /* who the fatalities were (actor name), NULL if not said */
 	int civilian_targeting;
 	int claim;           /* claim index, -1 */
 	int merged_into;     /* -1, or the event this one was folded into */
@@ -211,6 +212,9 @@ void quotes_write(struct ectx *cx, struct strbuf *out);
 
 /* "Civilians (Nigeria)": base plus the country in brackets, made once per document. */
 const char *ectx_actor_name(struct ectx *cx, const char *base, int country);
+/* Position of "claimed to have" / "claims to have" in the sentence of token i before i, or
+ * (size_t)-1: what follows is a claim, not a report. */
+size_t claimed_scope(const struct ectx *cx, size_t i);
 /* Name of the state forces of a country ("Military Forces of Afghanistan"). */
 const char *state_force_name(struct ectx *cx, int country, int police);
 /* Country index for a place index, or -1. */
