@@ -22,7 +22,9 @@ static const char *const injure_passive[] = { "wounded", "injured", "hurt", NULL
 static const char *const detain_passive[] = { "arrested", "detained", "apprehended", "held",
 	NULL };
 static const char *const aux[] = { "were", "was", "have", "has", "had", "been", "are", "is",
-	"reportedly", "also", "later", "allegedly", "being", "confirmed", NULL };
+	"reportedly", "also", "later", "allegedly", "being", "confirmed", "lightly", "slightly",
+	"seriously", "critically", "badly", "fatally", "mortally", "gravely", "severely",
+	"reported", "believed", "feared", "initially", NULL };
 
 static int passive_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind);
 
@@ -218,6 +220,19 @@ static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 		/* Passive: "20 soldiers and five civilians were killed", "12 dead". */
 		struct count c;
 		size_t n = number_at(&cx->t, i, last, &c);
+		/* "a soldier was injured": one, when a passive verb follows the phrase. */
+		if (!n && (cx_is(cx, i, "a") || cx_is(cx, i, "an")) && (i == first || !(cx->t.tok[i - 1].flags & TOK_WORD) ||
+								     cx_is(cx, i - 1, "and"))) {
+			size_t np = noun_phrase_end(cx, i + 1, last), v = np;
+			while (v < last && cx_is_any(cx, v, aux))
+				v++;
+			if (np > i + 1 && np - i <= 4 && v > np && passive_kind(cx, v, &kind)) {
+				struct count one = { 1, 1, 1, 0 };
+				add(cx, i, kind, &one, np);
+				i = v + 1;
+				continue;
+			}
+		}
 		if (n) {
 			size_t start = cx->n_cas;
 			size_t e = count_list(cx, i, last, CAS_KILLED, 1);

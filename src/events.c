@@ -584,9 +584,12 @@ static int weapon_recovered(const struct ectx *cx, const struct event *e)
 	static const char *const taken[] = { "recovered", "seized", "found", "confiscated",
 		"defused", "discovered", "impounded", "captured", NULL };
 	const struct trigger_mention *m = &cx->tm[e->trigger];
-	for (size_t i = m->last; i < m->last + 4 && i < sentence_last(cx, e->sentence); i++)
+	for (size_t i = m->last; i < m->last + 7 && i < sentence_last(cx, e->sentence); i++) {
 		if (cx_is_any(cx, i, taken))
 			return 1;
+		if (cx_is(cx, i, ",") || cx_is(cx, i, ";"))
+			break;
+	}
 	for (size_t i = m->first; i > sentence_first(cx, e->sentence) && m->first - i < 4; i--)
 		if (cx_is_any(cx, i - 1, taken))
 			return 1;
@@ -674,6 +677,7 @@ static struct event *new_event(struct ectx *cx, int tm, size_t s)
 	e->claim = -1;
 	e->merged_into = -1;
 	e->coref = -1;
+	e->victim_am = -1;
 	strbuf_init(&e->why, 0);
 	why(cx, e, "trigger '%s' (%s, cameo %s)", d->phrase, ev_class_name(d->cls),
 		    d->cameo);
@@ -1007,8 +1011,9 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		      cx_is(cx, i - 2, "months") || cx_is(cx, i - 2, "history") ||
 		      cx_is(cx, i - 2, "wave") || cx_is(cx, i - 2, "cycle"))))
 			return 0;
-	/* "since they withdrew", "since fighting began": the start of a period, background. */
-	for (size_t i = m->first; i > s_first && m->first - i < 5; i--) {
+	/* "since they withdrew", "since gunmen stormed the school and killed...": the start of
+	 * a period, background; the clause runs to the previous comma. */
+	for (size_t i = m->first; i > s_first && m->first - i < 15; i--) {
 		if (cx->t.tok[i - 1].flags & TOK_PUNCT)
 			break;
 		if ((cx_is(cx, i - 1, "since") || cx_is(cx, i - 1, "until")) &&
@@ -1079,8 +1084,10 @@ static void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 				e->fat_high = -1;
 			else
 				e->fat_high = (e->fat_high < 0 ? 0 : e->fat_high) + k->count.high;
-			if (k->victim >= 0 && cx->am[k->victim].name && !e->victims)
+			if (k->victim >= 0 && cx->am[k->victim].name && !e->victims) {
 				e->victims = cx->am[k->victim].name;
+				e->victim_am = k->victim;
+			}
 			if (k->victim >= 0 && e->actor2 < 0 && cx->am[k->victim].name &&
 			    (k->civilians || cx->am[k->victim].inter != 7))
 				e->actor2 = k->victim;
@@ -1145,7 +1152,15 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		e->actor1_name = state_force_name(cx, ctry, 0), e->inter1 = 1;
 	else if (e->actor1 < 0 && e->cls == EC_LOOTING && (protest_context(cx) || riot_context(cx)))
 		e->actor1_name = ectx_actor_name(cx, "Rioters", ctry), e->inter1 = 5;
-	else if (e->actor1 < 0 && e->cls != EC_AGREEMENT) {
+	else if (e->actor1 < 0 && e->cls == EC_CLASH && e->victim_am >= 0 &&
+		 is_nonstate_armed(cx, e->victim_am) && is_state(cx, e->actor2) &&
+		 (cx_is(cx, cx->tm[e->trigger].last, "with") ||
+		  cx_is(cx, cx->tm[e->trigger].last, "between"))) {
+		/* "Two LeT militants were killed in a gunfight with security forces". */
+		e->actor1 = e->actor2;
+		e->actor2 = e->victim_am;
+		why(cx, e, "; roles: the state fought the group whose dead are counted");
+	} else if (e->actor1 < 0 && e->cls != EC_AGREEMENT) {
 		/* Who claimed it, who is blamed for it, the previous event of the same kind, or the
 		 * group the article is about. */
 		const struct event *same = NULL;
@@ -1346,7 +1361,8 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 	sentence_counts(cx, s, &civ_only, &killed);
 	for (size_t k = t0; k < t1; k++) {
 		unsigned f = tdef(cx, (int)k)->flags;
-		if (!(f & (TR_WEAK | TR_BLOCK)) && !hypothetical(cx, cx->tm[k].first, &reason))
+		if (!(f & (TR_WEAK | TR_BLOCK)) && !hypothetical(cx, cx->tm[k].first, &reason) &&
+		    trigger_fits(cx, (int)k, s_first, s_last, s))
 			has_strong = 1;
 	}
 	/* Among weak triggers alone, the most violent kind speaks for the sentence
@@ -1579,6 +1595,9 @@ static void reconcile_kinds(struct ectx *cx)
 				fold = 1;
 			else if (a->cls == EC_LOOTING && (b->cls == EC_RIOT || violence_rank(b->cls) <= 3))
 				fold = 1; /* looting by rioters, houses burned in a raid */
+			else if ((a->cls == EC_IED || a->cls == EC_GRENADE) && a->place_inherited &&
+				 a->fatalities <= 0 && a->injuries <= 0 && !strcmp(b->event_type, "Battles"))
+				fold = 1; /* "threw explosive devices" during the gunfight */
 			else if (a->cls == EC_TRANSFER && (b->cls == EC_TERRITORY || b->cls == EC_CAPTURE_PLACE)) {
 				if (a->trigger >= 0 && tdef(cx, a->trigger)->flags & TR_WEAK) {
 					fold = 1; /* "withdrew": part of the takeover */

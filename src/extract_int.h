@@ -125,6 +125,7 @@ struct event {
 	const char *date_text;
 	long fatalities, fat_low, fat_high, injuries, detained; /* -1 unknown */
 	const char *victims; /* who the fatalities were (actor name), NULL if not said */
+	int victim_am;       /* actor mention of those victims, -1 */
 	int civilian_targeting;
 	int claim;           /* claim index, -1 */
 	int merged_into;     /* -1, or the event this one was folded into */
