@@ -1069,7 +1069,7 @@ static void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 		if (best < 0 && ev0 > 0 && ev0 == cx->n_ev) {
 			/* "More than 60 others were wounded." after the event's sentence. */
 			const struct event *prev = &cx->ev[ev0 - 1];
-			if (prev->sentence + 1 == s && cx->t.sent[prev->sentence].para == cx->t.sent[s].para)
+			if (s - prev->sentence <= 2 && cx->t.sent[prev->sentence].para == cx->t.sent[s].para)
 				best = (int)(ev0 - 1);
 		}
 		if (best < 0)
