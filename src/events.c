@@ -290,6 +290,8 @@ static int clause_stop(const struct ectx *cx, size_t i)
 	       (cx_is(cx, i, "that") && i > 0 && !(cx->t.tok[i - 1].flags & TOK_PUNCT));
 }
 
+static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s);
+
 static size_t clause_end(const struct ectx *cx, size_t tm, size_t s_last)
 {
 	size_t end = s_last;
@@ -298,9 +300,15 @@ static size_t clause_end(const struct ectx *cx, size_t tm, size_t s_last)
 			end = i;
 			break;
 		}
+	/* The next strong trigger that is an event of its own ends the clause. */
 	if (tm + 1 < cx->n_tm && cx->tm[tm + 1].first < end &&
-	    !(cx->ex->triggers->defs[cx->tm[tm + 1].def].flags & (TR_BLOCK | TR_WEAK)))
-		end = cx->tm[tm + 1].first;
+	    !(cx->ex->triggers->defs[cx->tm[tm + 1].def].flags & (TR_BLOCK | TR_WEAK))) {
+		size_t s = cx->t.tok[cx->tm[tm].first].sentence;
+		const char *reason;
+		if (!hypothetical(cx, cx->tm[tm + 1].first, &reason) &&
+		    trigger_fits(cx, (int)tm + 1, sentence_first(cx, s), s_last, s))
+			end = cx->tm[tm + 1].first;
+	}
 	return end;
 }
 
@@ -995,6 +1003,16 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		if (!named)
 			return 0;
 	}
+	/* "Ten years after Boko Haram fighters abducted...", "the anniversary of the attack":
+	 * remembrance of an old event. */
+	for (size_t i = m->first; i > s_first && m->first - i < 10; i--) {
+		if (cx_is(cx, i - 1, "anniversary") || cx_is(cx, i - 1, "commemorate") ||
+		    cx_is(cx, i - 1, "commemorating") || cx_is(cx, i - 1, "remembrance"))
+			return 0;
+		if ((cx_is(cx, i - 1, "after") || cx_is(cx, i - 1, "since")) && i >= 3 + s_first &&
+		    (cx_is(cx, i - 2, "years") || cx_is(cx, i - 2, "decades")))
+			return 0;
+	}
 	/* "JNIM claimed to have killed 40 soldiers and seized weapons": a claim. */
 	if (claimed_scope(cx, m->first) != (size_t)-1)
 		return 0;
@@ -1190,6 +1208,11 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		e->actor2_name = cx->am[e->actor2].name;
 		e->inter2 = cx->am[e->actor2].inter;
 	}
+	/* Civilians who march are protesters. */
+	if (!strcmp(e->event_type, "Protests") && (e->inter1 == 7 || !e->actor1_name)) {
+		e->actor1_name = ectx_actor_name(cx, "Protesters", ctry);
+		e->inter1 = 6;
+	}
 	/* In protest events the protesters come first and the state, if it steps in, second. */
 	if (!strcmp(e->event_type, "Protests") && e->inter1 == 1) {
 		e->actor2_name = e->actor1_name;
@@ -1375,7 +1398,8 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 	/* A bare "killed" speaks only when no other word says what happened; right after an event
 	 * in the same paragraph it adds to that event ("Two attackers were also killed"). */
 	int kill_only = best_weak == 9;
-	if (kill_only && !has_strong && cx->n_ev > 0) {
+	if (kill_only && !has_strong && cx->n_ev > 0 && !has_date(cx, s) &&
+	    place_before(cx, t1 - 1, s_first) < 0) {
 		const struct event *prev = &cx->ev[cx->n_ev - 1];
 		if (prev->sentence + 1 == s && cx->t.sent[prev->sentence].para == cx->t.sent[s].para)
 			kill_only = 0;
@@ -1596,7 +1620,7 @@ static void reconcile_kinds(struct ectx *cx)
 			else if (a->cls == EC_LOOTING && (b->cls == EC_RIOT || violence_rank(b->cls) <= 3))
 				fold = 1; /* looting by rioters, houses burned in a raid */
 			else if ((a->cls == EC_IED || a->cls == EC_GRENADE) && a->place_inherited &&
-				 a->fatalities <= 0 && a->injuries <= 0 && !strcmp(b->event_type, "Battles"))
+				 a->fatalities <= 0 && !strcmp(b->event_type, "Battles"))
 				fold = 1; /* "threw explosive devices" during the gunfight */
 			else if (a->cls == EC_TRANSFER && (b->cls == EC_TERRITORY || b->cls == EC_CAPTURE_PLACE)) {
 				if (a->trigger >= 0 && tdef(cx, a->trigger)->flags & TR_WEAK) {

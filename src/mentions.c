@@ -646,19 +646,24 @@ static void name_actors(struct ectx *cx)
 	const char *cname = cx->country >= 0 ? gz->countries[cx->country].name : NULL;
 	const char *ciso = cx->country >= 0 ? gz->countries[cx->country].iso3 : "";
 	int last_group = -1; /* latest named non-state group before mention i */
+	int force_country = -1; /* country of the latest state force named with its nation */
 	for (size_t i = 0; i < cx->n_am; i++) {
 		struct actor_mention *a = &cx->am[i];
 		if (i > 0 && cx->am[i - 1].kind == AK_GROUP && cx->am[i - 1].inter >= 2 &&
 		    cx->am[i - 1].inter <= 4 && !(cx->am[i - 1].flags & AM_MODIFIER))
 			last_group = (int)i - 1;
+		if (a->kind == AK_FORCE && a->name && a->iso3[0])
+			force_country = gazetteer_country_by_iso3(gz, a->iso3);
 		if (a->kind == AK_FORCE && !a->name) {
+			/* "Israeli troops ... Troops detained 11": the nation named last. */
+			int c = force_country >= 0 ? force_country : cx->country;
 			int is_pol = 0;
 			int out[8];
 			size_t n;
 			if (actors_match(cx->ex->actors, &cx->t, a->first, a->last, out, 8, &n))
 				is_pol = out[n - 1] == cx->ex->actors->police;
-			a->name = state_force_name(cx, cx->country, is_pol);
-			snprintf(a->iso3, sizeof(a->iso3), "%s", ciso);
+			a->name = state_force_name(cx, c, is_pol);
+			snprintf(a->iso3, sizeof(a->iso3), "%s", c >= 0 ? gz->countries[c].iso3 : ciso);
 		} else if (a->kind == AK_ANAPHOR) {
 			/* "the insurgents", "the group": the latest non-state group named before. */
 			const struct actor_mention *ante = last_group >= 0 ? &cx->am[last_group] : NULL;
