@@ -81,6 +81,27 @@ static size_t scan_word(const char *s, size_t len, size_t i, struct tokens *t, u
 	int upper = 0, lower = 0, digits = 0, letters = 0;
 	size_t norm_off = t->pool_len;
 	for (;;) {
+		/* ASCII letters and digits, nearly every byte of English text, skip decoding. */
+		unsigned char b = i < len ? (unsigned char)s[i] : 0;
+		if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+			pool_reserve(t, 1);
+			if (b <= '9') {
+				digits++;
+			} else {
+				letters++;
+				if (b <= 'Z') {
+					upper++;
+					if (i == start)
+						*flags |= TOK_CAP;
+					b = (unsigned char)(b + ('a' - 'A'));
+				} else {
+					lower++;
+				}
+			}
+			t->pool[t->pool_len++] = (char)b;
+			i++;
+			continue;
+		}
 		uint32_t cp = cp_at(s, len, i, &adv);
 		/* Ayn and hamza marks of transliteration (A'zaz, Ma'rib) vanish inside words. */
 		if (adv && (cp == 0x02BE || cp == 0x02BF || cp == 0x02BB) && i > start) {
