@@ -614,6 +614,30 @@ static int people_taken(const struct ectx *cx, const struct event *e)
 	return n && k < cx->n_am && cx->am[k].first <= m->last + n + 3;
 }
 
+/* "supporters of two parties fought with sticks and bricks": a brawl with crude weapons and
+ * no armed side is mob violence (ACLED Riots), not an armed clash. */
+static int crude_brawl(const struct ectx *cx, const struct event *e)
+{
+	static const char *const crude[] = { "sticks", "stick", "bricks", "brickbats", "stones",
+		"rocks", "machetes", "clubs", "batons", "rods", "cudgels", "knives", "bamboo",
+		"fists", "bottles", "sharp", "lathis", NULL };
+	static const char *const arms[] = { "gun", "guns", "gunfire", "gunshots", "gunshot",
+		"firearms", "rifles", "rifle", "shot", "shooting", "fire", "fired", "grenade",
+		"grenades", "bomb", "bombs", "rockets", "mortar", "mortars", "artillery", NULL };
+	if (e->actor1 >= 0 && cx->am[e->actor1].inter >= 1 && cx->am[e->actor1].inter <= 4)
+		return 0;
+	if (e->actor1 >= 0 && cx->am[e->actor1].inter == 8)
+		return 0;
+	int has_crude = 0;
+	for (size_t i = sentence_first(cx, e->sentence); i < sentence_last(cx, e->sentence); i++) {
+		if (cx_is_any(cx, i, arms))
+			return 0;
+		if (cx_is_any(cx, i, crude))
+			has_crude = 1;
+	}
+	return has_crude;
+}
+
 static void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed)
 {
 	if ((e->cls == EC_GRENADE || e->cls == EC_IED || e->cls == EC_SHELLING ||
@@ -637,6 +661,11 @@ static void type_event(struct ectx *cx, struct event *e, int civilians_only, int
 	if ((e->cls == EC_RIOT || e->cls == EC_MOB) && e->actor1 >= 0 && cx->am[e->actor1].inter >= 1 &&
 	    cx->am[e->actor1].inter <= 4)
 		e->cls = EC_LOOTING;
+	if (e->cls == EC_CLASH && crude_brawl(cx, e)) {
+		e->cls = EC_MOB;
+		e->cameo = "145"; /* riot */
+		why(cx, e, "; crude weapons, no armed side: mob violence");
+	}
 	e->event_type = ev_class_event_type(e->cls);
 	e->sub_event_type = sub_type(e->cls);
 	if (e->cls == EC_TERRITORY || e->cls == EC_CAPTURE_PLACE) {
