@@ -605,13 +605,32 @@ static int weapon_recovered(const struct ectx *cx, const struct event *e)
 }
 
 /* "captured three ELN members": people taken, not a place. */
-static int people_taken(const struct ectx *cx, const struct event *e)
+/* "captured three ELN members" or "three soldiers were captured": people, counted, were
+ * taken. Returns how many (0 when what was taken is not people). */
+static long people_taken_at(const struct ectx *cx, int tm, size_t s_first, size_t s_last)
 {
-	const struct trigger_mention *m = &cx->tm[e->trigger];
+	const struct trigger_mention *m = &cx->tm[tm];
 	struct count c;
-	size_t n = number_at(&cx->t, m->last, sentence_last(cx, e->sentence), &c);
+	size_t n = number_at(&cx->t, m->last, s_last, &c);
 	size_t k = am_lower(cx, m->last);
-	return n && k < cx->n_am && cx->am[k].first <= m->last + n + 3;
+	if (n && k < cx->n_am && cx->am[k].first <= m->last + n + 3)
+		return c.value > 0 ? c.value : 1;
+	if (m->first < s_first + 2 || !(cx_is(cx, m->first - 1, "were") || cx_is(cx, m->first - 1, "was")))
+		return 0;
+	k = am_lower(cx, m->first - 1);
+	if (k == 0 || cx->am[k - 1].last != m->first - 1 || cx->am[k - 1].first < s_first)
+		return 0;
+	const struct actor_mention *a = &cx->am[k - 1];
+	for (size_t i = a->first > 3 + s_first ? a->first - 3 : s_first; i < a->first; i++)
+		if (number_at(&cx->t, i, a->first, &c) && c.value > 0)
+			return c.value;
+	return 0;
+}
+
+static long people_taken(const struct ectx *cx, const struct event *e)
+{
+	return people_taken_at(cx, e->trigger, sentence_first(cx, e->sentence),
+			       sentence_last(cx, e->sentence));
 }
 
 /* "supporters of two parties fought with sticks and bricks": a brawl with crude weapons and
@@ -641,10 +660,14 @@ static int crude_brawl(const struct ectx *cx, const struct event *e)
 static void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed)
 {
 	if ((e->cls == EC_GRENADE || e->cls == EC_IED || e->cls == EC_SHELLING ||
-	     e->cls == EC_AIRSTRIKE) && weapon_recovered(cx, e))
+	     e->cls == EC_AIRSTRIKE || e->cls == EC_SUICIDE) && weapon_recovered(cx, e))
 		e->cls = EC_DISRUPTED;
-	if (e->cls == EC_CAPTURE_PLACE && people_taken(cx, e))
+	long taken = e->cls == EC_CAPTURE_PLACE ? people_taken(cx, e) : 0;
+	if (taken) {
 		e->cls = is_state(cx, e->actor1) ? EC_ARREST : EC_ABDUCTION;
+		if (e->detained < 0)
+			e->detained = taken;
+	}
 	/* Burning and stoning with no crowd anywhere in the story is an armed group's doing. */
 	if ((e->cls == EC_RIOT || e->cls == EC_MOB) && !protest_context(cx) && !riot_context(cx) &&
 	    e->actor1 < 0)
@@ -967,6 +990,24 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		if (a == s_first || m->first - a >= 5 || actor_after(cx, a, m->first) < 0)
 			return 0;
 	}
+	/* "fell to the Taliban", "Kunduz fell": a place falls; "the shells fell on houses" is
+	 * no takeover. */
+	if (d->flags & TR_FALL) {
+		static const char *const to_words[] = { "to", "into", "under", NULL };
+		static const char *const fallen[] = { "city", "town", "capital", "district", "base",
+			"province", "village", "headquarters", "centre", "center", "garrison", "post",
+			"outpost", "stronghold", "airport", "port", "crossing", NULL };
+		int ok = 0;
+		for (size_t i = m->last; i < s_last && i < m->last + 4 && !ok; i++)
+			ok = cx_is_any(cx, i, to_words);
+		for (size_t i = m->first; i > s_first && m->first - i < 2 && !ok; i--)
+			ok = cx_is_any(cx, i - 1, fallen);
+		int pb = place_before(cx, (size_t)k, s_first);
+		if (!ok && pb >= 0 && cx->pm[pb].last + 6 >= m->first)
+			ok = 1;
+		if (!ok)
+			return 0;
+	}
 	/* "captured", "took": territory only when a place is what was taken. */
 	if (d->cls == EC_CAPTURE_PLACE) {
 		int place_next = 0;
@@ -990,7 +1031,7 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		for (size_t i = m->last; !place_next && i < m->last + 5 && i < s_last; i++)
 			if (cx_is_any(cx, i, place_nouns))
 				place_next = 1;
-		if (!place_next && !passive)
+		if (!place_next && !passive && !people_taken_at(cx, k, s_first, s_last))
 			return 0;
 	}
 	/* Perfect aspect after the lead, with no date: background, not news. */
@@ -1614,6 +1655,20 @@ static int same_scene(const struct event *a, const struct event *b)
 				  b->place_inherited);
 }
 
+/* Tokens between two events' triggers, whichever comes first. */
+static size_t trigger_gap(const struct ectx *cx, const struct event *a, const struct event *b)
+{
+	if (a->trigger < 0 || b->trigger < 0)
+		return (size_t)-1;
+	const struct trigger_mention *x = &cx->tm[a->trigger], *y = &cx->tm[b->trigger];
+	if (x->first > y->first) {
+		const struct trigger_mention *t = x;
+		x = y;
+		y = t;
+	}
+	return y->first >= x->last ? y->first - x->last : 0;
+}
+
 static void fold_into(struct ectx *cx, struct event *into, struct event *from, const char *reason)
 {
 	if (from->detained > into->detained)
@@ -1651,6 +1706,16 @@ static void reconcile_kinds(struct ectx *cx)
 			else if ((a->cls == EC_IED || a->cls == EC_GRENADE) && a->place_inherited &&
 				 a->fatalities <= 0 && !strcmp(b->event_type, "Battles"))
 				fold = 1; /* "threw explosive devices" during the gunfight */
+			else if ((a->cls == EC_IED || a->cls == EC_GRENADE) && a->sentence == b->sentence &&
+				 (b->cls == EC_SUICIDE || (b->cls == EC_AIRSTRIKE && trigger_gap(cx, a, b) <= 3) ||
+				  (b->cls == EC_DISRUPTED && trigger_gap(cx, a, b) <= 6)))
+				fold = 1; /* the suicide bomber's car bomb; explosives dropped from drones;
+					   * "recovered suicide vests, hand grenades and rifles" */
+			else if (a->cls == EC_CLASH && b->cls == EC_ARREST && a->sentence == b->sentence &&
+				 a->fatalities <= 0 && a->injuries <= 0 && a->trigger >= 0 &&
+				 (cx_is(cx, cx->tm[a->trigger].first, "raid") ||
+				  cx_is(cx, cx->tm[a->trigger].first, "raids")))
+				fold = 1; /* "arrested four in a raid": the raid is the arrest */
 			else if (a->cls == EC_TRANSFER && (b->cls == EC_TERRITORY || b->cls == EC_CAPTURE_PLACE)) {
 				if (a->trigger >= 0 && tdef(cx, a->trigger)->flags & TR_WEAK) {
 					fold = 1; /* "withdrew": part of the takeover */
