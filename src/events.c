@@ -470,8 +470,21 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 		return;
 	}
 	e->actor1 = actor_before(cx, m->first, s_first);
+	/* "shells fired by the RSF", "a bomb planted by militants": the noun's agent follows. */
+	static const char *const made_by[] = { "fired", "launched", "dropped", "planted", "carried",
+		"conducted", "flown", "sent", "thrown", "hurled", "detonated", "set", "laid", NULL };
 	if ((flags & TR_NOUN) && e->actor1 < 0 && cx_is(cx, m->last, "by"))
 		e->actor1 = actor_after(cx, m->last + 1, end);
+	else if ((flags & TR_NOUN) && cx_is_any(cx, m->last, made_by)) {
+		size_t by = m->last + 1;
+		if (cx_is(cx, by, "out") || cx_is(cx, by, "off"))
+			by++;
+		if (cx_is(cx, by, "by")) {
+			int agent = actor_after(cx, by + 1, by + 8 < end ? by + 8 : end);
+			if (agent >= 0)
+				e->actor1 = agent;
+		}
+	}
 	/* Target: after "on", "against", "with", or the direct object. A noun's target stays
 	 * in its phrase: "an attack on a police post", not the next clause's subject. */
 	static const char *const nominal[] = { "a", "an", "the", "this", "that", "its", "their",
@@ -979,7 +992,9 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 	static const char *const desire[] = { "wants", "want", "wanted", "demands", "demanded",
 		"demand", "demanding", "seeking", "seeks", "sought", "urged", "urging", "pressing",
 		"proposed", "proposal", "offer", "offered", "offering", "guarantees", "negotiate",
-		"negotiating", "calling", "prospects", "hopes", "hope", NULL };
+		"negotiating", "calling", "prospects", "hopes", "hope", "called", "calls", "call",
+		"secure", "securing", "efforts", "effort", "broker", "brokering", "reach", "reaching",
+		"push", "pushing", "pushed", "bid", "mediators", "mediating", NULL };
 	const struct trigger_def *d = tdef(cx, k);
 	const struct trigger_mention *m = &cx->tm[k];
 	/* "in X hands" / "under X control" need the actor between. */
@@ -1006,6 +1021,14 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		if (!ok && pb >= 0 && cx->pm[pb].last + 6 >= m->first)
 			ok = 1;
 		if (!ok)
+			return 0;
+	}
+	/* "the besieged capital", "a captured soldier": a participle used as an adjective. */
+	if ((d->flags & TR_VERB) && m->last == m->first + 1 && m->first > s_first) {
+		static const char *const det[] = { "the", "a", "an", "its", "their", "his", "her", NULL };
+		const char *w = cx->t.tok[m->first].norm;
+		size_t wl = strlen(w);
+		if (wl > 3 && !strcmp(w + wl - 2, "ed") && cx_is_any(cx, m->first - 1, det))
 			return 0;
 	}
 	/* "captured", "took": territory only when a place is what was taken. */
@@ -1061,7 +1084,8 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		"vehicles", "vehicle", "tanks", "squad", "zone", "zones", "experience", "training",
 		"capability", "capabilities", "readiness", "brigade", "battalion", "organisers",
 		"organizers", "movement", "site", "sites", "dogs", "boats", "ships", "drills",
-		"exercises", NULL };
+		"exercises", "talks", "negotiations", "proposal", "proposals", "plan", "plans",
+		"efforts", "bid", "calls", "envoy", "monitors", NULL };
 	if ((d->flags & TR_NOUN) && cx_is_any(cx, m->last, heads))
 		return 0;
 	/* A weak trigger alone makes an event only where a place is named. */
@@ -1123,7 +1147,10 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		"fled", "fleeing", "amid", "responsible", "accused", "blamed", "blame", "involved",
 		"role", "planning", "mastermind", "masterminded", "orchestrating", NULL };
 	if (d->flags & TR_NOUN || d->cls == EC_AGREEMENT) {
-		for (size_t i = m->first; i > s_first && m->first - i < 8; i--)
+		/* A truce is wished for across a whole clause: "called for a three-month truce
+		 * followed by a permanent ceasefire". */
+		size_t reach = d->cls == EC_AGREEMENT ? 16 : 8;
+		for (size_t i = m->first; i > s_first && m->first - i < reach; i--)
 			if (cx_is_any(cx, i - 1, desire) || cx_is_any(cx, i - 1, feared))
 				return 0;
 	}
