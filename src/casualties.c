@@ -183,6 +183,36 @@ static void to_death(struct ectx *cx, size_t first, size_t last)
 	}
 }
 
+/* "killed a 74-year-old woman", "killing the driver", "arrested one suspect": a single
+ * victim named without a figure. "a"/"an"/"one" say one by themselves; "the", "his" and "her"
+ * only before a person in the singular. Returns the end of the phrase, or i if none. */
+static size_t one_victim(struct ectx *cx, size_t i, size_t limit, enum casualty_kind kind)
+{
+	static const char *const single[] = { "a", "an", "one", NULL };
+	static const char *const definite[] = { "the", "his", "her", NULL };
+	int is_single = cx_is_any(cx, i, single);
+	if (!is_single && !cx_is_any(cx, i, definite))
+		return i;
+	size_t np = noun_phrase_end(cx, i + 1, limit);
+	if (np <= i + 1 || np - i > 6)
+		return i;
+	if (!is_single) {
+		int civilian;
+		int v = victim_at(cx, i + 1, np, &civilian);
+		if (v < 0 || cx->am[v].last != np)
+			return i;
+		const char *head = cx->t.tok[np - 1].norm;
+		size_t hl = strlen(head);
+		if (hl < 3 || (head[hl - 1] == 's' && head[hl - 2] != 's') || !strcmp(head, "police") ||
+		    !strcmp(head, "people") || !strcmp(head, "children") || !strcmp(head, "women") ||
+		    !strcmp(head, "men") || !strcmp(head, "family"))
+			return i;
+	}
+	struct count one = { 1, 1, 1, 0 };
+	add(cx, i, kind, &one, np);
+	return np;
+}
+
 static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 {
 	enum casualty_kind kind;
@@ -200,6 +230,8 @@ static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 				continue;
 			}
 			size_t e = count_list(cx, j, last, kind, 1);
+			if (e == j)
+				e = one_victim(cx, j, last, kind);
 			i = e > j ? e : j;
 			continue;
 		}
