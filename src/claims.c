@@ -65,6 +65,19 @@ static int is_weekday_token(const struct ectx *cx, size_t i)
 	return 0;
 }
 
+/* "the governor of Belgorod region, Vyacheslav Gladkov, said": the speaker is the phrase
+ * between the commas before the verb. */
+static void appositive_speaker(struct ectx *cx, size_t s_first, size_t v)
+{
+	if (v < s_first + 2 || !cx_is(cx, v - 1, ","))
+		return;
+	size_t e = v - 1, b = e;
+	while (b > s_first && !phrase_boundary(cx, b - 1) && e - b < 6)
+		b--;
+	if (b < e && b > s_first && cx_is(cx, b - 1, ",") && (cx->t.tok[b].flags & TOK_CAP))
+		add_claim(cx, b, e, v);
+}
+
 void claims_find(struct ectx *cx)
 {
 	for (size_t s = 0; s < cx->t.n_sent; s++) {
@@ -107,11 +120,21 @@ void claims_find(struct ectx *cx)
 			size_t start = e;
 			while (e < last && !phrase_boundary(cx, e) && e - start < 12)
 				e++;
+			/* An inverted speaker ends the sentence or is short ("said Gladkov, the
+			 * governor"); a long run up to a comma is what was said ("Gladkov, said a
+			 * Ukrainian drone hit a car ..., killing"). */
+			int ends = e == last || cx_is(cx, e, ".") || (cx->t.tok[e].flags & TOK_QUOTE);
+			if (e > start && !ends && e - start > 6) {
+				appositive_speaker(cx, first, v);
+				continue;
+			}
 			if (e > start && !cx_is(cx, start, "that") && !cx_is(cx, start, "it") &&
 			    !cx_is(cx, start, "the") && !(cx->t.tok[start].flags & TOK_NUMBER))
 				add_claim(cx, start, e, v);
 			else if (e > start && cx_is(cx, start, "the") && e - start <= 6)
 				add_claim(cx, start, e, v);
+			else
+				appositive_speaker(cx, first, v);
 		}
 	}
 }
