@@ -229,6 +229,18 @@ static size_t object_places(const struct ectx *cx, size_t tm, size_t limit, int 
 	return n;
 }
 
+/* A trigger in an adjunct of another event's clause, saying how it happened: "in raids",
+ * "during an operation". after: the end of the other trigger. */
+static int manner_trigger(const struct ectx *cx, size_t k, size_t after)
+{
+	size_t nf = cx->tm[k].first;
+	while (nf > after && (cx_is(cx, nf - 1, "a") || cx_is(cx, nf - 1, "an") ||
+			      cx_is(cx, nf - 1, "overnight") || cx_is(cx, nf - 1, "separate") ||
+			      cx_is(cx, nf - 1, "joint")))
+		nf--;
+	return nf > after && (cx_is(cx, nf - 1, "in") || cx_is(cx, nf - 1, "during"));
+}
+
 /* End of the trigger's clause: a clause boundary or the next trigger. */
 static size_t clause_end(const struct ectx *cx, size_t tm, size_t s_last);
 
@@ -301,7 +313,8 @@ static size_t clause_end(const struct ectx *cx, size_t tm, size_t s_last)
 			break;
 		}
 	/* The next strong trigger that is an event of its own ends the clause. */
-	if (tm + 1 < cx->n_tm && cx->tm[tm + 1].first < end &&
+	/* ... unless it says how this one happened: "detained 14 in raids across Hebron". */
+	if (tm + 1 < cx->n_tm && cx->tm[tm + 1].first < end && !manner_trigger(cx, tm + 1, cx->tm[tm].last) &&
 	    !(cx->ex->triggers->defs[cx->tm[tm + 1].def].flags & (TR_BLOCK | TR_WEAK))) {
 		size_t s = cx->t.tok[cx->tm[tm].first].sentence;
 		const char *reason;
@@ -821,7 +834,8 @@ static void trigger_segment(const struct ectx *cx, int tm, size_t *from, size_t 
 			break;
 		}
 	for (size_t k = (size_t)tm + 1; k < cx->n_tm && cx->t.tok[cx->tm[k].first].sentence == s; k++)
-		if (!(tdef(cx, (int)k)->flags & (TR_WEAK | TR_BLOCK))) {
+		if (!(tdef(cx, (int)k)->flags & (TR_WEAK | TR_BLOCK)) &&
+		    !manner_trigger(cx, k, cx->tm[tm].last)) {
 			*to = cx->tm[k].first;
 			break;
 		}
@@ -1333,6 +1347,7 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		e->inter2 = 1;
 	}
 	/* "rival factions of the Sinaloa Cartel fought": the group on both sides. */
+	int rivals = 0;
 	if (e->actor1 >= 0 && !e->actor2_name && e->cls == EC_CLASH) {
 		const struct actor_mention *a1 = &cx->am[e->actor1];
 		size_t from = a1->first > 5 ? a1->first - 5 : 0, to = a1->last + 4;
@@ -1341,10 +1356,11 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 			    cx->t.tok[i].sentence == cx->t.tok[a1->first].sentence) {
 				e->actor2_name = e->actor1_name;
 				e->inter2 = e->inter1;
+				rivals = 1;
 				break;
 			}
 	}
-	if (e->actor1_name && e->actor2_name && e->actor2_name != e->actor1_name &&
+	if (e->actor1_name && e->actor2_name && !rivals &&
 	    !strcmp(e->actor1_name, e->actor2_name)) {
 		/* The object named first was on actor1's side: take the next one in the sentence. */
 		size_t s_last = sentence_last(cx, e->sentence);
@@ -1361,7 +1377,7 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 			e->inter2 = cx->am[next].inter;
 		}
 	}
-	if (e->actor1_name && e->actor2_name && e->actor2_name != e->actor1_name &&
+	if (e->actor1_name && e->actor2_name && !rivals &&
 	    (strcmp(e->actor1_name, e->actor2_name) == 0 ||
 						 (e->inter1 == 1 && e->inter2 == 1 &&
 						  strstr(e->actor1_name, " of ") && strstr(e->actor2_name, " of ") &&
