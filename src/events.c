@@ -350,10 +350,23 @@ static int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 			continue;
 		/* An object of a preposition is not the subject: "dozens of Afghan forces". */
 		size_t p = a->first;
-		while (p > stop && (cx_is(cx, p - 1, "the") || cx_is(cx, p - 1, "its") ||
-				    cx_is(cx, p - 1, "their") || (cx->t.tok[p - 1].flags & TOK_QUOTE)))
-			p--;
-		if (p > stop && cx_is_any(cx, p - 1, preps))
+		for (;;) {
+			if (p > stop && (cx_is(cx, p - 1, "the") || cx_is(cx, p - 1, "its") ||
+					 cx_is(cx, p - 1, "their") || (cx->t.tok[p - 1].flags & TOK_QUOTE)))
+				p--;
+			else if (p > stop + 1 && (cx->t.tok[p - 1].flags & TOK_HYPHEN))
+				p -= 2; /* "by the Kenyan-led mission" */
+			else
+				break;
+		}
+		/* ... except the group its members belong to: "members of the Viv Ansanm
+		 * coalition seized", "fighters of the group attacked". */
+		static const char *const members[] = { "members", "fighters", "militants", "elements",
+			"units", "cadres", "operatives", "supporters", "loyalists", "commanders",
+			"gunmen", "men", "soldiers", "troops", "officers", "agents", "wing", "faction",
+			"factions", "remnants", NULL };
+		if (p > stop && cx_is_any(cx, p - 1, preps) &&
+		    !(cx_is(cx, p - 1, "of") && p - 1 > stop && cx_is_any(cx, p - 2, members)))
 			continue;
 		best = (int)k;
 	}
@@ -954,6 +967,43 @@ static int date_in_clause(const struct ectx *cx, size_t from, size_t to)
 
 /* A sentence that sums up a period: a "since" date with a perfect verb ("More than 300
  * civilians have been killed in Ituri since May 1"). */
+static int month_word(const struct ectx *cx, size_t i)
+{
+	static const char *const months[] = { "january", "february", "march", "april", "may",
+		"june", "july", "august", "september", "october", "november", "december", NULL };
+	return cx_is_any(cx, i, months) ||
+	       ((cx->t.tok[i].flags & TOK_NUMBER) && strlen(cx->t.tok[i].norm) == 4);
+}
+
+/* Totals over a period: "between January and March", "so far this year", "over the past
+ * month", "since the start of the war", "in the first half of the year". */
+static int period_phrase(const struct ectx *cx, size_t i)
+{
+	if (cx_is(cx, i, "between") && month_word(cx, i + 1))
+		for (size_t j = i + 2; j < i + 5 && j < cx->t.n; j++)
+			if (cx_is(cx, j, "and") && month_word(cx, j + 1))
+				return 1;
+	if (cx_is(cx, i, "so") && cx_is(cx, i + 1, "far") && cx_is(cx, i + 2, "this"))
+		return 1;
+	/* ... but "over the past 24 hours" is a daily report of single events. */
+	static const char *const long_spans[] = { "week", "weeks", "month", "months", "year",
+		"years", "decade", "decades", NULL };
+	if ((cx_is(cx, i, "over") || cx_is(cx, i, "in") || cx_is(cx, i, "during")) &&
+	    cx_is(cx, i + 1, "the") && (cx_is(cx, i + 2, "past") || cx_is(cx, i + 2, "last"))) {
+		size_t j = i + 3;
+		struct count c;
+		j += number_at(&cx->t, j, cx->t.n, &c);
+		if (cx_is_any(cx, j, long_spans))
+			return 1;
+	}
+	if (cx_is(cx, i, "since") && cx_is(cx, i + 1, "the") &&
+	    (cx_is(cx, i + 2, "start") || cx_is(cx, i + 2, "beginning") || cx_is(cx, i + 2, "outbreak")))
+		return 1;
+	if (cx_is(cx, i, "the") && cx_is(cx, i + 1, "first") && cx_is(cx, i + 2, "half"))
+		return 1;
+	return 0;
+}
+
 static int aggregate_sentence(const struct ectx *cx, size_t s)
 {
 	int since = 0, perfect = 0;
@@ -966,6 +1016,8 @@ static int aggregate_sentence(const struct ectx *cx, size_t s)
 			since = 1;
 		if (cx_is(cx, i, "has") || cx_is(cx, i, "have"))
 			perfect = 1;
+		if (period_phrase(cx, i))
+			return 1;
 	}
 	return since && perfect;
 }
