@@ -749,6 +749,7 @@ static void type_event(struct ectx *cx, struct event *e, int civilians_only, int
 			"firefight", "skirmish", "skirmishes", "encounter", "exchange", NULL };
 		int one_sided = any_killed && e->actor2 < 0 &&
 				!cx_is_any(cx, cx->tm[e->trigger].first, two_sided) &&
+				!cx_is_any(cx, cx->tm[e->trigger].last - 1, two_sided) &&
 				(e->cls == EC_KILL || e->actor1 >= 0) &&
 				!armed_counterpart(cx, e, e->sentence);
 		if (target_civ || (civilians_only && any_killed) || one_sided) {
@@ -1011,8 +1012,14 @@ static int aggregate_sentence(const struct ectx *cx, size_t s)
 	     cx->dm[d].first < sentence_last(cx, s); d++)
 		if (cx->dm[d].flags & DM_SINCE)
 			since = 1;
+	/* "More than 900 people have been killed since the feud turned violent": a running
+	 * total, whatever the since-clause names. */
+	long dead = 0;
+	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++)
+		if (cx->cas[c].kind == CAS_KILLED && cx->cas[c].count.value > dead)
+			dead = cx->cas[c].count.value;
 	for (size_t i = sentence_first(cx, s); i < sentence_last(cx, s); i++) {
-		if (cx_is(cx, i, "since") && (cx->t.tok[i + 1].flags & TOK_NUMBER))
+		if (cx_is(cx, i, "since") && ((cx->t.tok[i + 1].flags & TOK_NUMBER) || dead >= 50))
 			since = 1;
 		if (cx_is(cx, i, "has") || cx_is(cx, i, "have"))
 			perfect = 1;
@@ -1096,6 +1103,26 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		size_t wl = strlen(w);
 		if (wl > 3 && !strcmp(w + wl - 2, "ed") && cx_is_any(cx, m->first - 1, det))
 			return 0;
+	}
+	/* "fought a running gun battle", "carried out a deadly attack": the verb's object is
+	 * the event's own name; the noun carries it. */
+	if ((d->flags & TR_VERB) && (size_t)k + 1 < cx->n_tm && violence_rank(d->cls) <= 3) {
+		const struct trigger_mention *next = &cx->tm[k + 1];
+		const struct trigger_def *nd = tdef(cx, k + 1);
+		if ((nd->flags & TR_NOUN) && violence_rank(nd->cls) <= 3 && next->first >= m->last &&
+		    next->first - m->last <= 3) {
+			int plain = 1;
+			for (size_t i = m->last; i < next->first; i++) {
+				const struct token *w = &cx->t.tok[i];
+				if (!(w->flags & TOK_WORD) || (w->flags & TOK_CAP) || (w->flags & TOK_NUMBER) ||
+				    cx_is(cx, i, "and") || cx_is(cx, i, "or") || cx_is(cx, i, "in") ||
+				    cx_is(cx, i, "on") || cx_is(cx, i, "with") || cx_is(cx, i, "after") ||
+				    cx_is(cx, i, "during") || cx_is(cx, i, "by") || cx_is(cx, i, "to"))
+					plain = 0;
+			}
+			if (plain)
+				return 0;
+		}
 	}
 	/* "captured", "took": territory only when a place is what was taken. */
 	if (d->cls == EC_CAPTURE_PLACE) {
