@@ -196,7 +196,12 @@ static size_t one_victim(struct ectx *cx, size_t i, size_t limit, enum casualty_
 	size_t np = noun_phrase_end(cx, i + 1, limit);
 	if (np <= i + 1 || np - i > 6)
 		return i;
-	if (!is_single) {
+	static const char *const kin[] = { "son", "daughter", "wife", "husband", "brother",
+		"sister", "father", "mother", "nephew", "niece", "cousin", "uncle", "grandson",
+		"granddaughter", "grandfather", "grandmother", "bodyguard", "driver", "child", NULL };
+	int kin_one = (cx_is(cx, i, "his") || cx_is(cx, i, "her")) && np == i + 2 &&
+		      cx_is_any(cx, i + 1, kin);
+	if (!is_single && !kin_one) {
 		int civilian;
 		int v = victim_at(cx, i + 1, np, &civilian);
 		if (v < 0 || cx->am[v].last != np)
@@ -210,6 +215,12 @@ static size_t one_victim(struct ectx *cx, size_t i, size_t limit, enum casualty_
 	}
 	struct count one = { 1, 1, 1, 0 };
 	add(cx, i, kind, &one, np);
+	/* "an avocado producer and his son": one more. */
+	if (cx_is(cx, np, "and")) {
+		size_t more = one_victim(cx, np + 1, limit, kind);
+		if (more > np + 1)
+			return more;
+	}
 	return np;
 }
 
