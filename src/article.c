@@ -33,7 +33,8 @@ static const char *const trailer_prefixes[] = {
 static const char *const caption_markers[] = {
 	"getty images", "(by ap)", "(by afp)", "(by reuters)", "photo:", "photo credit",
 	"file photo", "(photo by", "photograph:", "reuters/", "/ reuters", "afp/", "/ afp",
-	"ap photo", "epa/", "/ epa", "image caption", "image copyright", "xinhua /",
+	"ap photo", "epa/", "/ epa", "image caption", "image copyright", "xinhua /", "caption:",
+	"picture:", "pictured:", "image:", "(pictured)",
 	NULL
 };
 
