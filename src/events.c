@@ -352,7 +352,9 @@ static int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 		size_t p = a->first;
 		for (;;) {
 			if (p > stop && (cx_is(cx, p - 1, "the") || cx_is(cx, p - 1, "its") ||
-					 cx_is(cx, p - 1, "their") || (cx->t.tok[p - 1].flags & TOK_QUOTE)))
+					 cx_is(cx, p - 1, "their") || cx_is(cx, p - 1, "a") ||
+					 cx_is(cx, p - 1, "an") || cx_is(cx, p - 1, "local") ||
+					 (cx->t.tok[p - 1].flags & TOK_QUOTE)))
 				p--;
 			else if (p > stop + 1 && (cx->t.tok[p - 1].flags & TOK_HYPHEN))
 				p -= 2; /* "by the Kenyan-led mission" */
@@ -696,11 +698,38 @@ static int crude_brawl(const struct ectx *cx, const struct event *e)
 	return has_crude;
 }
 
+/* "a military jet bombed the market", "bombs dropped by a helicopter": bombing from the
+ * air is an air strike. */
+static int dropped_from_air(const struct ectx *cx, const struct event *e)
+{
+	static const char *const aircraft[] = { "jet", "jets", "warplane", "warplanes", "aircraft",
+		"helicopter", "helicopters", "gunship", "gunships", "plane", "planes", "drone",
+		"drones", "air", NULL }; /* not "bomber": suicide bombers drive */
+	const struct trigger_mention *m = &cx->tm[e->trigger];
+	size_t s_first = sentence_first(cx, e->sentence), s_last = sentence_last(cx, e->sentence);
+	for (size_t i = m->first; i > s_first && m->first - i < 4; i--) {
+		if (cx->t.tok[i - 1].flags & TOK_PUNCT)
+			break;
+		if (cx_is_any(cx, i - 1, aircraft))
+			return 1;
+	}
+	for (size_t i = m->last; i < s_last && i < m->last + 5; i++)
+		if ((cx_is(cx, i, "by") || cx_is(cx, i, "from")) && i + 3 < s_last)
+			for (size_t j = i + 1; j < i + 4; j++)
+				if (cx_is_any(cx, j, aircraft))
+					return 1;
+	return 0;
+}
+
 static void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed)
 {
 	if ((e->cls == EC_GRENADE || e->cls == EC_IED || e->cls == EC_SHELLING ||
 	     e->cls == EC_AIRSTRIKE || e->cls == EC_SUICIDE) && weapon_recovered(cx, e))
 		e->cls = EC_DISRUPTED;
+	if (e->cls == EC_IED && dropped_from_air(cx, e)) {
+		e->cls = EC_AIRSTRIKE;
+		e->cameo = "195"; /* employ aerial weapons */
+	}
 	long taken = e->cls == EC_CAPTURE_PLACE ? people_taken(cx, e) : 0;
 	if (taken) {
 		e->cls = is_state(cx, e->actor1) ? EC_ARREST : EC_ABDUCTION;
@@ -1124,6 +1153,14 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 				return 0;
 		}
 	}
+	/* "the earthquake that struck near Mandalay, killing 3,700": nature, not conflict. */
+	static const char *const disasters[] = { "earthquake", "quake", "flood", "floods",
+		"flooding", "cyclone", "hurricane", "typhoon", "landslide", "landslides", "storm",
+		"tsunami", "wildfire", "wildfires", "mudslide", "avalanche", "tremor", "epidemic",
+		"outbreak", NULL };
+	for (size_t i = m->first; i > s_first && m->first - i < 5; i--)
+		if (cx_is_any(cx, i - 1, disasters))
+			return 0;
 	/* "captured", "took": territory only when a place is what was taken. */
 	if (d->cls == EC_CAPTURE_PLACE) {
 		int place_next = 0;
