@@ -490,6 +490,15 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 		}
 	}
 	size_t alen = actors_match(cx->ex->actors, &cx->t, i, cx->t.n, acand, 8, &na);
+	/* "local People's Defence Force": a longer name starting inside this match wins. */
+	int generic = alen && cx->ex->actors->defs[acand[na - 1]].kind == AK_GENERIC;
+	for (size_t j = i + 1; generic && alen > 1 && j < i + alen; j++) {
+		int other[8];
+		size_t no;
+		size_t olen = actors_match(cx->ex->actors, &cx->t, j, cx->t.n, other, 8, &no);
+		if (olen && j + olen > i + alen)
+			return j - i;
+	}
 	size_t plen = capitalised(cx, i) ? gazetteer_match(gz, &cx->t, i, cx->t.n, pcand, MAX_CAND, &np)
 					 : 0;
 	if (plen && plen > alen) {
