@@ -1161,6 +1161,23 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 	for (size_t i = m->first; i > s_first && m->first - i < 5; i--)
 		if (cx_is_any(cx, i - 1, disasters))
 			return 0;
+	/* "rights groups say security operations have fuelled support": plural events with no
+	 * date or place, in the present or perfect, are talk about a conflict, not news. */
+	if ((d->flags & TR_NOUN) && !has_date(cx, s)) {
+		const char *w = cx->t.tok[m->last - 1].norm;
+		size_t wl = strlen(w);
+		int plural = wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's';
+		int placed = 0, present = 0;
+		for (size_t p = pm_lower(cx, s_first); p < cx->n_pm && cx->pm[p].first < s_last; p++)
+			placed |= usable_place(cx, p);
+		static const char *const now[] = { "say", "says", "have", "has", "are", "is",
+			"continue", "continues", "often", "frequently", "routinely", "still", "carries",
+			"carry", "stages", "launches", "regularly", NULL };
+		for (size_t i = s_first; i < s_last; i++)
+			present |= cx_is_any(cx, i, now);
+		if (plural && !placed && present)
+			return 0;
+	}
 	/* "captured", "took": territory only when a place is what was taken. */
 	if (d->cls == EC_CAPTURE_PLACE) {
 		int place_next = 0;
@@ -1240,18 +1257,34 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 	/* "JNIM claimed to have killed 40 soldiers and seized weapons": a claim. */
 	if (claimed_scope(cx, m->first) != (size_t)-1)
 		return 0;
-	/* "dispersing peacefully", "dispersed without incident": the crowd went home. */
-	if (d->cls == EC_PROTEST_INTERVENTION &&
-	    (cx_is(cx, m->last, "peacefully") || cx_is(cx, m->last, "quietly") ||
-	     (cx_is(cx, m->last, "without") && cx_is(cx, m->last + 1, "incident")) ||
-	     (cx_is(cx, m->last, "on") && cx_is(cx, m->last + 1, "their"))))
-		return 0;
+	/* "dispersing peacefully", "dispersed in the evening without incident": the crowd went
+	 * home; "the protesters dispersed" did so themselves. */
+	if (d->cls == EC_PROTEST_INTERVENTION) {
+		for (size_t i = m->last; i < s_last && i < m->last + 6; i++)
+			if (cx_is(cx, i, "peacefully") || cx_is(cx, i, "quietly") ||
+			    (cx_is(cx, i, "without") && cx_is(cx, i + 1, "incident")) ||
+			    (cx_is(cx, i, "on") && cx_is(cx, i + 1, "their")))
+				return 0;
+		int subj = actor_before(cx, m->first, s_first);
+		if (subj >= 0 && cx->am[subj].inter == 6 && cx->am[subj].last == m->first)
+			return 0;
+	}
+	/* "gunmen blocked the highway": armed men are not protesters. */
+	if (is_protest(d->cls) && d->cls != EC_PROTEST_INTERVENTION && d->cls != EC_PROTEST_FORCE) {
+		int subj = actor_before(cx, m->first, s_first);
+		if (subj >= 0 && ((cx->am[subj].inter >= 1 && cx->am[subj].inter <= 4) ||
+				  cx->am[subj].inter == 8) && m->first - cx->am[subj].last <= 2)
+			return 0;
+	}
 	/* "years of sporadic fighting", "decades of conflict": a period, not an event. */
 	for (size_t i = m->first; i > s_first && m->first - i < 4; i--)
 		if ((cx_is(cx, i - 1, "of") && i >= 2 + s_first &&
 		     (cx_is(cx, i - 2, "years") || cx_is(cx, i - 2, "decades") ||
 		      cx_is(cx, i - 2, "months") || cx_is(cx, i - 2, "history") ||
-		      cx_is(cx, i - 2, "wave") || cx_is(cx, i - 2, "cycle"))))
+		      cx_is(cx, i - 2, "wave") || cx_is(cx, i - 2, "cycle") ||
+		      cx_is(cx, i - 2, "string") || cx_is(cx, i - 2, "series") ||
+		      cx_is(cx, i - 2, "spate") || cx_is(cx, i - 2, "spree") ||
+		      cx_is(cx, i - 2, "rash"))))
 			return 0;
 	/* "since they withdrew", "since gunmen stormed the school and killed...": the start of
 	 * a period, background; the clause runs to the previous comma. */
@@ -1275,7 +1308,9 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		"planned", "plot", "plots", "plotting", "future", "prevent", "preventing", "deter",
 		"threatening", "threatened", "avert", "averting", "capable", "capability", "displaced",
 		"fled", "fleeing", "amid", "responsible", "accused", "blamed", "blame", "involved",
-		"role", "planning", "mastermind", "masterminded", "orchestrating", NULL };
+		"role", "planning", "mastermind", "masterminded", "orchestrating", "condemned",
+		"condemning", "condemns", "condemn", "denounced", "deplored", "mourned", "mourning",
+		NULL };
 	if (d->flags & TR_NOUN || d->cls == EC_AGREEMENT) {
 		/* A truce is wished for across a whole clause: "called for a three-month truce
 		 * followed by a permanent ceasefire". */
@@ -1292,6 +1327,19 @@ static int sentence_blocked(const struct ectx *cx, size_t t0, size_t t1)
 {
 	for (size_t k = t0; k < t1; k++)
 		if (tdef(cx, (int)k)->flags & TR_BLOCK)
+			return 1;
+	return 0;
+}
+
+/* "..., the latest in a string of attacks that has left 16 dead", "bringing the toll to
+ * 40": a count after such words totals several events. */
+static int running_total(const struct ectx *cx, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (cx_is(cx, i, "latest") || cx_is(cx, i, "string") || cx_is(cx, i, "spate") ||
+		    cx_is(cx, i, "series") || ((cx_is(cx, i, "bringing") || cx_is(cx, i, "taking") ||
+						cx_is(cx, i, "raising") || cx_is(cx, i, "pushing")) &&
+					       cx_is(cx, i + 1, "the")))
 			return 1;
 	return 0;
 }
@@ -1317,7 +1365,7 @@ static void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 			if (s - prev->sentence <= 2 && cx->t.sent[prev->sentence].para == cx->t.sent[s].para)
 				best = (int)(ev0 - 1);
 		}
-		if (best < 0)
+		if (best < 0 || running_total(cx, cx->tm[cx->ev[best].trigger].last, k->pos))
 			continue;
 		struct event *e = &cx->ev[best];
 		long *slot = k->kind == CAS_KILLED ? &e->fatalities

@@ -118,7 +118,8 @@ static const char *const motion_verbs[] = { "drove", "drive", "driving", "travel
 	"evacuated", "relocated", "arrive", "arrived", "arriving", "retreated", "retreat",
 	"withdrew", "escaped", "escape", "transferred", "taken", "deported", "sent", "fly",
 	"journey", "trip", "visit", "visited", "visiting", "road", "highway", "route", "flight",
-	"flights", "pushed", "driven", "cross", "crossed", "crossing", "brief", "back", NULL };
+	"flights", "pushed", "driven", "cross", "crossed", "crossing", "brief", "back", "bound",
+	"destined", NULL };
 
 static int motion_before(const struct ectx *cx, size_t i, size_t window)
 {
@@ -164,7 +165,7 @@ static unsigned place_context(const struct ectx *cx, size_t first, size_t last)
 	if ((prev_is(cx, i, "to", NULL) || prev_is(cx, i, "for", NULL) ||
 	     prev_is(cx, i, "towards", NULL) || prev_is(cx, i, "toward", NULL) ||
 	     prev_is(cx, i, "via", NULL) || prev_is(cx, i, "reach", NULL) ||
-	     prev_is(cx, i, "reaching", NULL) || prev_is(cx, i, "in", NULL)) &&
+	     prev_is(cx, i, "reaching", NULL)) &&
 	    motion_before(cx, i, 8))
 		f |= PM_MOTION;
 	/* Distance phrases: "120 kilometers west of Kunduz" locate something else. */
