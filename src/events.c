@@ -431,6 +431,29 @@ static int protagonist(struct ectx *cx)
 	return best;
 }
 
+/* "The army said it killed 20 militants", "Africa Command said it had conducted an air
+ * strike": a pronoun after the speech verb is the speaker. */
+static int speaker_as_subject(const struct ectx *cx, size_t tok, size_t s_first)
+{
+	static const char *const pron[] = { "it", "they", "we", NULL };
+	size_t s = cx->t.tok[tok].sentence;
+	for (size_t k = cl_lower(cx, s); k < cx->n_cl && cx->t.tok[cx->cl[k].verb].sentence == s; k++) {
+		const struct claim *c = &cx->cl[k];
+		if (c->verb >= tok || c->last > c->verb || c->verb + 5 < tok)
+			continue;
+		size_t p = c->verb + 1;
+		if (cx_is(cx, p, "that"))
+			p++;
+		if (!cx_is_any(cx, p, pron))
+			continue;
+		for (size_t a = am_lower(cx, c->first > s_first ? c->first : s_first);
+		     a < cx->n_am && cx->am[a].first < c->last; a++)
+			if (cx->am[a].name && cx->am[a].kind != AK_ANAPHOR && cx->am[a].inter != 7)
+				return (int)a;
+	}
+	return -1;
+}
+
 static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_last)
 {
 	const struct trigger_mention *m = &cx->tm[e->trigger];
@@ -498,6 +521,8 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 		return;
 	}
 	e->actor1 = actor_before(cx, m->first, s_first);
+	if (e->actor1 < 0)
+		e->actor1 = speaker_as_subject(cx, m->first, s_first);
 	/* "shells fired by the RSF", "a bomb planted by militants": the noun's agent follows. */
 	static const char *const made_by[] = { "fired", "launched", "dropped", "planted", "carried",
 		"conducted", "flown", "sent", "thrown", "hurled", "detonated", "set", "laid", NULL };
