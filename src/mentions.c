@@ -465,6 +465,36 @@ static int weapon_after(const struct ectx *cx, size_t i)
 	return 0;
 }
 
+/* A place name that begins a longer proper name ending in a facility noun names the
+ * facility after someone, not the place: "Aden Adde International Airport", "Jomo Kenyatta
+ * Airport". "Kabul International Airport" (no other capitalised word) stays Kabul. */
+static const char *const facilities[] = { "airport", "stadium", "university", "hospital",
+	"street", "road", "avenue", "bridge", "square", "mosque", "hotel", "school", "college",
+	"academy", "barracks", "prison", "base", NULL };
+
+static size_t facility_end(const struct ectx *cx, size_t j)
+{
+	while (j < cx->t.n && (cx->t.tok[j].flags & TOK_CAP) && !cx_is_any(cx, j, facilities))
+		j++;
+	return j < cx->t.n && cx_is_any(cx, j, facilities) ? j + 1 : j;
+}
+
+static int named_facility(const struct ectx *cx, size_t j)
+{
+	static const char *const generic[] = { "international", "national", "general", "central",
+		"main", "military", "air", "memorial", "teaching", "regional", "district", "city",
+		"provincial", NULL };
+	int other = 0;
+	size_t k = j;
+	while (k < cx->t.n && k < j + 4 && (cx->t.tok[k].flags & TOK_CAP) &&
+	       !(cx->t.tok[k].flags & TOK_PARA) && !cx_is_any(cx, k, facilities)) {
+		if (!cx_is_any(cx, k, generic))
+			other = 1;
+		k++;
+	}
+	return other && k < cx->t.n && (cx->t.tok[k].flags & TOK_CAP) && cx_is_any(cx, k, facilities);
+}
+
 static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 {
 	const struct gazetteer *gz = cx->ex->gz;
@@ -502,6 +532,9 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 	}
 	size_t plen = capitalised(cx, i) ? gazetteer_match(gz, &cx->t, i, cx->t.n, pcand, MAX_CAND, &np)
 					 : 0;
+	if (plen && plen > alen && named_facility(cx, i + plen)) {
+		return facility_end(cx, i + plen) - i; /* "Aden Adde International Airport" */
+	}
 	if (plen && plen > alen) {
 		/* Country possessive + force: "Afghanistan's army". */
 		const struct place *p0 = &gz->places[pcand[0]];
