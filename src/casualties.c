@@ -92,6 +92,9 @@ static size_t count_list(struct ectx *cx, size_t i, size_t limit, enum casualty_
 		/* "No one was killed", "none were hurt": a count of nobody. */
 		if (i > 0 && (cx_is(cx, i - 1, "no") || cx_is(cx, i - 1, "none")))
 			return i;
+		/* "how many of the dead were fighters": a question, not a count. */
+		if (i > 0 && cx_is(cx, i - 1, "how"))
+			return i;
 		size_t np = noun_phrase_end(cx, i + n, limit);
 		if (record)
 			add(cx, i, kind, &c, np);

@@ -1203,6 +1203,19 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		if (plural && !placed && present)
 			return 0;
 	}
+	/* "The fighting has driven thousands out": the war as a subject, not an event. */
+	if ((d->flags & TR_NOUN) && (cx_is(cx, m->last, "has") || cx_is(cx, m->last, "have")) &&
+	    !has_date(cx, s))
+		return 0;
+	/* "accused the RSF and allied militias of ethnically targeted killings": an accusation
+	 * across the clause. */
+	for (size_t i = m->first; i > s_first && m->first - i < 16; i--) {
+		if (cx_is(cx, i - 1, ";") || cx_is(cx, i - 1, ".") || cx_is(cx, i - 1, ":"))
+			break;
+		if (cx_is(cx, i - 1, "accused") || cx_is(cx, i - 1, "accusing") ||
+		    cx_is(cx, i - 1, "accuses") || cx_is(cx, i - 1, "accusations"))
+			return 0;
+	}
 	/* "captured", "took": territory only when a place is what was taken. */
 	if (d->cls == EC_CAPTURE_PLACE) {
 		int place_next = 0;
@@ -1266,6 +1279,11 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		for (size_t p = pm_lower(cx, s_first); p < cx->n_pm && cx->pm[p].first < s_last; p++)
 			if (usable_place(cx, p))
 				named = 1;
+		/* ... or referred to: "in the city", "near the town". */
+		for (size_t i = s_first; i + 2 < s_last && !named; i++)
+			named = (cx_is(cx, i, "in") || cx_is(cx, i, "near") || cx_is(cx, i, "outside")) &&
+				cx_is(cx, i + 1, "the") &&
+				(cx_is(cx, i + 2, "city") || cx_is(cx, i + 2, "town") || cx_is(cx, i + 2, "village"));
 		if (!named)
 			return 0;
 	}
@@ -1676,6 +1694,26 @@ static int armed_counterpart(const struct ectx *cx, const struct event *e, size_
 	return 0;
 }
 
+/* "hit a fuel station in the city on Sunday": the town named last, in this sentence or the
+ * one before. */
+static int the_town(const struct ectx *cx, size_t k, size_t s, size_t s_last)
+{
+	static const char *const towns[] = { "city", "town", "village", "camp", NULL };
+	size_t end = clause_end(cx, k, s_last);
+	int said = 0;
+	for (size_t i = cx->tm[k].last; i + 1 < end && !said; i++)
+		said = (cx_is(cx, i, "the") || cx_is(cx, i, "that")) && cx_is_any(cx, i + 1, towns) &&
+		       !(cx->t.tok[i + 2].flags & TOK_CAP) && !cx_is(cx, i + 2, "of");
+	if (!said)
+		return -1;
+	size_t from = sentence_first(cx, s > 0 ? s - 1 : s);
+	int best = -1;
+	for (size_t p = pm_lower(cx, from); p < cx->n_pm && cx->pm[p].first < cx->tm[k].first; p++)
+		if (usable_place(cx, p) && is_town_place(cx, p))
+			best = (int)p;
+	return best;
+}
+
 static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int lead)
 {
 	size_t s_first = sentence_first(cx, s), s_last = sentence_last(cx, s);
@@ -1746,13 +1784,16 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 				int before = place_before(cx, k, s_first);
 				int ctx_place = last_event_place(cx, cx->t.sent[s].para, 1);
 				int main = main_place(cx);
+				int town = before < 0 ? the_town(cx, k, s, s_last) : -1;
 				if (before >= 0)
 					set_place(cx, e, before, "named before the trigger");
+				else if (town >= 0)
+					set_place(cx, e, town, "'the city' after the trigger: the town named last");
 				else if (ctx_place >= 0)
 					set_place(cx, e, ctx_place, "place of the previous event in the paragraph");
 				else if (main >= 0)
 					set_place(cx, e, main, "the place the article is mostly about");
-				e->place_inherited = before < 0;
+				e->place_inherited = before < 0 && town < 0;
 			}
 			refine_country(cx, e);
 			find_coreference(cx, e, n_places ? places[p] : place_before(cx, k, s_first));
