@@ -233,11 +233,13 @@ static size_t object_places(const struct ectx *cx, size_t tm, size_t limit, int 
  * "during an operation". after: the end of the other trigger. */
 static int manner_trigger(const struct ectx *cx, size_t k, size_t after)
 {
-	size_t nf = cx->tm[k].first;
-	while (nf > after && (cx_is(cx, nf - 1, "a") || cx_is(cx, nf - 1, "an") ||
-			      cx_is(cx, nf - 1, "overnight") || cx_is(cx, nf - 1, "separate") ||
-			      cx_is(cx, nf - 1, "joint")))
+	size_t nf = cx->tm[k].first, words = 0;
+	/* "in a lightning counteroffensive", "during an overnight raid" */
+	while (nf > after && words < 3 && !cx_is(cx, nf - 1, "in") && !cx_is(cx, nf - 1, "during") &&
+	       (cx->t.tok[nf - 1].flags & TOK_WORD) && !(cx->t.tok[nf - 1].flags & (TOK_CAP | TOK_NUMBER))) {
 		nf--;
+		words++;
+	}
 	return nf > after && (cx_is(cx, nf - 1, "in") || cx_is(cx, nf - 1, "during"));
 }
 
@@ -1121,7 +1123,9 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		"proposed", "proposal", "offer", "offered", "offering", "guarantees", "negotiate",
 		"negotiating", "calling", "prospects", "hopes", "hope", "called", "calls", "call",
 		"secure", "securing", "efforts", "effort", "broker", "brokering", "reach", "reaching",
-		"push", "pushing", "pushed", "bid", "mediators", "mediating", NULL };
+		"push", "pushing", "pushed", "bid", "mediators", "mediating", "appeal", "appeals",
+		"appealed", "request", "requested", "requests", "asked", "asking", "permission",
+		"supply", "supplies", "deliveries", "delivery", NULL };
 	const struct trigger_def *d = tdef(cx, k);
 	const struct trigger_mention *m = &cx->tm[k];
 	/* "in X hands" / "under X control" need the actor between. */
@@ -1215,6 +1219,32 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		if (cx_is(cx, i - 1, "accused") || cx_is(cx, i - 1, "accusing") ||
 		    cx_is(cx, i - 1, "accuses") || cx_is(cx, i - 1, "accusations"))
 			return 0;
+	}
+	/* "launched more than 800 glide bombs this week": a tally over a period. */
+	if (d->flags & TR_NOUN) {
+		struct count c;
+		int many = 0, period = 0;
+		for (size_t i = m->first; i > s_first && m->first - i <= 4 && !many; i--) {
+			size_t n = number_at(&cx->t, i - 1, m->first, &c);
+			if (n && i - 1 + n + 2 >= m->first && (c.value >= 50 || (c.vague && c.value >= 12)))
+				many = 1;
+		}
+		for (size_t i = s_first; i < s_last && many && !period; i++)
+			period = cx_is(cx, i, "week") || cx_is(cx, i, "weeks") || cx_is(cx, i, "month") ||
+				 cx_is(cx, i, "months") || cx_is(cx, i, "year") || cx_is(cx, i, "years");
+		if (many && period)
+			return 0;
+	}
+	/* "with JNIM fighters regularly blockading roads and attacking army posts": habits. */
+	if (!has_date(cx, s)) {
+		static const char *const habit[] = { "regularly", "routinely", "frequently", "often",
+			"usually", "repeatedly", "typically", "sometimes", "occasionally", NULL };
+		for (size_t i = m->first; i > s_first && m->first - i <= 6; i--) {
+			if (cx->t.tok[i - 1].flags & TOK_PUNCT)
+				break;
+			if (cx_is_any(cx, i - 1, habit))
+				return 0;
+		}
 	}
 	/* "captured", "took": territory only when a place is what was taken. */
 	if (d->cls == EC_CAPTURE_PLACE) {
@@ -1353,7 +1383,8 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		"fled", "fleeing", "amid", "responsible", "accused", "blamed", "blame", "involved",
 		"role", "planning", "mastermind", "masterminded", "orchestrating", "condemned",
 		"condemning", "condemns", "condemn", "denounced", "deplored", "mourned", "mourning",
-		NULL };
+		"discusses", "discuss", "rarely", "acknowledges", "comment", "comments", "similar",
+		"faces", "facing", NULL };
 	if (d->flags & TR_NOUN || d->cls == EC_AGREEMENT) {
 		/* A truce is wished for across a whole clause: "called for a three-month truce
 		 * followed by a permanent ceasefire". */
