@@ -561,6 +561,23 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 		return plen;
 	}
 	if (alen && modifier_suffix(cx, i + alen)) {
+		/* "Islamic State-linked insurgents" are the group's own fighters (its local
+		 * affiliate, as ACLED codes them); "Iran-backed militias" are someone else. */
+		const struct actor_def *d = &cx->ex->actors->defs[acand[na - 1]];
+		size_t g = i + alen + 1, ng = 0;
+		int gc[8];
+		size_t glen = d->kind == AK_GROUP && (cx_is(cx, i + alen, "linked") ||
+						      cx_is(cx, i + alen, "affiliated") ||
+						      cx_is(cx, i + alen, "aligned"))
+				      ? actors_match(cx->ex->actors, &cx->t, g, cx->t.n, gc, 8, &ng) : 0;
+		if (glen) {
+			const struct actor_def *gd = &cx->ex->actors->defs[gc[ng - 1]];
+			if (gd->kind == AK_ANAPHOR || (gd->kind == AK_GENERIC && gd->inter >= 2 && gd->inter <= 4)) {
+				add_actor(cx, i, g + glen, d->name, d->inter, d->iso3, d->kind,
+					  "group-linked fighters");
+				return g + glen - i;
+			}
+		}
 		return alen + 1; /* "al Qaeda-linked", "Houthi-run": describes another actor */
 	}
 	if (alen) {
