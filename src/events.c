@@ -2020,6 +2020,10 @@ static void reconcile_kinds(struct ectx *cx)
 				 (cx_is(cx, cx->tm[a->trigger].first, "raid") ||
 				  cx_is(cx, cx->tm[a->trigger].first, "raids")))
 				fold = 1; /* "arrested four in a raid": the raid is the arrest */
+			else if (a->cls == EC_CLASH && a->sentence == b->sentence &&
+				 (b->cls == EC_TERRITORY || b->cls == EC_CAPTURE_PLACE) &&
+				 a->place_idx == b->place_idx)
+				fold = 1; /* "overran the town, killing four soldiers in a gunfight" */
 			else if (a->cls == EC_TRANSFER && (b->cls == EC_TERRITORY || b->cls == EC_CAPTURE_PLACE)) {
 				if (a->trigger >= 0 && tdef(cx, a->trigger)->flags & TR_WEAK) {
 					fold = 1; /* "withdrew": part of the takeover */
