@@ -911,6 +911,29 @@ static void trigger_segment(const struct ectx *cx, int tm, size_t *from, size_t 
 		}
 }
 
+/* "curfew on Tuesday, a day after police fired tear gas": the event is N days before the
+ * date named. Returns N, 0 if the words are not there. */
+static long days_after(const struct ectx *cx, size_t from, size_t to)
+{
+	for (size_t i = from; i + 2 < to && i < from + 4; i++) {
+		long n = 0;
+		size_t j = i;
+		struct count c;
+		size_t k;
+		if (cx_is(cx, j, "a") || cx_is(cx, j, "the") || cx_is(cx, j, "one"))
+			n = 1, j++;
+		else if ((k = number_at(&cx->t, j, to, &c)) && !c.vague)
+			n = c.value, j += k;
+		else
+			continue;
+		long unit = cx_is(cx, j, "day") || cx_is(cx, j, "days") ? 1
+			    : cx_is(cx, j, "week") || cx_is(cx, j, "weeks") ? 7 : 0;
+		if (unit && cx_is(cx, j + 1, "after") && n > 0 && n < 60)
+			return n * unit;
+	}
+	return 0;
+}
+
 static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_lead_date)
 {
 	size_t from, to;
@@ -947,12 +970,17 @@ static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_le
 				date = civil_from_days(days_from_civil(prev->event_date.y, prev->event_date.m,
 								       prev->event_date.d) + m->rel_days);
 		}
+		long back = m->last <= cx->tm[e->trigger].first && date.y
+			    ? days_after(cx, m->last, cx->tm[e->trigger].first) : 0;
+		if (back > 0)
+			date = civil_from_days(days_from_civil(date.y, date.m, date.d) - back);
 		e->date = d;
 		e->event_date = date;
 		e->time_precision = m->precision;
 		size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
 		e->date_text = ectx_strdup(cx, cx->d->text.buf + a, b - a);
-		why(cx, e, "; date '%s' (%s)", e->date_text, m->rule);
+		why(cx, e, "; date '%s' (%s)%s", e->date_text, m->rule,
+		    back > 0 ? ", minus the days in 'N days after'" : "");
 		return;
 	}
 	/* No date in the sentence: the last event of the paragraph, the lead's date, or the
@@ -1245,6 +1273,16 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 			if (cx_is_any(cx, i - 1, habit))
 				return 0;
 		}
+	}
+	/* "The protest followed a violent weekend", "The attack came days after": the event
+	 * already reported, named again as a subject. */
+	if ((d->flags & TR_NOUN) && m->first == s_first + 1 && cx_is(cx, s_first, "the") &&
+	    !has_date(cx, s)) {
+		static const char *const again[] = { "followed", "follows", "came", "comes", "was",
+			"is", "marked", "happened", "occurred", "took", "drew", "sparked", "prompted",
+			"triggered", NULL };
+		if (cx_is_any(cx, m->last, again))
+			return 0;
 	}
 	/* "captured", "took": territory only when a place is what was taken. */
 	if (d->cls == EC_CAPTURE_PLACE) {
