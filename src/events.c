@@ -1144,6 +1144,18 @@ static int is_base_form(const char *w)
 }
 
 /* Checks that depend on the words around a trigger, beyond the lexicon entry itself. */
+/* "attacked police", "shelling forces": an inflected verb, not a noun modifying the next. */
+static int verb_form(const struct ectx *cx, const struct trigger_mention *m, const struct trigger_def *d)
+{
+	if (!(d->flags & TR_VERB) || m->last != m->first + 1)
+		return 0;
+	const char *w = cx->t.tok[m->first].norm;
+	size_t n = strlen(w);
+	return (n > 4 && !strcmp(w + n - 2, "ed")) ||
+	       (n > 5 && !strcmp(w + n - 3, "ing") && m->first > 0 &&
+		!cx_is(cx, m->first - 1, "the") && !cx_is(cx, m->first - 1, "a"));
+}
+
 static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s)
 {
 	static const char *const desire[] = { "wants", "want", "wanted", "demands", "demanded",
@@ -1339,7 +1351,7 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		"organizers", "movement", "site", "sites", "dogs", "boats", "ships", "drills",
 		"exercises", "talks", "negotiations", "proposal", "proposals", "plan", "plans",
 		"efforts", "bid", "calls", "envoy", "monitors", NULL };
-	if ((d->flags & TR_NOUN) && cx_is_any(cx, m->last, heads))
+	if ((d->flags & TR_NOUN) && cx_is_any(cx, m->last, heads) && !verb_form(cx, m, d))
 		return 0;
 	/* A weak trigger alone makes an event only where a place is named. */
 	if ((d->flags & TR_WEAK) && d->cls != EC_KILL) {
