@@ -787,7 +787,13 @@ static void type_event(struct ectx *cx, struct event *e, int civilians_only, int
 	e->event_type = ev_class_event_type(e->cls);
 	e->sub_event_type = sub_type(e->cls);
 	if (e->cls == EC_TERRITORY || e->cls == EC_CAPTURE_PLACE) {
-		if (is_state(cx, e->actor1) || (e->actor1 < 0 && regain_word(cx, e)))
+		/* A foreign army taking ground is coded as ACLED codes non-state takeovers. */
+		int foreign = 0;
+		if (is_state(cx, e->actor1) && e->place_idx >= 0 && cx->am[e->actor1].iso3[0]) {
+			int c = cx->ex->gz->places[e->place_idx].country;
+			foreign = c >= 0 && strcmp(cx->ex->gz->countries[c].iso3, cx->am[e->actor1].iso3) != 0;
+		}
+		if ((is_state(cx, e->actor1) && !foreign) || (e->actor1 < 0 && regain_word(cx, e)))
 			e->sub_event_type = "Government regains territory";
 	} else if (e->cls == EC_ATTACK && e->actor2 >= 0 && cx->am[e->actor2].inter >= 1 &&
 		   cx->am[e->actor2].inter <= 4) {
