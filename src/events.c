@@ -1571,8 +1571,8 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 	else if (e->actor1 < 0 && (e->cls == EC_ARREST || e->cls == EC_PROTEST_INTERVENTION ||
 				   e->cls == EC_PROTEST_FORCE))
 		e->actor1_name = state_force_name(cx, ctry, 1), e->inter1 = 1;
-	else if (e->actor1 < 0 && e->cls == EC_AIRSTRIKE)
-		e->actor1_name = state_force_name(cx, ctry, 0), e->inter1 = 1;
+	else if (e->actor1 < 0 && e->cls == EC_AIRSTRIKE && cx->responsible < 0 && cx->blamed < 0)
+		e->actor1_name = state_force_name(cx, ctry, 0), e->inter1 = 1; /* who else flies */
 	else if (e->actor1 < 0 && e->cls == EC_LOOTING && (protest_context(cx) || riot_context(cx)))
 		e->actor1_name = ectx_actor_name(cx, "Rioters", ctry), e->inter1 = 5;
 	else if (e->actor1 < 0 && e->cls == EC_CLASH && e->victim_am >= 0 &&

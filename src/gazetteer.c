@@ -173,6 +173,32 @@ static int load_embedded(struct gazetteer *gz, const char *file, const char *hea
 	return tsv_parse(ef->data, ef->len, file, header, fn, &ctx) < 0 ? -1 : 0;
 }
 
+/* Every national capital is a town, even where the city tables split it into districts
+ * (GeoNames lists Nouakchott as three communes): the country row knows where it is. */
+static void add_missing_capitals(struct gazetteer *gz)
+{
+	unsigned char *seen = xcalloc(gz->n_countries ? gz->n_countries : 1, 1);
+	for (size_t i = 0; i < gz->n; i++) {
+		const struct place *p = &gz->places[i];
+		if (p->country >= 0 && p->kind != PK_COUNTRY && p->kind != PK_ADM1 && p->kind != PK_ADM2 &&
+		    ascii_casecmp(p->name, gz->countries[p->country].capital) == 0)
+			seen[p->country] = 1;
+	}
+	for (size_t c = 0; c < gz->n_countries; c++) {
+		const struct country *k = &gz->countries[c];
+		if (seen[c] || !*k->capital)
+			continue;
+		/* A former country's capital (SCG: Belgrade) is already its successor's. */
+		int cand[32], taken = 0;
+		size_t n = gazetteer_lookup(gz, k->capital, cand, 32);
+		for (size_t i = 0; i < n; i++)
+			taken |= gz->places[cand[i]].kind == PK_PPLC;
+		if (!taken)
+			add_place(gz, k->capital, "", PK_PPLC, k->iso3, "", "", k->lat, k->lon, -1, 0);
+	}
+	free(seen);
+}
+
 struct gazetteer *gazetteer_load(const char *const *user_files, size_t n_user)
 {
 	struct gazetteer *gz = xcalloc(1, sizeof(*gz));
@@ -184,6 +210,7 @@ struct gazetteer *gazetteer_load(const char *const *user_files, size_t n_user)
 	    load_embedded(gz, "src/data/gazetteer_world.tsv", GAZ_HEADER, place_row) < 0 ||
 	    load_embedded(gz, "src/data/cities_world.tsv", GAZ_HEADER, place_row) < 0)
 		goto fail;
+	add_missing_capitals(gz);
 	for (size_t i = 0; i < n_user; i++) {
 		struct load_ctx ctx = { gz, user_files[i], 1 };
 		if (tsv_parse_file(user_files[i], GAZ_HEADER, place_row, &ctx) < 0)

@@ -141,9 +141,18 @@ static unsigned place_context(const struct ectx *cx, size_t first, size_t last)
 {
 	unsigned f = 0;
 	size_t i = first;
-	/* "the capital of X" */
+	/* "the capital of X", "Yemen's rebel-held capital" */
 	if (prev_is(cx, i, "capital", "of"))
 		f |= PM_CAPITAL_OF;
+	if (last > first && (cx->t.tok[last - 1].flags & TOK_POSS))
+		for (size_t j = last; j < last + 4 && j < cx->t.n; j++) {
+			if (cx_is(cx, j, "capital")) {
+				f |= PM_CAPITAL_OF;
+				break;
+			}
+			if (!(cx->t.tok[j].flags & TOK_WORD) || (cx->t.tok[j].flags & TOK_CAP))
+				break;
+		}
 	if (prev_is(cx, i, "border", "with") || prev_is(cx, i, "border", "of") ||
 	    prev_is(cx, i, "bordering", NULL) || prev_is(cx, i, "border", "into") ||
 	    prev_is(cx, i, "borders", "with") || (i >= 1 && cx_is(cx, i - 1, "into") && i >= 3 &&
@@ -512,8 +521,11 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 			add_force(cx, i, end, f, dem, "nationality + force noun");
 			return end - i;
 		}
-		if (modifier_suffix(cx, j))
-			return dlen + 1; /* "Iran-backed", "Saudi-led": names a sponsor */
+		/* "Iran-backed", "Saudi-led": names a sponsor, unless the lexicon knows the whole
+		 * phrase ("Saudi-led coalition"). */
+		if (modifier_suffix(cx, j) &&
+		    actors_match(cx->ex->actors, &cx->t, i, cx->t.n, acand, 8, &na) <= dlen + 1)
+			return dlen + 1;
 		if (weapon_after(cx, j)) {
 			if (cx->ex->actors->military >= 0)
 				add_force(cx, i, j, cx->ex->actors->military, dem, "nationality + weapon");
@@ -546,10 +558,14 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 			}
 		}
 		add_place_mention(cx, i, i + plen, pcand, np);
+		/* One vote per country the name may be in, two for the country itself or the only
+		 * reading: five Lebanons in the United States do not outvote Lebanon. */
 		for (size_t k = 0; k < np; k++) {
-			int c = gz->places[pcand[k]].country;
-			if (c >= 0 && !(cx->pm[cx->n_pm - 1].flags & PM_BORDER))
-				votes[c] += np == 1 ? 2 : 1;
+			int c = gz->places[pcand[k]].country, dup = 0;
+			for (size_t j = 0; j < k && !dup; j++)
+				dup = gz->places[pcand[j]].country == c;
+			if (c >= 0 && !dup && !(cx->pm[cx->n_pm - 1].flags & PM_BORDER))
+				votes[c] += np == 1 || gz->places[pcand[k]].kind == PK_COUNTRY ? 2 : 1;
 		}
 		/* "Kunduz police": the place names whose police. */
 		int f = force_after(cx, i + plen, &end);
