@@ -525,6 +525,11 @@ static void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_
 	e->actor1 = actor_before(cx, m->first, s_first);
 	if (e->actor1 < 0)
 		e->actor1 = speaker_as_subject(cx, m->first, s_first);
+	/* "Turkish jets struck": the trigger is the head of its own actor's phrase. */
+	for (size_t a = am_lower(cx, m->first > 4 ? m->first - 4 : 0);
+	     e->actor1 < 0 && a < cx->n_am && cx->am[a].first < m->first; a++)
+		if (cx->am[a].last > m->first && actor_usable(cx, a))
+			e->actor1 = (int)a;
 	/* "shells fired by the RSF", "a bomb planted by militants": the noun's agent follows. */
 	static const char *const made_by[] = { "fired", "launched", "dropped", "planted", "carried",
 		"conducted", "flown", "sent", "thrown", "hurled", "detonated", "set", "laid", NULL };
@@ -1302,6 +1307,26 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		if (cx_is_any(cx, m->last, again))
 			return 0;
 	}
+	/* "released 12 hostages": the end of an abduction, not a new one. */
+	if (d->cls == EC_ABDUCTION)
+		for (size_t i = m->first; i > s_first && m->first - i <= 4; i--)
+			if (cx_is(cx, i - 1, "released") || cx_is(cx, i - 1, "freed") ||
+			    cx_is(cx, i - 1, "rescued") || cx_is(cx, i - 1, "release") ||
+			    cx_is(cx, i - 1, "freeing") || cx_is(cx, i - 1, "releasing"))
+				return 0;
+	/* "blew himself up at a political rally": the rally is where the attack happened. */
+	if (is_protest(d->cls) && (d->flags & TR_NOUN) && k > 0 &&
+	    cx->t.tok[cx->tm[k - 1].first].sentence == s && violence_rank(tdef(cx, k - 1)->cls) <= 3) {
+		size_t i = m->first, words = 0;
+		while (i > s_first && words < 3 && !(cx->t.tok[i - 1].flags & TOK_PUNCT) &&
+		       !cx_is(cx, i - 1, "at") && !cx_is(cx, i - 1, "on") && !cx_is(cx, i - 1, "targeting") &&
+		       !cx_is(cx, i - 1, "near") && !cx_is(cx, i - 1, "into"))
+			i--, words++;
+		if (i > s_first && (cx_is(cx, i - 1, "at") || cx_is(cx, i - 1, "on") ||
+				    cx_is(cx, i - 1, "targeting") || cx_is(cx, i - 1, "near") ||
+				    cx_is(cx, i - 1, "into")))
+			return 0;
+	}
 	/* "captured", "took": territory only when a place is what was taken. */
 	if (d->cls == EC_CAPTURE_PLACE) {
 		int place_next = 0;
@@ -1603,6 +1628,12 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		} else if ((p = protagonist(cx)) >= 0) {
 			e->actor1 = p;
 			why(cx, e, "; actor1 from context: the group the article is about");
+		} else if (violence_rank(e->cls) <= 3 && e->cls != EC_AIRSTRIKE && e->cls != EC_SHELLING &&
+			   e->cls != EC_TERRITORY && e->cls != EC_CAPTURE_PLACE) {
+			/* A bomb or a killing by no one named: ACLED's unidentified armed group. */
+			e->actor1_name = ectx_actor_name(cx, "Unidentified Armed Group", ctry);
+			e->inter1 = 3;
+			why(cx, e, "; actor1: nobody named, an unidentified armed group");
 		}
 	}
 	if (e->actor1 >= 0) {
