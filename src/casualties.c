@@ -283,6 +283,16 @@ static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 			size_t start = cx->n_cas;
 			size_t e = count_list(cx, i, last, CAS_KILLED, 1);
 			size_t v = e;
+			/* "Eight people, including three children, were killed": past the aside. */
+			if (e > i && cx_is(cx, v, ",") && (cx_is(cx, v + 1, "including") ||
+							   cx_is(cx, v + 1, "among") || cx_is(cx, v + 1, "mostly") ||
+							   cx_is(cx, v + 1, "most") || cx_is(cx, v + 1, "many"))) {
+				size_t close = v + 1;
+				while (close < last && close < v + 12 && !cx_is(cx, close, ","))
+					close++;
+				if (cx_is(cx, close, ","))
+					v = close + 1;
+			}
 			while (v < last && cx_is_any(cx, v, aux))
 				v++;
 			if (e > i && passive_kind(cx, v, &kind)) {

@@ -1277,7 +1277,8 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		int many = 0, period = 0;
 		for (size_t i = m->first; i > s_first && m->first - i <= 4 && !many; i--) {
 			size_t n = number_at(&cx->t, i - 1, m->first, &c);
-			if (n && i - 1 + n + 2 >= m->first && (c.value >= 50 || (c.vague && c.value >= 12)))
+			if (n && i - 1 + n + 1 >= m->first && !verb_form(cx, m, d) &&
+			    (c.value >= 50 || (c.vague && c.value >= 12)))
 				many = 1;
 		}
 		for (size_t i = s_first; i < s_last && many && !period; i++)

@@ -560,12 +560,20 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 		add_place_mention(cx, i, i + plen, pcand, np);
 		/* One vote per country the name may be in, two for the country itself or the only
 		 * reading: five Lebanons in the United States do not outvote Lebanon. */
+		size_t lead = 0; /* the likeliest reading: a country, a capital, the most people */
+		for (size_t k = 1; k < np; k++) {
+			const struct place *a = &gz->places[pcand[k]], *b = &gz->places[pcand[lead]];
+			int ra = a->kind == PK_COUNTRY ? 2 : a->kind == PK_PPLC;
+			int rb = b->kind == PK_COUNTRY ? 2 : b->kind == PK_PPLC;
+			if (ra > rb || (ra == rb && a->population > b->population))
+				lead = k;
+		}
 		for (size_t k = 0; k < np; k++) {
 			int c = gz->places[pcand[k]].country, dup = 0;
 			for (size_t j = 0; j < k && !dup; j++)
 				dup = gz->places[pcand[j]].country == c;
 			if (c >= 0 && !dup && !(cx->pm[cx->n_pm - 1].flags & PM_BORDER))
-				votes[c] += np == 1 || gz->places[pcand[k]].kind == PK_COUNTRY ? 2 : 1;
+				votes[c] += np == 1 || k == lead ? 2 : 1;
 		}
 		/* "Kunduz police": the place names whose police. */
 		int f = force_after(cx, i + plen, &end);
