@@ -1579,6 +1579,20 @@ static int riot_context(struct ectx *cx)
 	return cx->riot_ctx;
 }
 
+static const char *local_name(struct ectx *cx, const char *name, int ctry)
+{
+	static const char *const bases[] = { "Unidentified Armed Group", "Civilians", "Protesters",
+		"Rioters", NULL };
+	if (!name || ctry < 0)
+		return name;
+	for (size_t i = 0; bases[i]; i++) {
+		size_t n = strlen(bases[i]);
+		if (!strncmp(name, bases[i], n) && !strncmp(name + n, " (", 2))
+			return ectx_actor_name(cx, bases[i], ctry);
+	}
+	return name;
+}
+
 static void default_actors(struct ectx *cx, struct event *e, int ctry)
 {
 	if (e->actor1 >= 0 && e->actor1 == e->actor2)
@@ -1645,6 +1659,9 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		e->actor2_name = cx->am[e->actor2].name;
 		e->inter2 = cx->am[e->actor2].inter;
 	}
+	/* Names made for the document's country ("Civilians (Sudan)") follow the event's. */
+	e->actor1_name = local_name(cx, e->actor1_name, ctry);
+	e->actor2_name = local_name(cx, e->actor2_name, ctry);
 	/* Civilians who march are protesters. */
 	if (!strcmp(e->event_type, "Protests") && (e->inter1 == 7 || !e->actor1_name)) {
 		e->actor1_name = ectx_actor_name(cx, "Protesters", ctry);
@@ -1815,6 +1832,16 @@ static int armed_counterpart(const struct ectx *cx, const struct event *e, size_
 
 /* "hit a fuel station in the city on Sunday": the town named last, in this sentence or the
  * one before. */
+/* Last resort: a place named anywhere, even by a speaker ("Villagers in Ituri said"). */
+static int any_place(const struct ectx *cx)
+{
+	for (size_t k = 0; k < cx->n_pm; k++)
+		if (cx->pm[k].place >= 0 && !(cx->pm[k].flags & (PM_MOTION | PM_BORDER)) &&
+		    cx->ex->gz->places[cx->pm[k].place].kind != PK_COUNTRY)
+			return (int)k;
+	return -1;
+}
+
 static int the_town(const struct ectx *cx, size_t k, size_t s, size_t s_last)
 {
 	static const char *const towns[] = { "city", "town", "village", "camp", NULL };
@@ -1912,6 +1939,8 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 					set_place(cx, e, ctx_place, "place of the previous event in the paragraph");
 				else if (main >= 0)
 					set_place(cx, e, main, "the place the article is mostly about");
+				else if ((main = any_place(cx)) >= 0)
+					set_place(cx, e, main, "the only place the article names");
 				e->place_inherited = before < 0 && town < 0;
 			}
 			refine_country(cx, e);

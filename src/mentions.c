@@ -504,6 +504,27 @@ static int named_facility(const struct ectx *cx, size_t j)
 	return other && k < cx->t.n && (cx->t.tok[k].flags & TOK_CAP) && cx_is_any(cx, k, facilities);
 }
 
+/* A town name with capitalised words on both sides, inside a sentence, is part of a longer
+ * proper name. Only for towns: "North Kivu" or "Kabul" keep their weight. */
+static int inside_person_name(const struct ectx *cx, size_t i, size_t plen, const int *cand,
+			      size_t n)
+{
+	if (i == 0 || i + plen >= cx->t.n)
+		return 0;
+	const struct token *before = &cx->t.tok[i - 1], *after = &cx->t.tok[i + plen];
+	if (!(before->flags & TOK_CAP) || (before->flags & (TOK_PARA | TOK_ALLCAPS)) ||
+	    !(after->flags & TOK_CAP) || (after->flags & TOK_ALLCAPS) ||
+	    before->sentence != cx->t.tok[i].sentence || (cx->t.tok[i].flags & TOK_HYPHEN) ||
+	    cx->t.sent[before->sentence].first == i - 1)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		enum place_kind kind = cx->ex->gz->places[cand[k]].kind;
+		if (kind != PK_PPL && kind != PK_PPLA2)
+			return 0;
+	}
+	return 1;
+}
+
 static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 {
 	const struct gazetteer *gz = cx->ex->gz;
@@ -544,6 +565,8 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 	}
 	size_t plen = capitalised(cx, i) ? gazetteer_match(gz, &cx->t, i, cx->t.n, pcand, MAX_CAND, &np)
 					 : 0;
+	if (plen && plen > alen && inside_person_name(cx, i, plen, pcand, np))
+		return plen; /* "Andres Manuel Lopez Obrador" is no town in the Philippines */
 	if (plen && plen > alen && named_facility(cx, i + plen)) {
 		return facility_end(cx, i + plen) - i; /* "Aden Adde International Airport" */
 	}
@@ -610,7 +633,9 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 			add_force(cx, i, i + alen, acand[na - 1], -1, "force noun");
 		} else {
 			int c = *d->iso3 ? gazetteer_country_by_iso3(gz, d->iso3) : -1;
-			if (c >= 0 && d->kind == AK_GROUP && d->inter == 1)
+			/* A state's forces, or an armed group at home ("Hamas" for Rafah in Gaza,
+			 * not Rafah in Egypt). */
+			if (c >= 0 && d->kind == AK_GROUP && d->inter >= 1 && d->inter <= 4)
 				votes[c] += 1;
 			add_actor(cx, i, i + alen, d->name, d->inter, d->iso3, d->kind,
 				  d->kind == AK_GROUP ? "actor lexicon" : d->kind == AK_GENERIC
