@@ -1659,6 +1659,11 @@ static void default_actors(struct ectx *cx, struct event *e, int ctry)
 		e->actor2_name = cx->am[e->actor2].name;
 		e->inter2 = cx->am[e->actor2].inter;
 	}
+	/* Bare "security forces" belong to the country where the event happened. */
+	if (e->actor1 >= 0 && (cx->am[e->actor1].flags & AM_NO_NATION) && ctry >= 0)
+		e->actor1_name = state_force_name(cx, ctry, !strncmp(e->actor1_name, "Police", 6));
+	if (e->actor2 >= 0 && (cx->am[e->actor2].flags & AM_NO_NATION) && ctry >= 0)
+		e->actor2_name = state_force_name(cx, ctry, !strncmp(e->actor2_name, "Police", 6));
 	/* Names made for the document's country ("Civilians (Sudan)") follow the event's. */
 	e->actor1_name = local_name(cx, e->actor1_name, ctry);
 	e->actor2_name = local_name(cx, e->actor2_name, ctry);

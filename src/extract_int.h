@@ -53,7 +53,8 @@ struct place_mention {
 enum actor_mention_flags {
 	AM_SPEAKER = 1 << 0,  /* part of a "X said" source phrase */
 	AM_VICTIM = 1 << 1,   /* named as killed or wounded */
-	AM_MODIFIER = 1 << 2  /* "linked to al Qaeda": qualifies another actor, is not one */
+	AM_MODIFIER = 1 << 2, /* "linked to al Qaeda": qualifies another actor, is not one */
+	AM_NO_NATION = 1 << 3 /* "security forces" with no nation named: the document's guess */
 };
 
 struct actor_mention {

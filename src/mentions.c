@@ -773,6 +773,8 @@ static void name_actors(struct ectx *cx)
 				is_pol = out[n - 1] == cx->ex->actors->police;
 			a->name = state_force_name(cx, c, is_pol);
 			snprintf(a->iso3, sizeof(a->iso3), "%s", c >= 0 ? gz->countries[c].iso3 : ciso);
+			if (force_country < 0)
+				a->flags |= AM_NO_NATION;
 		} else if (a->kind == AK_ANAPHOR) {
 			/* "the insurgents", "the group": the latest non-state group named before. */
 			const struct actor_mention *ante = last_group >= 0 ? &cx->am[last_group] : NULL;
