@@ -441,7 +441,7 @@ static int speaker_as_subject(const struct ectx *cx, size_t tok, size_t s_first)
 	size_t s = cx->t.tok[tok].sentence;
 	for (size_t k = cl_lower(cx, s); k < cx->n_cl && cx->t.tok[cx->cl[k].verb].sentence == s; k++) {
 		const struct claim *c = &cx->cl[k];
-		if (c->verb >= tok || c->last > c->verb || c->verb + 5 < tok)
+		if (c->verb >= tok || c->last > c->verb || c->verb + 20 < tok)
 			continue;
 		size_t p = c->verb + 1;
 		if (cx_is(cx, p, "that"))
@@ -671,9 +671,14 @@ static int weapon_recovered(const struct ectx *cx, const struct event *e)
 		if (cx_is(cx, i, ",") || cx_is(cx, i, ";"))
 			break;
 	}
-	for (size_t i = m->first; i > sentence_first(cx, e->sentence) && m->first - i < 4; i--)
+	/* "recovered 20 kg of explosives and two rocket launchers": through the list. */
+	for (size_t i = m->first; i > sentence_first(cx, e->sentence) && m->first - i < 12; i--) {
+		if (cx_is(cx, i - 1, ";") || cx_is(cx, i - 1, ":") || cx_is(cx, i - 1, "when") ||
+		    cx_is(cx, i - 1, "after") || cx_is(cx, i - 1, "killing"))
+			break;
 		if (cx_is_any(cx, i - 1, taken))
 			return 1;
+	}
 	return 0;
 }
 

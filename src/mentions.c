@@ -591,12 +591,13 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 			if (ra > rb || (ra == rb && a->population > b->population))
 				lead = k;
 		}
+		int lead_country = gz->places[pcand[lead]].country;
 		for (size_t k = 0; k < np; k++) {
 			int c = gz->places[pcand[k]].country, dup = 0;
 			for (size_t j = 0; j < k && !dup; j++)
 				dup = gz->places[pcand[j]].country == c;
 			if (c >= 0 && !dup && !(cx->pm[cx->n_pm - 1].flags & PM_BORDER))
-				votes[c] += np == 1 || k == lead ? 2 : 1;
+				votes[c] += np == 1 ? 2 : c == lead_country ? 3 : 1;
 		}
 		/* "Kunduz police": the place names whose police. */
 		int f = force_after(cx, i + plen, &end);
