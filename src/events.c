@@ -1333,6 +1333,14 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 				    cx_is(cx, i - 1, "into")))
 			return 0;
 	}
+	/* "as fighting raged", "while clashes continued": the backdrop of another event. */
+	if ((d->flags & TR_NOUN) && m->first > s_first &&
+	    (cx_is(cx, m->first - 1, "as") || cx_is(cx, m->first - 1, "while"))) {
+		static const char *const going_on[] = { "raged", "rages", "continued", "continues",
+			"intensified", "escalated", "spread", "persisted", "dragged", NULL };
+		if (cx_is_any(cx, m->last, going_on))
+			return 0;
+	}
 	/* "captured", "took": territory only when a place is what was taken. */
 	if (d->cls == EC_CAPTURE_PLACE) {
 		int place_next = 0;
