@@ -1586,8 +1586,15 @@ static int riot_context(struct ectx *cx)
 		cx->riot_ctx = 0;
 		for (size_t k = 0; k < cx->n_am && !cx->riot_ctx; k++)
 			cx->riot_ctx = cx->am[k].inter == 5;
-		for (size_t k = 0; k < cx->n_tm && !cx->riot_ctx; k++)
-			cx->riot_ctx = tdef(cx, (int)k)->cls == EC_RIOT;
+		/* Only words for crowds make a riot: "set ablaze" is burning, whoever did it. */
+		for (size_t k = 0; k < cx->n_tm && !cx->riot_ctx; k++) {
+			const struct trigger_def *d = tdef(cx, (int)k);
+			cx->riot_ctx = d->cls == EC_RIOT &&
+				       (strstr(d->phrase, "riot") || strstr(d->phrase, "protest") ||
+					strstr(d->phrase, "demonstrat") || strstr(d->phrase, "police") ||
+					strstr(d->phrase, "mob") || strstr(d->phrase, "crowd") ||
+					strstr(d->phrase, "violent") || strstr(d->phrase, "stone"));
+		}
 	}
 	return cx->riot_ctx;
 }
