@@ -116,6 +116,16 @@ static int hypothetical(const struct ectx *cx, size_t i, const char **why)
 		if (cx->t.tok[p].flags & TOK_PUNCT)
 			break;
 	}
+	/* "fighters will be disarmed and either integrated into the army": the future runs on
+	 * through the coordination. */
+	for (size_t k = i; k > s0 + 1 && i - k < 8; k--) {
+		if (cx->t.tok[k - 1].flags & TOK_PUNCT)
+			break;
+		if (cx_is(cx, k - 1, "be") && cx_is_any(cx, k - 2, modals)) {
+			*why = "modal verb before the trigger";
+			return 1;
+		}
+	}
 	for (size_t k = i; k > s0 && i - k < 6; k--)
 		if (cx_is(cx, k - 1, "deny") || cx_is(cx, k - 1, "denied") || cx_is(cx, k - 1, "denies")) {
 			*why = "denied";
