@@ -2204,6 +2204,38 @@ static void reconcile_kinds(struct ectx *cx)
 	}
 }
 
+/* "Turkish troops have set up a base, officials said on Wednesday. The base ... was
+ * established on Monday": a later sentence naming the event again gives its own date, better
+ * than when it was said. */
+static void redate_from_reference(struct ectx *cx)
+{
+	for (size_t i = 0; i < cx->n_ev; i++) {
+		struct event *e = &cx->ev[i];
+		if (e->dropped || e->merged_into >= 0 || e->trigger < 0 ||
+		    (e->date >= 0 && !(cx->dm[e->date].flags & DM_SPEECH)))
+			continue;
+		const char *head = cx->t.tok[cx->tm[e->trigger].last - 1].norm;
+		for (size_t s = e->sentence + 1; s <= e->sentence + 2 && s < cx->t.n_sent; s++) {
+			if (cx->t.sent[s].para != cx->t.sent[e->sentence].para)
+				break;
+			size_t f = sentence_first(cx, s);
+			if (!cx_is(cx, f, "the") || !cx_is(cx, f + 1, head))
+				continue;
+			int d = nearest_date(cx, f, f, sentence_last(cx, s));
+			if (d < 0 || cx->dm[d].relative || !cx->dm[d].date.y)
+				continue;
+			const struct date_mention *m = &cx->dm[d];
+			e->date = d;
+			e->event_date = m->date;
+			e->time_precision = m->precision;
+			size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
+			e->date_text = ectx_strdup(cx, cx->d->text.buf + a, b - a);
+			why(cx, e, "; redated '%s' by 'the %s' in sentence %zu", e->date_text, head, s + 1);
+			break;
+		}
+	}
+}
+
 void events_build(struct ectx *cx)
 {
 	find_triggers(cx);
@@ -2217,5 +2249,6 @@ void events_build(struct ectx *cx)
 			build_sentence(cx, s, t0, k, lead);
 	}
 	merge_events(cx);
+	redate_from_reference(cx);
 	reconcile_kinds(cx);
 }
