@@ -286,7 +286,8 @@ static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 			/* "Eight people, including three children, were killed": past the aside. */
 			if (e > i && cx_is(cx, v, ",") && (cx_is(cx, v + 1, "including") ||
 							   cx_is(cx, v + 1, "among") || cx_is(cx, v + 1, "mostly") ||
-							   cx_is(cx, v + 1, "most") || cx_is(cx, v + 1, "many"))) {
+							   cx_is(cx, v + 1, "most") || cx_is(cx, v + 1, "many") ||
+							   cx_is(cx, v + 1, "having") || cx_is(cx, v + 1, "all"))) {
 				size_t close = v + 1;
 				while (close < last && close < v + 12 && !cx_is(cx, close, ","))
 					close++;

@@ -1351,6 +1351,16 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 		if (cx_is_any(cx, m->last, going_on))
 			return 0;
 	}
+	/* "who remained actively involved in numerous terrorist activities ... as well as target
+	 * killing of civilians": a record of past deeds, however long the list. */
+	if (d->flags & TR_NOUN)
+		for (size_t i = m->first; i > s_first && m->first - i < 24; i--) {
+			if (cx_is(cx, i - 1, ";") || cx_is(cx, i - 1, ":"))
+				break;
+			if ((cx_is(cx, i - 1, "involved") || cx_is(cx, i - 1, "responsible")) &&
+			    (cx_is(cx, i, "in") || cx_is(cx, i, "for")))
+				return 0;
+		}
 	/* "captured", "took": territory only when a place is what was taken. */
 	if (d->cls == EC_CAPTURE_PLACE) {
 		int place_next = 0;
