@@ -1115,12 +1115,22 @@ static int period_phrase(const struct ectx *cx, size_t i)
 	return 0;
 }
 
+/* Is tok inside ", who ... ," or ", which ... ,"? */
+static int in_relative_aside(const struct ectx *cx, size_t s, size_t tok)
+{
+	int aside = 0;
+	for (size_t i = sentence_first(cx, s); i < tok; i++)
+		if (cx_is(cx, i, ","))
+			aside = cx_is(cx, i + 1, "who") || cx_is(cx, i + 1, "which");
+	return aside;
+}
+
 static int aggregate_sentence(const struct ectx *cx, size_t s)
 {
 	int since = 0, perfect = 0;
 	for (size_t d = dm_lower(cx, sentence_first(cx, s)); d < cx->n_dm &&
 	     cx->dm[d].first < sentence_last(cx, s); d++)
-		if (cx->dm[d].flags & DM_SINCE)
+		if ((cx->dm[d].flags & DM_SINCE) && !in_relative_aside(cx, s, cx->dm[d].first))
 			since = 1;
 	/* "More than 900 people have been killed since the feud turned violent": a running
 	 * total, whatever the since-clause names. */
@@ -1128,7 +1138,14 @@ static int aggregate_sentence(const struct ectx *cx, size_t s)
 	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++)
 		if (cx->cas[c].kind == CAS_KILLED && cx->cas[c].count.value > dead)
 			dead = cx->cas[c].count.value;
+	int aside = 0; /* inside ", who have been deployed since July 2021," */
 	for (size_t i = sentence_first(cx, s); i < sentence_last(cx, s); i++) {
+		if (cx_is(cx, i, ",") && (cx_is(cx, i + 1, "who") || cx_is(cx, i + 1, "which")))
+			aside = 1;
+		else if (cx_is(cx, i, ","))
+			aside = 0;
+		if (aside)
+			continue;
 		if (cx_is(cx, i, "since") && ((cx->t.tok[i + 1].flags & TOK_NUMBER) || dead >= 50))
 			since = 1;
 		if (cx_is(cx, i, "has") || cx_is(cx, i, "have"))
