@@ -1082,8 +1082,8 @@ static int month_word(const struct ectx *cx, size_t i)
 {
 	static const char *const months[] = { "january", "february", "march", "april", "may",
 		"june", "july", "august", "september", "october", "november", "december", NULL };
-	return cx_is_any(cx, i, months) ||
-	       ((cx->t.tok[i].flags & TOK_NUMBER) && strlen(cx->t.tok[i].norm) == 4);
+	return cx_is_any(cx, i, months) || (i < cx->t.n && (cx->t.tok[i].flags & TOK_NUMBER) &&
+					    strlen(cx->t.tok[i].norm) == 4);
 }
 
 /* Totals over a period: "between January and March", "so far this year", "over the past
@@ -1911,7 +1911,7 @@ static int the_town(const struct ectx *cx, size_t k, size_t s, size_t s_last)
 	int said = 0;
 	for (size_t i = cx->tm[k].last; i + 1 < end && !said; i++)
 		said = (cx_is(cx, i, "the") || cx_is(cx, i, "that")) && cx_is_any(cx, i + 1, towns) &&
-		       !(cx->t.tok[i + 2].flags & TOK_CAP) && !cx_is(cx, i + 2, "of");
+		       (i + 2 >= cx->t.n || !(cx->t.tok[i + 2].flags & TOK_CAP)) && !cx_is(cx, i + 2, "of");
 	if (!said)
 		return -1;
 	size_t from = sentence_first(cx, s > 0 ? s - 1 : s);
