@@ -745,6 +745,19 @@ static int crude_brawl(const struct ectx *cx, const struct event *e)
 	return has_crude;
 }
 
+/* One of words among the reach tokens before tok, in its clause (no punctuation between). */
+static int word_before(const struct ectx *cx, size_t tok, size_t s_first, size_t reach,
+		       const char *const *words)
+{
+	for (size_t i = tok; i > s_first && tok - i < reach; i--) {
+		if (cx->t.tok[i - 1].flags & TOK_PUNCT)
+			break;
+		if (cx_is_any(cx, i - 1, words))
+			return 1;
+	}
+	return 0;
+}
+
 /* "a military jet bombed the market", "bombs dropped by a helicopter": bombing from the
  * air is an air strike. */
 static int dropped_from_air(const struct ectx *cx, const struct event *e)
@@ -754,12 +767,8 @@ static int dropped_from_air(const struct ectx *cx, const struct event *e)
 		"drones", "air", NULL }; /* not "bomber": suicide bombers drive */
 	const struct trigger_mention *m = &cx->tm[e->trigger];
 	size_t s_first = sentence_first(cx, e->sentence), s_last = sentence_last(cx, e->sentence);
-	for (size_t i = m->first; i > s_first && m->first - i < 4; i--) {
-		if (cx->t.tok[i - 1].flags & TOK_PUNCT)
-			break;
-		if (cx_is_any(cx, i - 1, aircraft))
-			return 1;
-	}
+	if (word_before(cx, m->first, s_first, 4, aircraft))
+		return 1;
 	for (size_t i = m->last; i < s_last && i < m->last + 5; i++)
 		if ((cx_is(cx, i, "by") || cx_is(cx, i, "from")) && i + 3 < s_last)
 			for (size_t j = i + 1; j < i + 4; j++)
@@ -939,6 +948,17 @@ static void trigger_segment(const struct ectx *cx, int tm, size_t *from, size_t 
 
 /* "curfew on Tuesday, a day after police fired tear gas": the event is N days before the
  * date named. Returns N, 0 if the words are not there. */
+/* Date the event by mention d, resolved to date. */
+static void take_date(struct ectx *cx, struct event *e, int d, struct ymd date)
+{
+	const struct date_mention *m = &cx->dm[d];
+	size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
+	e->date = d;
+	e->event_date = date;
+	e->time_precision = m->precision;
+	e->date_text = ectx_strdup(cx, cx->d->text.buf + a, b - a);
+}
+
 static long days_after(const struct ectx *cx, size_t from, size_t to)
 {
 	for (size_t i = from; i + 2 < to && i < from + 4; i++) {
@@ -1000,11 +1020,7 @@ static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_le
 			    ? days_after(cx, m->last, cx->tm[e->trigger].first) : 0;
 		if (back > 0)
 			date = civil_from_days(days_from_civil(date.y, date.m, date.d) - back);
-		e->date = d;
-		e->event_date = date;
-		e->time_precision = m->precision;
-		size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
-		e->date_text = ectx_strdup(cx, cx->d->text.buf + a, b - a);
+		take_date(cx, e, d, date);
 		why(cx, e, "; date '%s' (%s)%s", e->date_text, m->rule,
 		    back > 0 ? ", minus the days in 'N days after'" : "");
 		return;
@@ -1323,12 +1339,8 @@ static int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_l
 	if (!has_date(cx, s)) {
 		static const char *const habit[] = { "regularly", "routinely", "frequently", "often",
 			"usually", "repeatedly", "typically", "sometimes", "occasionally", NULL };
-		for (size_t i = m->first; i > s_first && m->first - i <= 6; i--) {
-			if (cx->t.tok[i - 1].flags & TOK_PUNCT)
-				break;
-			if (cx_is_any(cx, i - 1, habit))
-				return 0;
-		}
+		if (word_before(cx, m->first, s_first, 7, habit))
+			return 0;
 	}
 	/* "The protest followed a violent weekend", "The attack came days after": the event
 	 * already reported, named again as a subject. */
@@ -2251,12 +2263,7 @@ static void redate_from_reference(struct ectx *cx)
 			int d = nearest_date(cx, f, f, sentence_last(cx, s));
 			if (d < 0 || cx->dm[d].relative || !cx->dm[d].date.y)
 				continue;
-			const struct date_mention *m = &cx->dm[d];
-			e->date = d;
-			e->event_date = m->date;
-			e->time_precision = m->precision;
-			size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
-			e->date_text = ectx_strdup(cx, cx->d->text.buf + a, b - a);
+			take_date(cx, e, d, cx->dm[d].date);
 			why(cx, e, "; redated '%s' by 'the %s' in sentence %zu", e->date_text, head, s + 1);
 			break;
 		}
