@@ -1096,10 +1096,12 @@ static int date_in_clause(const struct ectx *cx, size_t from, size_t to)
  * civilians have been killed in Ituri since May 1"). */
 static int month_word(const struct ectx *cx, size_t i)
 {
-	static const char *const months[] = { "january", "february", "march", "april", "may",
-		"june", "july", "august", "september", "october", "november", "december", NULL };
-	return cx_is_any(cx, i, months) || (i < cx->t.n && (cx->t.tok[i].flags & TOK_NUMBER) &&
-					    strlen(cx->t.tok[i].norm) == 4);
+	if (i >= cx->t.n)
+		return 0;
+	const char *w = cx->t.tok[i].norm;
+	size_t len = 0;
+	return (month_at(w, &len) && len == strlen(w)) ||
+	       ((cx->t.tok[i].flags & TOK_NUMBER) && strlen(w) == 4);
 }
 
 /* Totals over a period: "between January and March", "so far this year", "over the past
