@@ -62,12 +62,28 @@ int ymd_valid(struct ymd date)
 
 void ymd_format(struct ymd date, char *buf, size_t size)
 {
-	if (date.m == 0)
-		snprintf(buf, size, "%04d", date.y);
-	else if (date.d == 0)
-		snprintf(buf, size, "%04d-%02d", date.y, date.m);
-	else
-		snprintf(buf, size, "%04d-%02d-%02d", date.y, date.m, date.d);
+	/* By hand rather than snprintf: extract formats a date for every event it writes. */
+	char out[16];
+	size_t n = 0;
+	if (date.y < 0 || date.y > 9999) {
+		snprintf(buf, size, "%d", date.y);
+		return;
+	}
+	for (int div = 1000; div; div /= 10)
+		out[n++] = (char)('0' + date.y / div % 10);
+	int parts[2] = { date.m, date.d };
+	for (int k = 0; k < 2 && parts[0] && (k == 0 || parts[1]); k++) {
+		int v = parts[k] < 0 ? 0 : parts[k] % 100;
+		out[n++] = '-';
+		out[n++] = (char)('0' + v / 10);
+		out[n++] = (char)('0' + v % 10);
+	}
+	out[n] = '\0';
+	if (size) {
+		size_t copy = n < size - 1 ? n : size - 1;
+		memcpy(buf, out, copy);
+		buf[copy] = '\0';
+	}
 }
 
 static int word_end(const char *s)
@@ -81,15 +97,18 @@ int month_at(const char *s, size_t *len)
 		return 0;
 	static const char *const names[] = { "january", "february", "march", "april", "may",
 		"june", "july", "august", "september", "october", "november", "december" };
+	int first = s[0] | 0x20;
 	for (int i = 0; i < 12; i++) {
 		size_t full = strlen(names[i]);
-		if (ascii_ncasecmp(s, names[i], full) == 0 && word_end(s + full)) {
+		if (first == names[i][0] && ascii_ncasecmp(s, names[i], full) == 0 && word_end(s + full)) {
 			*len = full;
 			return i + 1;
 		}
 	}
 	for (int i = 0; i < 12; i++) {
 		/* Abbreviations: Jan, Feb, Sept, Sep; "May" is already whole. */
+		if (first != names[i][0])
+			continue;
 		size_t n = (i == 8 && ascii_ncasecmp(s, "sept", 4) == 0) ? 4 : 3;
 		if (i == 4 || ascii_ncasecmp(s, names[i], n) != 0 || !word_end(s + n))
 			continue;
@@ -107,15 +126,16 @@ int weekday_at(const char *s, size_t *len)
 		return -1;
 	static const char *const names[] = { "sunday", "monday", "tuesday", "wednesday",
 		"thursday", "friday", "saturday" };
+	int first = s[0] | 0x20;
 	for (int i = 0; i < 7; i++) {
 		size_t full = strlen(names[i]);
-		if (ascii_ncasecmp(s, names[i], full) == 0 && word_end(s + full)) {
+		if (first == names[i][0] && ascii_ncasecmp(s, names[i], full) == 0 && word_end(s + full)) {
 			*len = full;
 			return i;
 		}
 	}
 	for (int i = 0; i < 7; i++) {
-		if (ascii_ncasecmp(s, names[i], 3) == 0 && word_end(s + 3)) {
+		if (first == names[i][0] && ascii_ncasecmp(s, names[i], 3) == 0 && word_end(s + 3)) {
 			*len = 3 + (s[3] == '.');
 			return i;
 		}

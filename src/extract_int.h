@@ -192,8 +192,7 @@ static inline int cx_is(const struct ectx *cx, size_t i, const char *word)
 {
 	if (i >= cx->t.n)
 		return 0;
-	const char *n = cx->t.tok[i].norm;
-	return n[0] == word[0] && strcmp(n, word) == 0;
+	return word_eq(cx->t.tok[i].norm, word);
 }
 
 /* words must be a static, NULL-terminated list (see wordset.h). */

@@ -5,13 +5,27 @@
 #include <stdio.h>
 #include <string.h>
 
-static void comma(struct strbuf *sb)
+static inline void comma(struct strbuf *sb)
 {
 	if (sb->len) {
 		char last = sb->buf[sb->len - 1];
 		if (last != '{' && last != '[' && last != ':' && last != '\n')
 			strbuf_addch(sb, ',');
 	}
+}
+
+/* Decimal digits of u at out (room for 20); returns how many. */
+static size_t put_digits(char *out, unsigned long long u)
+{
+	char digits[24];
+	size_t n = 0, k = 0;
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	while (n)
+		out[k++] = digits[--n];
+	return k;
 }
 
 void jsonw_begin(struct strbuf *sb)
@@ -25,26 +39,40 @@ void jsonw_end(struct strbuf *sb)
 	strbuf_addch(sb, '}');
 }
 
+/* 1 for the bytes a JSON string cannot hold as they are. */
+static const unsigned char needs_escape[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+	[0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1,
+	[0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+	[0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1,
+	[0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1
+};
+
 void jsonw_key(struct strbuf *sb, const char *key)
 {
 	comma(sb);
 	if (!key)
 		return;
-	size_t n = strlen(key);
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)key[i] < 0x20 || key[i] == '"' || key[i] == '\\') {
-			strbuf_addch(sb, '"');
-			jsonw_escape(sb, key, n);
-			strbuf_add(sb, "\":", 2);
-			return;
-		}
-	strbuf_grow(sb, n + 3);
-	sb->buf[sb->len++] = '"';
-	memcpy(sb->buf + sb->len, key, n);
-	sb->len += n;
-	sb->buf[sb->len++] = '"';
-	sb->buf[sb->len++] = ':';
-	sb->buf[sb->len] = '\0';
+	size_t n = 0;
+	int plain = 1;
+	for (; key[n]; n++)
+		plain &= !needs_escape[(unsigned char)key[n]];
+	strbuf_grow(sb, n + 8);
+	char *p = sb->buf + sb->len;
+	*p++ = '"';
+	if (plain) {
+		memcpy(p, key, n);
+		p += n;
+		sb->len = (size_t)(p - sb->buf);
+	} else {
+		sb->len = (size_t)(p - sb->buf);
+		jsonw_escape(sb, key, n);
+		p = sb->buf + sb->len;
+	}
+	*p++ = '"';
+	*p++ = ':';
+	*p = '\0';
+	sb->len = (size_t)(p - sb->buf);
 }
 
 void jsonw_array_begin(struct strbuf *sb, const char *key)
@@ -65,7 +93,7 @@ void jsonw_escape(struct strbuf *sb, const char *s, size_t len)
 	strbuf_grow(sb, len + 2);
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (!needs_escape[c])
 			continue;
 		strbuf_add(sb, s + run, i - run);
 		run = i + 1;
@@ -105,19 +133,12 @@ void jsonw_str(struct strbuf *sb, const char *key, const char *val)
 
 void jsonw_int(struct strbuf *sb, const char *key, long long val)
 {
-	char digits[24];
-	size_t n = 0;
 	unsigned long long u = val < 0 ? 0ULL - (unsigned long long)val : (unsigned long long)val;
 	jsonw_key(sb, key);
-	do {
-		digits[n++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
+	strbuf_grow(sb, 24);
 	if (val < 0)
-		strbuf_addch(sb, '-');
-	strbuf_grow(sb, n);
-	while (n)
-		sb->buf[sb->len++] = digits[--n];
+		sb->buf[sb->len++] = '-';
+	sb->len += put_digits(sb->buf + sb->len, u);
 	sb->buf[sb->len] = '\0';
 }
 
@@ -143,7 +164,10 @@ void jsonw_double(struct strbuf *sb, const char *key, double val, int decimals)
 		unsigned long long whole = (unsigned long long)(r / scale[decimals]);
 		unsigned long long frac = (unsigned long long)(r - (double)whole * scale[decimals]);
 		char buf[48];
-		int n = snprintf(buf, sizeof(buf), "%s%llu", val < 0 && r > 0 ? "-" : "", whole);
+		int n = 0;
+		if (val < 0 && r > 0)
+			buf[n++] = '-';
+		n += (int)put_digits(buf + n, whole);
 		if (decimals) {
 			buf[n++] = '.';
 			for (int d = decimals - 1; d >= 0; d--, frac /= 10)

@@ -17,6 +17,15 @@ const char *ectx_strdup(struct ectx *cx, const char *s, size_t len)
 	return *slot;
 }
 
+/* Copy an ISO 3166 alpha-3 code (or "") into a 4-byte field. */
+static void copy_iso3(char dst[4], const char *src)
+{
+	size_t n = 0;
+	for (; n < 3 && src[n]; n++)
+		dst[n] = src[n];
+	dst[n] = '\0';
+}
+
 const char *ectx_printf(struct ectx *cx, const char *fmt, ...)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -396,7 +405,7 @@ static struct actor_mention *add_actor(struct ectx *cx, size_t first, size_t las
 	a->last = last;
 	a->name = name;
 	a->inter = inter;
-	snprintf(a->iso3, sizeof(a->iso3), "%s", iso3 ? iso3 : "");
+	copy_iso3(a->iso3, iso3 ? iso3 : "");
 	a->kind = kind;
 	a->flags = 0;
 	a->rule = rule;
@@ -773,7 +782,7 @@ static void name_actors(struct ectx *cx)
 			if (actors_match(cx->ex->actors, &cx->t, a->first, a->last, out, 8, &n))
 				is_pol = out[n - 1] == cx->ex->actors->police;
 			a->name = state_force_name(cx, c, is_pol);
-			snprintf(a->iso3, sizeof(a->iso3), "%s", c >= 0 ? gz->countries[c].iso3 : ciso);
+			copy_iso3(a->iso3, c >= 0 ? gz->countries[c].iso3 : ciso);
 			if (force_country < 0)
 				a->flags |= AM_NO_NATION;
 		} else if (a->kind == AK_ANAPHOR) {
@@ -789,7 +798,7 @@ static void name_actors(struct ectx *cx)
 			if (ante) {
 				a->name = ante->name;
 				a->inter = ante->inter;
-				snprintf(a->iso3, sizeof(a->iso3), "%s", ante->iso3);
+				copy_iso3(a->iso3, ante->iso3);
 				a->rule = "anaphor resolved to the latest named group";
 			} else {
 				a->name = ectx_actor_name(cx, "Unidentified Armed Group", cx->country);
@@ -801,13 +810,13 @@ static void name_actors(struct ectx *cx)
 			const struct actor_mention *aff = affiliation(cx, i);
 			a->name = aff->name;
 			a->inter = aff->inter;
-			snprintf(a->iso3, sizeof(a->iso3), "%s", aff->iso3);
+			copy_iso3(a->iso3, aff->iso3);
 			a->kind = AK_GROUP;
 			a->rule = "armed men named by their group";
 		} else if (a->kind == AK_GENERIC && cname && !strchr(a->name, '(')) {
 			a->name = ectx_actor_name(cx, a->name, cx->country);
 			if (!*a->iso3)
-				snprintf(a->iso3, sizeof(a->iso3), "%s", ciso);
+				copy_iso3(a->iso3, ciso);
 		}
 	}
 }

@@ -16,10 +16,10 @@ static long small_word(const char *w)
 	static const char *const tens[] = { "twenty", "thirty", "forty", "fifty", "sixty",
 		"seventy", "eighty", "ninety" };
 	for (int i = 0; i < 20; i++)
-		if (w[0] == units[i][0] && strcmp(w, units[i]) == 0)
+		if (word_eq(w, units[i]))
 			return i;
 	for (int i = 0; i < 8; i++)
-		if (w[0] == tens[i][0] && strcmp(w, tens[i]) == 0)
+		if (word_eq(w, tens[i]))
 			return 20 + 10 * i;
 	return -1;
 }
@@ -45,16 +45,16 @@ static long digits_value(const char *w)
 
 static int is(const struct tokens *t, size_t i, size_t limit, const char *w)
 {
-	return i < limit && t->tok[i].norm[0] == w[0] && strcmp(t->tok[i].norm, w) == 0;
+	return i < limit && word_eq(t->tok[i].norm, w);
 }
 
 static long scale_word(const char *w)
 {
-	if (!strcmp(w, "hundred"))
+	if (word_eq(w, "hundred"))
 		return 100;
-	if (!strcmp(w, "thousand"))
+	if (word_eq(w, "thousand"))
 		return 1000;
-	if (!strcmp(w, "million"))
+	if (word_eq(w, "million"))
 		return 1000000;
 	return 0;
 }
@@ -79,7 +79,7 @@ static size_t figure_at(const struct tokens *t, size_t i, size_t limit, long *ou
 			v += u;
 			n = 2;
 		}
-	} else if (!strcmp(w, "a") && i + 1 < limit && scale_word(t->tok[i + 1].norm)) {
+	} else if (word_eq(w, "a") && i + 1 < limit && scale_word(t->tok[i + 1].norm)) {
 		v = 1;
 		n = 1;
 	} else {

@@ -183,11 +183,29 @@ static const struct relative_word relative_words[] = {
 	{ NULL, NULL, NULL, 0, 0, 0 }
 };
 
-static size_t relative_expr(struct ectx *cx, size_t i, const struct date_mention *prev)
+/* The distinct first words of relative_words, as a word list for a quick rejection. */
+static const char *const *relative_first_words(void)
 {
-	/* First letters of every relative expression and of the numbers "N days ago" needs. */
-	if (!strchr("etylohanf0123456789ds", cx->t.tok[i].norm[0]))
-		return 0;
+	static const char *first[sizeof(relative_words) / sizeof(relative_words[0])];
+	if (!first[0]) {
+		size_t n = 0;
+		for (size_t k = 0; relative_words[k].w1; k++) {
+			size_t j = 0;
+			while (j < n && strcmp(first[j], relative_words[k].w1) != 0)
+				j++;
+			if (j == n)
+				first[n++] = relative_words[k].w1;
+		}
+	}
+	return first;
+}
+
+/* has_ago: the sentence has "ago", without which "two days ago" cannot start at i. */
+static size_t relative_expr(struct ectx *cx, size_t i, const struct date_mention *prev,
+			    int has_ago)
+{
+	if (!cx_is_any(cx, i, relative_first_words()))
+		goto counted;
 	for (size_t k = 0; relative_words[k].w1; k++) {
 		const struct relative_word *r = &relative_words[k];
 		if (!cx_is(cx, i, r->w1) || (r->w2 && !cx_is(cx, i + 1, r->w2)) ||
@@ -207,7 +225,10 @@ static size_t relative_expr(struct ectx *cx, size_t i, const struct date_mention
 			m->date = shift(base, r->days);
 		return n;
 	}
+counted:
 	/* "two days ago", "three weeks ago" */
+	if (!has_ago)
+		return 0;
 	struct count c;
 	size_t n = number_at(&cx->t, i, cx->t.n, &c);
 	if (n && !c.vague && (cx_is(cx, i + n, "years") || cx_is(cx, i + n, "year") ||
@@ -236,6 +257,14 @@ static size_t relative_expr(struct ectx *cx, size_t i, const struct date_mention
 	return 0;
 }
 
+static int sentence_has(const struct ectx *cx, size_t s, const char *word)
+{
+	for (size_t i = cx->t.sent[s].first; i < cx->t.sent[s].last; i++)
+		if (cx_is(cx, i, word))
+			return 1;
+	return 0;
+}
+
 static int future_sentence(const struct ectx *cx, size_t s)
 {
 	static const char *const future[] = { "will", "next", "later", "upcoming", "scheduled",
@@ -250,18 +279,20 @@ void dates_find(struct ectx *cx)
 {
 	const struct date_mention *prev = NULL;
 	unsigned prev_sentence = (unsigned)-1;
+	int has_ago = 0;
 	for (size_t i = 0; i < cx->t.n;) {
 		size_t before = cx->n_dm, n = 0;
 		if (cx->t.tok[i].sentence != prev_sentence) {
 			prev = NULL;
 			prev_sentence = cx->t.tok[i].sentence;
+			has_ago = sentence_has(cx, prev_sentence, "ago");
 		}
 		if (cx->t.tok[i].flags & TOK_WORD)
 			n = weekday_expr(cx, i);
 		if (!n && (cx->t.tok[i].flags & TOK_WORD))
 			n = calendar_expr(cx, i);
 		if (!n && (cx->t.tok[i].flags & TOK_WORD))
-			n = relative_expr(cx, i, prev);
+			n = relative_expr(cx, i, prev, has_ago);
 		if (cx->n_dm > before) {
 			struct date_mention *m = &cx->dm[cx->n_dm - 1];
 			size_t b = m->first;

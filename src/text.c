@@ -371,5 +371,5 @@ size_t text_normalise_phrase(const char *s, size_t len, struct strbuf *out)
 
 int tok_is(const struct token *t, const char *word)
 {
-	return strcmp(t->norm, word) == 0;
+	return word_eq(t->norm, word);
 }

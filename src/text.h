@@ -5,6 +5,7 @@
 #define SITREP_TEXT_H
 
 #include <stddef.h>
+#include <string.h>
 
 enum token_flags {
 	TOK_WORD = 1 << 0,     /* letters/digits */
@@ -52,6 +53,13 @@ void tokens_release(struct tokens *t);
  * number of tokens. */
 struct strbuf;
 size_t text_normalise_phrase(const char *s, size_t len, struct strbuf *out);
+/* 1 if two normalised words are equal. Inline, because the rules ask it at nearly every
+ * token: most questions are answered by the first two bytes without a call. */
+static inline int word_eq(const char *norm, const char *word)
+{
+	return norm[0] == word[0] && (!norm[0] || (norm[1] == word[1] && (!norm[1] ||
+		strcmp(norm + 2, word + 2) == 0)));
+}
 /* 1 if the token's norm equals word. */
 int tok_is(const struct token *t, const char *word);
 

@@ -1,4 +1,5 @@
-/* wordset: a 256-bit filter per list answers most questions without a string comparison. */
+/* wordset: each list becomes an open-addressing table of its words' hashes, at most a quarter
+ * full, so a word that is not in the list (the usual answer) costs one or two probes. */
 #include "wordset.h"
 
 #include <stdlib.h>
@@ -10,9 +11,9 @@
 
 struct wordset {
 	const char *const *key; /* the list's address */
-	uint64_t filter[4];     /* bit (hash & 255) set for each word */
-	uint32_t *hashes;
-	size_t n;
+	uint32_t *slot_hash;    /* 0: empty */
+	const char **slot_word;
+	uint32_t mask;
 };
 
 static struct wordset sets[MAX_SETS];
@@ -27,6 +28,33 @@ uint32_t word_hash(const char *w)
 	return h;
 }
 
+/* 0 marks an empty slot, so a word whose hash is 0 is stored as 1 (and looked up so). */
+static uint32_t nonzero(uint32_t h)
+{
+	return h ? h : 1;
+}
+
+static void fill(struct wordset *s, const char *const *words)
+{
+	size_t n = 0, cap = 8;
+	while (words[n])
+		n++;
+	while (cap < 4 * n)
+		cap *= 2;
+	s->mask = (uint32_t)(cap - 1);
+	s->slot_hash = xcalloc(cap, sizeof(*s->slot_hash));
+	s->slot_word = xcalloc(cap, sizeof(*s->slot_word));
+	for (size_t i = 0; i < n; i++) {
+		uint32_t h = nonzero(word_hash(words[i]));
+		uint32_t k = h & s->mask;
+		while (s->slot_hash[k])
+			k = (k + 1) & s->mask;
+		s->slot_hash[k] = h;
+		s->slot_word[k] = words[i];
+	}
+	s->key = words;
+}
+
 static struct wordset *find_set(const char *const *words)
 {
 	size_t slot = ((uintptr_t)words >> 3) % MAX_SETS;
@@ -35,14 +63,7 @@ static struct wordset *find_set(const char *const *words)
 		if (s->key == words)
 			return s;
 		if (!s->key) {
-			s->key = words;
-			for (s->n = 0; words[s->n]; s->n++)
-				;
-			s->hashes = xmalloc((s->n ? s->n : 1) * sizeof(*s->hashes));
-			for (size_t i = 0; i < s->n; i++) {
-				s->hashes[i] = word_hash(words[i]);
-				s->filter[(s->hashes[i] & 255) >> 6] |= 1ull << (s->hashes[i] & 63);
-			}
+			fill(s, words);
 			return s;
 		}
 	}
@@ -58,10 +79,9 @@ int wordset_has(const char *const *words, const char *word, uint32_t h)
 				return 1;
 		return 0;
 	}
-	if (!(s->filter[(h & 255) >> 6] & (1ull << (h & 63))))
-		return 0;
-	for (size_t i = 0; i < s->n; i++)
-		if (s->hashes[i] == h && !strcmp(s->key[i], word))
+	h = nonzero(h);
+	for (uint32_t k = h & s->mask; s->slot_hash[k]; k = (k + 1) & s->mask)
+		if (s->slot_hash[k] == h && strcmp(s->slot_word[k], word) == 0)
 			return 1;
 	return 0;
 }
