@@ -48,37 +48,38 @@ static const unsigned char needs_escape[256] = {
 	[0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1
 };
 
-void jsonw_key(struct strbuf *sb, const char *key)
+void jsonw_key_plain(struct strbuf *sb, const char *key, size_t len)
 {
 	comma(sb);
-	if (!key)
-		return;
-	size_t n = 0;
-	int plain = 1;
-	for (; key[n]; n++)
-		plain &= !needs_escape[(unsigned char)key[n]];
-	strbuf_grow(sb, n + 8);
+	strbuf_grow(sb, len + 3);
 	char *p = sb->buf + sb->len;
 	*p++ = '"';
-	if (plain) {
-		memcpy(p, key, n);
-		p += n;
-		sb->len = (size_t)(p - sb->buf);
-	} else {
-		sb->len = (size_t)(p - sb->buf);
-		jsonw_escape(sb, key, n);
-		p = sb->buf + sb->len;
-	}
+	memcpy(p, key, len);
+	p += len;
 	*p++ = '"';
 	*p++ = ':';
 	*p = '\0';
 	sb->len = (size_t)(p - sb->buf);
 }
 
-void jsonw_array_begin(struct strbuf *sb, const char *key)
+void jsonw_key_escaped(struct strbuf *sb, const char *key)
 {
-	jsonw_key(sb, key);
-	strbuf_addch(sb, '[');
+	if (!key) {
+		comma(sb);
+		return;
+	}
+	size_t n = 0;
+	int plain = 1;
+	for (; key[n]; n++)
+		plain &= !needs_escape[(unsigned char)key[n]];
+	if (plain) {
+		jsonw_key_plain(sb, key, n);
+		return;
+	}
+	comma(sb);
+	strbuf_addch(sb, '"');
+	jsonw_escape(sb, key, n);
+	strbuf_add(sb, "\":", 2);
 }
 
 void jsonw_array_end(struct strbuf *sb)
@@ -114,9 +115,8 @@ void jsonw_escape(struct strbuf *sb, const char *s, size_t len)
 	strbuf_add(sb, s + run, len - run);
 }
 
-void jsonw_strn(struct strbuf *sb, const char *key, const char *val, size_t len)
+void jsonw_strn_value(struct strbuf *sb, const char *val, size_t len)
 {
-	jsonw_key(sb, key);
 	if (!val) {
 		strbuf_add(sb, "null", 4);
 		return;
@@ -126,15 +126,9 @@ void jsonw_strn(struct strbuf *sb, const char *key, const char *val, size_t len)
 	strbuf_addch(sb, '"');
 }
 
-void jsonw_str(struct strbuf *sb, const char *key, const char *val)
-{
-	jsonw_strn(sb, key, val, val ? strlen(val) : 0);
-}
-
-void jsonw_int(struct strbuf *sb, const char *key, long long val)
+void jsonw_int_value(struct strbuf *sb, long long val)
 {
 	unsigned long long u = val < 0 ? 0ULL - (unsigned long long)val : (unsigned long long)val;
-	jsonw_key(sb, key);
 	strbuf_grow(sb, 24);
 	if (val < 0)
 		sb->buf[sb->len++] = '-';
@@ -142,21 +136,12 @@ void jsonw_int(struct strbuf *sb, const char *key, long long val)
 	sb->buf[sb->len] = '\0';
 }
 
-void jsonw_count(struct strbuf *sb, const char *key, long long val)
-{
-	if (val < 0)
-		jsonw_null(sb, key);
-	else
-		jsonw_int(sb, key, val);
-}
-
-void jsonw_double(struct strbuf *sb, const char *key, double val, int decimals)
+void jsonw_double_value(struct strbuf *sb, double val, int decimals)
 {
 	if (!isfinite(val)) {
-		jsonw_null(sb, key);
+		strbuf_add(sb, "null", 4);
 		return;
 	}
-	jsonw_key(sb, key);
 	/* Fixed point without printf for the common case (coordinates: |v| < 1e9, <= 9 places). */
 	if (decimals >= 0 && decimals <= 9 && fabs(val) < 1e9) {
 		static const double scale[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9 };
@@ -178,22 +163,4 @@ void jsonw_double(struct strbuf *sb, const char *key, double val, int decimals)
 		return;
 	}
 	strbuf_addf(sb, "%.*f", decimals, val);
-}
-
-void jsonw_bool(struct strbuf *sb, const char *key, int val)
-{
-	jsonw_key(sb, key);
-	strbuf_addstr(sb, val ? "true" : "false");
-}
-
-void jsonw_null(struct strbuf *sb, const char *key)
-{
-	jsonw_key(sb, key);
-	strbuf_add(sb, "null", 4);
-}
-
-void jsonw_raw(struct strbuf *sb, const char *key, const char *json)
-{
-	jsonw_key(sb, key);
-	strbuf_addstr(sb, json);
 }

@@ -4,26 +4,98 @@
 #define SITREP_JSONW_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "strbuf.h"
 
 void jsonw_begin(struct strbuf *sb);              /* "{" */
 void jsonw_end(struct strbuf *sb);                /* "}" */
-void jsonw_array_begin(struct strbuf *sb, const char *key); /* "key":[ (key NULL inside arrays) */
 void jsonw_array_end(struct strbuf *sb);          /* "]" */
-void jsonw_key(struct strbuf *sb, const char *key);
-/* String value; NULL writes null. */
-void jsonw_str(struct strbuf *sb, const char *key, const char *val);
-void jsonw_strn(struct strbuf *sb, const char *key, const char *val, size_t len);
-void jsonw_int(struct strbuf *sb, const char *key, long long val);
-/* Integer, or null when val < 0 (sitrep's "unknown" for counts and offsets). */
-void jsonw_count(struct strbuf *sb, const char *key, long long val);
-void jsonw_double(struct strbuf *sb, const char *key, double val, int decimals);
-void jsonw_bool(struct strbuf *sb, const char *key, int val);
-void jsonw_null(struct strbuf *sb, const char *key);
-/* Write raw JSON text as a value (it must already be valid JSON). */
-void jsonw_raw(struct strbuf *sb, const char *key, const char *json);
 /* Append s as the inside of a JSON string (no quotes), escaping as RFC 8259 requires. */
 void jsonw_escape(struct strbuf *sb, const char *s, size_t len);
+
+/* Values alone, after a key (or inside an array). */
+void jsonw_strn_value(struct strbuf *sb, const char *val, size_t len); /* NULL: null */
+void jsonw_int_value(struct strbuf *sb, long long val);
+void jsonw_double_value(struct strbuf *sb, double val, int decimals); /* not finite: null */
+void jsonw_key_escaped(struct strbuf *sb, const char *key);
+void jsonw_key_plain(struct strbuf *sb, const char *key, size_t len);
+
+/* A separating comma if needed, then "key": (nothing more when key is NULL, inside arrays).
+ * A key spelled as a string literal in sitrep's code is a plain identifier (no quote,
+ * backslash or control byte): its length is then known when compiling and it is copied without
+ * an escaping scan, which matters because extract writes about fifteen keys per record.
+ * Keys that come from data are escaped. */
+static inline void jsonw_key(struct strbuf *sb, const char *key)
+{
+	if (key && __builtin_constant_p(strlen(key)))
+		jsonw_key_plain(sb, key, strlen(key));
+	else
+		jsonw_key_escaped(sb, key);
+}
+
+/* "key":[ (key NULL inside arrays) */
+static inline void jsonw_array_begin(struct strbuf *sb, const char *key)
+{
+	jsonw_key(sb, key);
+	strbuf_addch(sb, '[');
+}
+
+/* String value; NULL writes null. */
+static inline void jsonw_strn(struct strbuf *sb, const char *key, const char *val, size_t len)
+{
+	jsonw_key(sb, key);
+	jsonw_strn_value(sb, val, len);
+}
+
+static inline void jsonw_str(struct strbuf *sb, const char *key, const char *val)
+{
+	jsonw_key(sb, key);
+	jsonw_strn_value(sb, val, val ? strlen(val) : 0);
+}
+
+static inline void jsonw_int(struct strbuf *sb, const char *key, long long val)
+{
+	jsonw_key(sb, key);
+	jsonw_int_value(sb, val);
+}
+
+static inline void jsonw_null(struct strbuf *sb, const char *key)
+{
+	jsonw_key(sb, key);
+	strbuf_add(sb, "null", 4);
+}
+
+/* Integer, or null when val < 0 (sitrep's "unknown" for counts and offsets). */
+static inline void jsonw_count(struct strbuf *sb, const char *key, long long val)
+{
+	jsonw_key(sb, key);
+	if (val < 0)
+		strbuf_add(sb, "null", 4);
+	else
+		jsonw_int_value(sb, val);
+}
+
+static inline void jsonw_double(struct strbuf *sb, const char *key, double val, int decimals)
+{
+	jsonw_key(sb, key);
+	jsonw_double_value(sb, val, decimals);
+}
+
+static inline void jsonw_bool(struct strbuf *sb, const char *key, int val)
+{
+	jsonw_key(sb, key);
+	if (val)
+		strbuf_add(sb, "true", 4);
+	else
+		strbuf_add(sb, "false", 5);
+}
+
+/* Write raw JSON text as a value (it must already be valid JSON). */
+static inline void jsonw_raw(struct strbuf *sb, const char *key, const char *json)
+{
+	jsonw_key(sb, key);
+	strbuf_addstr(sb, json);
+}
 
 #endif

@@ -7,16 +7,7 @@
 
 #include "util.h"
 
-#define MAX_SETS 512
-
-struct wordset {
-	const char *const *key; /* the list's address */
-	uint32_t *slot_hash;    /* 0: empty */
-	const char **slot_word;
-	uint32_t mask;
-};
-
-static struct wordset sets[MAX_SETS];
+struct wordset wordset_table[WORDSET_SLOTS];
 
 uint32_t word_hash(const char *w)
 {
@@ -55,11 +46,11 @@ static void fill(struct wordset *s, const char *const *words)
 	s->key = words;
 }
 
-static struct wordset *find_set(const char *const *words)
+const struct wordset *wordset_make(const char *const *words)
 {
-	size_t slot = ((uintptr_t)words >> 3) % MAX_SETS;
-	for (size_t probe = 0; probe < MAX_SETS; probe++, slot = (slot + 1) % MAX_SETS) {
-		struct wordset *s = &sets[slot];
+	size_t slot = ((uintptr_t)words >> 3) % WORDSET_SLOTS;
+	for (size_t probe = 0; probe < WORDSET_SLOTS; probe++, slot = (slot + 1) % WORDSET_SLOTS) {
+		struct wordset *s = &wordset_table[slot];
 		if (s->key == words)
 			return s;
 		if (!s->key) {
@@ -70,18 +61,10 @@ static struct wordset *find_set(const char *const *words)
 	return NULL; /* more static lists than slots: callers fall back to comparing */
 }
 
-int wordset_has(const char *const *words, const char *word, uint32_t h)
+int wordset_has_slow(const char *const *words, const char *word)
 {
-	const struct wordset *s = find_set(words);
-	if (!s) {
-		for (size_t i = 0; words[i]; i++)
-			if (!strcmp(words[i], word))
-				return 1;
-		return 0;
-	}
-	h = nonzero(h);
-	for (uint32_t k = h & s->mask; s->slot_hash[k]; k = (k + 1) & s->mask)
-		if (s->slot_hash[k] == h && strcmp(s->slot_word[k], word) == 0)
+	for (size_t i = 0; words[i]; i++)
+		if (!strcmp(words[i], word))
 			return 1;
 	return 0;
 }

@@ -7,10 +7,37 @@
 #define SITREP_WORDSET_H
 
 #include <stdint.h>
+#include <string.h>
 
 /* FNV-1a of a NUL-terminated word: the hash tokens carry. */
 uint32_t word_hash(const char *w);
-/* 1 if word (with hash h = word_hash(word)) is in the static list words. */
-int wordset_has(const char *const *words, const char *word, uint32_t h);
+struct wordset {
+	const char *const *key; /* the list's address; NULL: free slot */
+	uint32_t *slot_hash;    /* 0: empty */
+	const char **slot_word;
+	uint32_t mask;
+};
+
+#define WORDSET_SLOTS 512
+extern struct wordset wordset_table[WORDSET_SLOTS];
+
+/* The set of a list, made on first use; NULL when the table is full. */
+const struct wordset *wordset_make(const char *const *words);
+int wordset_has_slow(const char *const *words, const char *word);
+
+/* 1 if word (with hash h = word_hash(word)) is in the static list words. Inline because the
+ * rules ask it millions of times: a known list is one probe of the table by address, and a
+ * word not in the list (the usual answer) one or two probes of its set. */
+static inline int wordset_has(const char *const *words, const char *word, uint32_t h)
+{
+	const struct wordset *s = &wordset_table[((uintptr_t)words >> 3) % WORDSET_SLOTS];
+	if (s->key != words && !(s = wordset_make(words)))
+		return wordset_has_slow(words, word);
+	h = h ? h : 1; /* 0 marks an empty slot */
+	for (uint32_t k = h & s->mask; s->slot_hash[k]; k = (k + 1) & s->mask)
+		if (s->slot_hash[k] == h && strcmp(s->slot_word[k], word) == 0)
+			return 1;
+	return 0;
+}
 
 #endif
