@@ -15,6 +15,13 @@ static long small_word(const char *w)
 		"sixteen", "seventeen", "eighteen", "nineteen" };
 	static const char *const tens[] = { "twenty", "thirty", "forty", "fifty", "sixty",
 		"seventy", "eighty", "ninety" };
+	/* First letters of every numeral word: most words are rejected without a comparison. */
+	switch (w[0]) {
+	case 'z': case 'o': case 't': case 'f': case 's': case 'e': case 'n':
+		break;
+	default:
+		return -1;
+	}
 	for (int i = 0; i < 20; i++)
 		if (word_eq(w, units[i]))
 			return i;
@@ -121,6 +128,8 @@ static size_t vague_at(const struct tokens *t, size_t i, size_t limit, struct co
 		c->vague = 0;
 		return k + 1;
 	}
+	if (i >= limit || (t->tok[i].flags & TOK_NUMBER))
+		return 0; /* the vague quantities are words */
 	for (size_t v = 0; vague[v].w1; v++) {
 		if (!is(t, i, limit, vague[v].w1))
 			continue;
@@ -169,7 +178,7 @@ size_t number_at(const struct tokens *t, size_t i, size_t limit, struct count *o
 	};
 	size_t p = i;
 	int kind = -1;
-	for (size_t m = 0; mods[m].w1; m++) {
+	for (size_t m = 0; !(t->tok[i].flags & TOK_NUMBER) && mods[m].w1; m++) {
 		if (!is(t, p, limit, mods[m].w1))
 			continue;
 		if (mods[m].w2 && !is(t, p + 1, limit, mods[m].w2))

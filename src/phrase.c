@@ -27,6 +27,8 @@ struct slot {
 
 struct phrase_index {
 	struct slot *slots;
+	uint32_t *tags;     /* per slot: 0 empty, else the hash (1 for a hash of 0); probing reads
+			     * only this array, four bytes a slot, which stays in cache */
 	size_t cap, used, n_phrases;
 };
 
@@ -45,6 +47,7 @@ struct phrase_index *phrase_new(void)
 	struct phrase_index *ix = xcalloc(1, sizeof(*ix));
 	ix->cap = 1024;
 	ix->slots = xcalloc(ix->cap, sizeof(*ix->slots));
+	ix->tags = xcalloc(ix->cap, sizeof(*ix->tags));
 	return ix;
 }
 
@@ -61,6 +64,7 @@ void phrase_free(struct phrase_index *ix)
 		}
 	}
 	free(ix->slots);
+	free(ix->tags);
 	free(ix);
 }
 
@@ -68,10 +72,15 @@ static struct slot *find_slot(const struct phrase_index *ix, const char *key, si
 			      uint32_t h)
 {
 	size_t mask = ix->cap - 1;
+	uint32_t tag = h ? h : 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		struct slot *s = &ix->slots[i];
-		if (!s->key || (s->hash == h && strncmp(s->key, key, len) == 0 && s->key[len] == '\0'))
-			return s;
+		if (!ix->tags[i])
+			return &ix->slots[i];
+		if (ix->tags[i] == tag) {
+			struct slot *s = &ix->slots[i];
+			if (strncmp(s->key, key, len) == 0 && s->key[len] == '\0')
+				return s;
+		}
 	}
 }
 
@@ -81,24 +90,28 @@ static void grow(struct phrase_index *ix)
 	size_t old_cap = ix->cap;
 	ix->cap *= 2;
 	ix->slots = xcalloc(ix->cap, sizeof(*ix->slots));
+	free(ix->tags);
+	ix->tags = xcalloc(ix->cap, sizeof(*ix->tags));
 	for (size_t i = 0; i < old_cap; i++) {
 		if (!old[i].key)
 			continue;
 		struct slot *s = find_slot(ix, old[i].key, strlen(old[i].key), old[i].hash);
 		*s = old[i];
+		ix->tags[s - ix->slots] = old[i].hash ? old[i].hash : 1;
 	}
 	free(old);
 }
 
 static struct slot *intern(struct phrase_index *ix, const char *key, size_t len)
 {
-	if ((ix->used + 1) * 4 > ix->cap * 3)
+	if ((ix->used + 1) * 2 > ix->cap)
 		grow(ix);
 	uint32_t h = hash_str(key, len);
 	struct slot *s = find_slot(ix, key, len, h);
 	if (!s->key) {
 		s->key = xstrndup(key, len);
 		s->hash = h;
+		ix->tags[s - ix->slots] = h ? h : 1;
 		ix->used++;
 	}
 	return s;
@@ -191,21 +204,29 @@ size_t phrase_match(const struct phrase_index *ix, const struct tokens *t, size_
 	*n_out = 0;
 	for (size_t j = i; j < limit && j - i < MAX_PHRASE_TOKENS; j++) {
 		const char *w = t->tok[j].norm;
-		size_t wl = strlen(w);
+		size_t wl = t->tok[j].len;
 		if (len + wl + 2 > sizeof(key))
 			break;
-		/* FNV-1a continues over " word": the first word's hash comes with the token. */
-		if (j > i) {
+		const struct slot *s;
+		if (j == i) {
+			/* Most tokens start no phrase: look the first word up as it is, with the
+			 * hash that comes with the token, before copying anything. */
+			h = t->tok[j].hash;
+			s = find_slot(ix, w, wl, h);
+			if (!s->key)
+				break;
+			memcpy(key, w, wl);
+			len = wl;
+		} else {
+			/* FNV-1a continues over " word". */
 			key[len++] = ' ';
 			h = (h ^ ' ') * 16777619u;
 			for (size_t k = 0; k < wl; k++)
 				h = (h ^ (unsigned char)w[k]) * 16777619u;
-		} else {
-			h = t->tok[j].hash;
+			memcpy(key + len, w, wl);
+			len += wl;
+			s = find_slot(ix, key, len, h);
 		}
-		memcpy(key + len, w, wl);
-		len += wl;
-		const struct slot *s = find_slot(ix, key, len, h);
 		if (!s->key)
 			break;
 		if (s->list) {

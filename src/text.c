@@ -333,8 +333,10 @@ void tokens_build(struct tokens *t, const char *text, size_t len)
 	t->text = text;
 	tokenise(t, text, len);
 	for (size_t i = 0; i < t->n; i++) {
-		t->tok[i].norm = t->pool + (uintptr_t)t->tok[i].norm;
-		t->tok[i].hash = word_hash(t->tok[i].norm);
+		const char *norm = t->pool + (uintptr_t)t->tok[i].norm;
+		t->tok[i].norm = norm;
+		t->tok[i].hash = word_hash(norm);
+		t->tok[i].len = (unsigned)strlen(norm);
 	}
 	/* An abbreviation token ending in "." at a sentence end: "in the U.S. The" is handled
 	 * by the capital-letter rule in split_sentences only for separate dots; dots inside

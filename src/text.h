@@ -25,6 +25,7 @@ struct token {
 	size_t start, end;  /* byte offsets in the text */
 	const char *norm;   /* folded, lower-case form ("kunduz", "2,500", ",") */
 	unsigned hash;      /* word_hash(norm), for wordset lookups */
+	unsigned len;       /* strlen(norm) */
 	unsigned flags;
 	unsigned sentence;  /* index of its sentence */
 };
