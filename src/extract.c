@@ -61,6 +61,11 @@ static void ectx_release(struct ectx *cx)
 	free(cx->tm);
 	free(cx->cl);
 	free(cx->ev);
+	free(cx->pm_at);
+	free(cx->am_at);
+	free(cx->dm_at);
+	free(cx->cl_at);
+	free(cx->cas_at);
 }
 
 static void write_location(struct ectx *cx, struct strbuf *out, int place_idx, int precision)
@@ -199,9 +204,13 @@ size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *o
 		date_parse(d->published, &cx.pub);
 	tokens_build(&cx.t, d->text.buf, d->text.len);
 	mentions_find(&cx);
+	index_mentions(&cx);
 	dates_find(&cx);
+	index_dates(&cx);
 	claims_find(&cx);
+	index_claims(&cx);
 	casualties_find(&cx);
+	index_casualties(&cx);
 	events_build(&cx);
 	size_t n = 0;
 	if (ex->types & EXTRACT_EVENTS) {

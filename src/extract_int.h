@@ -7,6 +7,7 @@
 #define SITREP_EXTRACT_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "actors.h"
@@ -165,6 +166,10 @@ struct ectx {
 	char **pool;             /* strings made during extraction */
 	size_t n_pool, alloc_pool;
 	struct { const char *base; int country; const char *name; } names[32]; /* name cache */
+	/* Lookup tables behind the *_lower functions, made once the pass that fills an array is
+	 * over (NULL before: the functions then search): pm_at[tok] is the first place mention
+	 * at or after token tok, and so on; cl_at and cas_at are indexed by sentence. */
+	uint32_t *pm_at, *am_at, *dm_at, *cl_at, *cas_at;
 	size_t n_names;
 };
 
@@ -185,6 +190,11 @@ size_t am_lower(const struct ectx *cx, size_t tok);
 size_t dm_lower(const struct ectx *cx, size_t tok);
 size_t cl_lower(const struct ectx *cx, size_t s);   /* first claim in sentence s or later */
 size_t cas_lower(const struct ectx *cx, size_t s);  /* first casualty in sentence s or later */
+/* Make the lookup tables of the arrays a pass has filled. */
+void index_mentions(struct ectx *cx); /* pm, am */
+void index_dates(struct ectx *cx);
+void index_claims(struct ectx *cx);
+void index_casualties(struct ectx *cx);
 
 /* Token helpers, inline because every rule asks them at nearly every token: most tests fail
  * on the first byte, and strcmp with a literal is expanded by the compiler. */

@@ -38,25 +38,67 @@ const char *ectx_printf(struct ectx *cx, const char *fmt, ...)
 	return *slot;
 }
 
-#define LOWER_BOUND(name, arr, n, key)                                                 \
-	size_t name(const struct ectx *cx, size_t tok)                                  \
+/* name(cx, pos): the first element of arr whose key is at or after pos. The rules ask this
+ * for nearly every trigger and mention, so once the array is complete a table answers it in
+ * one load (table[pos] for pos up to domain); before that, a binary search. */
+#define LOWER_BOUND(name, index_name, arr, n, table, domain, key)                        \
+	size_t name(const struct ectx *cx, size_t pos)                                  \
 	{                                                                               \
+		if (cx->table)                                                          \
+			return cx->table[pos < (domain) ? pos : (domain)];              \
 		size_t lo = 0, hi = cx->n;                                              \
 		while (lo < hi) {                                                       \
 			size_t mid = lo + (hi - lo) / 2;                                \
-			if (key < tok)                                                  \
+			if (key(mid) < pos)                                             \
 				lo = mid + 1;                                           \
 			else                                                            \
 				hi = mid;                                               \
 		}                                                                       \
 		return lo;                                                              \
+	}                                                                               \
+	static void index_name(struct ectx *cx)                                         \
+	{                                                                               \
+		size_t dom = (domain), k = 0;                                           \
+		free(cx->table);                                                        \
+		cx->table = xmalloc((dom + 1) * sizeof(*cx->table));                    \
+		for (size_t pos = 0; pos <= dom; pos++) {                               \
+			while (k < cx->n && key(k) < pos)                               \
+				k++;                                                    \
+			cx->table[pos] = (uint32_t)k;                                   \
+		}                                                                       \
 	}
 
-LOWER_BOUND(pm_lower, pm, n_pm, cx->pm[mid].first)
-LOWER_BOUND(am_lower, am, n_am, cx->am[mid].first)
-LOWER_BOUND(dm_lower, dm, n_dm, cx->dm[mid].first)
-LOWER_BOUND(cl_lower, cl, n_cl, cx->t.tok[cx->cl[mid].verb].sentence)
-LOWER_BOUND(cas_lower, cas, n_cas, cx->t.tok[cx->cas[mid].pos].sentence)
+#define PM_KEY(i) cx->pm[i].first
+#define AM_KEY(i) cx->am[i].first
+#define DM_KEY(i) cx->dm[i].first
+#define CL_KEY(i) cx->t.tok[cx->cl[i].verb].sentence
+#define CAS_KEY(i) cx->t.tok[cx->cas[i].pos].sentence
+LOWER_BOUND(pm_lower, index_pm, pm, n_pm, pm_at, cx->t.n, PM_KEY)
+LOWER_BOUND(am_lower, index_am, am, n_am, am_at, cx->t.n, AM_KEY)
+LOWER_BOUND(dm_lower, index_dm, dm, n_dm, dm_at, cx->t.n, DM_KEY)
+LOWER_BOUND(cl_lower, index_cl, cl, n_cl, cl_at, cx->t.n_sent, CL_KEY)
+LOWER_BOUND(cas_lower, index_cas, cas, n_cas, cas_at, cx->t.n_sent, CAS_KEY)
+
+void index_mentions(struct ectx *cx)
+{
+	index_pm(cx);
+	index_am(cx);
+}
+
+void index_dates(struct ectx *cx)
+{
+	index_dm(cx);
+}
+
+void index_claims(struct ectx *cx)
+{
+	index_cl(cx);
+}
+
+void index_casualties(struct ectx *cx)
+{
+	index_cas(cx);
+}
 
 size_t sentence_first(const struct ectx *cx, size_t s)
 {
