@@ -25,7 +25,12 @@ struct slot {
 	struct entry *list; /* NULL: the key is only a prefix of longer phrases */
 };
 
+#define FIRST_BITS (1u << 19)
+
 struct phrase_index {
+	/* A bit per hash of a phrase's first word (2^19 bits, 64 KiB): nearly every token starts
+	 * no phrase, and this answers that from cache before the table is probed. */
+	uint64_t first[FIRST_BITS / 64];
 	struct slot *slots;
 	uint32_t *tags;     /* per slot: 0 empty, else the hash (1 for a hash of 0); probing reads
 			     * only this array, four bytes a slot, which stays in cache */
@@ -152,6 +157,11 @@ size_t phrase_add(struct phrase_index *ix, const char *phrase, int payload)
 		strbuf_release(&norm);
 		return 0;
 	}
+	size_t first_len = 0;
+	while (first_len < norm.len && norm.buf[first_len] != ' ')
+		first_len++;
+	uint32_t fh = hash_str(norm.buf, first_len) & (FIRST_BITS - 1);
+	ix->first[fh / 64] |= 1ull << (fh % 64);
 	/* Register every whole-token prefix as a continuation point. */
 	for (size_t i = 0; i < norm.len; i++)
 		if (norm.buf[i] == ' ')
@@ -212,6 +222,9 @@ size_t phrase_match(const struct phrase_index *ix, const struct tokens *t, size_
 			/* Most tokens start no phrase: look the first word up as it is, with the
 			 * hash that comes with the token, before copying anything. */
 			h = t->tok[j].hash;
+			uint32_t fh = h & (FIRST_BITS - 1);
+			if (!(ix->first[fh / 64] & (1ull << (fh % 64))))
+				break;
 			s = find_slot(ix, w, wl, h);
 			if (!s->key)
 				break;

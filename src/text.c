@@ -23,10 +23,34 @@ static void pool_reserve(struct tokens *t, size_t need)
 	t->pool = xrealloc(t->pool, t->pool_alloc);
 }
 
-static int is_letter_cp(uint32_t cp)
+/* Classes of ASCII bytes inside words (0: not a letter or digit). */
+enum { AC_DIGIT = 1, AC_LOWER, AC_UPPER };
+static const unsigned char ascii_class[256] = {
+	['0'] = AC_DIGIT, ['1'] = AC_DIGIT, ['2'] = AC_DIGIT, ['3'] = AC_DIGIT, ['4'] = AC_DIGIT,
+	['5'] = AC_DIGIT, ['6'] = AC_DIGIT, ['7'] = AC_DIGIT, ['8'] = AC_DIGIT, ['9'] = AC_DIGIT,
+	['a'] = AC_LOWER, ['b'] = AC_LOWER, ['c'] = AC_LOWER, ['d'] = AC_LOWER, ['e'] = AC_LOWER,
+	['f'] = AC_LOWER, ['g'] = AC_LOWER, ['h'] = AC_LOWER, ['i'] = AC_LOWER, ['j'] = AC_LOWER,
+	['k'] = AC_LOWER, ['l'] = AC_LOWER, ['m'] = AC_LOWER, ['n'] = AC_LOWER, ['o'] = AC_LOWER,
+	['p'] = AC_LOWER, ['q'] = AC_LOWER, ['r'] = AC_LOWER, ['s'] = AC_LOWER, ['t'] = AC_LOWER,
+	['u'] = AC_LOWER, ['v'] = AC_LOWER, ['w'] = AC_LOWER, ['x'] = AC_LOWER, ['y'] = AC_LOWER,
+	['z'] = AC_LOWER,
+	['A'] = AC_UPPER, ['B'] = AC_UPPER, ['C'] = AC_UPPER, ['D'] = AC_UPPER, ['E'] = AC_UPPER,
+	['F'] = AC_UPPER, ['G'] = AC_UPPER, ['H'] = AC_UPPER, ['I'] = AC_UPPER, ['J'] = AC_UPPER,
+	['K'] = AC_UPPER, ['L'] = AC_UPPER, ['M'] = AC_UPPER, ['N'] = AC_UPPER, ['O'] = AC_UPPER,
+	['P'] = AC_UPPER, ['Q'] = AC_UPPER, ['R'] = AC_UPPER, ['S'] = AC_UPPER, ['T'] = AC_UPPER,
+	['U'] = AC_UPPER, ['V'] = AC_UPPER, ['W'] = AC_UPPER, ['X'] = AC_UPPER, ['Y'] = AC_UPPER,
+	['Z'] = AC_UPPER,
+};
+
+static int is_letter_cp_slow(uint32_t cp);
+
+static inline int is_letter_cp(uint32_t cp)
 {
-	if (cp < 0x80)
-		return isalnum((int)cp);
+	return cp < 0x80 ? ascii_class[cp] != 0 : is_letter_cp_slow(cp);
+}
+
+static int is_letter_cp_slow(uint32_t cp)
+{
 	if (utf8_fold(cp) && isalpha(utf8_fold(cp)))
 		return 1;
 	/* Other scripts (Arabic, Cyrillic, CJK...): letters for our purpose, except punctuation
@@ -35,11 +59,15 @@ static int is_letter_cp(uint32_t cp)
 	       cp != 0xA0 && cp != 0xAB && cp != 0xBB && cp != 0xB7 && cp != 0xB0 && cp != 0xA9;
 }
 
-static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *adv)
+static inline uint32_t cp_at(const char *s, size_t len, size_t i, size_t *adv)
 {
 	if (i >= len) {
 		*adv = 0;
 		return 0;
+	}
+	if ((unsigned char)s[i] < 0x80) {
+		*adv = 1;
+		return (unsigned char)s[i];
 	}
 	return utf8_decode(s + i, len - i, adv);
 }
@@ -80,26 +108,30 @@ static size_t scan_word(const char *s, size_t len, size_t i, struct tokens *t, u
 	size_t start = i, adv;
 	int upper = 0, lower = 0, digits = 0, letters = 0;
 	size_t norm_off = t->pool_len;
+	if (i < len && ascii_class[(unsigned char)s[i]] == AC_UPPER)
+		*flags |= TOK_CAP;
 	for (;;) {
-		/* ASCII letters and digits, nearly every byte of English text, skip decoding. */
-		unsigned char b = i < len ? (unsigned char)s[i] : 0;
-		if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
-			pool_reserve(t, 1);
-			if (b <= '9') {
-				digits++;
-			} else {
-				letters++;
-				if (b <= 'Z') {
-					upper++;
-					if (i == start)
-						*flags |= TOK_CAP;
-					b = (unsigned char)(b + ('a' - 'A'));
-				} else {
-					lower++;
-				}
+		/* A run of ASCII letters and digits, nearly every byte of English text, is copied
+		 * lower-cased in one tight loop without decoding. */
+		size_t run = i;
+		while (run < len && ascii_class[(unsigned char)s[run]])
+			run++;
+		if (run > i) {
+			pool_reserve(t, run - i);
+			char *out = t->pool + t->pool_len;
+			unsigned seen = 0; /* bit per class met */
+			for (; i < run; i++) {
+				unsigned char b = (unsigned char)s[i];
+				unsigned cls = ascii_class[b];
+				seen |= 1u << cls;
+				*out++ = (char)(cls == AC_UPPER ? b + ('a' - 'A') : b);
 			}
-			t->pool[t->pool_len++] = (char)b;
-			i++;
+			/* Only whether each kind occurs matters below. */
+			digits += (seen >> AC_DIGIT) & 1;
+			lower += (seen >> AC_LOWER) & 1;
+			upper += (seen >> AC_UPPER) & 1;
+			letters += ((seen >> AC_LOWER) | (seen >> AC_UPPER)) & 1;
+			t->pool_len = (size_t)(out - t->pool);
 			continue;
 		}
 		uint32_t cp = cp_at(s, len, i, &adv);
@@ -334,9 +366,13 @@ void tokens_build(struct tokens *t, const char *text, size_t len)
 	tokenise(t, text, len);
 	for (size_t i = 0; i < t->n; i++) {
 		const char *norm = t->pool + (uintptr_t)t->tok[i].norm;
+		uint32_t h = 2166136261u; /* word_hash, and the length on the way */
+		const char *p = norm;
+		for (; *p; p++)
+			h = (h ^ (unsigned char)*p) * 16777619u;
 		t->tok[i].norm = norm;
-		t->tok[i].hash = word_hash(norm);
-		t->tok[i].len = (unsigned)strlen(norm);
+		t->tok[i].hash = h;
+		t->tok[i].len = (unsigned)(p - norm);
 	}
 	/* An abbreviation token ending in "." at a sentence end: "in the U.S. The" is handled
 	 * by the capital-letter rule in split_sentences only for separate dots; dots inside
