@@ -194,7 +194,7 @@ void quotes_write(struct ectx *cx, struct strbuf *out)
 		jsonw_begin(out);
 		jsonw_str(out, "type", "quote");
 		jsonw_str(out, "doc_id", cx->d->doc_id);
-		jsonw_str(out, "quote_id", ectx_printf(cx, "%s-q%zu", cx->d->doc_id, ++n));
+		write_record_id(out, "quote_id", cx->d->doc_id, 'q', ++n);
 		jsonw_str(out, "speaker", speaker);
 		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
 		jsonw_int(out, "char_start", (long long)a);

@@ -11,6 +11,7 @@
 struct extractor *extractor_new(const struct extract_opts *opts)
 {
 	struct extractor *ex = xcalloc(1, sizeof(*ex));
+	ex->names = xcalloc(1, sizeof(*ex->names));
 	ex->gz = gazetteer_load(opts->gazetteers, opts->n_gazetteers);
 	ex->actors = actors_load(opts->actor_files, opts->n_actor_files);
 	ex->triggers = triggers_load(opts->trigger_files, opts->n_trigger_files);
@@ -34,6 +35,10 @@ void extractor_free(struct extractor *ex)
 		return;
 	free(ex->capital);
 	free(ex->place_count);
+	for (size_t i = 0; i < ex->names->cap; i++)
+		free(ex->names->e[i].name);
+	free(ex->names->e);
+	free(ex->names);
 	gazetteer_free(ex->gz);
 	actors_free(ex->actors);
 	triggers_free(ex->triggers);
@@ -68,6 +73,17 @@ static void ectx_release(struct ectx *cx)
 	free(cx->cas_at);
 }
 
+void write_record_id(struct strbuf *out, const char *key, const char *doc_id, char tag, size_t n)
+{
+	jsonw_key(out, key);
+	strbuf_addch(out, '"');
+	jsonw_escape(out, doc_id, strlen(doc_id));
+	strbuf_addch(out, '-');
+	strbuf_addch(out, tag);
+	jsonw_int_value(out, (long long)n);
+	strbuf_addch(out, '"');
+}
+
 static void write_location(struct ectx *cx, struct strbuf *out, int place_idx, int precision)
 {
 	const struct gazetteer *gz = cx->ex->gz;
@@ -99,7 +115,7 @@ static void write_event(struct ectx *cx, const struct event *e, size_t n, struct
 	jsonw_begin(out);
 	jsonw_str(out, "type", "event");
 	jsonw_str(out, "doc_id", cx->d->doc_id);
-	jsonw_str(out, "event_id", ectx_printf(cx, "%s-e%zu", cx->d->doc_id, n));
+	write_record_id(out, "event_id", cx->d->doc_id, 'e', n);
 	if (e->event_date.y) {
 		ymd_format(e->event_date, date, sizeof(date));
 		jsonw_str(out, "event_date", date);

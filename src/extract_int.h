@@ -30,6 +30,14 @@ struct extractor {
 	struct trigger_lex *triggers;
 	int explain;
 	unsigned types;
+	/* Composed actor names ("Civilians (Nigeria)", "Military Forces of Mali") by base string
+	 * address and country, made once per run rather than once per document. */
+	struct name_cache *names;
+};
+
+struct name_cache {
+	struct name_entry { const char *base; int country; char *name; } *e;
+	size_t cap, used;
 };
 
 enum place_mention_flags {
@@ -165,12 +173,10 @@ struct ectx {
 	size_t n_ev, alloc_ev;
 	char **pool;             /* strings made during extraction */
 	size_t n_pool, alloc_pool;
-	struct { const char *base; int country; const char *name; } names[32]; /* name cache */
 	/* Lookup tables behind the *_lower functions, made once the pass that fills an array is
 	 * over (NULL before: the functions then search): pm_at[tok] is the first place mention
 	 * at or after token tok, and so on; cl_at and cas_at are indexed by sentence. */
 	uint32_t *pm_at, *am_at, *dm_at, *cl_at, *cas_at;
-	size_t n_names;
 };
 
 /* Generic growth for the arrays above. */
@@ -221,6 +227,8 @@ void casualties_find(struct ectx *cx);   /* killed / wounded / detained counts *
 void events_build(struct ectx *cx);      /* triggers -> events with roles, place, date */
 void quotes_write(struct ectx *cx, struct strbuf *out);
 
+/* "key":"<doc_id>-<tag><n>", the id of a record (event "e", quote "q"). */
+void write_record_id(struct strbuf *out, const char *key, const char *doc_id, char tag, size_t n);
 /* "Civilians (Nigeria)": base plus the country in brackets, made once per document. */
 const char *ectx_actor_name(struct ectx *cx, const char *base, int country);
 /* Position of "claimed to have" / "claims to have" in the sentence of token i before i, or

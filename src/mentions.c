@@ -115,22 +115,53 @@ int place_country(const struct ectx *cx, int place_idx)
 	return place_idx < 0 ? -1 : cx->ex->gz->places[place_idx].country;
 }
 
-static const char *cached_name(struct ectx *cx, const char *base, int country)
+static size_t name_slot(const struct name_cache *nc, const char *base, int country)
 {
-	for (size_t i = 0; i < cx->n_names; i++)
-		if (cx->names[i].base == base && cx->names[i].country == country)
-			return cx->names[i].name;
-	return NULL;
+	size_t h = ((uintptr_t)base >> 3) * 31 + (size_t)country;
+	size_t mask = nc->cap - 1;
+	size_t i = h & mask;
+	while (nc->e[i].base && (nc->e[i].base != base || nc->e[i].country != country))
+		i = (i + 1) & mask;
+	return i;
 }
 
-static const char *remember_name(struct ectx *cx, const char *base, int country, const char *name)
+static const char *cached_name(struct ectx *cx, const char *base, int country)
 {
-	if (cx->n_names < sizeof(cx->names) / sizeof(cx->names[0])) {
-		cx->names[cx->n_names].base = base;
-		cx->names[cx->n_names].country = country;
-		cx->names[cx->n_names++].name = name;
+	const struct name_cache *nc = cx->ex->names;
+	return nc->cap ? nc->e[name_slot(nc, base, country)].name : NULL;
+}
+
+/* name is a string made with strbuf; the cache takes it. */
+static const char *remember_name(struct ectx *cx, const char *base, int country, char *name)
+{
+	struct name_cache *nc = cx->ex->names;
+	if ((nc->used + 1) * 2 > nc->cap) {
+		struct name_entry *old = nc->e;
+		size_t old_cap = nc->cap;
+		nc->cap = old_cap ? old_cap * 2 : 64;
+		nc->e = xcalloc(nc->cap, sizeof(*nc->e));
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i].base)
+				nc->e[name_slot(nc, old[i].base, old[i].country)] = old[i];
+		free(old);
 	}
+	struct name_entry *e = &nc->e[name_slot(nc, base, country)];
+	e->base = base;
+	e->country = country;
+	e->name = name;
+	nc->used++;
 	return name;
+}
+
+static char *compose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *compose(const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	return strbuf_detach(&sb, NULL);
 }
 
 const char *ectx_actor_name(struct ectx *cx, const char *base, int country)
@@ -140,8 +171,8 @@ const char *ectx_actor_name(struct ectx *cx, const char *base, int country)
 	const char *name = cached_name(cx, base, country);
 	if (name)
 		return name;
-	return remember_name(cx, base, country, ectx_printf(cx, "%s (%s)", base,
-							      cx->ex->gz->countries[country].name));
+	return remember_name(cx, base, country,
+			     compose("%s (%s)", base, cx->ex->gz->countries[country].name));
 }
 
 const char *state_force_name(struct ectx *cx, int country, int police)
@@ -158,7 +189,7 @@ const char *state_force_name(struct ectx *cx, int country, int police)
 			   !strcmp(c->name, "Philippines") || !strcmp(c->name, "Netherlands"))
 				  ? "the " : "";
 	return remember_name(cx, kinds[police != 0], country,
-			     ectx_printf(cx, "%s Forces of %s%s", police ? "Police" : "Military", the, c->name));
+			     compose("%s Forces of %s%s", police ? "Police" : "Military", the, c->name));
 }
 
 /* --- context words ---------------------------------------------------------------------- */
