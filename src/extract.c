@@ -26,6 +26,7 @@ struct extractor *extractor_new(const struct extract_opts *opts)
 	for (size_t i = 0; i < ex->gz->n; i++)
 		ex->capital[i] = -2;
 	ex->place_count = xcalloc(ex->gz->n, sizeof(*ex->place_count));
+	ex->place_json = xcalloc(ex->gz->n, sizeof(*ex->place_json));
 	return ex;
 }
 
@@ -35,6 +36,9 @@ void extractor_free(struct extractor *ex)
 		return;
 	free(ex->capital);
 	free(ex->place_count);
+	for (size_t i = 0; ex->place_json && i < ex->gz->n; i++)
+		strbuf_release(&ex->place_json[i]);
+	free(ex->place_json);
 	for (size_t i = 0; i < ex->names->cap; i++)
 		free(ex->names->e[i].name);
 	free(ex->names->e);
@@ -84,28 +88,48 @@ void write_record_id(struct strbuf *out, const char *key, const char *doc_id, ch
 	strbuf_addch(out, '"');
 }
 
+/* The fields of a place from "country" to "longitude", the same every time the place is
+ * written: formatted once per run and copied after that. */
+static const struct strbuf *place_fields(const struct extractor *ex, int place_idx)
+{
+	struct strbuf *sb = &ex->place_json[place_idx];
+	if (sb->len)
+		return sb;
+	const struct gazetteer *gz = ex->gz;
+	const struct place *p = &gz->places[place_idx];
+	const struct country *ct = p->country >= 0 ? &gz->countries[p->country] : NULL;
+	const char *admin1 = p->kind == PK_ADM1 ? p->name : p->admin1;
+	const char *admin2 = p->kind == PK_ADM2 ? p->name : p->admin2;
+	strbuf_addch(sb, '{'); /* so that no comma comes first; not copied */
+	jsonw_str(sb, "country", ct ? ct->name : NULL);
+	jsonw_str(sb, "iso3", ct ? ct->iso3 : NULL);
+	jsonw_str(sb, "admin1", admin1 && *admin1 ? admin1 : NULL);
+	jsonw_str(sb, "admin2", admin2 && *admin2 ? admin2 : NULL);
+	jsonw_str(sb, "location", p->name);
+	jsonw_double(sb, "latitude", p->lat, 4);
+	jsonw_double(sb, "longitude", p->lon, 4);
+	return sb;
+}
+
 static void write_location(struct ectx *cx, struct strbuf *out, int place_idx, int precision)
 {
+	if (place_idx >= 0) {
+		const struct strbuf *f = place_fields(cx->ex, place_idx);
+		jsonw_key(out, NULL); /* the comma before the first field */
+		strbuf_add(out, f->buf + 1, f->len - 1);
+		jsonw_int(out, "geo_precision", precision);
+		return;
+	}
 	const struct gazetteer *gz = cx->ex->gz;
-	const struct place *p = place_idx >= 0 ? &gz->places[place_idx] : NULL;
-	int c = p ? p->country : cx->country;
-	const struct country *ct = c >= 0 ? &gz->countries[c] : NULL;
+	const struct country *ct = cx->country >= 0 ? &gz->countries[cx->country] : NULL;
 	jsonw_str(out, "country", ct ? ct->name : NULL);
 	jsonw_str(out, "iso3", ct ? ct->iso3 : NULL);
-	const char *admin1 = p ? (p->kind == PK_ADM1 ? p->name : p->admin1) : NULL;
-	const char *admin2 = p ? (p->kind == PK_ADM2 ? p->name : p->admin2) : NULL;
-	jsonw_str(out, "admin1", admin1 && *admin1 ? admin1 : NULL);
-	jsonw_str(out, "admin2", admin2 && *admin2 ? admin2 : NULL);
-	jsonw_str(out, "location", p ? p->name : NULL);
-	if (p) {
-		jsonw_double(out, "latitude", p->lat, 4);
-		jsonw_double(out, "longitude", p->lon, 4);
-		jsonw_int(out, "geo_precision", precision);
-	} else {
-		jsonw_null(out, "latitude");
-		jsonw_null(out, "longitude");
-		jsonw_null(out, "geo_precision");
-	}
+	jsonw_null(out, "admin1");
+	jsonw_null(out, "admin2");
+	jsonw_null(out, "location");
+	jsonw_null(out, "latitude");
+	jsonw_null(out, "longitude");
+	jsonw_null(out, "geo_precision");
 }
 
 static void write_event(struct ectx *cx, const struct event *e, size_t n, struct strbuf *out)

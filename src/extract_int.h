@@ -33,6 +33,7 @@ struct extractor {
 	/* Composed actor names ("Civilians (Nigeria)", "Military Forces of Mali") by base string
 	 * address and country, made once per run rather than once per document. */
 	struct name_cache *names;
+	struct strbuf *place_json;    /* per place: its location fields as JSON, made on first use */
 };
 
 struct name_cache {
