@@ -193,8 +193,8 @@ void quotes_write(struct ectx *cx, struct strbuf *out)
 		size_t a = cx->t.tok[i].end, b = cx->t.tok[j].start;
 		jsonw_begin(out);
 		jsonw_str(out, "type", "quote");
-		jsonw_str(out, "doc_id", cx->d->doc_id);
-		write_record_id(out, "quote_id", cx->d->doc_id, 'q', ++n);
+		write_doc_id(cx, out);
+		write_record_id(cx, out, "quote_id", 'q', ++n);
 		jsonw_str(out, "speaker", speaker);
 		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
 		jsonw_int(out, "char_start", (long long)a);

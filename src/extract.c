@@ -70,6 +70,7 @@ static void ectx_release(struct ectx *cx)
 	free(cx->tm);
 	free(cx->cl);
 	free(cx->ev);
+	strbuf_release(&cx->doc_id_json);
 	free(cx->pm_at);
 	free(cx->am_at);
 	free(cx->dm_at);
@@ -77,11 +78,19 @@ static void ectx_release(struct ectx *cx)
 	free(cx->cas_at);
 }
 
-void write_record_id(struct strbuf *out, const char *key, const char *doc_id, char tag, size_t n)
+void write_doc_id(const struct ectx *cx, struct strbuf *out)
+{
+	jsonw_key(out, "doc_id");
+	strbuf_addch(out, '"');
+	strbuf_add(out, cx->doc_id_json.buf, cx->doc_id_json.len);
+	strbuf_addch(out, '"');
+}
+
+void write_record_id(const struct ectx *cx, struct strbuf *out, const char *key, char tag, size_t n)
 {
 	jsonw_key(out, key);
 	strbuf_addch(out, '"');
-	jsonw_escape(out, doc_id, strlen(doc_id));
+	strbuf_add(out, cx->doc_id_json.buf, cx->doc_id_json.len);
 	strbuf_addch(out, '-');
 	strbuf_addch(out, tag);
 	jsonw_int_value(out, (long long)n);
@@ -138,8 +147,8 @@ static void write_event(struct ectx *cx, const struct event *e, size_t n, struct
 	char date[16];
 	jsonw_begin(out);
 	jsonw_str(out, "type", "event");
-	jsonw_str(out, "doc_id", cx->d->doc_id);
-	write_record_id(out, "event_id", cx->d->doc_id, 'e', n);
+	write_doc_id(cx, out);
+	write_record_id(cx, out, "event_id", 'e', n);
 	if (e->event_date.y) {
 		ymd_format(e->event_date, date, sizeof(date));
 		jsonw_str(out, "event_date", date);
@@ -194,7 +203,7 @@ static void write_places(struct ectx *cx, struct strbuf *out)
 		size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
 		jsonw_begin(out);
 		jsonw_str(out, "type", "place");
-		jsonw_str(out, "doc_id", cx->d->doc_id);
+		write_doc_id(cx, out);
 		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
 		jsonw_str(out, "kind", place_kind_name(cx->ex->gz->places[m->place].kind));
 		jsonw_str(out, "role", place_role(m->flags));
@@ -216,7 +225,7 @@ static void write_actors(struct ectx *cx, struct strbuf *out)
 		size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
 		jsonw_begin(out);
 		jsonw_str(out, "type", "actor");
-		jsonw_str(out, "doc_id", cx->d->doc_id);
+		write_doc_id(cx, out);
 		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
 		jsonw_str(out, "actor", m->name);
 		jsonw_count(out, "inter", m->inter ? m->inter : -1);
@@ -242,6 +251,8 @@ size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *o
 	cx.last_dated = -1;
 	if (d->published)
 		date_parse(d->published, &cx.pub);
+	const char *doc_id = d->doc_id ? d->doc_id : ""; /* read_json requires one */
+	jsonw_escape(&cx.doc_id_json, doc_id, strlen(doc_id));
 	tokens_build(&cx.t, d->text.buf, d->text.len);
 	mentions_find(&cx);
 	index_mentions(&cx);

@@ -178,6 +178,7 @@ struct ectx {
 	 * over (NULL before: the functions then search): pm_at[tok] is the first place mention
 	 * at or after token tok, and so on; cl_at and cas_at are indexed by sentence. */
 	uint32_t *pm_at, *am_at, *dm_at, *cl_at, *cas_at;
+	struct strbuf doc_id_json; /* the document id escaped for JSON, without quotes */
 };
 
 /* Generic growth for the arrays above. */
@@ -228,8 +229,10 @@ void casualties_find(struct ectx *cx);   /* killed / wounded / detained counts *
 void events_build(struct ectx *cx);      /* triggers -> events with roles, place, date */
 void quotes_write(struct ectx *cx, struct strbuf *out);
 
-/* "key":"<doc_id>-<tag><n>", the id of a record (event "e", quote "q"). */
-void write_record_id(struct strbuf *out, const char *key, const char *doc_id, char tag, size_t n);
+/* "doc_id":"<doc_id>", and "key":"<doc_id>-<tag><n>", the id of a record (event "e",
+ * quote "q"), from the document id escaped once per document. */
+void write_doc_id(const struct ectx *cx, struct strbuf *out);
+void write_record_id(const struct ectx *cx, struct strbuf *out, const char *key, char tag, size_t n);
 /* "Civilians (Nigeria)": base plus the country in brackets, made once per document. */
 const char *ectx_actor_name(struct ectx *cx, const char *base, int country);
 /* Position of "claimed to have" / "claims to have" in the sentence of token i before i, or

@@ -23,8 +23,9 @@ void jsonw_key_plain(struct strbuf *sb, const char *key, size_t len);
 
 /* A separating comma if needed, then "key": (nothing more when key is NULL, inside arrays).
  * A key spelled as a string literal in sitrep's code is a plain identifier (no quote,
- * backslash or control byte): its length is then known when compiling and it is copied without
- * an escaping scan, which matters because extract writes about fifteen keys per record.
+ * backslash or control byte): its length is then known when compiling and it is copied
+ * without an escaping scan, which matters because extract writes about fifteen keys per
+ * record.
  * Keys that come from data are escaped. */
 static inline void jsonw_key(struct strbuf *sb, const char *key)
 {
