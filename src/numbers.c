@@ -2,6 +2,7 @@
 #include "numbers.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,8 +131,13 @@ static size_t vague_at(const struct tokens *t, size_t i, size_t limit, struct co
 	}
 	if (i >= limit || (t->tok[i].flags & TOK_NUMBER))
 		return 0; /* the vague quantities are words */
+	enum { N_VAGUE = sizeof(vague) / sizeof(vague[0]) };
+	static uint32_t vague_hash[N_VAGUE]; /* word_hash of each w1 */
+	if (!vague_hash[0])
+		for (size_t v = 0; vague[v].w1; v++)
+			vague_hash[v] = word_hash(vague[v].w1);
 	for (size_t v = 0; vague[v].w1; v++) {
-		if (!is(t, i, limit, vague[v].w1))
+		if (vague_hash[v] != t->tok[i].hash || !is(t, i, limit, vague[v].w1))
 			continue;
 		if (vague[v].w2 && !is(t, i + 1, limit, vague[v].w2))
 			continue;
@@ -176,10 +182,15 @@ size_t number_at(const struct tokens *t, size_t i, size_t limit, struct count *o
 		{ "at", "most", NULL, 3 }, { "between", NULL, NULL, 4 }, { "a", "total", "of", 0 },
 		{ NULL, NULL, NULL, 0 }
 	};
+	enum { N_MODS = sizeof(mods) / sizeof(mods[0]) };
+	static uint32_t mod_hash[N_MODS]; /* word_hash of each w1, to skip rows by one compare */
+	if (!mod_hash[0])
+		for (size_t m = 0; mods[m].w1; m++)
+			mod_hash[m] = word_hash(mods[m].w1);
 	size_t p = i;
 	int kind = -1;
 	for (size_t m = 0; !(t->tok[i].flags & TOK_NUMBER) && mods[m].w1; m++) {
-		if (!is(t, p, limit, mods[m].w1))
+		if (mod_hash[m] != t->tok[p].hash || !is(t, p, limit, mods[m].w1))
 			continue;
 		if (mods[m].w2 && !is(t, p + 1, limit, mods[m].w2))
 			continue;
