@@ -9,7 +9,7 @@ OPT ?= -O2 -g
 CPPFLAGS += -D_GNU_SOURCE -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS))
 CFLAGS ?= $(OPT)
 ALL_CFLAGS = $(WARN) $(CFLAGS)
-LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
+LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lm -pthread
 DEBIAN_PACKAGES = build-essential pkg-config libcsv-dev libcjson-dev libxml2-dev libutf8proc-dev \
        libxlsxwriter-dev libsqlite3-dev check python3 jq
 
@@ -20,7 +20,7 @@ DATA = $(sort $(wildcard src/data/*.tsv)) $(sort $(wildcard schemas/*.json))
 B ?= build
 LIB_OBJ = $(patsubst src/%.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/obj/embedded.o
 
-.PHONY: all check asan install uninstall clean run bench format deps fuzz fuzz-run
+.PHONY: all check asan tsan install uninstall clean run bench format deps fuzz fuzz-run
 all: $(B)/sitrep
 
 # V=1 shows full command lines.
@@ -55,6 +55,12 @@ $(B)/unit-tests: $(TEST_SRC) $(B)/libsitrep.a $(wildcard src/*.h)
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1
 asan:
 	@$(MAKE) --no-print-directory B=build/asan OPT="$(SAN)" LDFLAGS="$(SAN)" build/asan/sitrep build/asan/unit-tests
+
+# ThreadSanitizer build, for `sitrep run` (its export thread); run-all.sh uses it when
+# SITREP_TSAN=1.
+TSAN = -fsanitize=thread -g -O1
+tsan:
+	@$(MAKE) --no-print-directory B=build/tsan OPT="$(TSAN)" LDFLAGS="$(TSAN)" build/tsan/sitrep
 
 # Every test: unit tests and golden tests, plain and under ASan+UBSan; one summary line.
 check: all $(B)/unit-tests

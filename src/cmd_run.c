@@ -1,11 +1,15 @@
-/* cmd_run: `sitrep run`: parse, extract and export in one process, with a summary. */
+/* cmd_run: `sitrep run`: parse, extract and export in one process, with a summary. Parsing
+ * and extraction run on the main thread; export runs on a second one, fed batches of record
+ * lines in order through a bounded queue, so the stages overlap as in a shell pipeline. */
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "batchq.h"
 #include "cmd.h"
 #include "doc.h"
 #include "export.h"
@@ -29,12 +33,16 @@ static const char run_usage[] =
 	"  -h, --help         this text\n";
 
 #define MAX_TYPES 32
+#define BATCH_BYTES (256 * 1024) /* record text handed to the export thread at a time */
+#define BATCH_DEPTH 4            /* batches that may wait for it */
 
 struct run_state {
 	struct extractor *ex;
 	struct exporter *x;
-	struct strbuf out;
-	unsigned long docs, events, places, write_errors;
+	struct batchq *q;
+	struct strbuf out;          /* the batch being filled (main thread) */
+	unsigned long docs, events; /* main thread */
+	unsigned long places, write_errors; /* export thread, read after it is joined */
 	const char *types[MAX_TYPES];
 	unsigned long type_counts[MAX_TYPES];
 	size_t n_types;
@@ -72,7 +80,6 @@ static void feed_line(struct run_state *st, const char *line, size_t len)
 {
 	static const char ev[] = "{\"type\":\"event\"", pl[] = "{\"type\":\"place\"";
 	if (len > sizeof(ev) && !memcmp(line, ev, sizeof(ev) - 1)) {
-		st->events++;
 		const char *et = strstr(line, "\"event_type\":\"");
 		if (et) {
 			char name[64];
@@ -87,18 +94,30 @@ static void feed_line(struct run_state *st, const char *line, size_t len)
 		st->write_errors++;
 }
 
+/* The export thread: every line of every batch, in order. */
+static void *export_batches(void *ctx)
+{
+	struct run_state *st = ctx;
+	struct strbuf batch = STRBUF_INIT;
+	while (batchq_pop(st->q, &batch)) {
+		const char *p = batch.buf, *end = p + batch.len;
+		while (p < end) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			feed_line(st, p, (size_t)(nl - p));
+			p = nl + 1;
+		}
+		strbuf_release(&batch);
+	}
+	return NULL;
+}
+
 static void on_doc(void *ctx, struct doc *d)
 {
 	struct run_state *st = ctx;
-	strbuf_reset(&st->out);
 	doc_write_json(d, &st->out);
-	extractor_run(st->ex, d, &st->out, NULL);
-	const char *p = st->out.buf, *end = p + st->out.len;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		feed_line(st, p, (size_t)(nl - p));
-		p = nl + 1;
-	}
+	st->events += extractor_run(st->ex, d, &st->out, NULL);
+	if (st->out.len >= BATCH_BYTES)
+		batchq_push(st->q, &st->out);
 	st->docs++;
 	if (st->progress && time(NULL) != st->last) {
 		st->last = time(NULL);
@@ -181,8 +200,17 @@ int cmd_run(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct parse_stats ps = { 0, 0, 0, 0 };
+	pthread_t exporter_thread;
+	st.q = batchq_new(BATCH_DEPTH);
+	if (pthread_create(&exporter_thread, NULL, export_batches, &st) != 0)
+		die(EXIT_IO, "cannot start the export thread");
 	for (int i = optind; i < argc; i++)
 		parse_input(argv[i], &po, on_doc, &st, &ps);
+	if (st.out.len)
+		batchq_push(st.q, &st.out);
+	batchq_close(st.q);
+	pthread_join(exporter_thread, NULL);
+	batchq_free(st.q);
 	int failed = exporter_finish(st.x) < 0 || st.write_errors;
 	if (st.progress)
 		fputc('\n', stderr);

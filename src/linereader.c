@@ -90,7 +90,7 @@ static int read_raw(struct linereader *lr, int *overlong_out)
 
 int linereader_next(struct linereader *lr)
 {
-	int overlong, r;
+	int overlong = 0, r;
 	while ((r = read_raw(lr, &overlong)) == 1 && overlong) {
 		lr->n_overlong++;
 		error("%s:%lu: line longer than %zu bytes skipped", lr->name, lr->lineno,

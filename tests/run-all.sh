@@ -76,6 +76,23 @@ VG
 	cat "$tmp/vg.log"
 	count "$tmp/vg.log"
 fi
+# SITREP_TSAN=1: `sitrep run` (parse and extract on one thread, export on another) under
+# ThreadSanitizer on a corpus of many batches; its tables must equal the plain build's.
+if [ "${SITREP_TSAN:-0}" = 1 ]; then
+	echo "== sitrep run under ThreadSanitizer"
+	if (cd "$top" && make --no-print-directory tsan build/bench/gen) >"$tmp/tsan-build.log" 2>&1 &&
+		"$top/build/bench/gen" articles 3 >"$tmp/tsan-corpus.jsonl" &&
+		"$top/build/tsan/sitrep" run -q --outdir "$tmp/tsan-out" "$tmp/tsan-corpus.jsonl" \
+			>/dev/null 2>"$tmp/tsan.log" &&
+		! grep -q ThreadSanitizer "$tmp/tsan.log" &&
+		"$top/build/sitrep" run -q --outdir "$tmp/plain-out" "$tmp/tsan-corpus.jsonl" >/dev/null &&
+		diff -r "$tmp/tsan-out" "$tmp/plain-out" >/dev/null; then
+		echo "ok   sitrep run under ThreadSanitizer"; passed=$((passed + 1))
+	else
+		echo "FAIL sitrep run under ThreadSanitizer"; tail -30 "$tmp/tsan-build.log" "$tmp/tsan.log"
+		failed=$((failed + 1))
+	fi
+fi
 # SITREP_FUZZ=1: every libFuzzer target for FUZZ_SECONDS (default 30) on its seeded corpus.
 if [ "${SITREP_FUZZ:-0}" = 1 ] && command -v clang >/dev/null 2>&1; then
 	echo "== fuzzing (${FUZZ_SECONDS:-30}s per target)"
