@@ -25,12 +25,13 @@ struct slot {
 	struct entry *list; /* NULL: the key is only a prefix of longer phrases */
 };
 
-#define FIRST_BITS (1u << 19)
-
 struct phrase_index {
-	/* A bit per hash of a phrase's first word (2^19 bits, 64 KiB): nearly every token starts
-	 * no phrase, and this answers that from cache before the table is probed. */
-	uint64_t first[FIRST_BITS / 64];
+	/* A bit per hash of a word that starts a phrase, sixteen bits or more per such word, so
+	 * that a token starting no phrase (nearly every one) is answered by one bit; sized to the
+	 * lexicon, the small lexicons' filters stay in the first-level cache. */
+	uint64_t *first;
+	uint32_t first_mask; /* bits - 1 */
+	size_t n_first;      /* one-word keys: the distinct first words */
 	struct slot *slots;
 	uint32_t *tags;     /* per slot: 0 empty, else the hash (1 for a hash of 0); probing reads
 			     * only this array, four bytes a slot, which stays in cache */
@@ -70,6 +71,7 @@ void phrase_free(struct phrase_index *ix)
 	}
 	free(ix->slots);
 	free(ix->tags);
+	free(ix->first);
 	free(ix);
 }
 
@@ -107,6 +109,33 @@ static void grow(struct phrase_index *ix)
 	free(old);
 }
 
+static void set_first(struct phrase_index *ix, uint32_t h)
+{
+	h &= ix->first_mask;
+	ix->first[h / 64] |= 1ull << (h % 64);
+}
+
+/* A new first word: count it, and double the filter (refilled from the one-word keys) when
+ * it would pass one bit in sixteen. */
+static void add_first(struct phrase_index *ix, uint32_t h)
+{
+	ix->n_first++;
+	if (ix->first && ix->n_first * 16 <= (size_t)ix->first_mask + 1) {
+		set_first(ix, h);
+		return;
+	}
+	size_t bits = ix->first ? ((size_t)ix->first_mask + 1) * 2 : 1024;
+	while (ix->n_first * 16 > bits)
+		bits *= 2;
+	free(ix->first);
+	ix->first = xcalloc(bits / 64, sizeof(*ix->first));
+	ix->first_mask = (uint32_t)(bits - 1);
+	for (size_t i = 0; i < ix->cap; i++)
+		if (ix->slots[i].key && !strchr(ix->slots[i].key, ' '))
+			set_first(ix, ix->slots[i].hash);
+	set_first(ix, h); /* the new key may not be in a slot yet */
+}
+
 static struct slot *intern(struct phrase_index *ix, const char *key, size_t len)
 {
 	if ((ix->used + 1) * 2 > ix->cap)
@@ -118,6 +147,8 @@ static struct slot *intern(struct phrase_index *ix, const char *key, size_t len)
 		s->hash = h;
 		ix->tags[s - ix->slots] = h ? h : 1;
 		ix->used++;
+		if (!memchr(key, ' ', len))
+			add_first(ix, h);
 	}
 	return s;
 }
@@ -157,11 +188,6 @@ size_t phrase_add(struct phrase_index *ix, const char *phrase, int payload)
 		strbuf_release(&norm);
 		return 0;
 	}
-	size_t first_len = 0;
-	while (first_len < norm.len && norm.buf[first_len] != ' ')
-		first_len++;
-	uint32_t fh = hash_str(norm.buf, first_len) & (FIRST_BITS - 1);
-	ix->first[fh / 64] |= 1ull << (fh % 64);
 	/* Register every whole-token prefix as a continuation point. */
 	for (size_t i = 0; i < norm.len; i++)
 		if (norm.buf[i] == ' ')
@@ -222,8 +248,8 @@ size_t phrase_match(const struct phrase_index *ix, const struct tokens *t, size_
 			/* Most tokens start no phrase: look the first word up as it is, with the
 			 * hash that comes with the token, before copying anything. */
 			h = t->tok[j].hash;
-			uint32_t fh = h & (FIRST_BITS - 1);
-			if (!(ix->first[fh / 64] & (1ull << (fh % 64))))
+			uint32_t fh = h & ix->first_mask;
+			if (!ix->first || !(ix->first[fh / 64] & (1ull << (fh % 64))))
 				break;
 			s = find_slot(ix, w, wl, h);
 			if (!s->key)
