@@ -172,7 +172,6 @@ static const char *quote_speaker(struct ectx *cx, size_t open, size_t close)
 
 void quotes_write(struct ectx *cx, struct strbuf *out)
 {
-	size_t n = 0;
 	for (size_t i = 0; i < cx->t.n; i++) {
 		if (!(cx->t.tok[i].flags & TOK_OPENQ))
 			continue;
@@ -194,11 +193,11 @@ void quotes_write(struct ectx *cx, struct strbuf *out)
 		jsonw_begin(out);
 		jsonw_str(out, "type", "quote");
 		write_doc_id(cx, out);
-		write_record_id(cx, out, "quote_id", 'q', ++n);
+		write_record_id(cx, out, "quote_id", 'q', ++cx->n_quotes);
 		jsonw_str(out, "speaker", speaker);
 		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
-		jsonw_int(out, "char_start", (long long)a);
-		jsonw_int(out, "char_end", (long long)b);
+		jsonw_int(out, "char_start", (long long)(cx->base + a));
+		jsonw_int(out, "char_end", (long long)(cx->base + b));
 		jsonw_end(out);
 		strbuf_addch(out, '\n');
 		i = j;

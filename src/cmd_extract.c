@@ -59,8 +59,8 @@ static int on_record(void *vctx, const struct jvalue *rec, const char *line, siz
 	strbuf_reset(&st->out);
 	strbuf_reset(&st->explain);
 	if (st->pass_documents) {
-		strbuf_add(&st->out, line, len);
-		strbuf_addch(&st->out, '\n');
+		out_write(line, len);
+		out_write("\n", 1);
 	}
 	st->events += extractor_run(st->ex, &d, &st->out, &st->explain);
 	out_write(st->out.buf, st->out.len);
@@ -69,6 +69,14 @@ static int on_record(void *vctx, const struct jvalue *rec, const char *line, siz
 	st->docs_out++;
 	doc_release(&d);
 	return 0;
+}
+
+/* Records of a long document, written window by window. */
+static void flush_out(void *ctx, struct strbuf *out)
+{
+	(void)ctx;
+	out_write(out->buf, out->len);
+	strbuf_reset(out);
 }
 
 static unsigned parse_types(const char *list)
@@ -161,6 +169,7 @@ int cmd_extract(int argc, char **argv)
 	free(trg);
 	if (!st.ex)
 		return EXIT_USAGE;
+	extractor_set_flush(st.ex, flush_out, NULL);
 	struct recread_stats rs = { 0, 0, 0 };
 	recread_files(argv + optind, (size_t)(argc - optind), max_line, strict ? RECREAD_STRICT : 0,
 		      on_record, &st, &rs);

@@ -111,6 +111,14 @@ static void *export_batches(void *ctx)
 	return NULL;
 }
 
+/* Records of a long document go to the export thread window by window. */
+static void flush_batch(void *ctx, struct strbuf *out)
+{
+	struct run_state *st = ctx;
+	if (out->len)
+		batchq_push(st->q, out);
+}
+
 static void on_doc(void *ctx, struct doc *d)
 {
 	struct run_state *st = ctx;
@@ -201,6 +209,7 @@ int cmd_run(int argc, char **argv)
 	}
 	struct parse_stats ps = { 0, 0, 0, 0 };
 	pthread_t exporter_thread;
+	extractor_set_flush(st.ex, flush_batch, &st);
 	st.q = batchq_new(BATCH_DEPTH);
 	if (pthread_create(&exporter_thread, NULL, export_batches, &st) != 0)
 		die(EXIT_IO, "cannot start the export thread");

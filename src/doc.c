@@ -124,7 +124,10 @@ int doc_read_json(struct doc *d, const struct jvalue *rec, const char **why)
 	const char *published = json_get_str(rec, "published");
 	if (published)
 		doc_set_published(d, published, DATE_INPUT);
-	strbuf_reset(&d->text);
-	strbuf_addstr(&d->text, text);
+	/* Borrowed, not copied: a document's text can be megabytes. */
+	strbuf_release(&d->text);
+	d->text.buf = (char *)text;
+	d->text.len = strlen(text);
+	d->text.alloc = 0;
 	return 0;
 }

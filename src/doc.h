@@ -1,5 +1,6 @@
 /* doc: the document record that `parse` writes and `extract` reads.
- * Ownership: a doc owns every string in it; doc_release frees them. Setters copy. */
+ * Ownership: a doc owns every string in it (but the text doc_read_json borrows); doc_release
+ * frees them. Setters copy. */
 #ifndef SITREP_DOC_H
 #define SITREP_DOC_H
 
@@ -39,7 +40,8 @@ int doc_set_published(struct doc *d, const char *written, enum date_source src);
 void doc_warn(struct doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Append the document record as one JSON line (with the newline). */
 void doc_write_json(const struct doc *d, struct strbuf *out);
-/* Read a document record. Returns 0, or -1 with *why set to a static message. */
+/* Read a document record. Returns 0, or -1 with *why set to a static message. The text is
+ * borrowed from rec (d->text.alloc is 0): d must not outlive rec, nor append to its text. */
 int doc_read_json(struct doc *d, const struct jvalue *rec, const char **why);
 
 #endif

@@ -176,8 +176,8 @@ static void write_event(struct ectx *cx, const struct event *e, size_t n, struct
 	jsonw_str(out, "claimed_by", e->claim >= 0 ? cx->cl[e->claim].speaker : NULL);
 	jsonw_str(out, "source", cx->d->publisher);
 	jsonw_strn(out, "notes", cx->d->text.buf + s->start, s->end - s->start);
-	jsonw_int(out, "char_start", (long long)s->start);
-	jsonw_int(out, "char_end", (long long)s->end);
+	jsonw_int(out, "char_start", (long long)(cx->base + s->start));
+	jsonw_int(out, "char_end", (long long)(cx->base + s->end));
 	jsonw_str(out, "cameo_code", e->cameo);
 	jsonw_end(out);
 	strbuf_addch(out, '\n');
@@ -208,8 +208,8 @@ static void write_places(struct ectx *cx, struct strbuf *out)
 		jsonw_str(out, "kind", place_kind_name(cx->ex->gz->places[m->place].kind));
 		jsonw_str(out, "role", place_role(m->flags));
 		write_location(cx, out, m->place, m->precision);
-		jsonw_int(out, "char_start", (long long)a);
-		jsonw_int(out, "char_end", (long long)b);
+		jsonw_int(out, "char_start", (long long)(cx->base + a));
+		jsonw_int(out, "char_end", (long long)(cx->base + b));
 		jsonw_end(out);
 		strbuf_addch(out, '\n');
 	}
@@ -231,20 +231,24 @@ static void write_actors(struct ectx *cx, struct strbuf *out)
 		jsonw_count(out, "inter", m->inter ? m->inter : -1);
 		jsonw_str(out, "iso3", *m->iso3 ? m->iso3 : NULL);
 		jsonw_str(out, "kind", kinds[m->kind]);
-		jsonw_int(out, "char_start", (long long)a);
-		jsonw_int(out, "char_end", (long long)b);
+		jsonw_int(out, "char_start", (long long)(cx->base + a));
+		jsonw_int(out, "char_end", (long long)(cx->base + b));
 		jsonw_end(out);
 		strbuf_addch(out, '\n');
 	}
 }
 
-size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *out,
-		     struct strbuf *explain)
+/* One stretch of a document's text: base is its byte offset in the whole text, and the ids of
+ * its events and quotes continue from *n_events and *n_quotes. Returns events written. */
+static size_t run_window(struct extractor *ex, const struct doc *d, size_t base, size_t *n_events,
+			 size_t *n_quotes, struct strbuf *out, struct strbuf *explain)
 {
 	struct ectx cx;
 	memset(&cx, 0, sizeof(cx));
 	cx.ex = ex;
 	cx.d = d;
+	cx.base = base;
+	cx.n_quotes = *n_quotes;
 	cx.country = -1;
 	cx.main_place = cx.protagonist = -2;
 	cx.protest_ctx = cx.riot_ctx = -1;
@@ -263,12 +267,14 @@ size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *o
 	casualties_find(&cx);
 	index_casualties(&cx);
 	events_build(&cx);
-	size_t n = 0;
+	size_t written = 0;
 	if (ex->types & EXTRACT_EVENTS) {
 		for (size_t i = 0; i < cx.n_ev; i++) {
 			if (cx.ev[i].merged_into >= 0 || cx.ev[i].dropped)
 				continue;
-			write_event(&cx, &cx.ev[i], ++n, out);
+			size_t n = ++*n_events;
+			written++;
+			write_event(&cx, &cx.ev[i], n, out);
 			if (ex->explain && explain)
 				strbuf_addf(explain, "%s-e%zu: %s %s / %s: %s\n", d->doc_id, n,
 					    cx.ev[i].event_date.y ? "" : "(undated)", cx.ev[i].event_type,
@@ -281,6 +287,64 @@ size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *o
 		write_actors(&cx, out);
 	if (ex->types & EXTRACT_QUOTES)
 		quotes_write(&cx, out);
+	*n_quotes = cx.n_quotes;
 	ectx_release(&cx);
-	return n;
+	return written;
+}
+
+/* Where the window that starts at start should end: at most EXTRACT_WINDOW bytes on, and in
+ * its second half at the last paragraph break, else line break, else sentence end, else
+ * space; failing all, at a UTF-8 character boundary. */
+static size_t window_end(const char *text, size_t len, size_t start)
+{
+	if (len - start <= EXTRACT_WINDOW)
+		return len;
+	size_t hi = start + EXTRACT_WINDOW, lo = start + EXTRACT_WINDOW / 2;
+	for (size_t i = hi; i > lo; i--)
+		if (text[i - 1] == '\n' && text[i - 2] == '\n')
+			return i;
+	for (size_t i = hi; i > lo; i--)
+		if (text[i - 1] == '\n')
+			return i;
+	for (size_t i = hi; i > lo; i--)
+		if (text[i - 1] == ' ' && strchr(".!?", text[i - 2]))
+			return i;
+	for (size_t i = hi; i > lo; i--)
+		if (text[i - 1] == ' ')
+			return i;
+	size_t i = hi;
+	while (i > lo && ((unsigned char)text[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *out,
+		     struct strbuf *explain)
+{
+	size_t n_events = 0, n_quotes = 0;
+	if (d->text.len <= EXTRACT_WINDOW)
+		return run_window(ex, d, 0, &n_events, &n_quotes, out, explain);
+	/* A long text (a book, a dump of many articles) goes window by window, so memory stays
+	 * bounded: each window is read as a document of its own (with the same metadata), and
+	 * its records are handed to the caller's flush before the next one. */
+	size_t events = 0;
+	for (size_t start = 0; start < d->text.len;) {
+		size_t end = window_end(d->text.buf, d->text.len, start);
+		struct doc view = *d;
+		view.text.buf = d->text.buf + start;
+		view.text.len = end - start;
+		view.text.alloc = 0; /* borrowed */
+		events += run_window(ex, &view, start, &n_events, &n_quotes, out, explain);
+		if (ex->flush)
+			ex->flush(ex->flush_ctx, out);
+		start = end;
+	}
+	return events;
+}
+
+void extractor_set_flush(struct extractor *ex, void (*flush)(void *ctx, struct strbuf *out),
+			 void *ctx)
+{
+	ex->flush = flush;
+	ex->flush_ctx = ctx;
 }

@@ -32,10 +32,19 @@ struct extractor;
 /* Load lexicons (embedded plus user files). NULL after an error message. */
 struct extractor *extractor_new(const struct extract_opts *opts);
 void extractor_free(struct extractor *ex);
+/* Texts longer than this are read window by window (cut at paragraph breaks where they can
+ * be), each window as a document of its own with the same metadata, so that memory does not
+ * grow with a document's length. */
+#define EXTRACT_WINDOW (256 * 1024)
+
 /* Append the document's records (JSON Lines) to out; explanations, if asked for, to explain.
  * Returns the number of events written. */
 size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *out,
 		     struct strbuf *explain);
+/* Called after each window of a long text with the records so far in out: the caller writes
+ * them and empties out. Without it, out holds the whole document's records at the end. */
+void extractor_set_flush(struct extractor *ex, void (*flush)(void *ctx, struct strbuf *out),
+			 void *ctx);
 const struct gazetteer *extractor_gazetteer(const struct extractor *ex);
 
 #endif

@@ -34,6 +34,8 @@ struct extractor {
 	 * address and country, made once per run rather than once per document. */
 	struct name_cache *names;
 	struct strbuf *place_json;    /* per place: its location fields as JSON, made on first use */
+	void (*flush)(void *ctx, struct strbuf *out); /* see extractor_set_flush */
+	void *flush_ctx;
 };
 
 struct name_cache {
@@ -179,6 +181,9 @@ struct ectx {
 	 * at or after token tok, and so on; cl_at and cas_at are indexed by sentence. */
 	uint32_t *pm_at, *am_at, *dm_at, *cl_at, *cas_at;
 	struct strbuf doc_id_json; /* the document id escaped for JSON, without quotes */
+	size_t base;               /* byte offset of this text in the document (long texts go
+				    * window by window) */
+	size_t n_quotes;           /* quotes of the document written so far (ids go on) */
 };
 
 /* Generic growth for the arrays above. */

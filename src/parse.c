@@ -187,7 +187,13 @@ static int feed_record(struct doc *d, const struct jvalue *obj, const char **why
 		*why = "feed line is not a JSON object";
 		return -1;
 	}
-	char *body = feed_value(obj, body_keys, 0);
+	/* The body is read from the tree in place: it can be megabytes. */
+	const char *body = NULL;
+	for (size_t i = 0; body_keys[i] && !body; i++) {
+		const char *v = json_get_str(obj, body_keys[i]);
+		if (v && *v)
+			body = v;
+	}
 	if (!body) {
 		*why = "no article body in \"text\", \"content\" or \"body\"";
 		return -1;
@@ -209,7 +215,6 @@ static int feed_record(struct doc *d, const struct jvalue *obj, const char **why
 		doc_set_published(d, date, DATE_INPUT);
 	free(date);
 	article_from_bytes(d, body, strlen(body), 0);
-	free(body);
 	return 0;
 }
 
@@ -239,7 +244,9 @@ static void parse_feed(const char *path, FILE *fp, const struct strbuf *head,
 		}
 		struct doc d;
 		doc_init(&d);
-		if (feed_record(&d, obj, &why) < 0) {
+		int ok = feed_record(&d, obj, &why) == 0;
+		json_free(obj); /* the doc has copies of what it needs */
+		if (!ok) {
 			error("%s:%lu: %s; line skipped", lr.name, lr.lineno, why);
 			stats->rejected++;
 		} else {
@@ -254,7 +261,6 @@ static void parse_feed(const char *path, FILE *fp, const struct strbuf *head,
 			emit(&d, opts, sink, ctx, stats);
 		}
 		doc_release(&d);
-		json_free(obj);
 	}
 	stats->docs_in += lr.n_overlong;
 	stats->rejected += lr.n_overlong;

@@ -138,7 +138,7 @@ static void add_first(struct phrase_index *ix, uint32_t h)
 
 static struct slot *intern(struct phrase_index *ix, const char *key, size_t len)
 {
-	if ((ix->used + 1) * 2 > ix->cap)
+	if ((ix->used + 1) * 4 > ix->cap * 3)
 		grow(ix);
 	uint32_t h = hash_str(key, len);
 	struct slot *s = find_slot(ix, key, len, h);
