@@ -93,10 +93,14 @@ uninstall:
 
 # Benchmarks: never part of `make check`. BENCH_SCALE=0.1 for a quick run.
 BENCH_SCALE ?= 1
-bench: all build/bench/gen
+bench: all build/bench/gen build/bench/rss
 	python3 tests/bench/bench.py $(B)/sitrep build/bench/gen build/bench --scale $(BENCH_SCALE)
 
 build/bench/gen: tests/bench/gen.c
+	@mkdir -p build/bench
+	$(CC) -O2 -D_GNU_SOURCE -Wall -Wextra -Werror -o $@ $<
+
+build/bench/rss: tests/bench/rss.c
 	@mkdir -p build/bench
 	$(CC) -O2 -D_GNU_SOURCE -Wall -Wextra -Werror -o $@ $<
 

@@ -14,19 +14,25 @@ JQ_CSV = ('[.doc_id,.event_id,.event_date,.time_precision,.date_text,.event_type
           '.char_start,.char_end,.cameo_code] | @csv')
 
 
+RSS = WORK = None  # the rss helper (next to gen) and the work directory, set by main
+
+
 def run(cmd, stdin=None, stdout=None):
-    """Run cmd (a list, or a shell string); return (seconds, peak RSS in MiB)."""
+    """Run cmd (a list, or a shell string); return (seconds, peak RSS in MiB).
+    The peak comes from the rss helper (see rss.c): a child of this interpreter would report
+    at least the interpreter's own peak."""
     fin = open(stdin, "rb") if stdin else subprocess.DEVNULL
     fout = open(stdout, "wb") if stdout else subprocess.DEVNULL
+    argv = ["sh", "-c", cmd] if isinstance(cmd, str) else list(cmd)
+    rss_file = os.path.join(WORK, "rss.out")
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdin=fin, stdout=fout, stderr=subprocess.PIPE, shell=isinstance(cmd, str))
-    _, status, ru = os.wait4(p.pid, 0)
+    p = subprocess.run([RSS, rss_file] + argv, stdin=fin, stdout=fout, stderr=subprocess.PIPE)
     secs = time.perf_counter() - t0
-    err = p.stderr.read().decode(errors="replace")
-    p.returncode = os.waitstatus_to_exitcode(status)
+    err = p.stderr.decode(errors="replace")
     if p.returncode not in (0, 1):
         sys.exit("bench: %s failed (%d): %s" % (cmd, p.returncode, err[-500:]))
-    return secs, ru.ru_maxrss / 1024.0
+    with open(rss_file) as fh:
+        return secs, int(fh.read()) / 1024.0
 
 
 def size_mb(path):
@@ -62,6 +68,9 @@ def main():
     ap.add_argument("--scale", type=float, default=float(os.environ.get("BENCH_SCALE", "1")))
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
+    global RSS, WORK
+    RSS = os.path.join(os.path.dirname(os.path.abspath(a.gen)), "rss")
+    WORK = a.work
     w = lambda name: os.path.join(a.work, name)
     mb = 100 * a.scale
     n_rec = int(1_000_000 * a.scale)
