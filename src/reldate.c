@@ -98,6 +98,8 @@ static size_t calendar_expr(struct ectx *cx, size_t i)
 	if (!(cx->t.tok[i].flags & (TOK_CAP | TOK_NUMBER)))
 		return 0;
 	const char *s = cx->d->text.buf + cx->t.tok[i].start;
+	if (!isdigit((unsigned char)s[0]) && !strchr("JFMASONDjfmasond", s[0]))
+		return 0; /* neither a digit nor a month's first letter (and never NUL here) */
 	struct ymd v;
 	size_t bytes = date_scan(s, &v, 1), ml;
 	int qualifier = 0; /* 1 early, 2 mid, 3 late */
