@@ -38,17 +38,25 @@ static const char *const caption_markers[] = {
 	NULL
 };
 
-/* Case-insensitive substring test for short lines (captions, addresses): the callers only
- * ask about lines under 400 bytes, longer ones are article text. */
-static int line_has_ci(const char *line, const char *needle)
+/* Case-insensitive substring tests for short lines (captions, addresses): a line lower-cased
+ * once into low (512 bytes), then searched for each needle. Longer lines are article text:
+ * lower_short returns 0 for them and the tests answer no. */
+static int lower_short(const char *line, char low[512])
 {
-	char low[512];
 	size_t n = strlen(line);
-	if (n >= sizeof(low))
+	if (n >= 512)
 		return 0;
 	for (size_t i = 0; i <= n; i++)
 		low[i] = (char)tolower((unsigned char)line[i]);
-	return strstr(low, needle) != NULL;
+	return 1;
+}
+
+static int has_any(const char *low, const char *const *needles)
+{
+	for (size_t i = 0; needles[i]; i++)
+		if (strstr(low, needles[i]))
+			return 1;
+	return 0;
 }
 
 static int in_prefix_list(const char *line, const char *const *list)
@@ -202,22 +210,28 @@ static int take_byline(struct doc *d, const char *line)
 
 static int is_caption(const char *line)
 {
-	for (size_t i = 0; caption_markers[i]; i++)
-		if (line_has_ci(line, caption_markers[i]))
-			return 1;
-	return 0;
+	char low[512];
+	return lower_short(line, low) && has_any(low, caption_markers);
 }
 
 /* A bare web address or host name, as in lists of mirror addresses. */
 static int is_address_line(const char *line)
 {
+	static const char *const domains[] = { ".com", ".org", ".co.", ".net", ".ir", ".tv", NULL };
+	char low[512];
 	if (strchr(line, ' '))
 		return 0;
 	return starts_with_ci(line, "www.") || starts_with_ci(line, "http://") ||
 	       starts_with_ci(line, "https://") ||
-	       (strchr(line, '.') && (line_has_ci(line, ".com") || line_has_ci(line, ".org") ||
-				      line_has_ci(line, ".co.") || line_has_ci(line, ".net") ||
-				      line_has_ci(line, ".ir") || line_has_ci(line, ".tv")));
+	       (strchr(line, '.') && lower_short(line, low) && has_any(low, domains));
+}
+
+/* "... at the following alternate addresses": the lead-in to a list of mirrors. */
+static int mentions_mirrors(const char *line)
+{
+	static const char *const phrase[] = { "following alternate address", NULL };
+	char low[512];
+	return lower_short(line, low) && has_any(low, phrase);
 }
 
 static const char *const header_keys[] = { "title", "date", "published", "publisher", "source",
@@ -482,7 +496,7 @@ void article_from_paragraphs(struct doc *d, char **lines, size_t n, unsigned fla
 			trailer = 1;
 		size_t line_len = strlen(line);
 		if (in_prefix_list(line, furniture_prefixes) || (line_len < 200 && is_address_line(line)) ||
-		    (line_len < 200 && line_has_ci(line, "following alternate address")) ||
+		    (line_len < 200 && mentions_mirrors(line)) ||
 		    (first_body && take_byline(d, line)) ||
 		    (!first_body && (starts_with_ci(line, "source:") || starts_with_ci(line, "author:")) &&
 		     take_byline(d, line)) ||
