@@ -1,5 +1,6 @@
-/* batchq: a ring of strbufs under one mutex and two condition variables. Batches are large
- * (hundreds of kilobytes), so locking once per batch costs nothing measurable. */
+/* batchq: a ring of pointers under one mutex and two condition variables. Items are large
+ * (a document, or a few hundred kilobytes of records), so one lock per item costs nothing
+ * measurable. */
 #include "batchq.h"
 
 #include <pthread.h>
@@ -10,7 +11,7 @@
 struct batchq {
 	pthread_mutex_t lock;
 	pthread_cond_t not_empty, not_full;
-	struct strbuf *ring;
+	void **ring;
 	size_t depth, head, count;
 	int closed;
 };
@@ -30,8 +31,6 @@ void batchq_free(struct batchq *q)
 {
 	if (!q)
 		return;
-	for (size_t i = 0; i < q->count; i++)
-		strbuf_release(&q->ring[(q->head + i) % q->depth]);
 	free(q->ring);
 	pthread_mutex_destroy(&q->lock);
 	pthread_cond_destroy(&q->not_empty);
@@ -39,14 +38,13 @@ void batchq_free(struct batchq *q)
 	free(q);
 }
 
-void batchq_push(struct batchq *q, struct strbuf *batch)
+void batchq_push(struct batchq *q, void *item)
 {
 	pthread_mutex_lock(&q->lock);
 	while (q->count == q->depth)
 		pthread_cond_wait(&q->not_full, &q->lock);
-	q->ring[(q->head + q->count) % q->depth] = *batch;
+	q->ring[(q->head + q->count) % q->depth] = item;
 	q->count++;
-	strbuf_init(batch, 0);
 	pthread_cond_signal(&q->not_empty);
 	pthread_mutex_unlock(&q->lock);
 }
@@ -59,18 +57,18 @@ void batchq_close(struct batchq *q)
 	pthread_mutex_unlock(&q->lock);
 }
 
-int batchq_pop(struct batchq *q, struct strbuf *batch)
+void *batchq_pop(struct batchq *q)
 {
+	void *item = NULL;
 	pthread_mutex_lock(&q->lock);
 	while (!q->count && !q->closed)
 		pthread_cond_wait(&q->not_empty, &q->lock);
-	int got = q->count > 0;
-	if (got) {
-		*batch = q->ring[q->head];
+	if (q->count) {
+		item = q->ring[q->head];
 		q->head = (q->head + 1) % q->depth;
 		q->count--;
 		pthread_cond_signal(&q->not_full);
 	}
 	pthread_mutex_unlock(&q->lock);
-	return got;
+	return item;
 }

@@ -1,24 +1,22 @@
-/* batchq: a bounded queue of text batches from one producer thread to one consumer thread,
- * so that a pipeline's stages run on two cores while the order of records is kept.
- * Ownership: push takes a batch's buffer (the strbuf is left empty); pop hands the next one
- * to the caller, who releases it. */
+/* batchq: a bounded queue of work items from one producer thread to one consumer thread, so
+ * that a pipeline's stages run on separate cores while the order of records is kept.
+ * Ownership: push hands an item to the queue and pop hands it to the consumer; the queue
+ * never looks inside. Items left when the queue is freed are the caller's to have drained. */
 #ifndef SITREP_BATCHQ_H
 #define SITREP_BATCHQ_H
 
 #include <stddef.h>
 
-#include "strbuf.h"
-
 struct batchq;
 
-/* depth: batches that may wait before push blocks. */
+/* depth: items that may wait before push blocks. */
 struct batchq *batchq_new(size_t depth);
 void batchq_free(struct batchq *q);
-/* Queue batch (blocks while the queue is full). */
-void batchq_push(struct batchq *q, struct strbuf *batch);
-/* Producer is done: pop returns 0 once the queue is empty. */
+/* Queue item (not NULL); blocks while the queue is full. */
+void batchq_push(struct batchq *q, void *item);
+/* The producer is done: pop returns NULL once the queue is empty. */
 void batchq_close(struct batchq *q);
-/* Next batch into *batch (which must be empty); 1, or 0 when closed and drained. */
-int batchq_pop(struct batchq *q, struct strbuf *batch);
+/* The next item, waiting for one; NULL when closed and drained. */
+void *batchq_pop(struct batchq *q);
 
 #endif

@@ -1,6 +1,7 @@
-/* cmd_run: `sitrep run`: parse, extract and export in one process, with a summary. Parsing
- * and extraction run on the main thread; export runs on a second one, fed batches of record
- * lines in order through a bounded queue, so the stages overlap as in a shell pipeline. */
+/* cmd_run: `sitrep run`: parse, extract and export in one process, with a summary. The three
+ * stages run on three threads joined by bounded queues, as in a shell pipeline: the main
+ * thread parses and hands over documents, the extract thread turns each into record lines
+ * gathered in batches, the export thread writes the tables. Order is kept throughout. */
 #include <getopt.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -33,16 +34,19 @@ static const char run_usage[] =
 	"  -h, --help         this text\n";
 
 #define MAX_TYPES 32
+#define DOC_DEPTH 64             /* parsed documents that may wait for the extract thread */
 #define BATCH_BYTES (256 * 1024) /* record text handed to the export thread at a time */
 #define BATCH_DEPTH 4            /* batches that may wait for it */
 
+/* Each counter is written by one thread and read by the main one after the joins. */
 struct run_state {
 	struct extractor *ex;
 	struct exporter *x;
-	struct batchq *q;
-	struct strbuf out;          /* the batch being filled (main thread) */
-	unsigned long docs, events; /* main thread */
-	unsigned long places, write_errors; /* export thread, read after it is joined */
+	struct batchq *docs_q;      /* struct doc *, main -> extract thread */
+	struct batchq *batch_q;     /* struct strbuf *, extract -> export thread */
+	struct strbuf out;          /* the batch being filled (extract thread) */
+	unsigned long docs, events; /* extract thread */
+	unsigned long places, write_errors; /* export thread */
 	const char *types[MAX_TYPES];
 	unsigned long type_counts[MAX_TYPES];
 	size_t n_types;
@@ -98,39 +102,69 @@ static void feed_line(struct run_state *st, const char *line, size_t len)
 static void *export_batches(void *ctx)
 {
 	struct run_state *st = ctx;
-	struct strbuf batch = STRBUF_INIT;
-	while (batchq_pop(st->q, &batch)) {
-		const char *p = batch.buf, *end = p + batch.len;
+	struct strbuf *batch;
+	while ((batch = batchq_pop(st->batch_q))) {
+		const char *p = batch->buf, *end = p + batch->len;
 		while (p < end) {
 			const char *nl = memchr(p, '\n', (size_t)(end - p));
 			feed_line(st, p, (size_t)(nl - p));
 			p = nl + 1;
 		}
-		strbuf_release(&batch);
+		strbuf_release(batch);
+		free(batch);
 	}
 	return NULL;
 }
 
-/* Records of a long document go to the export thread window by window. */
+/* Hand the records gathered in out to the export thread and leave out empty (also called by
+ * the extractor between the windows of a long document). */
 static void flush_batch(void *ctx, struct strbuf *out)
 {
 	struct run_state *st = ctx;
-	if (out->len)
-		batchq_push(st->q, out);
+	if (!out->len)
+		return;
+	struct strbuf *full = xmalloc(sizeof(*full));
+	*full = *out; /* the buffer moves; out starts a new one */
+	strbuf_init(out, BATCH_BYTES + BATCH_BYTES / 4);
+	batchq_push(st->batch_q, full);
 }
 
-static void on_doc(void *ctx, struct doc *d)
+static void extract_doc(struct run_state *st, struct doc *d)
 {
-	struct run_state *st = ctx;
 	doc_write_json(d, &st->out);
 	st->events += extractor_run(st->ex, d, &st->out, NULL);
 	if (st->out.len >= BATCH_BYTES)
-		batchq_push(st->q, &st->out);
+		flush_batch(st, &st->out);
 	st->docs++;
 	if (st->progress && time(NULL) != st->last) {
 		st->last = time(NULL);
 		fprintf(stderr, "\rsitrep run: %lu documents, %lu events", st->docs, st->events);
 	}
+}
+
+/* The extract thread: documents in, batches of record lines out, in order. */
+static void *extract_docs(void *ctx)
+{
+	struct run_state *st = ctx;
+	struct doc *d;
+	while ((d = batchq_pop(st->docs_q))) {
+		extract_doc(st, d);
+		doc_release(d);
+		free(d);
+	}
+	flush_batch(st, &st->out);
+	batchq_close(st->batch_q);
+	return NULL;
+}
+
+/* Parser sink (main thread): move the document to the heap and queue it. */
+static void on_doc(void *ctx, struct doc *d)
+{
+	struct run_state *st = ctx;
+	struct doc *moved = xmalloc(sizeof(*moved));
+	*moved = *d;
+	doc_init(d); /* the parser's copy is now empty; releasing it frees nothing */
+	batchq_push(st->docs_q, moved);
 }
 
 int cmd_run(int argc, char **argv)
@@ -208,18 +242,19 @@ int cmd_run(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct parse_stats ps = { 0, 0, 0, 0 };
-	pthread_t exporter_thread;
-	extractor_set_flush(st.ex, flush_batch, &st);
-	st.q = batchq_new(BATCH_DEPTH);
-	if (pthread_create(&exporter_thread, NULL, export_batches, &st) != 0)
-		die(EXIT_IO, "cannot start the export thread");
+	pthread_t extract_thread, export_thread;
+	st.docs_q = batchq_new(DOC_DEPTH);
+	st.batch_q = batchq_new(BATCH_DEPTH);
+	if (pthread_create(&export_thread, NULL, export_batches, &st) != 0 ||
+	    pthread_create(&extract_thread, NULL, extract_docs, &st) != 0)
+		die(EXIT_IO, "cannot start the extract and export threads");
 	for (int i = optind; i < argc; i++)
 		parse_input(argv[i], &po, on_doc, &st, &ps);
-	if (st.out.len)
-		batchq_push(st.q, &st.out);
-	batchq_close(st.q);
-	pthread_join(exporter_thread, NULL);
-	batchq_free(st.q);
+	batchq_close(st.docs_q);
+	pthread_join(extract_thread, NULL);
+	pthread_join(export_thread, NULL);
+	batchq_free(st.docs_q);
+	batchq_free(st.batch_q);
 	int failed = exporter_finish(st.x) < 0 || st.write_errors;
 	if (st.progress)
 		fputc('\n', stderr);

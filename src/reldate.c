@@ -202,9 +202,12 @@ static const char *const *relative_first_words(void)
 	return first;
 }
 
-/* has_ago: the sentence has "ago", without which "two days ago" cannot start at i. */
-static size_t relative_expr(struct ectx *cx, size_t i, const struct date_mention *prev,
-			    int has_ago)
+#define NO_PREV ((size_t)-1)
+
+/* prev: index of the sentence's previous date mention, or NO_PREV (an index, not a pointer:
+ * adding a mention may move the array). has_ago: the sentence has "ago", without which "two
+ * days ago" cannot start at i. */
+static size_t relative_expr(struct ectx *cx, size_t i, size_t prev_idx, int has_ago)
 {
 	if (!cx_is_any(cx, i, relative_first_words()))
 		goto counted;
@@ -215,6 +218,7 @@ static size_t relative_expr(struct ectx *cx, size_t i, const struct date_mention
 			continue;
 		size_t n = 1 + (r->w2 != NULL) + (r->w3 != NULL);
 		struct date_mention *m = add(cx, i, i + n, r->precision, "relative to publication");
+		const struct date_mention *prev = prev_idx != NO_PREV ? &cx->dm[prev_idx] : NULL;
 		struct ymd base = cx->pub;
 		m->relative = r->base == 1;
 		m->rel_days = r->days;
@@ -279,13 +283,13 @@ static int future_sentence(const struct ectx *cx, size_t s)
 
 void dates_find(struct ectx *cx)
 {
-	const struct date_mention *prev = NULL;
+	size_t prev_idx = NO_PREV;
 	unsigned prev_sentence = (unsigned)-1;
 	int has_ago = 0;
 	for (size_t i = 0; i < cx->t.n;) {
 		size_t before = cx->n_dm, n = 0;
 		if (cx->t.tok[i].sentence != prev_sentence) {
-			prev = NULL;
+			prev_idx = NO_PREV;
 			prev_sentence = cx->t.tok[i].sentence;
 			has_ago = sentence_has(cx, prev_sentence, "ago");
 		}
@@ -294,9 +298,10 @@ void dates_find(struct ectx *cx)
 		if (!n && (cx->t.tok[i].flags & TOK_WORD))
 			n = calendar_expr(cx, i);
 		if (!n && (cx->t.tok[i].flags & TOK_WORD))
-			n = relative_expr(cx, i, prev, has_ago);
+			n = relative_expr(cx, i, prev_idx, has_ago);
 		if (cx->n_dm > before) {
 			struct date_mention *m = &cx->dm[cx->n_dm - 1];
+			const struct date_mention *prev = prev_idx != NO_PREV ? &cx->dm[prev_idx] : NULL;
 			size_t b = m->first;
 			if (b >= 1 && cx_is(cx, b - 1, "on"))
 				b--;
@@ -316,7 +321,7 @@ void dates_find(struct ectx *cx)
 			    days_from_civil(m->date.y, m->date.m, m->date.d) >
 			    days_from_civil(cx->pub.y, cx->pub.m, cx->pub.d))
 				m->flags |= DM_FUTURE;
-			prev = m;
+			prev_idx = cx->n_dm - 1;
 		}
 		i += n ? n : 1;
 	}

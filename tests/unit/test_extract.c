@@ -230,6 +230,28 @@ START_TEST(extract_quotes_get_their_speaker)
 }
 END_TEST
 
+/* Regression: the date pass kept a pointer to the sentence's previous date while adding
+ * mentions, and the array moved under it once it grew (ASan: heap-use-after-free). One
+ * sentence with many dates, the last relative to the one before, makes it grow there. */
+START_TEST(extract_many_dates_in_one_sentence)
+{
+	struct strbuf text = STRBUF_INIT;
+	strbuf_addstr(&text, "Militants attacked the base in Kunduz on");
+	for (int day = 1; day <= 28; day++)
+		strbuf_addf(&text, " %d May and", day);
+	for (int day = 1; day <= 28; day++)
+		strbuf_addf(&text, " %d June and", day);
+	strbuf_addstr(&text, " 29 June, and again the next day, killing five soldiers.");
+	struct records r;
+	run(&r, text.buf, "2021-07-15");
+	const struct jvalue *e = nth(&r, "event", 0);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_str_eq(json_get_str(e, "event_type"), "Battles");
+	release(&r);
+	strbuf_release(&text);
+}
+END_TEST
+
 Suite *suite_extract(void)
 {
 	Suite *s = suite_create("extract");
@@ -246,6 +268,7 @@ Suite *suite_extract(void)
 	tcase_add_test(tc, extract_places_of_travel_and_borders_are_not_event_places);
 	tcase_add_test(tc, extract_province_and_outskirts_set_geo_precision);
 	tcase_add_test(tc, extract_nationality_adjective_is_an_actor_not_a_place);
+	tcase_add_test(tc, extract_many_dates_in_one_sentence);
 	tcase_add_test(tc, extract_quotes_get_their_speaker);
 	suite_add_tcase(s, tc);
 	return s;
