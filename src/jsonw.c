@@ -6,15 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static inline void comma(struct strbuf *sb)
-{
-	if (sb->len) {
-		char last = sb->buf[sb->len - 1];
-		if (last != '{' && last != '[' && last != ':' && last != '\n')
-			strbuf_addch(sb, ',');
-	}
-}
-
 /* Decimal digits of u at out (room for 20); returns how many. */
 static size_t put_digits(char *out, unsigned long long u)
 {
@@ -31,7 +22,7 @@ static size_t put_digits(char *out, unsigned long long u)
 
 void jsonw_begin(struct strbuf *sb)
 {
-	comma(sb);
+	jsonw_comma(sb);
 	strbuf_addch(sb, '{');
 }
 
@@ -62,24 +53,10 @@ static inline int word_needs_escape(const char *p)
 	return (below_space | quote | backslash) != 0;
 }
 
-void jsonw_key_plain(struct strbuf *sb, const char *key, size_t len)
-{
-	comma(sb);
-	strbuf_grow(sb, len + 3);
-	char *p = sb->buf + sb->len;
-	*p++ = '"';
-	memcpy(p, key, len);
-	p += len;
-	*p++ = '"';
-	*p++ = ':';
-	*p = '\0';
-	sb->len = (size_t)(p - sb->buf);
-}
-
 void jsonw_key_escaped(struct strbuf *sb, const char *key)
 {
 	if (!key) {
-		comma(sb);
+		jsonw_comma(sb);
 		return;
 	}
 	size_t n = 0;
@@ -90,7 +67,7 @@ void jsonw_key_escaped(struct strbuf *sb, const char *key)
 		jsonw_key_plain(sb, key, n);
 		return;
 	}
-	comma(sb);
+	jsonw_comma(sb);
 	strbuf_addch(sb, '"');
 	jsonw_escape(sb, key, n);
 	strbuf_add(sb, "\":", 2);

@@ -19,7 +19,31 @@ void jsonw_strn_value(struct strbuf *sb, const char *val, size_t len); /* NULL: 
 void jsonw_int_value(struct strbuf *sb, long long val);
 void jsonw_double_value(struct strbuf *sb, double val, int decimals); /* not finite: null */
 void jsonw_key_escaped(struct strbuf *sb, const char *key);
-void jsonw_key_plain(struct strbuf *sb, const char *key, size_t len);
+
+/* A comma unless the last byte written opens an object or array, ends a key, or a line. */
+static inline void jsonw_comma(struct strbuf *sb)
+{
+	if (sb->len) {
+		char last = sb->buf[sb->len - 1];
+		if (last != '{' && last != '[' && last != ':' && last != '\n')
+			strbuf_addch(sb, ',');
+	}
+}
+
+/* "key": for a key that needs no escaping; inline so a literal key is copied in a few moves. */
+static inline void jsonw_key_plain(struct strbuf *sb, const char *key, size_t len)
+{
+	jsonw_comma(sb);
+	strbuf_grow(sb, len + 3);
+	char *p = sb->buf + sb->len;
+	*p++ = '"';
+	memcpy(p, key, len);
+	p += len;
+	*p++ = '"';
+	*p++ = ':';
+	*p = '\0';
+	sb->len = (size_t)(p - sb->buf);
+}
 
 /* A separating comma if needed, then "key": (nothing more when key is NULL, inside arrays).
  * A key spelled as a string literal in sitrep's code is a plain identifier (no quote,
