@@ -22,6 +22,7 @@ struct entry {
 struct slot {
 	char *key;          /* NULL: empty slot */
 	uint32_t hash;
+	uint32_t len;       /* strlen(key) */
 	struct entry *list; /* NULL: the key is only a prefix of longer phrases */
 };
 
@@ -85,7 +86,7 @@ static struct slot *find_slot(const struct phrase_index *ix, const char *key, si
 			return &ix->slots[i];
 		if (ix->tags[i] == tag) {
 			struct slot *s = &ix->slots[i];
-			if (strncmp(s->key, key, len) == 0 && s->key[len] == '\0')
+			if (s->len == len && memcmp(s->key, key, len) == 0)
 				return s;
 		}
 	}
@@ -145,6 +146,7 @@ static struct slot *intern(struct phrase_index *ix, const char *key, size_t len)
 	if (!s->key) {
 		s->key = xstrndup(key, len);
 		s->hash = h;
+		s->len = (uint32_t)len;
 		ix->tags[s - ix->slots] = h ? h : 1;
 		ix->used++;
 		if (!memchr(key, ' ', len))

@@ -48,7 +48,7 @@ static void fill(struct wordset *s, const char *const *words)
 
 const struct wordset *wordset_make(const char *const *words)
 {
-	size_t slot = ((uintptr_t)words >> 3) % WORDSET_SLOTS;
+	size_t slot = wordset_slot(words);
 	for (size_t probe = 0; probe < WORDSET_SLOTS; probe++, slot = (slot + 1) % WORDSET_SLOTS) {
 		struct wordset *s = &wordset_table[slot];
 		if (s->key == words)
