@@ -1,6 +1,7 @@
 /* extract: one document in, its event, place, actor and quote records out.
  * Ownership: an extractor owns its lexicons; extractor_run borrows the doc and appends JSON
- * lines to the caller's buffer. */
+ * lines to the caller's buffer. Extraction keeps caches and builds word sets on first use:
+ * use it from one thread at a time (sitrep run gives it a thread of its own). */
 #ifndef SITREP_EXTRACT_H
 #define SITREP_EXTRACT_H
 

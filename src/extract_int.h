@@ -215,11 +215,7 @@ static inline int cx_is(const struct ectx *cx, size_t i, const char *word)
 {
 	if (i >= cx->t.n)
 		return 0;
-	const struct token *t = &cx->t.tok[i];
-	/* A literal's length is known when compiling: lengths first, then a fixed-size compare. */
-	if (__builtin_constant_p(strlen(word)))
-		return t->len == strlen(word) && memcmp(t->norm, word, strlen(word)) == 0;
-	return word_eq(t->norm, word);
+	return tok_is(&cx->t.tok[i], word);
 }
 
 /* words must be a static, NULL-terminated list (see wordset.h). */

@@ -53,11 +53,7 @@ static long digits_value(const char *w)
 
 static inline int is(const struct tokens *t, size_t i, size_t limit, const char *w)
 {
-	if (i >= limit)
-		return 0;
-	if (__builtin_constant_p(strlen(w))) /* a literal: see cx_is */
-		return t->tok[i].len == strlen(w) && memcmp(t->tok[i].norm, w, strlen(w)) == 0;
-	return word_eq(t->tok[i].norm, w);
+	return i < limit && tok_is(&t->tok[i], w);
 }
 
 static long scale_word(const char *w)

@@ -406,8 +406,3 @@ size_t text_normalise_phrase(const char *s, size_t len, struct strbuf *out)
 	tokens_release(&t);
 	return n;
 }
-
-int tok_is(const struct token *t, const char *word)
-{
-	return word_eq(t->norm, word);
-}

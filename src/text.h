@@ -61,7 +61,13 @@ static inline int word_eq(const char *norm, const char *word)
 	return norm[0] == word[0] && (!norm[0] || (norm[1] == word[1] && (!norm[1] ||
 		strcmp(norm + 2, word + 2) == 0)));
 }
-/* 1 if the token's norm equals word. */
-int tok_is(const struct token *t, const char *word);
+/* 1 if the token's norm equals word. A literal word's length is known when compiling, so
+ * lengths are compared first and then a fixed number of bytes. */
+static inline int tok_is(const struct token *t, const char *word)
+{
+	if (__builtin_constant_p(strlen(word)))
+		return t->len == strlen(word) && memcmp(t->norm, word, strlen(word)) == 0;
+	return word_eq(t->norm, word);
+}
 
 #endif
