@@ -997,6 +997,20 @@ static void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_le
 		d = nearest_date(cx, anchor, cx->tm[e->trigger].first, to);
 	if (d < 0)
 		d = nearest_date(cx, anchor, from, to);
+	/* "said Sunday that the previous day's fighting killed 56, while a suicide bombing killed
+	 * 20": an event with no date of its own shares that of an earlier event of its sentence
+	 * dated by what is told, rather than taking the day it was said. */
+	for (size_t k = (size_t)(e - cx->ev); d < 0 && k-- > 0 && cx->ev[k].sentence == e->sentence;) {
+		const struct event *sib = &cx->ev[k];
+		if (sib->date < 0 || sib->dropped || (cx->dm[sib->date].flags & DM_SPEECH))
+			continue;
+		e->date = sib->date;
+		e->event_date = sib->event_date;
+		e->time_precision = sib->time_precision;
+		e->date_text = sib->date_text;
+		why(cx, e, "; date '%s' of the earlier event in the sentence", e->date_text);
+		return;
+	}
 	/* "announced on Wednesday that ...": with no other date, when it was said dates it. */
 	for (size_t k = dm_lower(cx, sentence_first(cx, e->sentence));
 	     d < 0 && k < cx->n_dm && cx->dm[k].first < sentence_last(cx, e->sentence); k++)
