@@ -1,6 +1,7 @@
 /* gazetteer: loads countries.tsv and the gazetteer layers into one phrase index. */
 #include "gazetteer.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,10 +29,44 @@ int place_kind_from_name(const char *name)
 	return -1;
 }
 
+/* A plain decimal ("-12.6500") without strtod: a gazetteer has tens of thousands of them and
+ * every run loads it. Up to 15 digits, the integer mantissa and the power of ten are exact
+ * doubles, so one division gives the correctly rounded value, as strtod would. 0 if s has
+ * another form. */
+static int plain_decimal(const char *s, double *out)
+{
+	static const double pow10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+		1e11, 1e12, 1e13, 1e14, 1e15 };
+	int neg = *s == '-', digits = 0, decimals = 0, point = 0;
+	uint64_t m = 0;
+	for (s += neg; *s; s++) {
+		if (*s == '.' && !point) {
+			point = 1;
+		} else if (*s >= '0' && *s <= '9' && digits < 15) {
+			m = m * 10 + (uint64_t)(*s - '0');
+			digits++;
+			decimals += point;
+		} else {
+			return 0;
+		}
+	}
+	if (!digits)
+		return 0;
+	*out = (neg ? -1.0 : 1.0) * ((double)m / pow10[decimals]);
+	return 1;
+}
+
 static int parse_coord(const char *s, double lo, double hi, double *out)
 {
 	char *end;
-	double v = strtod(s, &end);
+	double v;
+	if (plain_decimal(s, &v)) {
+		if (v < lo || v > hi)
+			return -1;
+		*out = v;
+		return 0;
+	}
+	v = strtod(s, &end);
 	if (end == s || *end || v < lo || v > hi)
 		return -1;
 	*out = v;

@@ -388,8 +388,38 @@ void tokens_release(struct tokens *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/* Most lexicon names are ASCII letters and digits in words parted by single spaces
+ * ("Mazar i Sharif"): their normal form is the lower-cased text, made here without the
+ * tokeniser. Returns the token count, or 0 (and writes nothing) for anything else. */
+static size_t normalise_plain(const char *s, size_t len, struct strbuf *out)
+{
+	size_t words = 1;
+	if (!len || s[0] == ' ' || s[len - 1] == ' ')
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ') {
+			if (s[i + 1] == ' ')
+				return 0;
+			words++;
+		} else if (!ascii_class[c]) {
+			return 0;
+		}
+	}
+	strbuf_grow(out, len);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		out->buf[out->len++] = (char)(ascii_class[c] == AC_UPPER ? c + ('a' - 'A') : c);
+	}
+	out->buf[out->len] = '\0';
+	return words;
+}
+
 size_t text_normalise_phrase(const char *s, size_t len, struct strbuf *out)
 {
+	size_t plain = normalise_plain(s, len, out);
+	if (plain)
+		return plain;
 	/* Words only: a phrase has no sentences to split. */
 	struct tokens t;
 	memset(&t, 0, sizeof(t));
