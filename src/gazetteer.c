@@ -168,7 +168,10 @@ static int add_place(struct gazetteer *gz, const char *name, const char *aliases
 	struct place *p = &gz->places[idx];
 	p->name = xstrdup(name);
 	p->kind = kind;
-	snprintf(p->iso3, sizeof(p->iso3), "%s", iso3);
+	size_t k = 0; /* iso3 may be longer than the field: it is cut, as snprintf would */
+	for (; k + 1 < sizeof(p->iso3) && iso3[k]; k++)
+		p->iso3[k] = iso3[k];
+	p->iso3[k] = '\0';
 	p->admin1 = xstrdup(admin1);
 	p->admin2 = xstrdup(admin2);
 	p->lat = lat;
