@@ -34,7 +34,8 @@ static void find_triggers(struct ectx *cx)
 	int out[8];
 	size_t n;
 	for (size_t i = 0; i < cx->t.n;) {
-		size_t len = (cx->t.tok[i].flags & TOK_WORD)
+		size_t len = (cx->t.tok[i].flags & TOK_WORD) &&
+				     phrase_may_start(cx->ex->triggers->ix, &cx->t.tok[i])
 				     ? triggers_match(cx->ex->triggers, &cx->t, i, cx->t.n, out, 8, &n) : 0;
 		if (!len) {
 			i++;

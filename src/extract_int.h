@@ -15,6 +15,7 @@
 #include "doc.h"
 #include "gazetteer.h"
 #include "numbers.h"
+#include "phrase.h"
 #include "strbuf.h"
 #include "text.h"
 #include "triggers.h"

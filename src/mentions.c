@@ -613,7 +613,9 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 	int acand[8], pcand[MAX_CAND];
 	size_t na = 0, np = 0, dlen = 0, end;
 	/* Nationality + force noun: "Afghan security forces", "Nigerian troops". */
-	int dem = capitalised(cx, i) ? gazetteer_demonym(gz, &cx->t, i, &dlen) : -1;
+	const struct token *tok = &cx->t.tok[i];
+	int dem = capitalised(cx, i) && phrase_may_start(gz->demonyms, tok)
+			  ? gazetteer_demonym(gz, &cx->t, i, &dlen) : -1;
 	if (dem >= 0) {
 		votes[dem] += 1;
 		size_t j = i + dlen;
@@ -635,7 +637,8 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 			return dlen;
 		}
 	}
-	size_t alen = actors_match(cx->ex->actors, &cx->t, i, cx->t.n, acand, 8, &na);
+	size_t alen = phrase_may_start(cx->ex->actors->ix, tok)
+			      ? actors_match(cx->ex->actors, &cx->t, i, cx->t.n, acand, 8, &na) : 0;
 	/* "local People's Defence Force": a longer name starting inside this match wins. */
 	int generic = alen && cx->ex->actors->defs[acand[na - 1]].kind == AK_GENERIC;
 	for (size_t j = i + 1; generic && alen > 1 && j < i + alen; j++) {
@@ -645,8 +648,8 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 		if (olen && j + olen > i + alen)
 			return j - i;
 	}
-	size_t plen = capitalised(cx, i) ? gazetteer_match(gz, &cx->t, i, cx->t.n, pcand, MAX_CAND, &np)
-					 : 0;
+	size_t plen = capitalised(cx, i) && phrase_may_start(gz->names, tok)
+			      ? gazetteer_match(gz, &cx->t, i, cx->t.n, pcand, MAX_CAND, &np) : 0;
 	if (plen && plen > alen && inside_person_name(cx, i, plen, pcand, np))
 		return plen; /* "Andres Manuel Lopez Obrador" is no town in the Philippines */
 	if (plen && plen > alen && named_facility(cx, i + plen)) {

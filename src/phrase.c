@@ -27,11 +27,10 @@ struct slot {
 };
 
 struct phrase_index {
-	/* A bit per hash of a word that starts a phrase, sixteen bits or more per such word, so
-	 * that a token starting no phrase (nearly every one) is answered by one bit; sized to the
-	 * lexicon, the small lexicons' filters stay in the first-level cache. */
-	uint64_t *first;
-	uint32_t first_mask; /* bits - 1 */
+	/* The first-word filter (phrase.h), first so that phrase_may_start can read it. A bit
+	 * per hash of a word that starts a phrase, sixteen bits or more per such word; sized to
+	 * the lexicon, the small lexicons' filters stay in the first-level cache. */
+	struct phrase_filter filter;
 	size_t n_first;      /* one-word keys: the distinct first words */
 	struct slot *slots;
 	uint32_t *tags;     /* per slot: 0 empty, else the hash (1 for a hash of 0); probing reads
@@ -72,7 +71,7 @@ void phrase_free(struct phrase_index *ix)
 	}
 	free(ix->slots);
 	free(ix->tags);
-	free(ix->first);
+	free(ix->filter.bits);
 	free(ix);
 }
 
@@ -112,8 +111,8 @@ static void grow(struct phrase_index *ix)
 
 static void set_first(struct phrase_index *ix, uint32_t h)
 {
-	h &= ix->first_mask;
-	ix->first[h / 64] |= 1ull << (h % 64);
+	h &= ix->filter.mask;
+	ix->filter.bits[h / 64] |= 1ull << (h % 64);
 }
 
 /* A new first word: count it, and double the filter (refilled from the one-word keys) when
@@ -121,16 +120,16 @@ static void set_first(struct phrase_index *ix, uint32_t h)
 static void add_first(struct phrase_index *ix, uint32_t h)
 {
 	ix->n_first++;
-	if (ix->first && ix->n_first * 16 <= (size_t)ix->first_mask + 1) {
+	if (ix->filter.bits && ix->n_first * 16 <= (size_t)ix->filter.mask + 1) {
 		set_first(ix, h);
 		return;
 	}
-	size_t bits = ix->first ? ((size_t)ix->first_mask + 1) * 2 : 1024;
+	size_t bits = ix->filter.bits ? ((size_t)ix->filter.mask + 1) * 2 : 1024;
 	while (ix->n_first * 16 > bits)
 		bits *= 2;
-	free(ix->first);
-	ix->first = xcalloc(bits / 64, sizeof(*ix->first));
-	ix->first_mask = (uint32_t)(bits - 1);
+	free(ix->filter.bits);
+	ix->filter.bits = xcalloc(bits / 64, sizeof(*ix->filter.bits));
+	ix->filter.mask = (uint32_t)(bits - 1);
 	for (size_t i = 0; i < ix->cap; i++)
 		if (ix->slots[i].key && !strchr(ix->slots[i].key, ' '))
 			set_first(ix, ix->slots[i].hash);
@@ -250,8 +249,7 @@ size_t phrase_match(const struct phrase_index *ix, const struct tokens *t, size_
 			/* Most tokens start no phrase: look the first word up as it is, with the
 			 * hash that comes with the token, before copying anything. */
 			h = t->tok[j].hash;
-			uint32_t fh = h & ix->first_mask;
-			if (!ix->first || !(ix->first[fh / 64] & (1ull << (fh % 64))))
+			if (!phrase_may_start(ix, &t->tok[j]))
 				break;
 			s = find_slot(ix, w, wl, h);
 			if (!s->key)

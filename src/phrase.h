@@ -5,10 +5,26 @@
 #define SITREP_PHRASE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "text.h"
 
 struct phrase_index;
+
+/* The head of every phrase_index: a bit per hash of a word that starts a phrase. */
+struct phrase_filter {
+	uint64_t *bits; /* NULL while the index is empty */
+	uint32_t mask;  /* bits - 1 */
+};
+
+/* 0 if no phrase of ix starts with the token (a false 1 now and then). Inline, so that the
+ * callers ask it of every token before calling phrase_match. */
+static inline int phrase_may_start(const struct phrase_index *ix, const struct token *tok)
+{
+	const struct phrase_filter *f = (const struct phrase_filter *)(const void *)ix;
+	uint32_t h = tok->hash & f->mask;
+	return f->bits && (f->bits[h / 64] >> (h % 64)) & 1;
+}
 
 enum phrase_flags {
 	PHRASE_CASED = 1 << 0 /* written in capitals: matches only capitalised text (acronyms) */

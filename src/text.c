@@ -363,6 +363,12 @@ void tokens_build(struct tokens *t, const char *text, size_t len)
 {
 	memset(t, 0, sizeof(*t));
 	t->text = text;
+	/* Sized from the text so that growing (and copying) is rare: English runs about one token
+	 * per five bytes, and normal forms are about as long as the text. */
+	t->alloc = len / 4 + 16;
+	t->tok = xmalloc(t->alloc * sizeof(*t->tok));
+	t->pool_alloc = len + len / 4 + 64;
+	t->pool = xmalloc(t->pool_alloc);
 	tokenise(t, text, len);
 	for (size_t i = 0; i < t->n; i++) {
 		const char *norm = t->pool + (uintptr_t)t->tok[i].norm;
