@@ -188,10 +188,11 @@ size_t number_at(const struct tokens *t, size_t i, size_t limit, struct count *o
 		for (size_t m = 0; mods[m].w1; m++)
 			mod_hash[m] = word_hash(mods[m].w1);
 	size_t p = i;
-	int kind = -1;
+	int kind = -1, modifier_word = 0;
 	for (size_t m = 0; !(t->tok[i].flags & TOK_NUMBER) && mods[m].w1; m++) {
 		if (mod_hash[m] != t->tok[p].hash || !is(t, p, limit, mods[m].w1))
 			continue;
+		modifier_word = 1;
 		if (mods[m].w2 && !is(t, p + 1, limit, mods[m].w2))
 			continue;
 		if (mods[m].w3 && !is(t, p + 2, limit, mods[m].w3))
@@ -200,6 +201,10 @@ size_t number_at(const struct tokens *t, size_t i, size_t limit, struct count *o
 		p += 1 + (mods[m].w2 != NULL) + (mods[m].w3 != NULL);
 		break;
 	}
+	/* "in", "at", "more" without the rest of their phrase start no number ("a" alone can:
+	 * "a dozen", "a hundred"). */
+	if (kind < 0 && modifier_word && !is(t, i, limit, "a"))
+		return 0;
 	struct count c = { 0, 0, 0, 0 };
 	long v;
 	size_t n;
