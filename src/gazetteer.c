@@ -100,6 +100,18 @@ struct load_ctx {
 	int user; /* user rows may replace embedded ones */
 };
 
+/* Index of a code of three capital letters in by_iso3, or -1 for any other string. */
+static int iso3_slot(const char *iso3)
+{
+	int k = 0;
+	for (int i = 0; i < 3; i++) {
+		if (iso3[i] < 'A' || iso3[i] > 'Z')
+			return -1;
+		k = k * 26 + (iso3[i] - 'A');
+	}
+	return iso3[3] ? -1 : k;
+}
+
 static int country_row(void *vctx, char **f, size_t n, unsigned long line)
 {
 	struct load_ctx *ctx = vctx;
@@ -118,6 +130,14 @@ static int country_row(void *vctx, char **f, size_t n, unsigned long line)
 	c->lat = lat;
 	c->lon = lon;
 	int idx = (int)gz->n_countries++;
+	int k = iso3_slot(c->iso3);
+	if (!gz->by_iso3) {
+		gz->by_iso3 = xmalloc(26 * 26 * 26 * sizeof(*gz->by_iso3));
+		for (int i = 0; i < 26 * 26 * 26; i++)
+			gz->by_iso3[i] = -1;
+	}
+	if (k >= 0 && gz->by_iso3[k] < 0)
+		gz->by_iso3[k] = idx; /* the first row with a code keeps it */
 	add_aliases(gz->demonyms, f[4], idx);
 	/* A country is a place too: located at its capital, coded with precision 3. */
 	add_place(gz, c->name, f[3], PK_COUNTRY, c->iso3, "", "", c->lat, c->lon, -1, 0);
@@ -126,13 +146,12 @@ static int country_row(void *vctx, char **f, size_t n, unsigned long line)
 
 int gazetteer_country_by_iso3(const struct gazetteer *gz, const char *iso3)
 {
-	/* Rows come grouped by country: the last answer is usually the next one. */
-	static __thread int last = -1;
-	if (last >= 0 && (size_t)last < gz->n_countries && !strcmp(gz->countries[last].iso3, iso3))
-		return last;
+	int k = iso3_slot(iso3);
+	if (k >= 0 && gz->by_iso3)
+		return gz->by_iso3[k];
 	for (size_t i = 0; i < gz->n_countries; i++)
-		if (gz->countries[i].iso3[0] == iso3[0] && strcmp(gz->countries[i].iso3, iso3) == 0)
-			return last = (int)i;
+		if (strcmp(gz->countries[i].iso3, iso3) == 0)
+			return (int)i;
 	return -1;
 }
 
@@ -288,6 +307,7 @@ void gazetteer_free(struct gazetteer *gz)
 		free(gz->places[i].admin2);
 	}
 	free(gz->places);
+	free(gz->by_iso3);
 	for (size_t i = 0; i < gz->n_countries; i++) {
 		free(gz->countries[i].name);
 		free(gz->countries[i].capital);

@@ -33,6 +33,7 @@ struct gazetteer {
 	size_t n, alloc;
 	struct country *countries;
 	size_t n_countries;
+	int *by_iso3;                  /* AAA..ZZZ -> first country with that code, or -1 */
 	struct phrase_index *names;    /* place name or alias -> place index */
 	struct phrase_index *demonyms; /* "afghan" -> country index */
 };
