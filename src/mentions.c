@@ -212,7 +212,7 @@ static int motion_before(const struct ectx *cx, size_t i, size_t window)
 	return 0;
 }
 
-static int prev_is(const struct ectx *cx, size_t i, const char *a, const char *b)
+static inline int prev_is(const struct ectx *cx, size_t i, const char *a, const char *b)
 {
 	if (b)
 		return i >= 2 && cx_is(cx, i - 2, a) && cx_is(cx, i - 1, b);

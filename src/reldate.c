@@ -263,7 +263,7 @@ counted:
 	return 0;
 }
 
-static int sentence_has(const struct ectx *cx, size_t s, const char *word)
+static inline int sentence_has(const struct ectx *cx, size_t s, const char *word)
 {
 	for (size_t i = cx->t.sent[s].first; i < cx->t.sent[s].last; i++)
 		if (cx_is(cx, i, word))
