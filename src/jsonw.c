@@ -9,15 +9,18 @@
 /* Decimal digits of u at out (room for 20); returns how many. */
 static size_t put_digits(char *out, unsigned long long u)
 {
+	if (u < 10) { /* counts and precisions: most numbers written are one digit */
+		out[0] = (char)('0' + u);
+		return 1;
+	}
 	char digits[24];
-	size_t n = 0, k = 0;
+	size_t n = sizeof(digits);
 	do {
-		digits[n++] = (char)('0' + u % 10);
+		digits[--n] = (char)('0' + u % 10);
 		u /= 10;
 	} while (u);
-	while (n)
-		out[k++] = digits[--n];
-	return k;
+	memcpy(out, digits + n, sizeof(digits) - n);
+	return sizeof(digits) - n;
 }
 
 void jsonw_begin(struct strbuf *sb)

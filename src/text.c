@@ -132,6 +132,8 @@ static size_t scan_word(const char *s, size_t len, size_t i, struct tokens *t, u
 			upper += (seen >> AC_UPPER) & 1;
 			letters += ((seen >> AC_LOWER) | (seen >> AC_UPPER)) & 1;
 			t->pool_len = (size_t)(out - t->pool);
+			if (i >= len || s[i] == ' ')
+				break; /* the usual end of a word */
 			continue;
 		}
 		uint32_t cp = cp_at(s, len, i, &adv);
@@ -236,6 +238,8 @@ static void tokenise(struct tokens *t, const char *s, size_t len)
 			unsigned flags = pending;
 			pending = 0;
 			i = scan_word(s, len, i, t, &flags);
+			if (i < len && s[i] == ' ')
+				continue; /* no possessive or hyphen can follow */
 			/* Possessive 's / s' is folded into the word. */
 			size_t a2, a3;
 			uint32_t q = cp_at(s, len, i, &a2);
