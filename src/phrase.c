@@ -11,6 +11,7 @@
 #include "util.h"
 
 #define MAX_PHRASE_TOKENS 12
+#define MAX_KEY 512 /* bytes of a normalised phrase, with its NUL: longer ones never match */
 
 struct entry {
 	int payload;
@@ -22,7 +23,8 @@ struct entry {
 struct slot {
 	char *key;          /* NULL: empty slot */
 	uint32_t hash;
-	uint32_t len;       /* strlen(key) */
+	uint16_t len;       /* strlen(key): keys are under 512 bytes */
+	uint16_t extends;   /* 1 if a longer phrase starts with the key: matching goes on */
 	struct entry *list; /* NULL: the key is only a prefix of longer phrases */
 };
 
@@ -145,7 +147,7 @@ static struct slot *intern(struct phrase_index *ix, const char *key, size_t len)
 	if (!s->key) {
 		s->key = xstrndup(key, len);
 		s->hash = h;
-		s->len = (uint32_t)len;
+		s->len = (uint16_t)len;
 		ix->tags[s - ix->slots] = h ? h : 1;
 		ix->used++;
 		if (!memchr(key, ' ', len))
@@ -185,14 +187,14 @@ size_t phrase_add(struct phrase_index *ix, const char *phrase, int payload)
 {
 	struct strbuf norm = STRBUF_INIT;
 	size_t ntok = text_normalise_phrase(phrase, strlen(phrase), &norm);
-	if (ntok == 0 || ntok > MAX_PHRASE_TOKENS) {
+	if (ntok == 0 || ntok > MAX_PHRASE_TOKENS || norm.len >= MAX_KEY) {
 		strbuf_release(&norm);
 		return 0;
 	}
 	/* Register every whole-token prefix as a continuation point. */
 	for (size_t i = 0; i < norm.len; i++)
 		if (norm.buf[i] == ' ')
-			intern(ix, norm.buf, i);
+			intern(ix, norm.buf, i)->extends = 1;
 	struct slot *s = intern(ix, norm.buf, norm.len);
 	for (struct entry *e = s->list; e; e = e->next)
 		if (e->payload == payload) {
@@ -235,7 +237,7 @@ static size_t collect(const struct slot *s, const struct tokens *t, size_t i, si
 size_t phrase_match(const struct phrase_index *ix, const struct tokens *t, size_t i, size_t limit,
 		    int *out, size_t max, size_t *n_out)
 {
-	char key[512];
+	char key[MAX_KEY];
 	size_t len = 0, best = 0;
 	uint32_t h = 0;
 	*n_out = 0;
@@ -275,6 +277,8 @@ size_t phrase_match(const struct phrase_index *ix, const struct tokens *t, size_
 				*n_out = k;
 			}
 		}
+		if (!s->extends)
+			break;
 	}
 	return best;
 }

@@ -33,7 +33,8 @@ enum phrase_flags {
 struct phrase_index *phrase_new(void);
 void phrase_free(struct phrase_index *ix);
 /* Add phrase -> payload. Phrases written entirely in capitals get PHRASE_CASED. Returns the
- * number of tokens in the phrase (0 if it normalises to nothing and was not added). */
+ * number of tokens in the phrase (0, and nothing added, if it normalises to nothing or is too long
+ * to ever match: over 12 tokens or 511 bytes). */
 size_t phrase_add(struct phrase_index *ix, const char *phrase, int payload);
 /* Longest phrase starting at token i and ending before token limit. Writes up to max payloads
  * of that phrase into out and their count into *n_out; returns the phrase's token count or 0. */
