@@ -25,15 +25,15 @@ extern struct wordset wordset_table[WORDSET_SLOTS];
 const struct wordset *wordset_make(const char *const *words);
 int wordset_has_slow(const char *const *words, const char *word);
 
-/* 1 if word (with hash h = word_hash(word)) is in the static list words. Inline because the
- * rules ask it millions of times: a known list is one probe of the table by address, and a
- * word not in the list (the usual answer) one or two probes of its set. */
 /* Home slot of a list in wordset_table: the address, multiplied to spread nearby arrays. */
 static inline size_t wordset_slot(const char *const *words)
 {
 	return (size_t)(((uint64_t)(uintptr_t)words * 0x9E3779B97F4A7C15ull) >> 55) % WORDSET_SLOTS;
 }
 
+/* 1 if word (with hash h = word_hash(word)) is in the static list words. Inline because the
+ * rules ask it millions of times: a known list is one probe of the table by address, and a
+ * word not in the list (the usual answer) one or two probes of its set. */
 static inline int wordset_has(const char *const *words, const char *word, uint32_t h)
 {
 	const struct wordset *s = &wordset_table[wordset_slot(words)];
