@@ -91,15 +91,28 @@ static int word_end(const char *s)
 	return !isalnum((unsigned char)*s);
 }
 
+/* 1 if the byte is one of letters, either case: a test asked of every capitalised word. */
+static int first_letter_in(char c, const char *lower_letters)
+{
+	c = (char)(c | 0x20);
+	if (c < 'a' || c > 'z')
+		return 0;
+	for (; *lower_letters; lower_letters++)
+		if (*lower_letters == c)
+			return 1;
+	return 0;
+}
+
 int month_at(const char *s, size_t *len)
 {
-	if (!strchr("jfmasondJFMASOND", s[0]) || !s[0])
+	if (!first_letter_in(s[0], "jfmasond"))
 		return 0;
 	static const char *const names[] = { "january", "february", "march", "april", "may",
 		"june", "july", "august", "september", "october", "november", "december" };
+	static const unsigned char lengths[] = { 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8 };
 	int first = s[0] | 0x20;
 	for (int i = 0; i < 12; i++) {
-		size_t full = strlen(names[i]);
+		size_t full = lengths[i];
 		if (first == names[i][0] && ascii_ncasecmp(s, names[i], full) == 0 && word_end(s + full)) {
 			*len = full;
 			return i + 1;
@@ -122,7 +135,7 @@ int month_at(const char *s, size_t *len)
 
 int weekday_at(const char *s, size_t *len)
 {
-	if (!strchr("smtwfSMTWF", s[0]) || !s[0])
+	if (!first_letter_in(s[0], "smtwf"))
 		return -1;
 	static const char *const names[] = { "sunday", "monday", "tuesday", "wednesday",
 		"thursday", "friday", "saturday" };

@@ -89,41 +89,61 @@ void doc_write_json(const struct doc *d, struct strbuf *out)
 	strbuf_addch(out, '\n');
 }
 
-static void read_str(char **field, const struct jvalue *rec, const char *key)
+/* The members doc_read_json reads, in the order of its value array. */
+enum { F_TYPE, F_TEXT, F_DOC_ID, F_TITLE, F_PUBLISHER, F_AUTHOR, F_URL, F_DATELINE, F_SOURCE,
+       F_PUBLISHED, F_COUNT };
+static const char *const member_names[F_COUNT] = { "type", "text", "doc_id", "title",
+	"publisher", "author", "url", "dateline", "source", "published" };
+
+/* One pass over a record's members: for each known key, the string value of its first
+ * member (NULL when that is not a string), as json_get_str gives it, without a search per
+ * key. */
+static void read_members(const struct jvalue *rec, const char *val[F_COUNT])
 {
-	doc_set(field, json_get_str(rec, key));
+	unsigned seen = 0;
+	for (int f = 0; f < F_COUNT; f++)
+		val[f] = NULL;
+	for (const struct jvalue *m = json_child(rec); m; m = json_next(m)) {
+		const char *key = json_key(m);
+		for (int f = 0; key && f < F_COUNT; f++)
+			if (!(seen & (1u << f)) && strcmp(key, member_names[f]) == 0) {
+				seen |= 1u << f;
+				val[f] = json_string(m);
+				break;
+			}
+	}
 }
 
 int doc_read_json(struct doc *d, const struct jvalue *rec, const char **why)
 {
-	const char *type = json_get_str(rec, "type");
-	const char *text = json_get_str(rec, "text");
+	const char *val[F_COUNT];
 	if (json_kind(rec) != JSON_OBJECT) {
 		*why = "record is not a JSON object";
 		return -1;
 	}
-	if (type && strcmp(type, "document") != 0) {
+	read_members(rec, val);
+	if (val[F_TYPE] && strcmp(val[F_TYPE], "document") != 0) {
 		*why = "not a document record";
 		return -1;
 	}
-	if (!json_get_str(rec, "doc_id")) {
+	if (!val[F_DOC_ID]) {
 		*why = "document has no string \"doc_id\"";
 		return -1;
 	}
-	if (!text) {
+	if (!val[F_TEXT]) {
 		*why = "document has no string \"text\"";
 		return -1;
 	}
-	read_str(&d->doc_id, rec, "doc_id");
-	read_str(&d->title, rec, "title");
-	read_str(&d->publisher, rec, "publisher");
-	read_str(&d->author, rec, "author");
-	read_str(&d->url, rec, "url");
-	read_str(&d->dateline, rec, "dateline");
-	read_str(&d->source, rec, "source");
-	const char *published = json_get_str(rec, "published");
-	if (published)
-		doc_set_published(d, published, DATE_INPUT);
+	doc_set(&d->doc_id, val[F_DOC_ID]);
+	doc_set(&d->title, val[F_TITLE]);
+	doc_set(&d->publisher, val[F_PUBLISHER]);
+	doc_set(&d->author, val[F_AUTHOR]);
+	doc_set(&d->url, val[F_URL]);
+	doc_set(&d->dateline, val[F_DATELINE]);
+	doc_set(&d->source, val[F_SOURCE]);
+	if (val[F_PUBLISHED])
+		doc_set_published(d, val[F_PUBLISHED], DATE_INPUT);
+	const char *text = val[F_TEXT];
 	/* Borrowed, not copied: a document's text can be megabytes. */
 	strbuf_release(&d->text);
 	d->text.buf = (char *)text;

@@ -98,8 +98,13 @@ static size_t calendar_expr(struct ectx *cx, size_t i)
 	if (!(cx->t.tok[i].flags & (TOK_CAP | TOK_NUMBER)))
 		return 0;
 	const char *s = cx->d->text.buf + cx->t.tok[i].start;
-	if (!isdigit((unsigned char)s[0]) && !strchr("JFMASONDjfmasond", s[0]))
-		return 0; /* neither a digit nor a month's first letter (and never NUL here) */
+	switch (s[0] | 0x20) { /* a digit or a month's first letter: anything else is no date */
+	case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8':
+	case '9': case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd':
+		break;
+	default:
+		return 0;
+	}
 	struct ymd v;
 	size_t bytes = date_scan(s, &v, 1), ml;
 	int qualifier = 0; /* 1 early, 2 mid, 3 late */

@@ -339,7 +339,7 @@ static void split_sentences(struct tokens *t)
 		}
 		if (k->flags & TOK_PARA)
 			para++;
-		if (!(k->flags & TOK_PUNCT) || !strchr(".!?", k->norm[0]))
+		if (!(k->flags & TOK_PUNCT) || (k->norm[0] != '.' && k->norm[0] != '!' && k->norm[0] != '?'))
 			continue;
 		/* Abbreviations end with their dot inside the token; a separate "." after a known
 		 * abbreviation does not end the sentence unless a capitalised word follows a
