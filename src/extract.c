@@ -8,10 +8,13 @@
 #include "jsonw.h"
 #include "util.h"
 
+static void free_arrays(struct ectx *cx);
+
 struct extractor *extractor_new(const struct extract_opts *opts)
 {
 	struct extractor *ex = xcalloc(1, sizeof(*ex));
 	ex->names = xcalloc(1, sizeof(*ex->names));
+	ex->spare = xcalloc(1, sizeof(*ex->spare));
 	ex->gz = gazetteer_load(opts->gazetteers, opts->n_gazetteers);
 	ex->actors = actors_load(opts->actor_files, opts->n_actor_files);
 	ex->triggers = triggers_load(opts->trigger_files, opts->n_trigger_files);
@@ -43,6 +46,8 @@ void extractor_free(struct extractor *ex)
 		free(ex->names->e[i].name);
 	free(ex->names->e);
 	free(ex->names);
+	free_arrays(ex->spare);
+	free(ex->spare);
 	gazetteer_free(ex->gz);
 	actors_free(ex->actors);
 	triggers_free(ex->triggers);
@@ -54,15 +59,36 @@ const struct gazetteer *extractor_gazetteer(const struct extractor *ex)
 	return ex->gz;
 }
 
-static void ectx_release(struct ectx *cx)
+/* Move the growable arrays (tokens and mentions) from one context to another: a document's
+ * context takes the previous document's arrays and hands them back at its end, so that a run
+ * allocates them a few times rather than once per document. */
+static void move_arrays(struct ectx *to, struct ectx *from)
+{
+#define MOVE(arr, alloc)                  \
+	do {                              \
+		to->arr = from->arr;      \
+		to->alloc = from->alloc;  \
+		from->arr = NULL;         \
+		from->alloc = 0;          \
+	} while (0)
+	MOVE(t.tok, t.alloc);
+	MOVE(t.sent, t.alloc_sent);
+	MOVE(t.pool, t.pool_alloc);
+	MOVE(pm, alloc_pm);
+	MOVE(am, alloc_am);
+	MOVE(dm, alloc_dm);
+	MOVE(cas, alloc_cas);
+	MOVE(tm, alloc_tm);
+	MOVE(cl, alloc_cl);
+	MOVE(ev, alloc_ev);
+	MOVE(pool, alloc_pool);
+#undef MOVE
+}
+
+static void free_arrays(struct ectx *cx)
 {
 	tokens_release(&cx->t);
-	for (size_t i = 0; i < cx->n_ev; i++)
-		strbuf_release(&cx->ev[i].why);
-	for (size_t i = 0; i < cx->n_pool; i++)
-		free(cx->pool[i]);
 	free(cx->pool);
-	free(cx->votes);
 	free(cx->pm);
 	free(cx->am);
 	free(cx->dm);
@@ -70,6 +96,16 @@ static void ectx_release(struct ectx *cx)
 	free(cx->tm);
 	free(cx->cl);
 	free(cx->ev);
+}
+
+static void ectx_release(struct ectx *cx)
+{
+	for (size_t i = 0; i < cx->n_ev; i++)
+		strbuf_release(&cx->ev[i].why);
+	for (size_t i = 0; i < cx->n_pool; i++)
+		free(cx->pool[i]);
+	move_arrays(cx->ex->spare, cx);
+	free(cx->votes);
 	strbuf_release(&cx->doc_id_json);
 	free(cx->pm_at);
 	free(cx->am_at);
@@ -257,7 +293,8 @@ static size_t run_window(struct extractor *ex, const struct doc *d, size_t base,
 		date_parse(d->published, &cx.pub);
 	const char *doc_id = d->doc_id ? d->doc_id : ""; /* read_json requires one */
 	jsonw_escape(&cx.doc_id_json, doc_id, strlen(doc_id));
-	tokens_build(&cx.t, d->text.buf, d->text.len);
+	move_arrays(&cx, ex->spare);
+	tokens_rebuild(&cx.t, d->text.buf, d->text.len);
 	mentions_find(&cx);
 	index_mentions(&cx);
 	dates_find(&cx);

@@ -34,6 +34,7 @@ struct extractor {
 	/* Composed actor names ("Civilians (Nigeria)", "Military Forces of Mali") by base string
 	 * address and country, made once per run rather than once per document. */
 	struct name_cache *names;
+	struct ectx *spare;           /* arrays kept between documents (see move_arrays) */
 	struct strbuf *place_json;    /* per place: its location fields as JSON, made on first use */
 	void (*flush)(void *ctx, struct strbuf *out); /* see extractor_set_flush */
 	void *flush_ctx;

@@ -366,13 +366,30 @@ static void split_sentences(struct tokens *t)
 void tokens_build(struct tokens *t, const char *text, size_t len)
 {
 	memset(t, 0, sizeof(*t));
+	tokens_rebuild(t, text, len);
+}
+
+void tokens_rebuild(struct tokens *t, const char *text, size_t len)
+{
+	struct tokens kept = *t;
+	memset(t, 0, sizeof(*t));
+	t->tok = kept.tok;
+	t->alloc = kept.alloc;
+	t->sent = kept.sent;
+	t->alloc_sent = kept.alloc_sent;
+	t->pool = kept.pool;
+	t->pool_alloc = kept.pool_alloc;
 	t->text = text;
 	/* Sized from the text so that growing (and copying) is rare: English runs about one token
 	 * per five bytes, and normal forms are about as long as the text. */
-	t->alloc = len / 4 + 16;
-	t->tok = xmalloc(t->alloc * sizeof(*t->tok));
-	t->pool_alloc = len + len / 4 + 64;
-	t->pool = xmalloc(t->pool_alloc);
+	if (t->alloc < len / 4 + 16) {
+		t->alloc = len / 4 + 16;
+		t->tok = xrealloc(t->tok, t->alloc * sizeof(*t->tok));
+	}
+	if (t->pool_alloc < len + len / 4 + 64) {
+		t->pool_alloc = len + len / 4 + 64;
+		t->pool = xrealloc(t->pool, t->pool_alloc);
+	}
 	tokenise(t, text, len);
 	for (size_t i = 0; i < t->n; i++) {
 		const char *norm = t->pool + (uintptr_t)t->tok[i].norm;

@@ -48,6 +48,8 @@ struct tokens {
 
 /* Tokenise text and split it into sentences. */
 void tokens_build(struct tokens *t, const char *text, size_t len);
+/* The same into a tokens object built before (or zeroed), reusing its arrays. */
+void tokens_rebuild(struct tokens *t, const char *text, size_t len);
 void tokens_release(struct tokens *t);
 /* Normalise a phrase exactly as tokens_build would, joining tokens with single spaces
  * (punctuation other than hyphens and apostrophes is kept). Appends to out; returns the
