@@ -196,7 +196,6 @@ struct ectx {
 
 /* A string that lives as long as the context. */
 const char *ectx_strdup(struct ectx *cx, const char *s, size_t len);
-const char *ectx_printf(struct ectx *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Index ranges: mention arrays are in text order, so the mentions of a stretch of text are
  * found by binary search, keeping every pass linear in the document. */

@@ -187,10 +187,7 @@ static int add_place(struct gazetteer *gz, const char *name, const char *aliases
 	struct place *p = &gz->places[idx];
 	p->name = xstrdup(name);
 	p->kind = kind;
-	size_t k = 0; /* iso3 may be longer than the field: it is cut, as snprintf would */
-	for (; k + 1 < sizeof(p->iso3) && iso3[k]; k++)
-		p->iso3[k] = iso3[k];
-	p->iso3[k] = '\0';
+	iso3_copy(p->iso3, iso3);
 	p->admin1 = xstrdup(admin1);
 	p->admin2 = xstrdup(admin2);
 	p->lat = lat;

@@ -38,6 +38,15 @@ struct gazetteer {
 	struct phrase_index *demonyms; /* "afghan" -> country index */
 };
 
+/* Copy an ISO 3166 alpha-3 code (or "") into a 4-byte field, cutting anything longer. */
+static inline void iso3_copy(char dst[4], const char *src)
+{
+	size_t n = 0;
+	for (; n < 3 && src[n]; n++)
+		dst[n] = src[n];
+	dst[n] = '\0';
+}
+
 /* Load the embedded tables, then each user file (may be NULL) in the gazetteer format; a user
  * row with the same name, kind and country replaces the embedded one. NULL on a bad file. */
 struct gazetteer *gazetteer_load(const char *const *user_files, size_t n_user);

@@ -17,27 +17,6 @@ const char *ectx_strdup(struct ectx *cx, const char *s, size_t len)
 	return *slot;
 }
 
-/* Copy an ISO 3166 alpha-3 code (or "") into a 4-byte field. */
-static void copy_iso3(char dst[4], const char *src)
-{
-	size_t n = 0;
-	for (; n < 3 && src[n]; n++)
-		dst[n] = src[n];
-	dst[n] = '\0';
-}
-
-const char *ectx_printf(struct ectx *cx, const char *fmt, ...)
-{
-	struct strbuf sb = STRBUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	char **slot = ECTX_PUSH(cx->pool, cx->n_pool, cx->alloc_pool);
-	*slot = strbuf_detach(&sb, NULL);
-	return *slot;
-}
-
 /* name(cx, pos): the first element of arr whose key is at or after pos. The rules ask this
  * for nearly every trigger and mention, so once the array is complete a table answers it in
  * one load (table[pos] for pos up to domain); before that, a binary search. */
@@ -478,7 +457,7 @@ static struct actor_mention *add_actor(struct ectx *cx, size_t first, size_t las
 	a->last = last;
 	a->name = name;
 	a->inter = inter;
-	copy_iso3(a->iso3, iso3 ? iso3 : "");
+	iso3_copy(a->iso3, iso3 ? iso3 : "");
 	a->kind = kind;
 	a->flags = 0;
 	a->rule = rule;
@@ -858,7 +837,7 @@ static void name_actors(struct ectx *cx)
 			if (actors_match(cx->ex->actors, &cx->t, a->first, a->last, out, 8, &n))
 				is_pol = out[n - 1] == cx->ex->actors->police;
 			a->name = state_force_name(cx, c, is_pol);
-			copy_iso3(a->iso3, c >= 0 ? gz->countries[c].iso3 : ciso);
+			iso3_copy(a->iso3, c >= 0 ? gz->countries[c].iso3 : ciso);
 			if (force_country < 0)
 				a->flags |= AM_NO_NATION;
 		} else if (a->kind == AK_ANAPHOR) {
@@ -874,7 +853,7 @@ static void name_actors(struct ectx *cx)
 			if (ante) {
 				a->name = ante->name;
 				a->inter = ante->inter;
-				copy_iso3(a->iso3, ante->iso3);
+				iso3_copy(a->iso3, ante->iso3);
 				a->rule = "anaphor resolved to the latest named group";
 			} else {
 				a->name = ectx_actor_name(cx, "Unidentified Armed Group", cx->country);
@@ -886,13 +865,13 @@ static void name_actors(struct ectx *cx)
 			const struct actor_mention *aff = affiliation(cx, i);
 			a->name = aff->name;
 			a->inter = aff->inter;
-			copy_iso3(a->iso3, aff->iso3);
+			iso3_copy(a->iso3, aff->iso3);
 			a->kind = AK_GROUP;
 			a->rule = "armed men named by their group";
 		} else if (a->kind == AK_GENERIC && cname && !strchr(a->name, '(')) {
 			a->name = ectx_actor_name(cx, a->name, cx->country);
 			if (!*a->iso3)
-				copy_iso3(a->iso3, ciso);
+				iso3_copy(a->iso3, ciso);
 		}
 	}
 }

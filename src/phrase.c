@@ -9,6 +9,7 @@
 
 #include "strbuf.h"
 #include "util.h"
+#include "wordset.h"
 
 #define MAX_PHRASE_TOKENS 12
 #define MAX_KEY 512 /* bytes of a normalised phrase, with its NUL: longer ones never match */
@@ -42,11 +43,9 @@ struct phrase_index {
 
 static uint32_t hash_str(const char *s, size_t len)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
+	uint32_t h = WORD_HASH_SEED;
+	for (size_t i = 0; i < len; i++)
+		h = word_hash_step(h, (unsigned char)s[i]);
 	return h;
 }
 
@@ -261,9 +260,9 @@ size_t phrase_match(const struct phrase_index *ix, const struct tokens *t, size_
 		} else {
 			/* FNV-1a continues over " word". */
 			key[len++] = ' ';
-			h = (h ^ ' ') * 16777619u;
+			h = word_hash_step(h, ' ');
 			for (size_t k = 0; k < wl; k++)
-				h = (h ^ (unsigned char)w[k]) * 16777619u;
+				h = word_hash_step(h, (unsigned char)w[k]);
 			memcpy(key + len, w, wl);
 			len += wl;
 			s = find_slot(ix, key, len, h);

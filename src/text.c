@@ -393,10 +393,10 @@ void tokens_rebuild(struct tokens *t, const char *text, size_t len)
 	tokenise(t, text, len);
 	for (size_t i = 0; i < t->n; i++) {
 		const char *norm = t->pool + (uintptr_t)t->tok[i].norm;
-		uint32_t h = 2166136261u; /* word_hash, and the length on the way */
+		uint32_t h = WORD_HASH_SEED; /* word_hash, and the length on the way */
 		const char *p = norm;
 		for (; *p; p++)
-			h = (h ^ (unsigned char)*p) * 16777619u;
+			h = word_hash_step(h, (unsigned char)*p);
 		t->tok[i].norm = norm;
 		t->tok[i].hash = h;
 		t->tok[i].len = (unsigned)(p - norm);

@@ -11,11 +11,9 @@ struct wordset wordset_table[WORDSET_SLOTS];
 
 uint32_t word_hash(const char *w)
 {
-	uint32_t h = 2166136261u;
-	for (; *w; w++) {
-		h ^= (unsigned char)*w;
-		h *= 16777619u;
-	}
+	uint32_t h = WORD_HASH_SEED;
+	for (; *w; w++)
+		h = word_hash_step(h, (unsigned char)*w);
 	return h;
 }
 

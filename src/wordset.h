@@ -9,7 +9,13 @@
 #include <stdint.h>
 #include <string.h>
 
-/* FNV-1a of a NUL-terminated word: the hash tokens carry. */
+/* FNV-1a of a NUL-terminated word: the hash tokens carry. Phrase keys are hashed with the
+ * same steps, so a token's hash finds the phrases it starts. */
+#define WORD_HASH_SEED 2166136261u
+static inline uint32_t word_hash_step(uint32_t h, unsigned char c)
+{
+	return (h ^ c) * 16777619u;
+}
 uint32_t word_hash(const char *w);
 struct wordset {
 	const char *const *key; /* the list's address; NULL: free slot */
