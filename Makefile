@@ -13,28 +13,32 @@ LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lm -pthread
 DEBIAN_PACKAGES = build-essential pkg-config libcsv-dev libcjson-dev libxml2-dev libutf8proc-dev \
        libxlsxwriter-dev libsqlite3-dev check python3 jq
 
-LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
+# Sources by stage: src/<stage>/*.c (see src/README.md); main.c only dispatches.
+LIB_SRC = $(filter-out src/lexicon/embedded.c,$(wildcard src/*/*.c))
+HDRS = $(wildcard src/*/*.h)
 DATA = $(sort $(wildcard src/data/*.tsv)) $(sort $(wildcard schemas/*.json))
 
 # A build directory per flavour: build/ (release), build/asan/ (sanitizers).
 B ?= build
-LIB_OBJ = $(patsubst src/%.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/obj/embedded.o
+LIB_OBJ = $(patsubst src/%.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/obj/lexicon/embedded.o
 
 .PHONY: all check asan tsan install uninstall clean run bench format deps fuzz fuzz-run
 all: $(B)/sitrep
 
 # V=1 shows full command lines.
 Q = $(if $(V),,@)
-$(B)/obj/%.o: src/%.c $(wildcard src/*.h) | $(B)/obj
+$(B)/obj/%.o: src/%.c $(HDRS) | $(B)/obj
 	@$(if $(V),true,echo "  CC      $@")
+	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # Lexicons and schemas are compiled in: one assembler file includes each data file verbatim.
-$(B)/obj/embedded.o: src/embedded.c src/embedded.h $(DATA) | $(B)/obj
+$(B)/obj/lexicon/embedded.o: src/lexicon/embedded.c src/lexicon/embedded.h $(DATA) | $(B)/obj
 	@$(if $(V),true,echo "  CC      $@")
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DSITREP_SRCDIR='"$(CURDIR)"' -c -o $@ src/embedded.c
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DSITREP_SRCDIR='"$(CURDIR)"' -c -o $@ src/lexicon/embedded.c
 
-$(B)/libsitrep.a: $(filter-out $(B)/obj/embedded.o,$(LIB_OBJ)) $(B)/obj/embedded.o
+$(B)/libsitrep.a: $(LIB_OBJ)
 	$(Q)rm -f $@
 	$(Q)ar rcs $@ $^
 
@@ -47,7 +51,7 @@ $(B)/obj:
 
 # Unit tests: Check framework, one binary.
 TEST_SRC = $(wildcard tests/unit/*.c)
-$(B)/unit-tests: $(TEST_SRC) $(B)/libsitrep.a $(wildcard src/*.h)
+$(B)/unit-tests: $(TEST_SRC) $(B)/libsitrep.a $(HDRS)
 	@$(if $(V),true,echo "  LINK    $@")
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags check) -o $@ $(TEST_SRC) \
 		$(B)/libsitrep.a $(LIBS) $(shell pkg-config --libs check)
@@ -123,7 +127,7 @@ fuzz-run: fuzz
 	@tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 format:
-	clang-format -i src/*.c src/*.h
+	clang-format -i src/*.c src/*/*.c src/*/*.h
 
 clean:
 	rm -rf build

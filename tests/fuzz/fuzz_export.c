@@ -1,9 +1,9 @@
 /* Fuzz target: `sitrep export` on arbitrary record lines, in every streaming format. */
 #include <string.h>
 
-#include "export.h"
+#include "export/export.h"
 #include "fuzz_common.h"
-#include "schema.h"
+#include "io/schema.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

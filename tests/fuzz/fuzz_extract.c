@@ -2,11 +2,11 @@
  * arbitrary article text with a publication date (first byte even). */
 #include <string.h>
 
-#include "article.h"
-#include "extract.h"
+#include "parse/article.h"
+#include "extract/extract.h"
 #include "fuzz_common.h"
-#include "json.h"
-#include "strbuf.h"
+#include "io/json.h"
+#include "base/strbuf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,6 +1,6 @@
 /* Fuzz target: the gazetteer TSV loader (user files), then lookups through what loaded. */
 #include "fuzz_common.h"
-#include "gazetteer.h"
+#include "lexicon/gazetteer.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,6 +1,6 @@
 /* Fuzz target: the --meta CSV table. */
 #include "fuzz_common.h"
-#include "meta.h"
+#include "parse/meta.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 
 #include "fuzz_common.h"
-#include "parse.h"
-#include "strbuf.h"
+#include "parse/parse.h"
+#include "base/strbuf.h"
 
 static void write_doc(void *ctx, struct doc *d)
 {

@@ -2,9 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
-#include "dates.h"
-#include "doc.h"
+#include "parse/article.h"
+#include "base/dates.h"
+#include "io/doc.h"
 #include "unit.h"
 
 static size_t dateline(const char *para, char **place, struct ymd *date)

@@ -1,7 +1,7 @@
 /* Calendar arithmetic and written dates. */
 #include <string.h>
 
-#include "dates.h"
+#include "base/dates.h"
 #include "unit.h"
 
 static struct ymd parse(const char *s)

@@ -2,10 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
-#include "extract.h"
-#include "json.h"
-#include "strbuf.h"
+#include "io/doc.h"
+#include "extract/extract.h"
+#include "io/json.h"
+#include "base/strbuf.h"
 #include "unit.h"
 
 static struct extractor *ex;

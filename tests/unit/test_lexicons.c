@@ -4,10 +4,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "actors.h"
-#include "gazetteer.h"
-#include "text.h"
-#include "triggers.h"
+#include "lexicon/actors.h"
+#include "lexicon/gazetteer.h"
+#include "text/text.h"
+#include "lexicon/triggers.h"
 #include "unit.h"
 
 static struct gazetteer *gz;

@@ -1,8 +1,8 @@
 /* Counts in digits and words, ranges and vague quantities. */
 #include <string.h>
 
-#include "numbers.h"
-#include "text.h"
+#include "text/numbers.h"
+#include "text/text.h"
 #include "unit.h"
 
 static struct count count_of(const char *s, size_t *used)

@@ -1,11 +1,11 @@
 /* JSON and CSV writers, schemas. */
 #include <string.h>
 
-#include "csvio.h"
-#include "json.h"
-#include "jsonw.h"
-#include "schema.h"
-#include "strbuf.h"
+#include "io/csvio.h"
+#include "io/json.h"
+#include "io/jsonw.h"
+#include "io/schema.h"
+#include "base/strbuf.h"
 #include "unit.h"
 
 START_TEST(jsonw_escapes_control_characters_and_quotes)

@@ -1,8 +1,8 @@
 /* Tokens and sentences. */
 #include <string.h>
 
-#include "strbuf.h"
-#include "text.h"
+#include "base/strbuf.h"
+#include "text/text.h"
 #include "unit.h"
 
 static size_t sentences_of(const char *s)

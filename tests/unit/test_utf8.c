@@ -1,8 +1,8 @@
 /* UTF-8 repair and folding. */
 #include <string.h>
 
-#include "strbuf.h"
-#include "utf8.h"
+#include "base/strbuf.h"
+#include "base/utf8.h"
 #include "unit.h"
 
 START_TEST(utf8_invalid_bytes_become_replacement_characters)

@@ -1,0 +1,181 @@
+/* cmd_extract: `sitrep extract` options and exit status. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "io/doc.h"
+#include "extract/extract.h"
+#include "io/json.h"
+#include "io/linereader.h"
+#include "io/recread.h"
+#include "base/strbuf.h"
+#include "base/util.h"
+
+static const char extract_usage[] =
+	"usage: sitrep extract [OPTIONS] [FILE...]\n\n"
+	"Reads document records (JSON Lines from `sitrep parse`) and writes, per document, the\n"
+	"document record itself followed by its event, place, actor and quote records.\n"
+	"Records of other types pass through unchanged. With no FILE, reads standard input.\n\n"
+	"      --gazetteer FILE  add or override places (TSV: name aliases kind iso3 admin1 admin2\n"
+	"                        lat lon population); repeatable\n"
+	"      --actors FILE     add or override actors (TSV: name aliases inter iso3 kind)\n"
+	"      --triggers FILE   add or override event triggers (TSV: phrase class cameo flags)\n"
+	"      --types LIST      record types to write: events,places,actors,quotes (default all)\n"
+	"      --no-documents    do not pass the document records through\n"
+	"      --explain         print on stderr, per event, the rules and lexicon entries used\n"
+	"      --strict          stop at the first rejected record (exit 1)\n"
+	"      --max-record N    longest input line accepted, bytes (default 64 MiB)\n"
+	"  -q, --quiet           no warnings\n"
+	"  -h, --help            this text\n\n"
+	"Event records use ACLED's column names; see sitrep(1) and schemas/event.schema.json.\n";
+
+struct extract_state {
+	struct extractor *ex;
+	struct strbuf out, explain;
+	int pass_documents;
+	unsigned long docs_out, events;
+};
+
+static int on_record(void *vctx, const struct jvalue *rec, const char *line, size_t len,
+		     const char *where)
+{
+	struct extract_state *st = vctx;
+	const char *type = json_get_str(rec, "type");
+	if (type && strcmp(type, "document") != 0) {
+		out_write(line, len);
+		out_write("\n", 1);
+		return 0;
+	}
+	struct doc d;
+	const char *why;
+	doc_init(&d);
+	if (doc_read_json(&d, rec, &why) < 0) {
+		error("%s: %s; skipped", where, why);
+		doc_release(&d);
+		return 1;
+	}
+	strbuf_reset(&st->out);
+	strbuf_reset(&st->explain);
+	if (st->pass_documents) {
+		out_write(line, len);
+		out_write("\n", 1);
+	}
+	st->events += extractor_run(st->ex, &d, &st->out, &st->explain);
+	out_write(st->out.buf, st->out.len);
+	if (st->explain.len)
+		fwrite(st->explain.buf, 1, st->explain.len, stderr);
+	st->docs_out++;
+	doc_release(&d);
+	return 0;
+}
+
+/* Records of a long document, written window by window. */
+static void flush_out(void *ctx, struct strbuf *out)
+{
+	(void)ctx;
+	out_write(out->buf, out->len);
+	strbuf_reset(out);
+}
+
+static unsigned parse_types(const char *list)
+{
+	static const char *const names[] = { "events", "places", "actors", "quotes" };
+	unsigned types = 0;
+	const char *p = list;
+	while (*p) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		int found = 0;
+		for (int i = 0; i < 4; i++)
+			if (strlen(names[i]) == len && !strncmp(p, names[i], len)) {
+				types |= 1u << i;
+				found = 1;
+			}
+		if (!found)
+			die(EXIT_USAGE, "unknown record type '%.*s' in --types (events, places, actors, quotes)",
+			    (int)len, p);
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	return types;
+}
+
+static void push_path(const char ***list, size_t *n, const char *path)
+{
+	*list = xrealloc(*list, (*n + 1) * sizeof(**list));
+	(*list)[(*n)++] = path;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "gazetteer", required_argument, NULL, 'g' },
+		{ "actors", required_argument, NULL, 'a' },
+		{ "triggers", required_argument, NULL, 't' },
+		{ "types", required_argument, NULL, 'T' },
+		{ "no-documents", no_argument, NULL, 'N' },
+		{ "explain", no_argument, NULL, 'e' },
+		{ "strict", no_argument, NULL, 's' },
+		{ "max-record", required_argument, NULL, 'm' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct extract_opts opts;
+	const char **gaz = NULL, **act = NULL, **trg = NULL;
+	size_t n_gaz = 0, n_act = 0, n_trg = 0, max_line = LINEREADER_DEFAULT_MAX;
+	int c, strict = 0, pass_documents = 1;
+	memset(&opts, 0, sizeof(opts));
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'g': push_path(&gaz, &n_gaz, optarg); break;
+		case 'a': push_path(&act, &n_act, optarg); break;
+		case 't': push_path(&trg, &n_trg, optarg); break;
+		case 'T': opts.types = parse_types(optarg); break;
+		case 'N': pass_documents = 0; break;
+		case 'e': opts.explain = 1; break;
+		case 's': strict = 1; break;
+		case 'm': {
+			char *end;
+			unsigned long long v = strtoull(optarg, &end, 10);
+			if (*end || !v)
+				die(EXIT_USAGE, "--max-record wants a positive number of bytes");
+			max_line = (size_t)v;
+			break;
+		}
+		case 'q': sitrep_quiet_warnings = 1; break;
+		case 'h':
+			fputs(extract_usage, stdout);
+			return finish_stdout();
+		default:
+			fputs(extract_usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	opts.gazetteers = gaz;
+	opts.n_gazetteers = n_gaz;
+	opts.actor_files = act;
+	opts.n_actor_files = n_act;
+	opts.trigger_files = trg;
+	opts.n_trigger_files = n_trg;
+	struct extract_state st = { NULL, STRBUF_INIT, STRBUF_INIT, pass_documents, 0, 0 };
+	st.ex = extractor_new(&opts);
+	free(gaz);
+	free(act);
+	free(trg);
+	if (!st.ex)
+		return EXIT_USAGE;
+	extractor_set_flush(st.ex, flush_out, NULL);
+	struct recread_stats rs = { 0, 0, 0 };
+	recread_files(argv + optind, (size_t)(argc - optind), max_line, strict ? RECREAD_STRICT : 0,
+		      on_record, &st, &rs);
+	extractor_free(st.ex);
+	strbuf_release(&st.out);
+	strbuf_release(&st.explain);
+	return cmd_account("extract", "records", rs.in, rs.in - rs.rejected, rs.rejected,
+			   rs.io_errors);
+}

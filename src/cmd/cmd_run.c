@@ -1,0 +1,278 @@
+/* cmd_run: `sitrep run`: parse, extract and export in one process, with a summary. The three
+ * stages run on three threads joined by bounded queues, as in a shell pipeline: the main
+ * thread parses and hands over documents, the extract thread turns each into record lines
+ * gathered in batches, the export thread writes the tables. Order is kept throughout. */
+#include <getopt.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/batchq.h"
+#include "cmd/cmd.h"
+#include "io/doc.h"
+#include "export/export.h"
+#include "extract/extract.h"
+#include "parse/meta.h"
+#include "parse/parse.h"
+#include "io/schema.h"
+#include "base/strbuf.h"
+#include "base/util.h"
+
+static const char run_usage[] =
+	"usage: sitrep run [OPTIONS] FILE...\n\n"
+	"Runs parse, extract and export in one process and writes every table to a directory\n"
+	"(default out/), then prints a summary: documents read, events by type, places.\n\n"
+	"  -o, --outdir DIR   where the tables go (default out)\n"
+	"  -f, --format FMT   csv (default), tsv, jsonl, json, geojson, xlsx, sqlite\n"
+	"      --meta FILE    publication metadata CSV (as for parse)\n"
+	"      --date DATE    publication date for every document\n"
+	"      --gazetteer FILE, --actors FILE, --triggers FILE   as for extract\n"
+	"  -q, --quiet        no progress line and no warnings\n"
+	"  -h, --help         this text\n";
+
+#define MAX_TYPES 32
+#define DOC_DEPTH 64             /* parsed documents that may wait for the extract thread */
+#define BATCH_BYTES (256 * 1024) /* record text handed to the export thread at a time */
+#define BATCH_DEPTH 4            /* batches that may wait for it */
+
+/* Each counter is written by one thread and read by the main one after the joins. */
+struct run_state {
+	struct extractor *ex;
+	struct exporter *x;
+	struct batchq *docs_q;      /* struct doc *, main -> extract thread */
+	struct batchq *batch_q;     /* struct strbuf *, extract -> export thread */
+	struct strbuf out;          /* the batch being filled (extract thread) */
+	unsigned long docs, events; /* extract thread */
+	unsigned long places, write_errors; /* export thread */
+	const char *types[MAX_TYPES];
+	unsigned long type_counts[MAX_TYPES];
+	size_t n_types;
+	int progress;
+	time_t last;
+};
+
+static void count_type(struct run_state *st, const char *event_type)
+{
+	for (size_t i = 0; i < st->n_types; i++)
+		if (!strcmp(st->types[i], event_type)) {
+			st->type_counts[i]++;
+			return;
+		}
+	if (st->n_types < MAX_TYPES) {
+		st->types[st->n_types] = event_type;
+		st->type_counts[st->n_types++] = 1;
+	}
+}
+
+/* Event type names are static strings in the extractor; map a record's copy to them. */
+static const char *intern_type(const char *s)
+{
+	static const char *const known[] = { "Battles", "Explosions/Remote violence",
+		"Violence against civilians", "Protests", "Riots", "Strategic developments" };
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (!strcmp(s, known[i]))
+			return known[i];
+	return "other";
+}
+
+/* Count what run reports, from sitrep's own record lines (their keys come in a fixed
+ * order), then hand the line to the exporter. */
+static void feed_line(struct run_state *st, const char *line, size_t len)
+{
+	static const char ev[] = "{\"type\":\"event\"", pl[] = "{\"type\":\"place\"";
+	if (len > sizeof(ev) && !memcmp(line, ev, sizeof(ev) - 1)) {
+		const char *et = strstr(line, "\"event_type\":\"");
+		if (et) {
+			char name[64];
+			const char *v = et + 14, *q = strchr(v, '"');
+			snprintf(name, sizeof(name), "%.*s", q ? (int)(q - v) : 0, v);
+			count_type(st, intern_type(name));
+		}
+	} else if (len > sizeof(pl) && !memcmp(line, pl, sizeof(pl) - 1)) {
+		st->places++;
+	}
+	if (exporter_add_line(st->x, line, len, "sitrep run") < 0)
+		st->write_errors++;
+}
+
+/* The export thread: every line of every batch, in order. */
+static void *export_batches(void *ctx)
+{
+	struct run_state *st = ctx;
+	struct strbuf *batch;
+	while ((batch = batchq_pop(st->batch_q))) {
+		const char *p = batch->buf, *end = p + batch->len;
+		while (p < end) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			feed_line(st, p, (size_t)(nl - p));
+			p = nl + 1;
+		}
+		strbuf_release(batch);
+		free(batch);
+	}
+	return NULL;
+}
+
+/* Hand the records gathered in out to the export thread and leave out empty (also called by
+ * the extractor between the windows of a long document). */
+static void flush_batch(void *ctx, struct strbuf *out)
+{
+	struct run_state *st = ctx;
+	if (!out->len)
+		return;
+	struct strbuf *full = xmalloc(sizeof(*full));
+	*full = *out; /* the buffer moves; out starts a new one */
+	strbuf_init(out, BATCH_BYTES + BATCH_BYTES / 4);
+	batchq_push(st->batch_q, full);
+}
+
+static void extract_doc(struct run_state *st, struct doc *d)
+{
+	doc_write_json(d, &st->out);
+	st->events += extractor_run(st->ex, d, &st->out, NULL);
+	if (st->out.len >= BATCH_BYTES)
+		flush_batch(st, &st->out);
+	st->docs++;
+	if (st->progress && time(NULL) != st->last) {
+		st->last = time(NULL);
+		fprintf(stderr, "\rsitrep run: %lu documents, %lu events", st->docs, st->events);
+	}
+}
+
+/* The extract thread: documents in, batches of record lines out, in order. */
+static void *extract_docs(void *ctx)
+{
+	struct run_state *st = ctx;
+	struct doc *d;
+	while ((d = batchq_pop(st->docs_q))) {
+		extract_doc(st, d);
+		doc_release(d);
+		free(d);
+	}
+	flush_batch(st, &st->out);
+	batchq_close(st->batch_q);
+	return NULL;
+}
+
+/* Parser sink (main thread): move the document to the heap and queue it. */
+static void on_doc(void *ctx, struct doc *d)
+{
+	struct run_state *st = ctx;
+	struct doc *moved = xmalloc(sizeof(*moved));
+	*moved = *d;
+	doc_init(d); /* the parser's copy is now empty; releasing it frees nothing */
+	batchq_push(st->docs_q, moved);
+}
+
+int cmd_run(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "outdir", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "meta", required_argument, NULL, 'm' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "gazetteer", required_argument, NULL, 'g' },
+		{ "actors", required_argument, NULL, 'a' },
+		{ "triggers", required_argument, NULL, 't' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct export_opts xo;
+	struct extract_opts eo;
+	struct parse_opts po = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC, 0 };
+	struct meta_table meta = { NULL, 0 };
+	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL;
+	int c, quiet = 0;
+	memset(&xo, 0, sizeof(xo));
+	memset(&eo, 0, sizeof(eo));
+	xo.outdir = "out";
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:f:qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': xo.outdir = optarg; break;
+		case 'f': {
+			int f = export_format_from_name(optarg);
+			if (f < 0)
+				die(EXIT_USAGE, "unknown format '%s'", optarg);
+			xo.format = (enum export_format)f;
+			break;
+		}
+		case 'm': meta_path = optarg; break;
+		case 'd': po.date = optarg; break;
+		case 'g': gaz = optarg; break;
+		case 'a': act = optarg; break;
+		case 't': trg = optarg; break;
+		case 'q': quiet = 1; sitrep_quiet_warnings = 1; break;
+		case 'h':
+			fputs(run_usage, stdout);
+			return finish_stdout();
+		default:
+			fputs(run_usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind == argc)
+		die(EXIT_USAGE, "no input files (see 'sitrep run --help')");
+	eo.gazetteers = gaz ? &gaz : NULL;
+	eo.n_gazetteers = gaz ? 1 : 0;
+	eo.actor_files = act ? &act : NULL;
+	eo.n_actor_files = act ? 1 : 0;
+	eo.trigger_files = trg ? &trg : NULL;
+	eo.n_trigger_files = trg ? 1 : 0;
+	if (meta_path && meta_load(&meta, meta_path) < 0)
+		return EXIT_IO;
+	po.meta = meta_path ? &meta : NULL;
+	struct schema_set schemas;
+	if (schema_load_all(&schemas) < 0)
+		return EXIT_IO;
+	struct run_state st;
+	memset(&st, 0, sizeof(st));
+	strbuf_init(&st.out, 0);
+	st.progress = !quiet && isatty(2);
+	st.ex = extractor_new(&eo);
+	st.x = st.ex ? exporter_new(&xo, &schemas) : NULL;
+	if (!st.ex || !st.x) {
+		extractor_free(st.ex);
+		schema_free_all(&schemas);
+		meta_release(&meta);
+		return EXIT_USAGE;
+	}
+	struct parse_stats ps = { 0, 0, 0, 0 };
+	pthread_t extract_thread, export_thread;
+	st.docs_q = batchq_new(DOC_DEPTH);
+	st.batch_q = batchq_new(BATCH_DEPTH);
+	if (pthread_create(&export_thread, NULL, export_batches, &st) != 0 ||
+	    pthread_create(&extract_thread, NULL, extract_docs, &st) != 0)
+		die(EXIT_IO, "cannot start the extract and export threads");
+	for (int i = optind; i < argc; i++)
+		parse_input(argv[i], &po, on_doc, &st, &ps);
+	batchq_close(st.docs_q);
+	pthread_join(extract_thread, NULL);
+	pthread_join(export_thread, NULL);
+	batchq_free(st.docs_q);
+	batchq_free(st.batch_q);
+	int failed = exporter_finish(st.x) < 0 || st.write_errors;
+	if (st.progress)
+		fputc('\n', stderr);
+	printf("sitrep run: %lu documents read, %lu rejected; %lu events, %lu place mentions\n",
+	       ps.docs_in, ps.rejected, st.events, st.places);
+	for (size_t i = 0; i < st.n_types; i++)
+		printf("  %-28s %lu\n", st.types[i], st.type_counts[i]);
+	unsigned long rows;
+	const char *name;
+	printf("tables in %s/:", xo.outdir);
+	for (size_t i = 0; (name = exporter_table(st.x, i, &rows)); i++)
+		printf(" %s.%s (%lu)", name, export_format_ext(xo.format), rows);
+	putchar('\n');
+	exporter_free(st.x);
+	extractor_free(st.ex);
+	schema_free_all(&schemas);
+	meta_release(&meta);
+	strbuf_release(&st.out);
+	int rc = cmd_account("run", "documents", ps.docs_in, ps.docs_out, ps.rejected, ps.io_errors);
+	return failed ? EXIT_IO : rc;
+}

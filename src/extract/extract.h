@@ -1,0 +1,51 @@
+/* extract: one document in, its event, place, actor and quote records out.
+ * Ownership: an extractor owns its lexicons; extractor_run borrows the doc and appends JSON
+ * lines to the caller's buffer. Extraction keeps caches and builds word sets on first use:
+ * use it from one thread at a time (sitrep run gives it a thread of its own). */
+#ifndef SITREP_EXTRACT_H
+#define SITREP_EXTRACT_H
+
+#include <stddef.h>
+
+#include "io/doc.h"
+#include "base/strbuf.h"
+
+struct extract_opts {
+	const char *const *gazetteers; /* user gazetteer files */
+	size_t n_gazetteers;
+	const char *const *actor_files;
+	size_t n_actor_files;
+	const char *const *trigger_files;
+	size_t n_trigger_files;
+	int explain;                   /* append a human explanation per event */
+	unsigned types;                /* EXTRACT_* record types to write; 0 = all */
+};
+
+enum extract_types {
+	EXTRACT_EVENTS = 1 << 0,
+	EXTRACT_PLACES = 1 << 1,
+	EXTRACT_ACTORS = 1 << 2,
+	EXTRACT_QUOTES = 1 << 3
+};
+
+struct extractor;
+
+/* Load lexicons (embedded plus user files). NULL after an error message. */
+struct extractor *extractor_new(const struct extract_opts *opts);
+void extractor_free(struct extractor *ex);
+/* Texts longer than this are read window by window (cut at paragraph breaks where they can
+ * be), each window as a document of its own with the same metadata, so that memory does not
+ * grow with a document's length. */
+#define EXTRACT_WINDOW (256 * 1024)
+
+/* Append the document's records (JSON Lines) to out; explanations, if asked for, to explain.
+ * Returns the number of events written. */
+size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *out,
+		     struct strbuf *explain);
+/* Called after each window of a long text with the records so far in out: the caller writes
+ * them and empties out. Without it, out holds the whole document's records at the end. */
+void extractor_set_flush(struct extractor *ex, void (*flush)(void *ctx, struct strbuf *out),
+			 void *ctx);
+const struct gazetteer *extractor_gazetteer(const struct extractor *ex);
+
+#endif

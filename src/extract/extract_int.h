@@ -1,0 +1,252 @@
+/* extract_int: the per-document state shared by the extraction passes (mentions, dates,
+ * claims, events). Not a public API: only extract*.c, mentions.c, reldate.c, claims.c and
+ * events.c include it.
+ * Ownership: struct ectx owns every array in it; strings point into the document text, the
+ * lexicons, or ectx's own string pool, and live until ectx_release. */
+#ifndef SITREP_EXTRACT_INT_H
+#define SITREP_EXTRACT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "lexicon/actors.h"
+#include "base/dates.h"
+#include "io/doc.h"
+#include "lexicon/gazetteer.h"
+#include "text/numbers.h"
+#include "text/phrase.h"
+#include "base/strbuf.h"
+#include "text/text.h"
+#include "lexicon/triggers.h"
+#include "text/wordset.h"
+
+#define MAX_CAND 16
+
+struct extractor {
+	int *capital;                 /* adm1 place -> its seat, -2 until looked up */
+	int *place_count;             /* scratch: mentions per place, zero between documents */
+	struct gazetteer *gz;
+	struct actor_lex *actors;
+	struct trigger_lex *triggers;
+	int explain;
+	unsigned types;
+	/* Composed actor names ("Civilians (Nigeria)", "Military Forces of Mali") by base string
+	 * address and country, made once per run rather than once per document. */
+	struct name_cache *names;
+	struct ectx *spare;           /* arrays kept between documents (see move_arrays) */
+	struct strbuf *place_json;    /* per place: its location fields as JSON, made on first use */
+	void (*flush)(void *ctx, struct strbuf *out); /* see extractor_set_flush */
+	void *flush_ctx;
+};
+
+struct name_cache {
+	struct name_entry { const char *base; int country; char *name; } *e;
+	size_t cap, used;
+};
+
+enum place_mention_flags {
+	PM_MOTION = 1 << 0,   /* "from X", "to X" after a motion verb: not where it happened */
+	PM_MODIFIER = 1 << 1, /* "Kabul government", "Kunduz police": names an actor */
+	PM_BORDER = 1 << 2,   /* "border with X" */
+	PM_NEAR = 1 << 3,     /* "outskirts of X", "near X": precision 2 */
+	PM_CAPITAL_OF = 1 << 4, /* "capital of X province": the capital city */
+	PM_IN_ACTOR = 1 << 5  /* inside or right before a force noun ("Afghan forces") */
+};
+
+struct place_mention {
+	size_t first, last;  /* tokens [first, last) */
+	int cand[MAX_CAND];  /* gazetteer place indexes */
+	size_t n_cand;
+	int place;           /* resolved place index, -1 if none */
+	int precision;       /* ACLED geo_precision 1-3 */
+	unsigned flags;
+	int within;          /* mention of the unit named right after it ("X, in Y"), or -1 */
+};
+
+enum actor_mention_flags {
+	AM_SPEAKER = 1 << 0,  /* part of a "X said" source phrase */
+	AM_VICTIM = 1 << 1,   /* named as killed or wounded */
+	AM_MODIFIER = 1 << 2, /* "linked to al Qaeda": qualifies another actor, is not one */
+	AM_NO_NATION = 1 << 3 /* "security forces" with no nation named: the document's guess */
+};
+
+struct actor_mention {
+	size_t first, last;
+	const char *name;    /* normalised name (pool or lexicon) */
+	int inter;
+	char iso3[4];
+	enum actor_kind kind;
+	unsigned flags;
+	const char *rule;    /* how it was recognised, for --explain */
+};
+
+enum date_flags {
+	DM_SPEECH = 1 << 0,     /* "said Sunday": when it was said, not when it happened */
+	DM_BACKGROUND = 1 << 1, /* years or months before publication */
+	DM_FUTURE = 1 << 2,     /* "next week", "Friday's meeting" ahead: not an event date */
+	DM_SINCE = 1 << 3,      /* "since May 1": the start of a period, not an event date */
+	DM_RANGE_END = 1 << 4   /* "Saturday" in "Friday and Saturday": the first one dates it */
+};
+
+struct date_mention {
+	size_t first, last;
+	struct ymd date;     /* resolved; y == 0 if it cannot be (no publication date) */
+	int precision;       /* ACLED time_precision 1-3 */
+	unsigned flags;
+	const char *rule;
+	int relative;        /* "the next day": rel_days from the previous date in context */
+	long rel_days;
+};
+
+enum casualty_kind { CAS_KILLED, CAS_INJURED, CAS_DETAINED };
+
+struct casualty {
+	size_t pos;          /* token of the count */
+	enum casualty_kind kind;
+	struct count count;
+	int civilians;       /* the victims are civilians */
+	int victim;          /* actor mention index of the victims, -1 if none */
+};
+
+struct trigger_mention {
+	size_t first, last;
+	int def;             /* trigger_def index */
+};
+
+struct claim {
+	size_t first, last;  /* the speaker phrase */
+	size_t verb;         /* token of the speech verb */
+	const char *speaker; /* pool string */
+};
+
+struct event {
+	enum ev_class cls;
+	const char *event_type, *sub_event_type;
+	const char *cameo;
+	int trigger;         /* trigger mention index */
+	size_t sentence;
+	int place;           /* place mention index, -1 if none */
+	int place_idx;       /* gazetteer place, -1 if none */
+	int place_inherited; /* the place came from context, not from this sentence */
+	int precision;
+	int actor1, actor2;  /* actor mention indexes, -1 if none */
+	const char *actor1_name, *actor2_name; /* names when not from a mention */
+	int inter1, inter2;
+	int assoc1;          /* associated actor mention for actor1, -1 */
+	int date;            /* date mention index, -1 if inherited */
+	struct ymd event_date;
+	int time_precision;
+	const char *date_text;
+	long fatalities, fat_low, fat_high, injuries, detained; /* -1 unknown */
+	const char *victims; /* who the fatalities were (actor name), NULL if not said */
+	int victim_am;       /* actor mention of those victims, -1 */
+	int civilian_targeting;
+	int claim;           /* claim index, -1 */
+	int merged_into;     /* -1, or the event this one was folded into */
+	int coref;           /* -1, or an earlier event this mention refers back to */
+	int dropped;         /* history, not news: not written */
+	struct strbuf why;   /* explanation */
+};
+
+struct ectx {
+	const struct extractor *ex;
+	const struct doc *d;
+	struct tokens t;
+	struct ymd pub;          /* publication date, y == 0 if unknown */
+	int country;             /* the document's country index, -1 if unknown */
+	int responsible;         /* actor mention that claimed responsibility, -1 if none */
+	int blamed;              /* actor mention blamed for an attack, -1 if none */
+	int main_place;          /* place mention the article is mostly about; -2 not computed */
+	int protagonist;         /* most named non-state group; -2 not computed */
+	int protest_ctx, riot_ctx; /* protest / riot named in the document; -1 not computed */
+	int last_dated;          /* latest event with a date, -1 if none */
+	int *votes;              /* country index -> how often the text points at it */
+	struct place_mention *pm;
+	size_t n_pm, alloc_pm;
+	struct actor_mention *am;
+	size_t n_am, alloc_am;
+	struct date_mention *dm;
+	size_t n_dm, alloc_dm;
+	struct casualty *cas;
+	size_t n_cas, alloc_cas;
+	struct trigger_mention *tm;
+	size_t n_tm, alloc_tm;
+	struct claim *cl;
+	size_t n_cl, alloc_cl;
+	struct event *ev;
+	size_t n_ev, alloc_ev;
+	char **pool;             /* strings made during extraction */
+	size_t n_pool, alloc_pool;
+	/* Lookup tables behind the *_lower functions, made once the pass that fills an array is
+	 * over (NULL before: the functions then search): pm_at[tok] is the first place mention
+	 * at or after token tok, and so on; cl_at and cas_at are indexed by sentence. */
+	uint32_t *pm_at, *am_at, *dm_at, *cl_at, *cas_at;
+	struct strbuf doc_id_json; /* the document id escaped for JSON, without quotes */
+	size_t base;               /* byte offset of this text in the document (long texts go
+				    * window by window) */
+	size_t n_quotes;           /* quotes of the document written so far (ids go on) */
+};
+
+/* Generic growth for the arrays above. */
+#define ECTX_PUSH(arr, n, alloc)                                                   \
+	((n) == (alloc) ? ((alloc) = (alloc) ? (alloc) * 2 : 32,                     \
+			   (arr) = xrealloc((arr), (alloc) * sizeof(*(arr)))) : (arr), \
+	 &(arr)[(n)++])
+
+/* A string that lives as long as the context. */
+const char *ectx_strdup(struct ectx *cx, const char *s, size_t len);
+
+/* Index ranges: mention arrays are in text order, so the mentions of a stretch of text are
+ * found by binary search, keeping every pass linear in the document. */
+size_t pm_lower(const struct ectx *cx, size_t tok); /* first place mention at or after tok */
+size_t am_lower(const struct ectx *cx, size_t tok);
+size_t dm_lower(const struct ectx *cx, size_t tok);
+size_t cl_lower(const struct ectx *cx, size_t s);   /* first claim in sentence s or later */
+size_t cas_lower(const struct ectx *cx, size_t s);  /* first casualty in sentence s or later */
+/* Make the lookup tables of the arrays a pass has filled. */
+void index_mentions(struct ectx *cx); /* pm, am */
+void index_dates(struct ectx *cx);
+void index_claims(struct ectx *cx);
+void index_casualties(struct ectx *cx);
+
+/* Token helpers, inline because every rule asks them at nearly every token: most tests fail
+ * on the first byte, and strcmp with a literal is expanded by the compiler. */
+static inline int cx_is(const struct ectx *cx, size_t i, const char *word)
+{
+	if (i >= cx->t.n)
+		return 0;
+	return tok_is(&cx->t.tok[i], word);
+}
+
+/* words must be a static, NULL-terminated list (see wordset.h). */
+static inline int cx_is_any(const struct ectx *cx, size_t i, const char *const *words)
+{
+	return i < cx->t.n && wordset_has(words, cx->t.tok[i].norm, cx->t.tok[i].hash);
+}
+size_t sentence_first(const struct ectx *cx, size_t s);
+size_t sentence_last(const struct ectx *cx, size_t s);
+
+/* Passes, in the order extract.c runs them. */
+void mentions_find(struct ectx *cx);     /* places, actors; document country; resolution */
+void dates_find(struct ectx *cx);        /* date expressions, resolved against publication */
+void claims_find(struct ectx *cx);       /* "X said", "according to X" */
+void casualties_find(struct ectx *cx);   /* killed / wounded / detained counts */
+void events_build(struct ectx *cx);      /* triggers -> events with roles, place, date */
+void quotes_write(struct ectx *cx, struct strbuf *out);
+
+/* "doc_id":"<doc_id>", and "key":"<doc_id>-<tag><n>", the id of a record (event "e",
+ * quote "q"), from the document id escaped once per document. */
+void write_doc_id(const struct ectx *cx, struct strbuf *out);
+void write_record_id(const struct ectx *cx, struct strbuf *out, const char *key, char tag, size_t n);
+/* "Civilians (Nigeria)": base plus the country in brackets, made once per document. */
+const char *ectx_actor_name(struct ectx *cx, const char *base, int country);
+/* Position of "claimed to have" / "claims to have" in the sentence of token i before i, or
+ * (size_t)-1: what follows is a claim, not a report. */
+size_t claimed_scope(const struct ectx *cx, size_t i);
+/* Name of the state forces of a country ("Military Forces of Afghanistan"). */
+const char *state_force_name(struct ectx *cx, int country, int police);
+/* Country index for a place index, or -1. */
+int place_country(const struct ectx *cx, int place_idx);
+
+#endif

@@ -1,0 +1,84 @@
+/* csvio: libcsv wrapped for sitrep's two uses (metadata tables in, tables out). */
+#include "io/csvio.h"
+
+#include <csv.h>
+#include <string.h>
+
+#include "base/util.h"
+
+struct reader_state {
+	csv_row_fn fn;
+	void *ctx;
+	char **fields;
+	size_t n, alloc;
+	unsigned long row;
+	int stop;
+};
+
+static void on_field(void *data, size_t len, void *vst)
+{
+	struct reader_state *st = vst;
+	if (st->n == st->alloc) {
+		st->alloc = st->alloc ? st->alloc * 2 : 16;
+		st->fields = xrealloc(st->fields, st->alloc * sizeof(*st->fields));
+	}
+	st->fields[st->n++] = xstrndup(data ? data : "", len);
+}
+
+static void on_row(int term, void *vst)
+{
+	struct reader_state *st = vst;
+	(void)term;
+	st->row++;
+	if (!st->stop && st->fn(st->ctx, st->fields, st->n, st->row))
+		st->stop = 1;
+	for (size_t i = 0; i < st->n; i++)
+		free(st->fields[i]);
+	st->n = 0;
+}
+
+int csvio_read(FILE *fp, const char *name, csv_row_fn fn, void *ctx)
+{
+	struct csv_parser p;
+	struct reader_state st = { fn, ctx, NULL, 0, 0, 0, 0 };
+	char buf[65536];
+	size_t got;
+	int rc = 0;
+	if (csv_init(&p, CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
+		return error("%s: cannot start the CSV reader", name);
+	while (!st.stop && (got = fread(buf, 1, sizeof(buf), fp)) > 0) {
+		if (csv_parse(&p, buf, got, on_field, on_row, &st) != got) {
+			rc = error("%s:%lu: %s", name, st.row + 1, csv_strerror(csv_error(&p)));
+			break;
+		}
+	}
+	if (rc == 0 && ferror(fp))
+		rc = error("%s: read error", name);
+	if (rc == 0 && csv_fini(&p, on_field, on_row, &st) != 0)
+		rc = error("%s:%lu: %s", name, st.row + 1, csv_strerror(csv_error(&p)));
+	for (size_t i = 0; i < st.n; i++)
+		free(st.fields[i]);
+	free(st.fields);
+	csv_free(&p);
+	return rc;
+}
+
+void csvio_field(struct strbuf *sb, const char *s, size_t len, char delim)
+{
+	int needs_quotes = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == delim || c == '"' || c == '\n' || c == '\r') {
+			needs_quotes = 1;
+			break;
+		}
+	}
+	if (!needs_quotes) {
+		strbuf_add(sb, s, len);
+		return;
+	}
+	/* csv_write needs at most 2 * len + 2 bytes: every quote doubled, plus the pair. */
+	strbuf_grow(sb, 2 * len + 2);
+	sb->len += csv_write(sb->buf + sb->len, 2 * len + 2, s, len);
+	sb->buf[sb->len] = '\0';
+}

@@ -1,0 +1,153 @@
+/* doc: document record lifecycle and its JSON form. */
+#include "io/doc.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/dates.h"
+#include "io/json.h"
+#include "io/jsonw.h"
+#include "base/util.h"
+
+void doc_init(struct doc *d)
+{
+	memset(d, 0, sizeof(*d));
+	strbuf_init(&d->text, 0);
+}
+
+void doc_release(struct doc *d)
+{
+	free(d->doc_id);
+	free(d->title);
+	free(d->publisher);
+	free(d->author);
+	free(d->published);
+	free(d->url);
+	free(d->dateline);
+	free(d->source);
+	strbuf_release(&d->text);
+	for (size_t i = 0; i < d->n_warnings; i++)
+		free(d->warnings[i]);
+	free(d->warnings);
+	doc_init(d);
+}
+
+void doc_set(char **field, const char *value)
+{
+	free(*field);
+	*field = value && *value ? xstrdup(value) : NULL;
+}
+
+void doc_warn(struct doc *d, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	d->warnings = xrealloc(d->warnings, (d->n_warnings + 1) * sizeof(*d->warnings));
+	d->warnings[d->n_warnings++] = strbuf_detach(&sb, NULL);
+}
+
+int doc_set_published(struct doc *d, const char *written, enum date_source src)
+{
+	struct ymd date;
+	char buf[16];
+	if (!written || !*written || src < d->published_from)
+		return 0;
+	if (!date_parse(written, &date) || date.d == 0) {
+		doc_warn(d, "unreadable publication date '%s'", written);
+		return 0;
+	}
+	ymd_format(date, buf, sizeof(buf));
+	doc_set(&d->published, buf);
+	d->published_from = src;
+	return 1;
+}
+
+void doc_write_json(const struct doc *d, struct strbuf *out)
+{
+	jsonw_begin(out);
+	jsonw_str(out, "type", "document");
+	jsonw_str(out, "doc_id", d->doc_id);
+	jsonw_str(out, "title", d->title);
+	jsonw_str(out, "publisher", d->publisher);
+	jsonw_str(out, "author", d->author);
+	jsonw_str(out, "published", d->published);
+	jsonw_str(out, "url", d->url);
+	jsonw_str(out, "dateline", d->dateline);
+	jsonw_strn(out, "text", d->text.buf, d->text.len);
+	jsonw_int(out, "n_chars", (long long)d->text.len);
+	jsonw_str(out, "source", d->source);
+	jsonw_int(out, "removed", d->removed);
+	jsonw_array_begin(out, "warnings");
+	for (size_t i = 0; i < d->n_warnings; i++)
+		jsonw_str(out, NULL, d->warnings[i]);
+	jsonw_array_end(out);
+	jsonw_end(out);
+	strbuf_addch(out, '\n');
+}
+
+/* The members doc_read_json reads, in the order of its value array. */
+enum { F_TYPE, F_TEXT, F_DOC_ID, F_TITLE, F_PUBLISHER, F_AUTHOR, F_URL, F_DATELINE, F_SOURCE,
+       F_PUBLISHED, F_COUNT };
+static const char *const member_names[F_COUNT] = { "type", "text", "doc_id", "title",
+	"publisher", "author", "url", "dateline", "source", "published" };
+
+/* One pass over a record's members: for each known key, the string value of its first
+ * member (NULL when that is not a string), as json_get_str gives it, without a search per
+ * key. */
+static void read_members(const struct jvalue *rec, const char *val[F_COUNT])
+{
+	unsigned seen = 0;
+	for (int f = 0; f < F_COUNT; f++)
+		val[f] = NULL;
+	for (const struct jvalue *m = json_child(rec); m; m = json_next(m)) {
+		const char *key = json_key(m);
+		for (int f = 0; key && f < F_COUNT; f++)
+			if (!(seen & (1u << f)) && strcmp(key, member_names[f]) == 0) {
+				seen |= 1u << f;
+				val[f] = json_string(m);
+				break;
+			}
+	}
+}
+
+int doc_read_json(struct doc *d, const struct jvalue *rec, const char **why)
+{
+	const char *val[F_COUNT];
+	if (json_kind(rec) != JSON_OBJECT) {
+		*why = "record is not a JSON object";
+		return -1;
+	}
+	read_members(rec, val);
+	if (val[F_TYPE] && strcmp(val[F_TYPE], "document") != 0) {
+		*why = "not a document record";
+		return -1;
+	}
+	if (!val[F_DOC_ID]) {
+		*why = "document has no string \"doc_id\"";
+		return -1;
+	}
+	if (!val[F_TEXT]) {
+		*why = "document has no string \"text\"";
+		return -1;
+	}
+	doc_set(&d->doc_id, val[F_DOC_ID]);
+	doc_set(&d->title, val[F_TITLE]);
+	doc_set(&d->publisher, val[F_PUBLISHER]);
+	doc_set(&d->author, val[F_AUTHOR]);
+	doc_set(&d->url, val[F_URL]);
+	doc_set(&d->dateline, val[F_DATELINE]);
+	doc_set(&d->source, val[F_SOURCE]);
+	if (val[F_PUBLISHED])
+		doc_set_published(d, val[F_PUBLISHED], DATE_INPUT);
+	const char *text = val[F_TEXT];
+	/* Borrowed, not copied: a document's text can be megabytes. */
+	strbuf_release(&d->text);
+	d->text.buf = (char *)text;
+	d->text.len = strlen(text);
+	d->text.alloc = 0;
+	return 0;
+}

@@ -1,0 +1,34 @@
+/* flatjson: a zero-allocation reader for flat JSON objects, the shape of sitrep's records, so
+ * export can stream millions of them without building trees. Anything it does not fully
+ * understand is left to the json module (cJSON), which also reports errors.
+ * Ownership: fields point into the caller's line and live as long as it does. */
+#ifndef SITREP_FLATJSON_H
+#define SITREP_FLATJSON_H
+
+#include <stddef.h>
+
+#include "base/strbuf.h"
+
+enum flat_kind { FLAT_STRING, FLAT_NUMBER, FLAT_TRUE, FLAT_FALSE, FLAT_NULL, FLAT_NESTED };
+
+struct flat_field {
+	const char *key;  /* the key's characters (between the quotes) */
+	size_t key_len;
+	const char *val;  /* strings: between the quotes, still escaped; others: the JSON text */
+	size_t val_len;
+	enum flat_kind kind;
+	int escaped;      /* the string value holds backslash escapes */
+};
+
+/* Read one JSON object. Returns the number of fields (up to max), or -1 if the text is not
+ * a single well-formed object that this reader handles (then use the json module). Keys with
+ * escapes and more than max fields also return -1. */
+int flatjson_parse(const char *line, size_t len, struct flat_field *fields, int max);
+/* Append a string value's characters to sb with escapes decoded (UTF-8 for \uXXXX,
+ * surrogate pairs joined, lone surrogates as U+FFFD). */
+void flatjson_unescape(const char *s, size_t len, struct strbuf *sb);
+/* The field with this key, or NULL; hint is where it is expected (sitrep writes in order). */
+const struct flat_field *flatjson_get(const struct flat_field *fields, int n, const char *key,
+				      int hint);
+
+#endif

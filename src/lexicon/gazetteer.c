@@ -1,0 +1,351 @@
+/* gazetteer: loads countries.tsv and the gazetteer layers into one phrase index. */
+#include "lexicon/gazetteer.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon/embedded.h"
+#include "text/phrase.h"
+#include "base/strbuf.h"
+#include "io/tsv.h"
+#include "base/util.h"
+
+#define GAZ_HEADER "name,aliases,kind,iso3,admin1,admin2,lat,lon,population"
+#define COUNTRY_HEADER "iso2,iso3,name,aliases,demonyms,capital,lat,lon"
+
+static const char *const kind_names[] = { "country", "adm1", "adm2", "pplc", "ppla", "ppla2", "ppl" };
+
+const char *place_kind_name(enum place_kind kind)
+{
+	return kind_names[kind];
+}
+
+int place_kind_from_name(const char *name)
+{
+	for (int i = 0; i < 7; i++)
+		if (strcmp(name, kind_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* A plain decimal ("-12.6500") without strtod: a gazetteer has tens of thousands of them and
+ * every run loads it. Up to 15 digits, the integer mantissa and the power of ten are exact
+ * doubles, so one division gives the correctly rounded value, as strtod would. 0 if s has
+ * another form. */
+static int plain_decimal(const char *s, double *out)
+{
+	static const double pow10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+		1e11, 1e12, 1e13, 1e14, 1e15 };
+	int neg = *s == '-', digits = 0, decimals = 0, point = 0;
+	uint64_t m = 0;
+	for (s += neg; *s; s++) {
+		if (*s == '.' && !point) {
+			point = 1;
+		} else if (*s >= '0' && *s <= '9' && digits < 15) {
+			m = m * 10 + (uint64_t)(*s - '0');
+			digits++;
+			decimals += point;
+		} else {
+			return 0;
+		}
+	}
+	if (!digits)
+		return 0;
+	*out = (neg ? -1.0 : 1.0) * ((double)m / pow10[decimals]);
+	return 1;
+}
+
+static int parse_coord(const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	double v;
+	if (plain_decimal(s, &v)) {
+		if (v < lo || v > hi)
+			return -1;
+		*out = v;
+		return 0;
+	}
+	v = strtod(s, &end);
+	if (end == s || *end || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static void add_aliases(struct phrase_index *ix, const char *list, int payload)
+{
+	const char *p = list;
+	while (*p) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		if (len) {
+			char *alias = xstrndup(p, len);
+			phrase_add(ix, alias, payload);
+			free(alias);
+		}
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+}
+
+static int add_place(struct gazetteer *gz, const char *name, const char *aliases,
+		     enum place_kind kind, const char *iso3, const char *admin1, const char *admin2,
+		     double lat, double lon, long population, int replace);
+
+struct load_ctx {
+	struct gazetteer *gz;
+	const char *name;
+	int user; /* user rows may replace embedded ones */
+};
+
+/* Index of a code of three capital letters in by_iso3, or -1 for any other string. */
+static int iso3_slot(const char *iso3)
+{
+	int k = 0;
+	for (int i = 0; i < 3; i++) {
+		if (iso3[i] < 'A' || iso3[i] > 'Z')
+			return -1;
+		k = k * 26 + (iso3[i] - 'A');
+	}
+	return iso3[3] ? -1 : k;
+}
+
+static int country_row(void *vctx, char **f, size_t n, unsigned long line)
+{
+	struct load_ctx *ctx = vctx;
+	struct gazetteer *gz = ctx->gz;
+	(void)n;
+	double lat, lon;
+	if (strlen(f[0]) != 2 || strlen(f[1]) != 3 || parse_coord(f[6], -90, 90, &lat) ||
+	    parse_coord(f[7], -180, 180, &lon))
+		return error("%s:%lu: bad country row", ctx->name, line);
+	gz->countries = xrealloc(gz->countries, (gz->n_countries + 1) * sizeof(*gz->countries));
+	struct country *c = &gz->countries[gz->n_countries];
+	memcpy(c->iso2, f[0], 3);
+	memcpy(c->iso3, f[1], 4);
+	c->name = xstrdup(f[2]);
+	c->capital = xstrdup(f[5]);
+	c->lat = lat;
+	c->lon = lon;
+	int idx = (int)gz->n_countries++;
+	int k = iso3_slot(c->iso3);
+	if (!gz->by_iso3) {
+		gz->by_iso3 = xmalloc(26 * 26 * 26 * sizeof(*gz->by_iso3));
+		for (int i = 0; i < 26 * 26 * 26; i++)
+			gz->by_iso3[i] = -1;
+	}
+	if (k >= 0 && gz->by_iso3[k] < 0)
+		gz->by_iso3[k] = idx; /* the first row with a code keeps it */
+	add_aliases(gz->demonyms, f[4], idx);
+	/* A country is a place too: located at its capital, coded with precision 3. */
+	add_place(gz, c->name, f[3], PK_COUNTRY, c->iso3, "", "", c->lat, c->lon, -1, 0);
+	return 0;
+}
+
+int gazetteer_country_by_iso3(const struct gazetteer *gz, const char *iso3)
+{
+	int k = iso3_slot(iso3);
+	if (k >= 0 && gz->by_iso3)
+		return gz->by_iso3[k];
+	for (size_t i = 0; i < gz->n_countries; i++)
+		if (strcmp(gz->countries[i].iso3, iso3) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int same_place(const struct place *p, const char *name, enum place_kind kind,
+		      const char *iso3)
+{
+	return p->kind == kind && strcmp(p->iso3, iso3) == 0 && ascii_casecmp(p->name, name) == 0;
+}
+
+static int add_place(struct gazetteer *gz, const char *name, const char *aliases,
+		     enum place_kind kind, const char *iso3, const char *admin1, const char *admin2,
+		     double lat, double lon, long population, int replace)
+{
+	int idx = -1;
+	if (replace) {
+		int cand[32];
+		size_t k = gazetteer_lookup(gz, name, cand, 32);
+		for (size_t i = 0; i < k; i++)
+			if (same_place(&gz->places[cand[i]], name, kind, iso3))
+				idx = cand[i];
+	}
+	if (idx < 0) {
+		if (gz->n == gz->alloc) {
+			gz->alloc = gz->alloc ? gz->alloc * 2 : 4096;
+			gz->places = xrealloc(gz->places, gz->alloc * sizeof(*gz->places));
+		}
+		idx = (int)gz->n++;
+	} else {
+		free(gz->places[idx].name);
+		free(gz->places[idx].admin1);
+		free(gz->places[idx].admin2);
+	}
+	struct place *p = &gz->places[idx];
+	p->name = xstrdup(name);
+	p->kind = kind;
+	iso3_copy(p->iso3, iso3);
+	p->admin1 = xstrdup(admin1);
+	p->admin2 = xstrdup(admin2);
+	p->lat = lat;
+	p->lon = lon;
+	p->population = population;
+	p->country = gazetteer_country_by_iso3(gz, iso3);
+	phrase_add(gz->names, name, idx);
+	add_aliases(gz->names, aliases, idx);
+	return idx;
+}
+
+static int place_row(void *vctx, char **f, size_t n, unsigned long line)
+{
+	struct load_ctx *ctx = vctx;
+	double lat, lon;
+	int kind = place_kind_from_name(f[2]);
+	(void)n;
+	if (!*f[0])
+		return error("%s:%lu: empty name", ctx->name, line);
+	if (kind < 0)
+		return error("%s:%lu: unknown kind '%s'", ctx->name, line, f[2]);
+	if (parse_coord(f[6], -90, 90, &lat) || parse_coord(f[7], -180, 180, &lon))
+		return error("%s:%lu: bad coordinates '%s', '%s'", ctx->name, line, f[6], f[7]);
+	long pop = *f[8] ? strtol(f[8], NULL, 10) : -1;
+	add_place(ctx->gz, f[0], f[1], (enum place_kind)kind, f[3], f[4], f[5], lat, lon, pop,
+		  ctx->user);
+	return 0;
+}
+
+static int load_embedded(struct gazetteer *gz, const char *file, const char *header,
+			 tsv_row_fn fn)
+{
+	const struct embedded_file *ef = embedded_find(file);
+	struct load_ctx ctx = { gz, file, 0 };
+	if (!ef)
+		return error("embedded table '%s' missing", file);
+	return tsv_parse(ef->data, ef->len, file, header, fn, &ctx) < 0 ? -1 : 0;
+}
+
+/* Every national capital is a town, even where the city tables split it into districts
+ * (GeoNames lists Nouakchott as three communes): the country row knows where it is. */
+static void add_missing_capitals(struct gazetteer *gz)
+{
+	unsigned char *seen = xcalloc(gz->n_countries ? gz->n_countries : 1, 1);
+	for (size_t i = 0; i < gz->n; i++) {
+		const struct place *p = &gz->places[i];
+		if (p->country >= 0 && p->kind != PK_COUNTRY && p->kind != PK_ADM1 && p->kind != PK_ADM2 &&
+		    ascii_casecmp(p->name, gz->countries[p->country].capital) == 0)
+			seen[p->country] = 1;
+	}
+	for (size_t c = 0; c < gz->n_countries; c++) {
+		const struct country *k = &gz->countries[c];
+		if (seen[c] || !*k->capital)
+			continue;
+		/* A former country's capital (SCG: Belgrade) is already its successor's. */
+		int cand[32], taken = 0;
+		size_t n = gazetteer_lookup(gz, k->capital, cand, 32);
+		for (size_t i = 0; i < n; i++)
+			taken |= gz->places[cand[i]].kind == PK_PPLC;
+		if (!taken)
+			add_place(gz, k->capital, "", PK_PPLC, k->iso3, "", "", k->lat, k->lon, -1, 0);
+	}
+	free(seen);
+}
+
+struct gazetteer *gazetteer_load(const char *const *user_files, size_t n_user)
+{
+	struct gazetteer *gz = xcalloc(1, sizeof(*gz));
+	gz->names = phrase_new();
+	gz->demonyms = phrase_new();
+	if (load_embedded(gz, "src/data/countries.tsv", COUNTRY_HEADER, country_row) < 0)
+		goto fail;
+	if (load_embedded(gz, "src/data/gazetteer_af.tsv", GAZ_HEADER, place_row) < 0 ||
+	    load_embedded(gz, "src/data/gazetteer_world.tsv", GAZ_HEADER, place_row) < 0 ||
+	    load_embedded(gz, "src/data/cities_world.tsv", GAZ_HEADER, place_row) < 0)
+		goto fail;
+	add_missing_capitals(gz);
+	for (size_t i = 0; i < n_user; i++) {
+		struct load_ctx ctx = { gz, user_files[i], 1 };
+		if (tsv_parse_file(user_files[i], GAZ_HEADER, place_row, &ctx) < 0)
+			goto fail;
+	}
+	return gz;
+fail:
+	gazetteer_free(gz);
+	return NULL;
+}
+
+int gazetteer_add_text(struct gazetteer *gz, const char *text, size_t len, const char *name)
+{
+	struct load_ctx ctx = { gz, name, 1 };
+	return tsv_parse(text, len, name, GAZ_HEADER, place_row, &ctx);
+}
+
+struct gazetteer *gazetteer_countries_only(void)
+{
+	struct gazetteer *gz = xcalloc(1, sizeof(*gz));
+	gz->names = phrase_new();
+	gz->demonyms = phrase_new();
+	if (load_embedded(gz, "src/data/countries.tsv", COUNTRY_HEADER, country_row) < 0) {
+		gazetteer_free(gz);
+		return NULL;
+	}
+	return gz;
+}
+
+void gazetteer_free(struct gazetteer *gz)
+{
+	if (!gz)
+		return;
+	for (size_t i = 0; i < gz->n; i++) {
+		free(gz->places[i].name);
+		free(gz->places[i].admin1);
+		free(gz->places[i].admin2);
+	}
+	free(gz->places);
+	free(gz->by_iso3);
+	for (size_t i = 0; i < gz->n_countries; i++) {
+		free(gz->countries[i].name);
+		free(gz->countries[i].capital);
+	}
+	free(gz->countries);
+	phrase_free(gz->names);
+	phrase_free(gz->demonyms);
+	free(gz);
+}
+
+size_t gazetteer_match(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t limit,
+		       int *out, size_t max, size_t *n_out)
+{
+	return phrase_match(gz->names, t, i, limit, out, max, n_out);
+}
+
+int gazetteer_demonym(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t *ntok)
+{
+	int out[4];
+	size_t k;
+	*ntok = phrase_match(gz->demonyms, t, i, t->n, out, 4, &k);
+	return *ntok ? out[0] : -1;
+}
+
+size_t gazetteer_lookup(const struct gazetteer *gz, const char *name, int *out, size_t max)
+{
+	struct strbuf norm = STRBUF_INIT;
+	text_normalise_phrase(name, strlen(name), &norm);
+	size_t k = phrase_lookup(gz->names, norm.buf, out, max);
+	strbuf_release(&norm);
+	return k;
+}
+
+const struct place *gazetteer_admin1(const struct gazetteer *gz, int country, const char *name)
+{
+	int cand[32];
+	size_t k = gazetteer_lookup(gz, name, cand, 32);
+	for (size_t i = 0; i < k; i++) {
+		const struct place *p = &gz->places[cand[i]];
+		if (p->kind == PK_ADM1 && p->country == country)
+			return p;
+	}
+	return NULL;
+}

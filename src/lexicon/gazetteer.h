@@ -1,0 +1,74 @@
+/* gazetteer: countries and places with coordinates and admin units, looked up by name.
+ * Ownership: the gazetteer owns every place and string; lookups return borrowed pointers
+ * valid until gazetteer_free. */
+#ifndef SITREP_GAZETTEER_H
+#define SITREP_GAZETTEER_H
+
+#include <stddef.h>
+
+#include "text/text.h"
+
+enum place_kind { PK_COUNTRY, PK_ADM1, PK_ADM2, PK_PPLC, PK_PPLA, PK_PPLA2, PK_PPL };
+
+struct place {
+	char *name;
+	enum place_kind kind;
+	char iso3[4];
+	char *admin1;    /* containing first-level unit ("" if unknown) */
+	char *admin2;    /* containing district ("" if unknown) */
+	double lat, lon;
+	long population; /* -1 if unknown */
+	int country;     /* index into countries, -1 if unknown */
+};
+
+struct country {
+	char iso2[3], iso3[4];
+	char *name;
+	char *capital;
+	double lat, lon;
+};
+
+struct gazetteer {
+	struct place *places;
+	size_t n, alloc;
+	struct country *countries;
+	size_t n_countries;
+	int *by_iso3;                  /* AAA..ZZZ -> first country with that code, or -1 */
+	struct phrase_index *names;    /* place name or alias -> place index */
+	struct phrase_index *demonyms; /* "afghan" -> country index */
+};
+
+/* Copy an ISO 3166 alpha-3 code (or "") into a 4-byte field, cutting anything longer. */
+static inline void iso3_copy(char dst[4], const char *src)
+{
+	size_t n = 0;
+	for (; n < 3 && src[n]; n++)
+		dst[n] = src[n];
+	dst[n] = '\0';
+}
+
+/* Load the embedded tables, then each user file (may be NULL) in the gazetteer format; a user
+ * row with the same name, kind and country replaces the embedded one. NULL on a bad file. */
+struct gazetteer *gazetteer_load(const char *const *user_files, size_t n_user);
+void gazetteer_free(struct gazetteer *gz);
+/* Add rows in the gazetteer format from memory (name is used in messages). Returns the number
+ * of bad rows, or -1 when the header is wrong. */
+int gazetteer_add_text(struct gazetteer *gz, const char *text, size_t len, const char *name);
+/* An empty gazetteer with the embedded countries only (for tests and tools). */
+struct gazetteer *gazetteer_countries_only(void);
+
+/* Places whose name or alias is the longest phrase at token i (before limit): indexes into
+ * gz->places in out, count in *n_out; returns the tokens matched or 0. */
+size_t gazetteer_match(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t limit,
+		       int *out, size_t max, size_t *n_out);
+/* Country named by a nationality word at token i ("Afghan", "Nigerian"): index or -1. */
+int gazetteer_demonym(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t *ntok);
+int gazetteer_country_by_iso3(const struct gazetteer *gz, const char *iso3);
+/* The adm1 place of a country by name, or NULL. */
+const struct place *gazetteer_admin1(const struct gazetteer *gz, int country, const char *name);
+/* Places by a written name ("Kunduz"), best first (admin level, population). */
+size_t gazetteer_lookup(const struct gazetteer *gz, const char *name, int *out, size_t max);
+const char *place_kind_name(enum place_kind kind);
+int place_kind_from_name(const char *name);
+
+#endif

@@ -1,0 +1,540 @@
+/* article: the plain-text rules of news pages, shared by every input format.
+ * Each line is a paragraph; lines are classified in order (header, title, byline, boilerplate,
+ * caption, body) and the body paragraphs are joined with blank lines. */
+#include "parse/article.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/dates.h"
+#include "base/utf8.h"
+#include "base/util.h"
+
+/* Lines that are page furniture, never article text (case-insensitive prefixes). */
+static const char *const furniture_prefixes[] = {
+	"download the ", "get the app", "sign up for", "subscribe to", "click here",
+	"read more:", "read more at", "related:", "advertisement", "share this article",
+	"share this:", "share on ", "no comments:", "post a comment", "original article",
+	"follow us on", "like us on", "copyright ", "all rights reserved", "(c) ", "© ",
+	"newer post", "older post", "leave a comment", "comments are closed", "print this",
+	"email this", "recommended:", "watch:", "listen:", "you may also like",
+	"this article was originally published", "this story was originally published",
+	NULL
+};
+
+/* Lines after which the rest of the page is furniture (short lines only are dropped). */
+static const char *const trailer_prefixes[] = {
+	"share this article", "no comments:", "post a comment", "original article",
+	"related articles", "related stories", "more from", NULL
+};
+
+/* Markers of a photo caption or credit anywhere in a line. */
+static const char *const caption_markers[] = {
+	"getty images", "(by ap)", "(by afp)", "(by reuters)", "photo:", "photo credit",
+	"file photo", "(photo by", "photograph:", "reuters/", "/ reuters", "afp/", "/ afp",
+	"ap photo", "epa/", "/ epa", "image caption", "image copyright", "xinhua /", "caption:",
+	"picture:", "pictured:", "image:", "(pictured)",
+	NULL
+};
+
+/* Case-insensitive substring tests for short lines (captions, addresses): a line lower-cased
+ * once into low (512 bytes), then searched for each needle. Longer lines are article text:
+ * lower_short returns 0 for them and the tests answer no. */
+static int lower_short(const char *line, char low[512])
+{
+	size_t n = strlen(line);
+	if (n >= 512)
+		return 0;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)tolower((unsigned char)line[i]);
+	return 1;
+}
+
+static int has_any(const char *low, const char *const *needles)
+{
+	for (size_t i = 0; needles[i]; i++)
+		if (strstr(low, needles[i]))
+			return 1;
+	return 0;
+}
+
+static int in_prefix_list(const char *line, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (starts_with_ci(line, list[i]))
+			return 1;
+	return 0;
+}
+
+static int ends_sentence(const char *line)
+{
+	size_t n = strlen(line);
+	while (n && (line[n - 1] == ' ' || line[n - 1] == '"' || line[n - 1] == '\''))
+		n--;
+	if (n >= 3 && (unsigned char)line[n - 3] == 0xE2 && (unsigned char)line[n - 2] == 0x80 &&
+	    ((unsigned char)line[n - 1] == 0x9D || (unsigned char)line[n - 1] == 0x99))
+		n -= 3;
+	return n && strchr(".!?:", line[n - 1]) != NULL;
+}
+
+static size_t count_words(const char *s, size_t len)
+{
+	size_t words = 0;
+	int in = 0;
+	for (size_t i = 0; i < len; i++) {
+		int sp = s[i] == ' ' || s[i] == '\t';
+		if (!sp && !in)
+			words++;
+		in = !sp;
+	}
+	return words;
+}
+
+/* A run of 1-6 capitalised words (names, outlets): "Ayaz Gul", "VOA News", "The Guardian". */
+static int is_name_run(const char *s, size_t len)
+{
+	size_t words = count_words(s, len);
+	if (words == 0 || words > 6 || len > 60)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		int start = i == 0 || s[i - 1] == ' ';
+		if (start && islower((unsigned char)s[i]) &&
+		    !(ascii_ncasecmp(s + i, "and ", 4) == 0 || ascii_ncasecmp(s + i, "in ", 3) == 0 ||
+		      ascii_ncasecmp(s + i, "of ", 3) == 0 || ascii_ncasecmp(s + i, "de ", 3) == 0 ||
+		      ascii_ncasecmp(s + i, "al-", 3) == 0 || ascii_ncasecmp(s + i, "for ", 4) == 0))
+			return 0;
+		if (i > 0 && strchr(".!?\"", s[i]) && i + 1 < len && s[i + 1] == ' ' && !isupper((unsigned char)s[i - 1]))
+			return 0;
+	}
+	return 1;
+}
+
+static char *trimmed_copy(const char *s, size_t len)
+{
+	while (len && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '.'))
+		len--;
+	return xstrndup(s, len);
+}
+
+/* Find a dash separator (" – ", " — ", " - ", " | ") in line; returns its offset and width. */
+static const char *find_dash(const char *line, size_t *width)
+{
+	static const char *const seps[] = { " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", " | ", NULL };
+	for (size_t i = 0; seps[i]; i++) {
+		const char *p = strstr(line, seps[i]);
+		if (p) {
+			*width = strlen(seps[i]);
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* Byline forms: "By Jane Doe", "By Jane Doe, Reuters", "Jane Doe – VOA News",
+ * "Author: X", "Source: X", "The story comes from X." Returns 1 when consumed. */
+static int take_byline(struct doc *d, const char *line)
+{
+	size_t len = strlen(line), w;
+	const char *dash;
+	if (len > 100)
+		return 0;
+	if (starts_with_ci(line, "author:") || starts_with_ci(line, "byline:")) {
+		char *v = trimmed_copy(line + 7, len - 7);
+		if (!d->author)
+			doc_set(&d->author, v);
+		free(v);
+		return 1;
+	}
+	if (starts_with_ci(line, "source:")) {
+		char *v = trimmed_copy(line + 7, len - 7);
+		if (!d->publisher)
+			doc_set(&d->publisher, v);
+		free(v);
+		return 1;
+	}
+	static const char *const from[] = { "the story comes from ", "this story comes from ",
+		"this article comes from ", "story from ", "this article first appeared in ",
+		"this article first appeared on ", NULL };
+	for (size_t i = 0; from[i]; i++) {
+		size_t n = strlen(from[i]);
+		if (starts_with_ci(line, from[i])) {
+			char *v = trimmed_copy(line + n, len - n);
+			if (!d->publisher)
+				doc_set(&d->publisher, v);
+			free(v);
+			return 1;
+		}
+	}
+	if (starts_with(line, "By ") || starts_with(line, "BY ")) {
+		const char *rest = line + 3;
+		const char *comma = strchr(rest, ',');
+		size_t name_len = comma ? (size_t)(comma - rest) : strlen(rest);
+		if (!is_name_run(rest, name_len))
+			return 0;
+		char *v = trimmed_copy(rest, name_len);
+		if (!d->author)
+			doc_set(&d->author, v);
+		free(v);
+		if (comma && is_name_run(comma + 1, strlen(comma + 1) - (ends_sentence(comma + 1) ? 1 : 0))) {
+			v = trimmed_copy(comma + 1, strlen(comma + 1));
+			if (!d->publisher)
+				doc_set(&d->publisher, v);
+			free(v);
+		}
+		return 1;
+	}
+	if ((dash = find_dash(line, &w)) && !ends_sentence(line)) {
+		size_t left = (size_t)(dash - line);
+		const char *right = dash + w;
+		if (count_words(line, left) >= 2 && count_words(line, left) <= 4 &&
+		    is_name_run(line, left) && is_name_run(right, strlen(right))) {
+			char *a = trimmed_copy(line, left), *p = trimmed_copy(right, strlen(right));
+			if (!d->author)
+				doc_set(&d->author, a);
+			if (!d->publisher || d->publisher_guessed) {
+				doc_set(&d->publisher, p);
+				d->publisher_guessed = 0;
+			}
+			free(a);
+			free(p);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int is_caption(const char *line)
+{
+	char low[512];
+	return lower_short(line, low) && has_any(low, caption_markers);
+}
+
+/* A bare web address or host name, as in lists of mirror addresses. */
+static int is_address_line(const char *line)
+{
+	static const char *const domains[] = { ".com", ".org", ".co.", ".net", ".ir", ".tv", NULL };
+	char low[512];
+	if (strchr(line, ' '))
+		return 0;
+	return starts_with_ci(line, "www.") || starts_with_ci(line, "http://") ||
+	       starts_with_ci(line, "https://") ||
+	       (strchr(line, '.') && lower_short(line, low) && has_any(low, domains));
+}
+
+/* "... at the following alternate addresses": the lead-in to a list of mirrors. */
+static int mentions_mirrors(const char *line)
+{
+	static const char *const phrase[] = { "following alternate address", NULL };
+	char low[512];
+	return lower_short(line, low) && has_any(low, phrase);
+}
+
+static const char *const header_keys[] = { "title", "date", "published", "publisher", "source",
+	"url", "author", "byline", "dateline", NULL };
+
+/* "Key: value" with a known key: index into header_keys, value offset in *voff; else -1. */
+static int header_key(const char *line, size_t *voff)
+{
+	for (int i = 0; header_keys[i]; i++) {
+		size_t n = strlen(header_keys[i]);
+		if (ascii_ncasecmp(line, header_keys[i], n) == 0 && line[n] == ':') {
+			*voff = n + 1;
+			while (line[*voff] == ' ')
+				(*voff)++;
+			return i;
+		}
+	}
+	return -1;
+}
+
+static void apply_header(struct doc *d, int key, const char *value)
+{
+	switch (key) {
+	case 0: if (!d->title) doc_set(&d->title, value); break;
+	case 1: case 2: doc_set_published(d, value, DATE_INPUT); break;
+	case 3: case 4: if (!d->publisher) doc_set(&d->publisher, value); break;
+	case 5: if (!d->url) doc_set(&d->url, value); break;
+	case 6: case 7: if (!d->author) doc_set(&d->author, value); break;
+	case 8: if (!d->dateline) doc_set(&d->dateline, value); break;
+	}
+}
+
+/* Header block: leading "Key: value" lines up to the first empty line. Returns lines used. */
+static size_t take_header_block(struct doc *d, char **lines, size_t n)
+{
+	size_t i = 0, voff;
+	while (i < n && !*lines[i])
+		i++;
+	size_t start = i;
+	while (i < n && *lines[i] && header_key(lines[i], &voff) >= 0)
+		i++;
+	if (i == start || (i < n && *lines[i]))
+		return 0; /* not a block: must end at an empty line or the end */
+	for (size_t k = start; k < i; k++) {
+		int key = header_key(lines[k], &voff);
+		apply_header(d, key, lines[k] + voff);
+	}
+	return i;
+}
+
+/* "News / Afghanistan", "Home > World > Asia": navigation, not a title. */
+static int is_breadcrumb(const char *line)
+{
+	int seps = 0;
+	for (const char *p = line; *p; p++)
+		if ((*p == '/' || *p == '>' || *p == '|') && p > line && p[-1] == ' ' && p[1] == ' ')
+			seps++;
+	return seps > 0 && count_words(line, strlen(line)) <= (size_t)(4 * (seps + 1)) && !ends_sentence(line);
+}
+
+static int is_title_like(const char *line)
+{
+	size_t len = strlen(line);
+	return len > 0 && len <= 200 && !ends_sentence(line);
+}
+
+static int is_body_like(const char *line)
+{
+	return strlen(line) > 120 || (ends_sentence(line) && count_words(line, strlen(line)) > 8);
+}
+
+/* Title of a plain-text article: a line printed twice wins (scraped pages repeat it); else the
+ * first title-like line before the body. Lines before the chosen title are masthead (site
+ * name, section) and are dropped. Returns the index after the title, marks title. */
+static size_t take_title(struct doc *d, char **lines, size_t from, size_t n)
+{
+	size_t cand[8], nc = 0;
+	if (d->title)
+		return from; /* known from a header: repeats of it are dropped later */
+	for (size_t i = from; i < n && nc < 8; i++) {
+		if (!*lines[i])
+			continue;
+		if (is_body_like(lines[i]))
+			break;
+		cand[nc++] = i;
+	}
+	for (size_t k = 0; k + 1 < nc; k++) {
+		if (strcmp(lines[cand[k]], lines[cand[k + 1]]) == 0 && is_title_like(lines[cand[k]])) {
+			if (!d->title)
+				doc_set(&d->title, lines[cand[k]]);
+			for (size_t j = 0; j < k; j++) {
+				if (!take_byline(d, lines[cand[j]]) && !d->publisher && j == 0 && k == 1 &&
+				    is_name_run(lines[cand[j]], strlen(lines[cand[j]]))) {
+					doc_set(&d->publisher, lines[cand[j]]);
+					d->publisher_guessed = 1;
+				}
+				d->removed++;
+			}
+			return cand[k + 1] + 1;
+		}
+	}
+	for (size_t k = 0; k < nc; k++) {
+		const char *line = lines[cand[k]];
+		if (take_byline(d, line)) {
+			d->removed++;
+			continue;
+		}
+		if (is_breadcrumb(line)) {
+			d->removed++;
+			continue;
+		}
+		if (is_title_like(line) && !is_caption(line)) {
+			if (!d->title)
+				doc_set(&d->title, line);
+			return cand[k] + 1;
+		}
+	}
+	return from;
+}
+
+/* --- datelines ------------------------------------------------------------------------ */
+
+static int is_upper_word_run(const char *s, size_t len)
+{
+	int letters = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (islower((unsigned char)s[i]))
+			return 0;
+		letters += isupper((unsigned char)s[i]) != 0;
+	}
+	return letters >= 2;
+}
+
+/* A place name part: 1-4 capitalised words of letters, spaces, hyphens, dots, apostrophes. */
+static size_t scan_place_part(const char *s)
+{
+	size_t i = 0, words = 0;
+	while (s[i]) {
+		if (!isupper((unsigned char)s[i]))
+			break;
+		words++;
+		while (isalpha((unsigned char)s[i]) || s[i] == '-' || s[i] == '\'' || s[i] == '.')
+			i++;
+		if (s[i] == ' ' && isupper((unsigned char)s[i + 1]) && words < 4)
+			i++;
+		else
+			break;
+	}
+	return words ? i : 0;
+}
+
+static size_t scan_separator(const char *s)
+{
+	size_t i = 0;
+	while (s[i] == ' ')
+		i++;
+	if (starts_with(s + i, "\xE2\x80\x93") || starts_with(s + i, "\xE2\x80\x94"))
+		i += 3;
+	else if (s[i] == '-' || s[i] == ':')
+		i += 1 + (s[i] == '-' && s[i + 1] == '-');
+	else
+		return 0;
+	if (s[i] != ' ')
+		return 0;
+	while (s[i] == ' ')
+		i++;
+	return i;
+}
+
+size_t article_dateline(const char *para, char **place, struct ymd *date)
+{
+	size_t i = 0, n, first_len;
+	int strong = 0, has_date = 0;
+	struct ymd found = { 0, 0, 0 };
+	if (!(first_len = scan_place_part(para)))
+		return 0;
+	strong = is_upper_word_run(para, first_len);
+	i = first_len;
+	size_t place_end = i;
+	for (int parts = 0; parts < 3 && para[i] == ',' && para[i + 1] == ' '; parts++) {
+		/* "KABUL, 8 August 2021:", "BEIRUT, Oct 10 (Reuters) -" (a date without its year
+		 * still marks a dateline but dates nothing). */
+		if ((n = date_scan(para + i + 2, &found, 1)) && found.m) {
+			has_date = found.y != 0;
+			strong = 1;
+			i += 2 + n;
+			break;
+		}
+		if (!(n = scan_place_part(para + i + 2)))
+			break;
+		i += 2 + n;
+		place_end = i;
+	}
+	if (para[i] == ' ' && para[i + 1] == '(') {
+		const char *close = strchr(para + i + 2, ')');
+		if (!close || close - (para + i) > 40)
+			return 0;
+		if (!has_date && date_scan(para + i + 2, &found, 0) && found.y)
+			has_date = 1;
+		strong = 1; /* "(AP)", "(Reuters)", "(Jan. 25, 2013)" */
+		i = (size_t)(close - para) + 1;
+	}
+	if (!(n = scan_separator(para + i)))
+		return 0;
+	if (!strong && !has_date)
+		return 0;
+	if (i > 90)
+		return 0;
+	*place = xstrndup(para, place_end);
+	if (has_date)
+		*date = found;
+	return i + n;
+}
+
+/* --- assembly -------------------------------------------------------------------------- */
+
+static void add_paragraph(struct doc *d, const char *line, int *first_body)
+{
+	if (*first_body) {
+		char *place = NULL;
+		struct ymd date = { 0, 0, 0 };
+		size_t strip = article_dateline(line, &place, &date);
+		if (strip) {
+			if (!d->dateline)
+				doc_set(&d->dateline, place);
+			if (date.y) {
+				char buf[16];
+				ymd_format(date, buf, sizeof(buf));
+				doc_set_published(d, buf, DATE_DATELINE);
+			}
+			line += strip;
+		}
+		free(place);
+		*first_body = 0;
+	}
+	if (d->text.len)
+		strbuf_add(&d->text, "\n\n", 2);
+	strbuf_addstr(&d->text, line);
+}
+
+void article_from_paragraphs(struct doc *d, char **lines, size_t n, unsigned flags)
+{
+	size_t i = 0;
+	int first_body = 1, trailer = 0;
+	if (flags & ARTICLE_HEADER_BLOCK)
+		i = take_header_block(d, lines, n);
+	if (flags & ARTICLE_FIND_TITLE)
+		i = take_title(d, lines, i, n);
+	for (; i < n; i++) {
+		const char *line = lines[i];
+		if (!*line)
+			continue;
+		if (d->title && strcmp(line, d->title) == 0) {
+			d->removed++; /* repeated title */
+			continue;
+		}
+		if (d->publisher && strcmp(line, d->publisher) == 0) {
+			d->removed++;
+			continue;
+		}
+		if (in_prefix_list(line, trailer_prefixes))
+			trailer = 1;
+		size_t line_len = strlen(line);
+		if (in_prefix_list(line, furniture_prefixes) || (line_len < 200 && is_address_line(line)) ||
+		    (line_len < 200 && mentions_mirrors(line)) ||
+		    (first_body && take_byline(d, line)) ||
+		    (!first_body && (starts_with_ci(line, "source:") || starts_with_ci(line, "author:")) &&
+		     take_byline(d, line)) ||
+		    (line_len < 400 && is_caption(line)) ||
+		    (trailer && !ends_sentence(line) && strlen(line) < 80)) {
+			d->removed++;
+			continue;
+		}
+		add_paragraph(d, line, &first_body);
+	}
+	utf8_nfc(&d->text);
+}
+
+void article_from_bytes(struct doc *d, const char *raw, size_t len, unsigned flags)
+{
+	struct strbuf clean = STRBUF_INIT;
+	size_t bad = utf8_clean(raw, len, &clean);
+	if (bad)
+		doc_warn(d, "%zu invalid UTF-8 sequences or NUL bytes replaced with U+FFFD", bad);
+	/* Split into trimmed lines in place. */
+	size_t n = 0, alloc = 64;
+	char **lines = xmalloc(alloc * sizeof(*lines));
+	char *p = clean.buf;
+	while (p && *p) {
+		char *nl = strchr(p, '\n');
+		if (nl)
+			*nl = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		size_t l = strlen(p);
+		while (l && (p[l - 1] == ' ' || p[l - 1] == '\t'))
+			p[--l] = '\0';
+		if (n == alloc)
+			lines = xrealloc(lines, (alloc *= 2) * sizeof(*lines));
+		lines[n++] = p;
+		p = nl ? nl + 1 : NULL;
+	}
+	article_from_paragraphs(d, lines, n, flags);
+	free(lines);
+	strbuf_release(&clean);
+}

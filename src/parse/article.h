@@ -1,0 +1,26 @@
+/* article: turns the lines of an article (from text, HTML or a feed) into a clean document:
+ * header block, title, byline, dateline, boilerplate, paragraphs.
+ * Ownership: reads the caller's lines; writes copies into the doc. */
+#ifndef SITREP_ARTICLE_H
+#define SITREP_ARTICLE_H
+
+#include <stddef.h>
+
+#include "io/doc.h"
+
+enum article_flags {
+	ARTICLE_FIND_TITLE = 1 << 0,  /* first short line is the title (plain text) */
+	ARTICLE_HEADER_BLOCK = 1 << 1 /* "Title: / Date: / Publisher: / URL:" block allowed */
+};
+
+/* Build d->text and metadata from raw bytes (any encoding damage repaired and reported). */
+void article_from_bytes(struct doc *d, const char *raw, size_t len, unsigned flags);
+/* Same from paragraphs already split (HTML). Strings must be valid UTF-8. */
+void article_from_paragraphs(struct doc *d, char **paras, size_t n, unsigned flags);
+
+/* Dateline at the start of a paragraph: returns bytes to strip (0 if none), sets *place
+ * (malloc'd) and, when the dateline carries one, *date. Exposed for tests. */
+struct ymd;
+size_t article_dateline(const char *para, char **place, struct ymd *date);
+
+#endif
