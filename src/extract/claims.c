@@ -3,8 +3,7 @@
  * direct quotations of the document with their speakers. */
 #include <string.h>
 
-#include "extract/extract_int.h"
-#include "io/jsonw.h"
+#include "extract/ectx.h"
 #include "base/util.h"
 
 static const char *const speech_verbs[] = { "said", "says", "say", "told", "tweeted",
@@ -151,7 +150,7 @@ size_t claimed_scope(const struct ectx *cx, size_t i)
 
 /* --- quotations --------------------------------------------------------------------------- */
 
-static const char *quote_speaker(struct ectx *cx, size_t open, size_t close)
+static const char *quote_speaker(const struct ectx *cx, size_t open, size_t close)
 {
 	/* A claim whose verb lies within a few tokens after the closing mark, or before the
 	 * opening mark in the same sentence ("Mujahid said: ..."). */
@@ -170,9 +169,12 @@ static const char *quote_speaker(struct ectx *cx, size_t open, size_t close)
 	return NULL;
 }
 
-void quotes_write(struct ectx *cx, struct strbuf *out)
+/* The next quotation at or after token *from: its marks' tokens and speaker. Scare quotes
+ * ("large-scale") are not quotations: a quote needs a speaker or a clause. Returns 0 at the
+ * end of the text; *from moves past the quote. */
+int quote_next(const struct ectx *cx, size_t *from, size_t *open, size_t *close, const char **speaker)
 {
-	for (size_t i = 0; i < cx->t.n; i++) {
+	for (size_t i = *from; i < cx->t.n; i++) {
 		if (!(cx->t.tok[i].flags & TOK_OPENQ))
 			continue;
 		size_t j = i + 1;
@@ -183,23 +185,17 @@ void quotes_write(struct ectx *cx, struct strbuf *out)
 		size_t words = 0;
 		for (size_t k = i + 1; k < j; k++)
 			words += (cx->t.tok[k].flags & TOK_WORD) != 0;
-		const char *speaker = quote_speaker(cx, i, j);
-		/* Scare quotes ("large-scale") are not quotations: need a speaker or a clause. */
-		if (words < 4 && !(speaker && words >= 2)) {
+		const char *who = quote_speaker(cx, i, j);
+		if (words < 4 && !(who && words >= 2)) {
 			i = j;
 			continue;
 		}
-		size_t a = cx->t.tok[i].end, b = cx->t.tok[j].start;
-		jsonw_begin(out);
-		jsonw_str(out, "type", "quote");
-		write_doc_id(cx, out);
-		write_record_id(cx, out, "quote_id", 'q', ++cx->n_quotes);
-		jsonw_str(out, "speaker", speaker);
-		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
-		jsonw_int(out, "char_start", (long long)(cx->base + a));
-		jsonw_int(out, "char_end", (long long)(cx->base + b));
-		jsonw_end(out);
-		strbuf_addch(out, '\n');
-		i = j;
+		*open = i;
+		*close = j;
+		*speaker = who;
+		*from = j + 1;
+		return 1;
 	}
+	*from = cx->t.n;
+	return 0;
 }

@@ -1,10 +1,10 @@
-/* extract_int: the per-document state shared by the extraction passes (mentions, dates,
- * claims, events). Not a public API: only extract*.c, mentions.c, reldate.c, claims.c and
- * events.c include it.
+/* ectx: the per-document state shared by the extraction passes (mentions, dates,
+ * claims, events) and the extractor's run-wide state. Not a public API: only src/extract/
+ * includes it.
  * Ownership: struct ectx owns every array in it; strings point into the document text, the
  * lexicons, or ectx's own string pool, and live until ectx_release. */
-#ifndef SITREP_EXTRACT_INT_H
-#define SITREP_EXTRACT_INT_H
+#ifndef SITREP_ECTX_H
+#define SITREP_ECTX_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -233,12 +233,9 @@ void dates_find(struct ectx *cx);        /* date expressions, resolved against p
 void claims_find(struct ectx *cx);       /* "X said", "according to X" */
 void casualties_find(struct ectx *cx);   /* killed / wounded / detained counts */
 void events_build(struct ectx *cx);      /* triggers -> events with roles, place, date */
-void quotes_write(struct ectx *cx, struct strbuf *out);
+/* The next quotation at or after *from (see claims.c). */
+int quote_next(const struct ectx *cx, size_t *from, size_t *open, size_t *close, const char **speaker);
 
-/* "doc_id":"<doc_id>", and "key":"<doc_id>-<tag><n>", the id of a record (event "e",
- * quote "q"), from the document id escaped once per document. */
-void write_doc_id(const struct ectx *cx, struct strbuf *out);
-void write_record_id(const struct ectx *cx, struct strbuf *out, const char *key, char tag, size_t n);
 /* "Civilians (Nigeria)": base plus the country in brackets, made once per document. */
 const char *ectx_actor_name(struct ectx *cx, const char *base, int country);
 /* Position of "claimed to have" / "claims to have" in the sentence of token i before i, or
