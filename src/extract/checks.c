@@ -449,15 +449,3 @@ int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, si
 	return 1;
 }
 
-/* "..., the latest in a string of attacks that has left 16 dead", "bringing the toll to
- * 40": a count after such words totals several events. */
-int running_total(const struct ectx *cx, size_t from, size_t to)
-{
-	for (size_t i = from; i < to; i++)
-		if (cx_is(cx, i, "latest") || cx_is(cx, i, "string") || cx_is(cx, i, "spate") ||
-		    cx_is(cx, i, "series") || ((cx_is(cx, i, "bringing") || cx_is(cx, i, "taking") ||
-						cx_is(cx, i, "raising") || cx_is(cx, i, "pushing")) &&
-					       cx_is(cx, i + 1, "the")))
-			return 1;
-	return 0;
-}

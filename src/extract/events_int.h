@@ -21,7 +21,6 @@ int word_before(const struct ectx *cx, size_t tok, size_t s_first, size_t reach,
 int aggregate_sentence(const struct ectx *cx, size_t s);
 int has_date(const struct ectx *cx, size_t s);
 int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s);
-int running_total(const struct ectx *cx, size_t from, size_t to);
 
 /* evplace.c */
 int in_claim_span(const struct ectx *cx, size_t tok);
@@ -63,6 +62,10 @@ int riot_context(struct ectx *cx);
 /* build.c */
 void ev_why(const struct ectx *cx, struct event *e, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* evcounts.c */
+void attach_counts(struct ectx *cx, size_t ev0, size_t s);
+void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only, int *killed);
 
 /* merge.c */
 void find_coreference(struct ectx *cx, struct event *e, int own_place);
