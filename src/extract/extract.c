@@ -20,10 +20,11 @@ struct extractor *extractor_new(const struct extract_opts *opts)
 	ex->gz = gazetteer_load(opts->gazetteers, opts->n_gazetteers);
 	ex->actors = actors_load(opts->actor_files, opts->n_actor_files);
 	ex->triggers = triggers_load(opts->trigger_files, opts->n_trigger_files);
+	ex->cues = cues_load(opts->cue_files, opts->n_cue_files);
 	ex->explain = opts->explain;
 	ex->types = opts->types ? opts->types
 				: EXTRACT_EVENTS | EXTRACT_PLACES | EXTRACT_ACTORS | EXTRACT_QUOTES;
-	if (!ex->gz || !ex->actors || !ex->triggers) {
+	if (!ex->gz || !ex->actors || !ex->triggers || !ex->cues) {
 		extractor_free(ex);
 		return NULL;
 	}
@@ -53,6 +54,7 @@ void extractor_free(struct extractor *ex)
 	gazetteer_free(ex->gz);
 	actors_free(ex->actors);
 	triggers_free(ex->triggers);
+	cues_free(ex->cues);
 	free(ex);
 }
 
