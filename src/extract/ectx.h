@@ -12,6 +12,7 @@
 
 #include "lexicon/actors.h"
 #include "lexicon/cues.h"
+#include "lexicon/rules.h"
 #include "base/dates.h"
 #include "io/doc.h"
 #include "lexicon/gazetteer.h"
@@ -31,6 +32,7 @@ struct extractor {
 	struct actor_lex *actors;
 	struct trigger_lex *triggers;
 	struct cue_lex *cues;
+	struct rule_lex *rules;
 	int explain;
 	unsigned types;
 	/* Composed actor names ("Civilians (Nigeria)", "Military Forces of Mali") by base string
@@ -188,6 +190,7 @@ struct ectx {
 	size_t base;               /* byte offset of this text in the document (long texts go
 				    * window by window) */
 	size_t n_quotes;           /* quotes of the document written so far (ids go on) */
+	struct strbuf dropped;     /* --explain: triggers set aside, one line each */
 };
 
 /* Generic growth for the arrays above. */

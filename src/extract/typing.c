@@ -69,27 +69,6 @@ int protest_context(struct ectx *cx)
 	return cx->protest_ctx;
 }
 
-/* "grenades were recovered", "weapons ... seized": the weapon was taken, not used. */
-static int weapon_recovered(const struct ectx *cx, const struct event *e)
-{
-	const struct trigger_mention *m = &cx->tm[e->trigger];
-	for (size_t i = m->last; i < m->last + 7 && i < sentence_last(cx, e->sentence); i++) {
-		if (cx_cue(cx, i, CUE_weapon_taken))
-			return 1;
-		if (cx_is(cx, i, ",") || cx_is(cx, i, ";"))
-			break;
-	}
-	/* "recovered 20 kg of explosives and two rocket launchers": through the list. */
-	for (size_t i = m->first; i > sentence_first(cx, e->sentence) && m->first - i < 12; i--) {
-		if (cx_is(cx, i - 1, ";") || cx_is(cx, i - 1, ":") || cx_is(cx, i - 1, "when") ||
-		    cx_is(cx, i - 1, "after") || cx_is(cx, i - 1, "killing"))
-			break;
-		if (cx_cue(cx, i - 1, CUE_weapon_taken))
-			return 1;
-	}
-	return 0;
-}
-
 /* "captured three ELN members": people taken, not a place. */
 /* "captured three ELN members" or "three soldiers were captured": people, counted, were
  * taken. Returns how many (0 when what was taken is not people). */
@@ -137,14 +116,12 @@ static int crude_brawl(const struct ectx *cx, const struct event *e)
 	return has_crude;
 }
 
-/* "a military jet bombed the market", "bombs dropped by a helicopter": bombing from the
- * air is an air strike. */
-static int dropped_from_air(const struct ectx *cx, const struct event *e)
+/* "bombs dropped by a helicopter": bombing from the air is an air strike (a bomb with an
+ * aircraft just before it is a rule of rules.tsv). */
+static int dropped_by_aircraft(const struct ectx *cx, const struct event *e)
 {
 	const struct trigger_mention *m = &cx->tm[e->trigger];
-	size_t s_first = sentence_first(cx, e->sentence), s_last = sentence_last(cx, e->sentence);
-	if (word_before(cx, m->first, s_first, 4, CUE_aircraft))
-		return 1;
+	size_t s_last = sentence_last(cx, e->sentence);
 	for (size_t i = m->last; i < s_last && i < m->last + 5; i++)
 		if ((cx_is(cx, i, "by") || cx_is(cx, i, "from")) && i + 3 < s_last)
 			for (size_t j = i + 1; j < i + 4; j++)
@@ -153,14 +130,30 @@ static int dropped_from_air(const struct ectx *cx, const struct event *e)
 	return 0;
 }
 
+/* The retyping rules of rules.tsv, in the table's order, each seeing the class the ones
+ * before it left ("grenades were recovered": Disrupted weapons use; "a jet bombed": Air
+ * strike). */
+static void apply_retype_rules(struct ectx *cx, struct event *e)
+{
+	const struct rule_lex *rules = cx->ex->rules;
+	for (size_t i = 0; i < rules->n; i++) {
+		const struct rule *r = &rules->r[i];
+		if (r->then != RULE_RETYPE || !rule_fires(cx, r, e->trigger, e->cls, e->sentence))
+			continue;
+		e->cls = r->retype;
+		if (r->cameo[0])
+			e->cameo = r->cameo;
+		ev_why(cx, e, "; retyped %s by rule '%s'", ev_class_name(r->retype), r->name);
+	}
+}
+
 void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed)
 {
-	if ((e->cls == EC_GRENADE || e->cls == EC_IED || e->cls == EC_SHELLING ||
-	     e->cls == EC_AIRSTRIKE || e->cls == EC_SUICIDE) && weapon_recovered(cx, e))
-		e->cls = EC_DISRUPTED;
-	if (e->cls == EC_IED && dropped_from_air(cx, e)) {
+	apply_retype_rules(cx, e);
+	if (e->cls == EC_IED && dropped_by_aircraft(cx, e)) {
 		e->cls = EC_AIRSTRIKE;
 		e->cameo = "195"; /* employ aerial weapons */
+		ev_why(cx, e, "; retyped AIRSTRIKE by check 'dropped_by_aircraft'");
 	}
 	long taken = e->cls == EC_CAPTURE_PLACE ? people_taken(cx, e) : 0;
 	if (taken) {

@@ -23,6 +23,14 @@ const char *ev_class_name(enum ev_class cls)
 	return class_names[cls];
 }
 
+int ev_class_from_name(const char *name)
+{
+	for (int i = 0; i < EC_COUNT; i++)
+		if (strcmp(name, class_names[i]) == 0)
+			return i;
+	return -1;
+}
+
 const char *ev_class_event_type(enum ev_class cls)
 {
 	switch (cls) {
