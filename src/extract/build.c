@@ -171,7 +171,7 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 		int counterpart = 0;
 		for (size_t k = am_lower(cx, s_first); k < cx->n_am && cx->am[k].first < s_last; k++) {
 			const struct actor_mention *a = &cx->am[k];
-			if ((int)k == ev->actor1 || !actor_usable(cx, k) || a->inter < 1 || a->inter > 4)
+			if ((int)k == ev->actor1 || !actor_usable(cx, k) || !inter_is_armed(a->inter))
 				continue;
 			int agent_of_other = 0;
 			for (size_t o = ev0; o < cx->n_ev; o++)

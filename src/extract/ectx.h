@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "lexicon/acled.h"
 #include "lexicon/actors.h"
 #include "lexicon/cues.h"
 #include "lexicon/rules.h"
@@ -126,7 +127,7 @@ struct claim {
 
 struct event {
 	enum ev_class cls;
-	const char *event_type, *sub_event_type;
+	enum acled_sub sub;  /* ACLED sub-event type (and so event type) */
 	const char *cameo;
 	int trigger;         /* trigger mention index */
 	size_t sentence;

@@ -26,7 +26,7 @@ struct extractor *extractor_new(const struct extract_opts *opts)
 	ex->explain = opts->explain;
 	ex->types = opts->types ? opts->types
 				: EXTRACT_EVENTS | EXTRACT_PLACES | EXTRACT_ACTORS | EXTRACT_QUOTES;
-	if (!ex->gz || !ex->actors || !ex->triggers || !ex->cues || !ex->rules) {
+	if (!ex->gz || !ex->actors || !ex->triggers || !ex->cues || !ex->rules || acled_load() < 0) {
 		extractor_free(ex);
 		return NULL;
 	}
@@ -170,8 +170,9 @@ static size_t run_window(struct extractor *ex, const struct doc *d, size_t base,
 			records_event(&cx, &cx.ev[i], n, out);
 			if (ex->explain && explain)
 				strbuf_addf(explain, "%s-e%zu: %s %s / %s: %s\n", d->doc_id, n,
-					    cx.ev[i].event_date.y ? "" : "(undated)", cx.ev[i].event_type,
-					    cx.ev[i].sub_event_type, cx.ev[i].why.buf);
+					    cx.ev[i].event_date.y ? "" : "(undated)",
+					    acled_sub(cx.ev[i].sub)->event_type,
+					    acled_sub(cx.ev[i].sub)->sub_event_type, cx.ev[i].why.buf);
 		}
 	}
 	if (ex->explain && explain)
