@@ -407,6 +407,16 @@ static int span_of_fighting(const struct site *t)
 	return 0;
 }
 
+/* "A day after the raid, ...", "following the attack": the event named again as a time
+ * reference; it was reported where it happened. */
+static int reference_in_time(const struct site *t)
+{
+	const struct ectx *cx = t->cx;
+	size_t f = t->m->first;
+	return (t->d->flags & TR_NOUN) && f >= t->s_first + 2 && cx_is(cx, f - 1, "the") &&
+	       cx_cue(cx, f - 2, CUE_time_reference);
+}
+
 struct check {
 	const char *name;
 	int (*vetoes)(const struct site *t);
@@ -433,6 +443,7 @@ static const struct check structural[] = {
 	{ "crowd_went_home", crowd_went_home },
 	{ "armed_protester", armed_protester },
 	{ "span_of_fighting", span_of_fighting },
+	{ "reference_in_time", reference_in_time },
 };
 
 /* --- rules from rules.tsv --------------------------------------------------------------------- */
