@@ -204,6 +204,7 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 		if (cx_is(cx, by, "by"))
 			e->actor1 = actor_after(cx, by + 1, by + 8);
 		e->actor2 = actor_before(cx, m->first, s_first);
+		e->passive = 1;
 		ev_why(cx, e, "; roles: passive voice, agent after 'by'");
 		return;
 	}
