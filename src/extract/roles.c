@@ -172,10 +172,11 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 	size_t b = m->first;
 	while (b > s_first && (cx->t.tok[b - 1].flags & TOK_QUOTE))
 		b--;
-	int passive = (b > s_first &&
+	/* "was attacked by X" (a verbal passive, its victim the subject) or "an attack by X". */
+	int verbal_passive = b > s_first &&
 		       (cx_is(cx, b - 1, "was") || cx_is(cx, b - 1, "were") || cx_is(cx, b - 1, "been") ||
-			cx_is(cx, b - 1, "being") || cx_is(cx, b - 1, "is") || cx_is(cx, b - 1, "are"))) ||
-		      cx_is(cx, m->last, "by");
+			cx_is(cx, b - 1, "being") || cx_is(cx, b - 1, "is") || cx_is(cx, b - 1, "are"));
+	int passive = verbal_passive || cx_is(cx, m->last, "by");
 	if (flags & TR_STATIVE) {
 		/* "in Taliban hands", "under the group's control" */
 		size_t a = m->first;
@@ -204,7 +205,7 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 		if (cx_is(cx, by, "by"))
 			e->actor1 = actor_after(cx, by + 1, by + 8);
 		e->actor2 = actor_before(cx, m->first, s_first);
-		e->passive = 1;
+		e->passive = verbal_passive;
 		ev_why(cx, e, "; roles: passive voice, agent after 'by'");
 		return;
 	}
