@@ -74,7 +74,9 @@ int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 		/* ... except the group its members belong to: "members of the Viv Ansanm
 		 * coalition seized", "fighters of the group attacked". */
 		if (p > stop && cx_cue(cx, p - 1, CUE_object_prep) &&
-		    !(cx_is(cx, p - 1, "of") && p - 1 > stop && cx_cue(cx, p - 2, CUE_member_noun)))
+		    !(cx_is(cx, p - 1, "of") && p - 1 > stop &&
+		      (cx_cue(cx, p - 2, CUE_member_noun) || cx_cue(cx, p - 2, CUE_quantity_head) ||
+		       (cx->t.tok[p - 2].flags & TOK_NUMBER))))
 			continue;
 		best = (int)k;
 	}
