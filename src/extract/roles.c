@@ -44,6 +44,18 @@ int actor_usable(const struct ectx *cx, size_t k)
 	       !(a->flags & AM_MODIFIER);
 }
 
+/* "Dozens of X", "a group of X" opening its clause: a quantity of X, the subject; "killed
+ * dozens of X" is an object all the same. */
+static int quantity_subject(const struct ectx *cx, size_t q, size_t stop)
+{
+	if (!cx_cue(cx, q, CUE_quantity_head) && !(cx->t.tok[q].flags & TOK_NUMBER))
+		return 0;
+	size_t b = q;
+	if (b > stop && cx_cue(cx, b - 1, CUE_nominal_det))
+		b--;
+	return b == stop || (cx->t.tok[b - 1].flags & TOK_PUNCT);
+}
+
 /* Latest usable actor ending before tok in the clause. */
 int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 {
@@ -75,8 +87,7 @@ int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 		 * coalition seized", "fighters of the group attacked". */
 		if (p > stop && cx_cue(cx, p - 1, CUE_object_prep) &&
 		    !(cx_is(cx, p - 1, "of") && p - 1 > stop &&
-		      (cx_cue(cx, p - 2, CUE_member_noun) || cx_cue(cx, p - 2, CUE_quantity_head) ||
-		       (cx->t.tok[p - 2].flags & TOK_NUMBER))))
+		      (cx_cue(cx, p - 2, CUE_member_noun) || quantity_subject(cx, p - 2, stop))))
 			continue;
 		best = (int)k;
 	}
