@@ -124,7 +124,7 @@ int dataset_add(struct dataset *ds, const struct jvalue *rec, const char *where)
 {
 	const char *type = json_get_str(rec, "type");
 	if (!type) {
-		error("%s: record has no \"type\"", where);
+		error("%s: record has no \"type\"; skipped", where);
 		return 1;
 	}
 	if (!strcmp(type, "event"))

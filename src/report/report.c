@@ -79,11 +79,14 @@ int report_add_line(struct report *r, const char *line, size_t len, const char *
 {
 	if (skippable(line, len))
 		return 0;
-	size_t off;
+	size_t off = 0;
 	struct jvalue *rec = json_parse(line, len, &off);
 	if (!rec || json_kind(rec) != JSON_OBJECT) {
+		if (rec)
+			error("%s: record is not a JSON object; skipped", where);
+		else
+			error("%s: invalid JSON at byte %zu; skipped", where, off + 1);
 		json_free(rec);
-		error("%s: not a JSON object", where);
 		return 1;
 	}
 	int rc = dataset_add(&r->ds, rec, where);

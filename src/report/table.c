@@ -146,7 +146,7 @@ void table_documents(struct hout *o, const struct dataset *ds)
 		html_text_str(&o->sb, ds_str(ds, d->publisher));
 		strbuf_addstr(&o->sb, td);
 		html_text_str(&o->sb, ds_str(ds, d->published));
-		strbuf_addf(&o->sb, "<td class=\"n\">%u\n", events[d->doc_id]);
+		strbuf_addf(&o->sb, "<td>%u\n", events[d->doc_id]);
 		hout_maybe_flush(o);
 	}
 	strbuf_addstr(&o->sb, "</tbody>\n</table>\n</section>\n");
