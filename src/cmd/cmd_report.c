@@ -59,7 +59,7 @@ int cmd_report(int argc, char **argv)
 	struct report *r = report_new(&ro);
 	if (!r)
 		return EXIT_IO;
-	struct recread_stats rs;
+	struct recread_stats rs = { 0, 0, 0 };
 	recread_files(argv + optind, (size_t)(argc - optind), LINEREADER_DEFAULT_MAX,
 		      RECREAD_RAW | (strict ? RECREAD_STRICT : 0), on_record, r, &rs);
 	int failed;

@@ -135,8 +135,10 @@
 		label.appendChild(document.createTextNode(t.name + " (" + t.events + ")"));
 		types.appendChild(label);
 	});
-	var dates = rows.map(function (r) { return r.cells[0].textContent; }).filter(Boolean).sort();
-	var range = { min: dates[0] || "", max: dates[dates.length - 1] || "" };
+	/* Rows come sorted by date, undated last: the range is the first and the last dated row. */
+	var range = { min: rows.length ? rows[0].cells[0].textContent : "", max: "" };
+	for (var r = rows.length - 1; r >= 0 && !range.max; r--)
+		range.max = rows[r].cells[0].textContent;
 	var from = el("input", { type: "date", min: range.min, max: range.max });
 	var to = el("input", { type: "date", min: range.min, max: range.max });
 	var text = el("input", { type: "search", placeholder: "actor, place, words\u2026" });
@@ -178,6 +180,6 @@
 	});
 	form.addEventListener("reset", function () { setTimeout(apply, 0); });
 	form.addEventListener("submit", function (ev) { ev.preventDefault(); });
-	apply();
+	shown.textContent = rows.length + " events"; /* all of them, until a filter is set */
 	document.documentElement.setAttribute("data-ready", meta.events);
 })();

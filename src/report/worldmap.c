@@ -183,7 +183,7 @@ static void graticule(struct strbuf *sb, const struct projection *p)
 	for (double lat = ceil(south / step) * step; lat <= p->north; lat += step)
 		strbuf_addf(sb, "M0 %.0fH%.0f", proj_y(p, lat), p->width);
 	strbuf_addstr(sb, "\"/>\n<g class=\"grat-label\">");
-	for (double lon = ceil(p->west / step) * step; lon <= east; lon += step)
+	for (double lon = ceil(p->west / step) * step; lon <= east - 40 / p->kx; lon += step)
 		strbuf_addf(sb, "<text x=\"%.0f\" y=\"%.0f\">%g°%s</text>", proj_x(p, lon) + 3,
 			    p->height - 4, fabs(lon), lon < 0 ? "W" : lon > 0 ? "E" : "");
 	for (double lat = ceil(south / step) * step; lat <= p->north; lat += step)
