@@ -110,7 +110,9 @@ void table_events(struct hout *o, const struct dataset *ds)
 		    src.n ? " class=\"sources\"" : "");
 	if (src.n)
 		strbuf_addstr(&o->sb, "<th class=\"n\" data-numeric>Sources");
-	strbuf_addstr(&o->sb, "</thead>\n<tbody>\n");
+	/* the rows' height before they are laid out (64px each, as the style sheet guesses) */
+	strbuf_addf(&o->sb, "</thead>\n<tbody style=\"contain-intrinsic-height:auto %zupx\">\n",
+		    ds->n_events * 64);
 	for (size_t i = 0; i < ds->n_events; i++) {
 		event_row(&o->sb, ds, &ds->events[i], &tmp);
 		if (src.n)
