@@ -110,7 +110,7 @@ def report_bench(sitrep, gen, work):
         try:
             dom = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                                   "--user-data-dir=" + profile, "--allow-file-access-from-files",
-                                  "--host-resolver-rules=MAP * ~NOTFOUND", "--dump-dom", "file://" + timer],
+                                  "--host-resolver-rules=MAP * ~NOTFOUND", "--dump-dom", "file://" + os.path.abspath(timer)],
                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=300).stdout.decode()
         finally:
             shutil.rmtree(profile, ignore_errors=True)
