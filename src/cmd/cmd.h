@@ -9,6 +9,7 @@ int cmd_extract(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_dedup(int argc, char **argv);
 int cmd_gazetteer(int argc, char **argv);
 
 /* Print "sitrep: STAGE: N documents in, N out, N rejected (see above)" when anything was

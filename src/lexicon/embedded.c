@@ -21,11 +21,14 @@ INCBIN(sitrep_gaz_af, "src/data/gazetteer_af.tsv");
 INCBIN(sitrep_cities, "src/data/cities_world.tsv");
 INCBIN(sitrep_actors, "src/data/actors.tsv");
 INCBIN(sitrep_triggers, "src/data/triggers.tsv");
+INCBIN(sitrep_dedup_types, "src/data/dedup_types.tsv");
+INCBIN(sitrep_dedup_actors, "src/data/dedup_actors.tsv");
 INCBIN(sitrep_schema_document, "schemas/document.schema.json");
 INCBIN(sitrep_schema_event, "schemas/event.schema.json");
 INCBIN(sitrep_schema_place, "schemas/place.schema.json");
 INCBIN(sitrep_schema_actor, "schemas/actor.schema.json");
 INCBIN(sitrep_schema_quote, "schemas/quote.schema.json");
+INCBIN(sitrep_schema_mention, "schemas/mention.schema.json");
 
 #define ENTRY(sym, path) { path, sym, 0 }
 
@@ -36,18 +39,22 @@ static struct embedded_file files[] = {
 	ENTRY(sitrep_cities, "src/data/cities_world.tsv"),
 	ENTRY(sitrep_actors, "src/data/actors.tsv"),
 	ENTRY(sitrep_triggers, "src/data/triggers.tsv"),
+	ENTRY(sitrep_dedup_types, "src/data/dedup_types.tsv"),
+	ENTRY(sitrep_dedup_actors, "src/data/dedup_actors.tsv"),
 	ENTRY(sitrep_schema_document, "schemas/document.schema.json"),
 	ENTRY(sitrep_schema_event, "schemas/event.schema.json"),
 	ENTRY(sitrep_schema_place, "schemas/place.schema.json"),
 	ENTRY(sitrep_schema_actor, "schemas/actor.schema.json"),
 	ENTRY(sitrep_schema_quote, "schemas/quote.schema.json"),
+	ENTRY(sitrep_schema_mention, "schemas/mention.schema.json"),
 	{ NULL, NULL, 0 }
 };
 
 static const char *const ends[] = {
 	sitrep_countries_end, sitrep_gaz_world_end, sitrep_gaz_af_end, sitrep_cities_end,
-	sitrep_actors_end, sitrep_triggers_end, sitrep_schema_document_end, sitrep_schema_event_end,
-	sitrep_schema_place_end, sitrep_schema_actor_end, sitrep_schema_quote_end,
+	sitrep_actors_end, sitrep_triggers_end, sitrep_dedup_types_end, sitrep_dedup_actors_end,
+	sitrep_schema_document_end, sitrep_schema_event_end, sitrep_schema_place_end,
+	sitrep_schema_actor_end, sitrep_schema_quote_end, sitrep_schema_mention_end,
 };
 
 static void fill_lengths(void)
