@@ -121,9 +121,10 @@ int cmd_dedup(int argc, char **argv)
 	const struct dedup_stats *st = deduper_stats(d);
 	if (!quiet)
 		fprintf(stderr, "sitrep dedup: %lu events in, %lu out (%lu merged into another "
-			"document's event, %lu left alone without a date or place); %lu other records\n",
-			st->events_in, st->events_out, st->merged, st->unmatched,
-			st->records - st->events_in);
+			"document's event, %lu alone for want of a date or place, %lu rejected); "
+			"other records passed through: %lu\n", st->events_in, st->events_out, st->merged,
+			st->unmatched, st->events_rejected,
+			st->records - st->events_in - (st->rejected - st->events_rejected));
 	deduper_free(d);
 	return cmd_account("dedup", "records", rs.in, rs.in - rs.rejected, rs.rejected,
 			   rs.io_errors);

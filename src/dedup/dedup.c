@@ -168,11 +168,14 @@ static int odd_line(struct deduper *d, const char *line, size_t len, const char 
 		error("%s: invalid JSON at byte %zu; passed through unmerged", where, erroff + 1);
 	else if (json_kind(v) != JSON_OBJECT)
 		error("%s: record is not a JSON object; passed through unmerged", where);
-	else if (json_get_str(v, "type") && !strcmp(json_get_str(v, "type"), "event"))
+	else if (json_get_str(v, "type") && !strcmp(json_get_str(v, "type"), "event")) {
 		error("%s: event with escaped keys or over %d fields; passed through unmerged", where,
 		      MERGE_MAX_FIELDS);
-	else
+		d->st.events_in++;
+		d->st.events_rejected++;
+	} else {
 		rc = 0;
+	}
 	json_free(v);
 	d->st.rejected += rc;
 	return emit(d, line, len) < 0 ? -1 : rc;
@@ -195,6 +198,7 @@ int deduper_add(struct deduper *d, const char *line, size_t len, const char *whe
 		if (!strcmp(why, "no doc_id or event_id")) {
 			error("%s: event without doc_id or event_id; passed through unmerged", where);
 			d->st.rejected++;
+			d->st.events_rejected++;
 			return emit(d, line, len) < 0 ? -1 : 1;
 		}
 		warning("%s: event not merged: %s", where, why);
@@ -407,7 +411,7 @@ static void show_two(struct strbuf *sb, const struct shown *a, const struct show
 }
 
 static void explain_reason(struct deduper *d, const struct dedup_pair *pr,
-			   const struct shown *a, const struct shown *b)
+			   const struct shown *a, const struct shown *b, double km)
 {
 	struct strbuf *w = &d->why;
 	switch (pr->verdict) {
@@ -439,8 +443,8 @@ static void explain_reason(struct deduper *d, const struct dedup_pair *pr,
 	case DV_PLACE:
 		strbuf_addstr(w, "apart: places ");
 		show_two(w, a, b, "location");
-		if (pr->km >= 0)
-			strbuf_addf(w, " %.1f km apart (more than %g)", pr->km, d->rules.km);
+		if (km >= 0)
+			strbuf_addf(w, " %.1f km apart (more than %g)", km, d->rules.km);
 		else
 			strbuf_addstr(w, " neither the same nor one inside the other");
 		break;
@@ -473,7 +477,7 @@ static void explain_pair(struct deduper *d, const struct dkey *ka, const struct 
 	strbuf_addstr(&d->why, " ~ ");
 	show(&d->why, &a, "event_id");
 	strbuf_addstr(&d->why, ": ");
-	explain_reason(d, pr, &a, &b);
+	explain_reason(d, pr, &b, &a, dkey_km(kb, ka));
 	fprintf(d->opts.explain, "%s\n", d->why.buf);
 	strbuf_release(&a.line);
 	strbuf_release(&b.line);

@@ -29,7 +29,9 @@ struct dedup_stats {
 	unsigned long events_out;/* event records written (merged or alone) */
 	unsigned long merged;    /* events that joined another document's event */
 	unsigned long unmatched; /* events without a date, country or place: written alone */
-	unsigned long rejected;  /* lines that are not JSON objects: passed through as they were */
+	unsigned long rejected;  /* lines that are not JSON objects, events without an id:
+				  * passed through as they were */
+	unsigned long events_rejected; /* events among them */
 };
 
 /* Receives each output record: one JSON line without its newline. Returns 0, or -1 when it

@@ -326,6 +326,11 @@ int dedup_types_compatible(const struct dedup_rules *r, int a, int b)
 	return a == b || (r->types[a].groups & r->types[b].groups) != 0;
 }
 
+static int is_point(const struct dkey *k)
+{
+	return k->level == LEVEL_POINT && !isnan(k->lat) && !isnan(k->lon);
+}
+
 static double km_between(const struct dkey *a, const struct dkey *b)
 {
 	const double rad = M_PI / 180.0;
@@ -351,8 +356,7 @@ static enum place_agreement places_agree(const struct dedup_rules *r, const stru
 	    fine->admin2 == coarse->admin2 &&
 	    (!coarse->admin1 || !fine->admin1 || coarse->admin1 == fine->admin1))
 		return PA_INSIDE;
-	if (a->level != LEVEL_POINT || b->level != LEVEL_POINT || isnan(a->lat) || isnan(b->lat) ||
-	    isnan(a->lon) || isnan(b->lon))
+	if (!is_point(a) || !is_point(b))
 		return PA_NONE;
 	/* A degree of latitude is 111 km: most pairs are told apart without trigonometry. */
 	if (fabsf(a->lat - b->lat) * 111.0 > r->km + 1)
@@ -364,6 +368,11 @@ static enum place_agreement places_agree(const struct dedup_rules *r, const stru
 static int actor_fits(uint64_t x, int x_wild, uint64_t y, int y_wild)
 {
 	return !x || !y || x == y || x_wild || y_wild;
+}
+
+double dkey_km(const struct dkey *a, const struct dkey *b)
+{
+	return is_point(a) && is_point(b) ? km_between(a, b) : -1;
 }
 
 int dedup_actors_agree(const struct dkey *a, const struct dkey *b)

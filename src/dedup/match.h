@@ -96,6 +96,8 @@ void dedup_pair(const struct dedup_rules *r, const struct dkey *a, const struct 
 /* 0 when the actors of a and b contradict, 1 when they fit as given, 2 when they fit once
  * one report's actor1 and actor2 are swapped. */
 int dedup_actors_agree(const struct dkey *a, const struct dkey *b);
+/* Kilometres between two reports placed at points with coordinates, else -1. */
+double dkey_km(const struct dkey *a, const struct dkey *b);
 /* Two sub-event types (indexes) that may describe one event. */
 int dedup_types_compatible(const struct dedup_rules *r, int a, int b);
 /* Words for a verdict ("places disagree"). */

@@ -360,17 +360,36 @@ static int raw_cmp(const struct flat_field *a, const struct flat_field *b)
 	return cmp_field(&a, &b);
 }
 
-/* "m:" and the event id of the report that sorts first by doc_id, then event_id (stable
- * whatever the input order; unique while the reports' own ids are). */
-static void merged_id(const struct indexed *ix, size_t n, struct strbuf *id)
+/* The report whose sentence, offsets and code the merged event keeps: of those giving the
+ * chosen type, the most precisely placed, then the first by doc_id and event_id. */
+static size_t choose_base(const struct member *m, const struct indexed *ix, size_t n, int type)
 {
-	size_t first = 0;
-	for (size_t i = 1; i < n; i++) {
-		int c = raw_cmp(ix[i].by_key[K_DOC_ID], ix[first].by_key[K_DOC_ID]);
-		if (c < 0 || (c == 0 && raw_cmp(ix[i].by_key[K_EVENT_ID], ix[first].by_key[K_EVENT_ID]) < 0))
-			first = i;
+	size_t best = n;
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].key.type != type)
+			continue;
+		if (best == n) {
+			best = i;
+			continue;
+		}
+		const struct dkey *k = &m[i].key, *b = &m[best].key;
+		int gp = k->geo_precision ? k->geo_precision : 4, bgp = b->geo_precision ? b->geo_precision : 4;
+		int c = gp != bgp ? gp - bgp : k->level != b->level ? k->level - b->level : 0;
+		if (!c)
+			c = raw_cmp(ix[i].by_key[K_DOC_ID], ix[best].by_key[K_DOC_ID]);
+		if (!c)
+			c = raw_cmp(ix[i].by_key[K_EVENT_ID], ix[best].by_key[K_EVENT_ID]);
+		if (c < 0)
+			best = i;
 	}
-	const struct flat_field *doc = ix[first].by_key[K_DOC_ID], *ev = ix[first].by_key[K_EVENT_ID];
+	return best < n ? best : 0;
+}
+
+/* "m:" and the base report's event id (doc_id and a slash first, unless the event id starts
+ * with it): the same whatever the input order, and unique while the reports' ids are. */
+static void merged_id(const struct indexed *base, struct strbuf *id)
+{
+	const struct flat_field *doc = base->by_key[K_DOC_ID], *ev = base->by_key[K_EVENT_ID];
 	strbuf_reset(id);
 	strbuf_addstr(id, "m:");
 	if (doc && ev && (ev->val_len < doc->val_len || memcmp(ev->val, doc->val, doc->val_len))) {
@@ -440,9 +459,7 @@ static size_t merge_rules(const struct dedup_rules *r, const struct member *m,
 			  const struct indexed *ix, size_t n, struct overrides *o)
 {
 	int type = choose_type(r, m, n);
-	size_t base = 0;
-	while (base < n - 1 && m[base].key.type != type)
-		base++;
+	size_t base = choose_base(m, ix, n, type);
 	set(o, K_EVENT_TYPE);
 	jsonw_strn_value(&o->val[K_EVENT_TYPE], r->types[type].event_type,
 			 strlen(r->types[type].event_type));
@@ -489,12 +506,12 @@ void merge_write(const struct dedup_rules *r, struct member *m, size_t n, struct
 		strbuf_init(&o.val[k], 0);
 	for (size_t i = 0; i < n; i++)
 		index_fields(&m[i], &ix[i]);
-	merged_id(ix, n, id);
 	size_t base = 0;
 	if (n > 1)
 		base = merge_rules(r, m, ix, n, &o);
 	else
 		set_count(&o, K_SOURCE_COUNT, 1);
+	merged_id(&ix[base], id);
 	struct strbuf *eid = set(&o, K_EVENT_ID);
 	strbuf_addch(eid, '"');
 	strbuf_add(eid, id->buf, id->len);

@@ -23,7 +23,8 @@ struct member {
 
 /* Append to out, each record a line: the merged event of the n members (n >= 1, in canonical
  * order) and then a mention per member. A single member is written as it came with only
- * event_id replaced and source_count added. The merged event's id goes to id (reset first). */
+ * event_id replaced and source_count added. The merged event's id ("m:" and the id of the
+ * report whose sentence it keeps) goes to id. */
 void merge_write(const struct dedup_rules *r, struct member *m, size_t n, struct strbuf *out,
 		 struct strbuf *id);
 
