@@ -59,14 +59,25 @@ static int on_line(void *ctx, const struct jvalue *rec, const char *line, size_t
 	return rc;
 }
 
-static long number_arg(const char *opt, const char *arg, double *out)
+static double number_arg(const char *opt, const char *arg)
 {
 	char *end;
 	double v = strtod(arg, &end);
 	if (end == arg || *end || !(v >= 0) || v > 1e6)
 		die(EXIT_USAGE, "%s wants a number from 0 to 1000000, not '%s'", opt, arg);
-	*out = v;
-	return (long)v;
+	return v;
+}
+
+void cmd_dedup_window(const char *opt, const char *arg, struct dedup_opts *o)
+{
+	double v = number_arg(opt, arg);
+	if (strcmp(opt, "--km") == 0) {
+		o->km = v;
+		return;
+	}
+	if (v != (double)(int)v)
+		die(EXIT_USAGE, "--days wants a whole number of days, not '%s'", arg);
+	o->days = (int)v;
 }
 
 int cmd_dedup(int argc, char **argv)
@@ -82,19 +93,14 @@ int cmd_dedup(int argc, char **argv)
 	};
 	struct dedup_opts opts = { DEDUP_DEFAULT_DAYS, DEDUP_DEFAULT_KM, NULL, 0 };
 	int c, quiet = 0;
-	double v;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'd':
-			opts.days = (int)number_arg("--days", optarg, &v);
-			if (v != (double)opts.days)
-				die(EXIT_USAGE, "--days wants a whole number of days, not '%s'", optarg);
-			break;
-		case 'k': number_arg("--km", optarg, &opts.km); break;
+		case 'd': cmd_dedup_window("--days", optarg, &opts); break;
+		case 'k': cmd_dedup_window("--km", optarg, &opts); break;
 		case 'e': opts.explain = stderr; break;
 		case 'b':
-			opts.run_keys = (size_t)number_arg("--buffer", optarg, &v);
+			opts.run_keys = (size_t)number_arg("--buffer", optarg);
 			if (opts.run_keys < 1)
 				die(EXIT_USAGE, "--buffer wants at least 1");
 			break;

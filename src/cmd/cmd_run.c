@@ -12,6 +12,7 @@
 
 #include "base/batchq.h"
 #include "cmd/cmd.h"
+#include "dedup/dedup.h"
 #include "io/doc.h"
 #include "export/export.h"
 #include "extract/extract.h"
@@ -30,6 +31,9 @@ static const char run_usage[] =
 	"      --meta FILE    publication metadata CSV (as for parse)\n"
 	"      --date DATE    publication date for every document\n"
 	"      --gazetteer FILE, --actors FILE, --triggers FILE   as for extract\n"
+	"      --dedup        merge the events of documents that report one event, as\n"
+	"                     sitrep dedup does (events and a mentions table)\n"
+	"      --days N, --km N   its window (default 1 day, 25 km)\n"
 	"  -q, --quiet        no progress line and no warnings\n"
 	"  -h, --help         this text\n";
 
@@ -42,6 +46,7 @@ static const char run_usage[] =
 struct run_state {
 	struct extractor *ex;
 	struct exporter *x;
+	struct deduper *dd;         /* --dedup: between extract and export */
 	struct batchq *docs_q;      /* struct doc *, main -> extract thread */
 	struct batchq *batch_q;     /* struct strbuf *, extract -> export thread */
 	struct strbuf out;          /* the batch being filled (extract thread) */
@@ -80,7 +85,7 @@ static const char *intern_type(const char *s)
 
 /* Count what run reports, from sitrep's own record lines (their keys come in a fixed
  * order), then hand the line to the exporter. */
-static void feed_line(struct run_state *st, const char *line, size_t len)
+static void export_line(struct run_state *st, const char *line, size_t len)
 {
 	static const char ev[] = "{\"type\":\"event\"", pl[] = "{\"type\":\"place\"";
 	if (len > sizeof(ev) && !memcmp(line, ev, sizeof(ev) - 1)) {
@@ -95,6 +100,21 @@ static void feed_line(struct run_state *st, const char *line, size_t len)
 		st->places++;
 	}
 	if (exporter_add_line(st->x, line, len, "sitrep run") < 0)
+		st->write_errors++;
+}
+
+static int dedup_to_export(void *ctx, const char *line, size_t len)
+{
+	export_line(ctx, line, len);
+	return 0;
+}
+
+/* With --dedup, records go through the deduper, which passes them on to export_line. */
+static void feed_line(struct run_state *st, const char *line, size_t len)
+{
+	if (!st->dd)
+		export_line(st, line, len);
+	else if (deduper_add(st->dd, line, len, NULL) < 0)
 		st->write_errors++;
 }
 
@@ -177,6 +197,9 @@ int cmd_run(int argc, char **argv)
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "actors", required_argument, NULL, 'a' },
 		{ "triggers", required_argument, NULL, 't' },
+		{ "dedup", no_argument, NULL, 'D' },
+		{ "days", required_argument, NULL, 'Y' },
+		{ "km", required_argument, NULL, 'K' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -186,7 +209,8 @@ int cmd_run(int argc, char **argv)
 	struct parse_opts po = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC, 0 };
 	struct meta_table meta = { NULL, 0 };
 	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL;
-	int c, quiet = 0;
+	struct dedup_opts dopts = { DEDUP_DEFAULT_DAYS, DEDUP_DEFAULT_KM, NULL, 0 };
+	int c, quiet = 0, dedup = 0;
 	memset(&xo, 0, sizeof(xo));
 	memset(&eo, 0, sizeof(eo));
 	xo.outdir = "out";
@@ -206,6 +230,9 @@ int cmd_run(int argc, char **argv)
 		case 'g': gaz = optarg; break;
 		case 'a': act = optarg; break;
 		case 't': trg = optarg; break;
+		case 'D': dedup = 1; break;
+		case 'Y': cmd_dedup_window("--days", optarg, &dopts); break;
+		case 'K': cmd_dedup_window("--km", optarg, &dopts); break;
 		case 'q': quiet = 1; sitrep_quiet_warnings = 1; break;
 		case 'h':
 			fputs(run_usage, stdout);
@@ -235,7 +262,9 @@ int cmd_run(int argc, char **argv)
 	st.progress = !quiet && isatty(2);
 	st.ex = extractor_new(&eo);
 	st.x = st.ex ? exporter_new(&xo, &schemas) : NULL;
-	if (!st.ex || !st.x) {
+	st.dd = st.x && dedup ? deduper_new(&dopts, dedup_to_export, &st) : NULL;
+	if (!st.ex || !st.x || (dedup && !st.dd)) {
+		exporter_free(st.x);
 		extractor_free(st.ex);
 		schema_free_all(&schemas);
 		meta_release(&meta);
@@ -255,11 +284,16 @@ int cmd_run(int argc, char **argv)
 	pthread_join(export_thread, NULL);
 	batchq_free(st.docs_q);
 	batchq_free(st.batch_q);
+	if (st.dd && deduper_finish(st.dd) < 0)
+		st.write_errors++;
 	int failed = exporter_finish(st.x) < 0 || st.write_errors;
 	if (st.progress)
 		fputc('\n', stderr);
 	printf("sitrep run: %lu documents read, %lu rejected; %lu events, %lu place mentions\n",
 	       ps.docs_in, ps.rejected, st.events, st.places);
+	if (st.dd)
+		printf("dedup: %lu events after merging the reports of one event\n",
+		       deduper_stats(st.dd)->events_out);
 	for (size_t i = 0; i < st.n_types; i++)
 		printf("  %-28s %lu\n", st.types[i], st.type_counts[i]);
 	unsigned long rows;
@@ -268,6 +302,7 @@ int cmd_run(int argc, char **argv)
 	for (size_t i = 0; (name = exporter_table(st.x, i, &rows)); i++)
 		printf(" %s.%s (%lu)", name, export_format_ext(xo.format), rows);
 	putchar('\n');
+	deduper_free(st.dd);
 	exporter_free(st.x);
 	extractor_free(st.ex);
 	schema_free_all(&schemas);

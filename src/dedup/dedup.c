@@ -184,6 +184,8 @@ static int odd_line(struct deduper *d, const char *line, size_t len, const char 
 int deduper_add(struct deduper *d, const char *line, size_t len, const char *where)
 {
 	d->st.records++;
+	if (!where)
+		where = "extracted records";
 	int n = flatjson_parse(line, len, d->flat, MERGE_MAX_FIELDS);
 	if (n < 0)
 		return odd_line(d, line, len, where);
@@ -201,7 +203,8 @@ int deduper_add(struct deduper *d, const char *line, size_t len, const char *whe
 			d->st.events_rejected++;
 			return emit(d, line, len) < 0 ? -1 : 1;
 		}
-		warning("%s: event not merged: %s", where, why);
+		const struct flat_field *id = flatjson_get(d->flat, n, "event_id", 2);
+		warning("%s: event %.*s not merged: %s", where, (int)id->val_len, id->val, why);
 		d->st.unmatched++;
 		return write_alone(d, line, len, &k);
 	}

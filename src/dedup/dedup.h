@@ -42,7 +42,7 @@ struct deduper;
 
 /* NULL after a message (no temporary file, bad embedded table). */
 struct deduper *deduper_new(const struct dedup_opts *opts, dedup_sink sink, void *ctx);
-/* One input line; where is "FILE:LINE" for messages. Returns 0 when accepted, 1 when the
+/* One input line; where is "FILE:LINE" for messages (NULL: the records of a pipeline). Returns 0 when accepted, 1 when the
  * line was rejected (reported, passed through unchanged), -1 when the sink or the
  * temporary file failed. */
 int deduper_add(struct deduper *d, const char *line, size_t len, const char *where);
