@@ -8,7 +8,8 @@
 #include "base/util.h"
 #include "dedup/spill.h"
 
-#define BLOCK_BYTES (64u << 10) /* read back from each run at a time */
+#define BLOCK_BYTES (64u << 10)  /* read back from each run at a time */
+#define MERGE_BYTES (16u << 20)  /* at most, for all runs' blocks together */
 
 struct run {
 	uint64_t off;   /* first record in the spill file */
@@ -27,7 +28,7 @@ struct keysort {
 	size_t mem_pos;   /* reading from buf: next record */
 	struct spill *file;
 	struct run *runs;
-	size_t n_runs;
+	size_t n_runs, cap_runs;
 	size_t *heap;     /* run indexes ordered by head record */
 	size_t heap_n;
 	int reading, merging;
@@ -68,7 +69,10 @@ static int write_run(struct keysort *ks)
 	if (!ks->file && !(ks->file = spill_new()))
 		return -1;
 	qsort(ks->buf, ks->n, ks->size, ks->cmp);
-	ks->runs = xrealloc(ks->runs, (ks->n_runs + 1) * sizeof(*ks->runs));
+	if (ks->n_runs == ks->cap_runs) {
+		ks->cap_runs = ks->cap_runs ? 2 * ks->cap_runs : 8;
+		ks->runs = xrealloc(ks->runs, ks->cap_runs * sizeof(*ks->runs));
+	}
 	struct run *r = &ks->runs[ks->n_runs++];
 	memset(r, 0, sizeof(*r));
 	r->n = ks->n;
@@ -90,7 +94,10 @@ int keysort_add(struct keysort *ks, const void *rec)
 /* Load the run's next block; 0 when the run is exhausted. */
 static int fill_block(struct keysort *ks, struct run *r)
 {
-	size_t per_block = BLOCK_BYTES / ks->size ? BLOCK_BYTES / ks->size : 1;
+	size_t bytes = MERGE_BYTES / ks->n_runs < BLOCK_BYTES ? MERGE_BYTES / ks->n_runs : BLOCK_BYTES;
+	size_t per_block = bytes / ks->size ? bytes / ks->size : 1;
+	if (per_block > r->n)
+		per_block = r->n;
 	size_t want = r->n - r->next < per_block ? r->n - r->next : per_block;
 	r->pos = r->in_block = 0;
 	if (!want)
