@@ -6,12 +6,14 @@
  * depend on the input's order, so neither do the clusters. */
 #include "dedup/dedup.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/strbuf.h"
 #include "base/util.h"
+#include "dedup/buckets.h"
 #include "dedup/keysort.h"
 #include "dedup/match.h"
 #include "dedup/merge.h"
@@ -20,12 +22,16 @@
 #include "io/json.h"
 
 #define NONE UINT32_MAX
+#define INDEX_KEYS 65536 /* keys in the index before the first sweep for empty ones */
 
 /* A report in the window: its key and its place in a cluster's list of reports. */
 struct entry {
 	struct dkey key;
 	uint32_t cluster;
 	uint32_t next;  /* next report of the cluster, or NONE; next free entry when free */
+	uint32_t gen;   /* bumped when the entry is reused, so stale bucket items are known */
+	uint32_t seen;  /* the report being placed that last compared with it */
+	uint8_t in_window;
 };
 
 struct cluster {
@@ -40,8 +46,8 @@ struct cluster {
 	uint32_t next_free;
 };
 
-/* Entry indexes in the order they entered the window (by last day): one queue per time
- * precision, so that within a queue the first day grows too. */
+/* Entry indexes in the order they entered the window (by last day), of every country: one
+ * queue per time precision, so that within a queue the first day grows too. */
 struct queue {
 	uint32_t *idx;
 	size_t head, len, cap;
@@ -61,7 +67,8 @@ struct deduper {
 	struct cluster *clusters;
 	uint32_t n_clusters, cap_clusters, free_cluster;
 	struct queue window[3];
-	uint64_t country;      /* of the keys in the window */
+	struct buckets index;  /* the window by place, province, district and map cell */
+	size_t index_limit;    /* keys in it before a sweep */
 	uint32_t stamp;
 	uint64_t seq;
 	uint32_t *touched;     /* clusters matched by the report being placed */
@@ -88,6 +95,20 @@ static int emit(struct deduper *d, const char *buf, size_t len)
 	return d->failed ? -1 : 0;
 }
 
+/* A bucket item: an entry and its generation. */
+static uint64_t item_of(const struct deduper *d, uint32_t e)
+{
+	return (uint64_t)d->entries[e].gen << 32 | e;
+}
+
+/* Is a bucket item's entry still the same report, in the window? */
+static int entry_alive(void *ctx, uint64_t item)
+{
+	const struct deduper *d = ctx;
+	uint32_t e = (uint32_t)item;
+	return d->entries[e].gen == (uint32_t)(item >> 32) && d->entries[e].in_window;
+}
+
 struct deduper *deduper_new(const struct dedup_opts *opts, dedup_sink sink, void *ctx)
 {
 	struct deduper *d = xcalloc(1, sizeof(*d));
@@ -97,6 +118,8 @@ struct deduper *deduper_new(const struct dedup_opts *opts, dedup_sink sink, void
 	d->sink = sink;
 	d->sink_ctx = ctx;
 	d->free_entry = d->free_cluster = NONE;
+	buckets_init(&d->index, entry_alive, d);
+	d->index_limit = INDEX_KEYS;
 	strbuf_init(&d->text, 0);
 	strbuf_init(&d->out, 0);
 	strbuf_init(&d->id, 0);
@@ -120,6 +143,7 @@ void deduper_free(struct deduper *d)
 	free(d->clusters);
 	for (int q = 0; q < 3; q++)
 		free(d->window[q].idx);
+	buckets_release(&d->index);
 	free(d->touched);
 	free(d->members);
 	strbuf_release(&d->text);
@@ -229,9 +253,13 @@ static uint32_t entry_new(struct deduper *d, const struct dkey *k)
 			d->entries = xrealloc(d->entries, d->cap_entries * sizeof(*d->entries));
 		}
 		e = d->n_entries++;
+		d->entries[e].gen = 0;
+		d->entries[e].seen = 0;
 	}
 	d->entries[e].key = *k;
 	d->entries[e].next = NONE;
+	d->entries[e].gen++;
+	d->entries[e].in_window = 1;
 	return e;
 }
 
@@ -333,6 +361,7 @@ static int cluster_write(struct deduper *d, uint32_t ci)
 static int entry_leave(struct deduper *d, uint32_t e)
 {
 	uint32_t ci = d->entries[e].cluster;
+	d->entries[e].in_window = 0;
 	if (d->clusters[ci].open && cluster_write(d, ci) < 0)
 		return -1;
 	struct cluster *c = &d->clusters[ci];
@@ -547,33 +576,115 @@ static uint32_t choose_cluster(struct deduper *d)
 	return best;
 }
 
+#define MAX_CELLS 63      /* map cells looked at around a point */
+
+enum { TAG_PLACE = 1, TAG_ADMIN1, TAG_ADMIN2, TAG_CELL };
+
+static uint64_t index_key(uint64_t country, uint64_t what, uint64_t tag)
+{
+	uint64_t h = (country ^ tag * 0xC2B2AE3D27D4EB4Full) * 0x9E3779B97F4A7C15ull;
+	h = (h ^ what ^ (h >> 31)) * 0xBF58476D1CE4E5B9ull;
+	h ^= h >> 29;
+	return h ? h : 1;
+}
+
+/* The index keys of a report: every report that can match it shares one. Its place name,
+ * its province and district (a report inside one of them, or naming it, is found there),
+ * and for a point the map cell it lies in; with around set, the cells within --km of it
+ * instead (to look for points near it). Returns how many. */
+static size_t index_keys(const struct deduper *d, const struct dkey *k, uint64_t *keys, int around)
+{
+	size_t n = 0;
+	if (k->place)
+		keys[n++] = index_key(k->country, k->place, TAG_PLACE);
+	if (k->admin1)
+		keys[n++] = index_key(k->country, k->admin1, TAG_ADMIN1);
+	if (k->admin2)
+		keys[n++] = index_key(k->country, k->admin2, TAG_ADMIN2);
+	if (k->level != LEVEL_POINT || isnan(k->lat) || isnan(k->lon))
+		return n;
+	/* Cells as tall as --km: a point's neighbours lie in the rows above and below, and in
+	 * as many columns either side as the parallels' narrowing needs. */
+	double cell = (d->rules.km > 0.1 ? d->rules.km : 0.1) / 111.0;
+	int64_t row = (int64_t)floor(k->lat / cell), col = (int64_t)floor(k->lon / cell);
+	double cosine = cos(k->lat * M_PI / 180.0);
+	int wide = cosine > 0.1 ? (int)ceil(1.0 / cosine) : 10;
+	if (wide > 10)
+		wide = 10;
+	for (int64_t dr = around ? -1 : 0; dr <= (around ? 1 : 0); dr++)
+		for (int64_t dc = around ? -wide : 0; dc <= (around ? wide : 0); dc++)
+			keys[n++] = index_key(k->country, (uint64_t)(row + dr) << 32 ^ (uint64_t)(col + dc),
+					      TAG_CELL);
+	return n;
+}
+
+/* Compare k with a report of the window, once. */
+static void compare(struct deduper *d, const struct dkey *k, struct entry *en)
+{
+	if (en->seen == d->stamp)
+		return;
+	en->seen = d->stamp;
+	struct dedup_pair pr;
+	dedup_pair(&d->rules, &en->key, k, &pr);
+	if (d->opts.explain)
+		explain_pair(d, &en->key, k, &pr);
+	if (pr.verdict == DV_MATCH)
+		touch(d, en->cluster, pr.score);
+}
+
+/* Compare k with the reports of a bucket whose dates can reach its own (they are at the
+ * end: a bucket is in order of last day). */
+static void compare_bucket(struct deduper *d, const struct dkey *k, struct bucket *bk)
+{
+	if (!bk)
+		return;
+	int dead = 0;
+	for (uint32_t i = bk->n; i-- > 0;) {
+		if (!entry_alive(d, bk->items[i])) {
+			dead = 1;
+			continue;
+		}
+		struct entry *en = &d->entries[(uint32_t)bk->items[i]];
+		if ((int64_t)en->key.hi + d->rules.days < k->lo)
+			break;
+		compare(d, k, en);
+	}
+	if (dead && bk->n > 64)
+		bucket_compact(&d->index, bk);
+}
+
+/* --explain compares k with every report of the window, to tell why each pair of one
+ * country and time did not merge too; the buckets find the same matches. */
+static void compare_window(struct deduper *d, const struct dkey *k)
+{
+	for (int qi = 0; qi < 3; qi++) {
+		const struct queue *q = &d->window[qi];
+		for (size_t i = q->head + q->len; i-- > q->head;) {
+			struct entry *en = &d->entries[q->idx[i]];
+			if ((int64_t)en->key.hi + d->rules.days < k->lo)
+				break;
+			if (en->key.country == k->country)
+				compare(d, k, en);
+		}
+	}
+}
+
 static int place_report(struct deduper *d, const struct dkey *k)
 {
-	if (k->country != d->country) {
-		if (window_prune(d, INT64_MAX) < 0)
-			return -1;
-		d->country = k->country;
+	if (d->index.used > d->index_limit) {
+		buckets_sweep(&d->index);
+		d->index_limit = 2 * d->index.used > INDEX_KEYS ? 2 * d->index.used : INDEX_KEYS;
 	}
 	if (window_prune(d, k->hi) < 0)
 		return -1;
 	d->stamp++;
 	d->n_touched = 0;
-	/* Each queue is in order of last day: the reports whose dates can reach k's are at
-	 * its end. */
-	for (int qi = 0; qi < 3; qi++) {
-		const struct queue *q = &d->window[qi];
-		for (size_t i = q->head + q->len; i-- > q->head;) {
-			const struct entry *en = &d->entries[q->idx[i]];
-			if ((int64_t)en->key.hi + d->rules.days < k->lo)
-				break;
-			struct dedup_pair pr;
-			dedup_pair(&d->rules, &en->key, k, &pr);
-			if (d->opts.explain)
-				explain_pair(d, &en->key, k, &pr);
-			if (pr.verdict == DV_MATCH)
-				touch(d, en->cluster, pr.score);
-		}
-	}
+	uint64_t keys[4 + MAX_CELLS];
+	size_t n_keys = index_keys(d, k, keys, 1);
+	if (d->opts.explain)
+		compare_window(d, k);
+	for (size_t i = 0; i < n_keys && !d->opts.explain; i++)
+		compare_bucket(d, k, buckets_find(&d->index, keys[i]));
 	uint32_t chosen = choose_cluster(d);
 	if (d->opts.explain)
 		explain_choice(d, k, chosen);
@@ -591,6 +702,9 @@ static int place_report(struct deduper *d, const struct dkey *k)
 	c->alive++;
 	d->entries[e].cluster = ci;
 	queue_push(&d->window[k->precision - 1], e);
+	n_keys = index_keys(d, k, keys, 0);
+	for (size_t i = 0; i < n_keys; i++)
+		buckets_add(&d->index, keys[i], item_of(d, e));
 	return 0;
 }
 

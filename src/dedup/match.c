@@ -310,9 +310,9 @@ int dkey_build(const struct dedup_rules *r, const struct flat_field *f, int n, s
 int dkey_compare(const void *va, const void *vb)
 {
 	const struct dkey *a = va, *b = vb;
-	CMP(a->country, b->country);
 	CMP(a->hi, b->hi);
 	CMP(b->flags & DK_WRITTEN_DAY, a->flags & DK_WRITTEN_DAY);
+	CMP(a->country, b->country);
 	CMP(a->order, b->order);
 	CMP(a->line_hash, b->line_hash);
 	CMP(a->spill_off, b->spill_off);

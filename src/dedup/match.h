@@ -49,7 +49,7 @@ enum dkey_flags {
 /* What matching needs of one event. Strings are 64-bit hashes of their case-folded text
  * (0: null or absent). The date is an interval: the day, widened by the precision. */
 struct dkey {
-	uint64_t country;   /* iso3 packed so that keys sort by it, else a hash of the name */
+	uint64_t country;   /* iso3 packed (A-Z order), else a hash of the name */
 	int32_t lo, hi;     /* first and last day the report's date may stand for */
 	int32_t day;        /* event_date, days since 1970-01-01 */
 	uint32_t spill_len; /* the record's line in the spill file */
@@ -71,7 +71,7 @@ struct dkey {
  * Returns 0, or 1 when the event cannot be matched, with *why saying what it lacks. */
 int dkey_build(const struct dedup_rules *r, const struct flat_field *f, int n, struct dkey *k,
 	       const char **why);
-/* Sort order of keys: country, last day, reports with a written calendar day first, then
+/* Sort order of keys: last day, reports with a written calendar day first, country, then
  * canonical order. Coarse dates thus come after the precise reports they may join. */
 int dkey_compare(const void *a, const void *b);
 

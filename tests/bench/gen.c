@@ -178,8 +178,8 @@ static const char *const rebel_groups[] = { "Armed Group A", "Armed Group B", "A
 static const char *const weekdays[] = { "Thursday", "Friday", "Saturday", "Sunday", "Monday",
 	"Tuesday", "Wednesday" }; /* 1970-01-01 was a Thursday */
 
-#define TOWNS 400        /* per country, on a grid 0.5 degrees apart (no two within 25 km) */
-#define DAYS 1095        /* three years */
+#define TOWNS 2000       /* per country, on a grid 0.3 degrees apart (no two within 25 km) */
+#define PER_DAY 900      /* reports a day: the span grows with N, the density does not */
 #define SHUFFLE 8192     /* reports held back and let out in random order */
 
 static void civil(long z, int *y, int *m, int *d)
@@ -243,14 +243,14 @@ static void report(unsigned long incident, int r, const struct country *c, int t
 		date_text = text;
 	}
 	civil(day, &y, &m, &d);
-	double lat = c->lat + (town / 20) * 0.5, lon = c->lon + (town % 20) * 0.5;
+	double lat = c->lat + (town / 40) * 0.3, lon = c->lon + (town % 40) * 0.3;
 	snprintf(admin1, sizeof(admin1), "Province %d", town / 40);
 	snprintf(location, sizeof(location), "Town %d", town);
 	v = rnd(100);
 	if (v < 15) {
 		snprintf(location, sizeof(location), "%s", admin1); /* only the province */
 		gp = 3;
-		lat = c->lat + (town / 40) * 1.0;
+		lat = c->lat + (town / 40) * 0.3 + 0.1; /* the provincial capital */
 	} else if (v < 30) {
 		snprintf(location, sizeof(location), "Village %d-%lu", town, incident % 5);
 		lat += 0.05; /* a village 5 km away */
@@ -297,16 +297,18 @@ static void report(unsigned long incident, int r, const struct country *c, int t
 	emit(line);
 }
 
-/* About n reports of n / 2 incidents: 40% told once, 30% twice, 20% three, 10% four times. */
+/* About n reports of n / 2 incidents: 40% told once, 30% twice, 20% three, 10% four times,
+ * over n / PER_DAY days (a million: three years). */
 static void reports(unsigned long n)
 {
 	unsigned long written = 0, incident = 0;
+	uint32_t days = n / PER_DAY > 30 ? (uint32_t)(n / PER_DAY) : 30;
 	while (written < n) {
 		const struct country *c = pick_country();
 		uint32_t v = rnd(100);
 		int outlets = v < 40 ? 1 : v < 70 ? 2 : v < 90 ? 3 : 4;
 		int town = (int)rnd(TOWNS), family = (int)rnd(4), fatalities = (int)rnd(4) ? (int)rnd(30) : 0;
-		long day = 19000 + (long)rnd(DAYS);
+		long day = 19000 + (long)rnd(days);
 		const char *group = rebel_groups[rnd(sizeof(rebel_groups) / sizeof(rebel_groups[0]))];
 		for (int r = 0; r < outlets && written < n; r++, written++)
 			report(incident, r, c, town, day, family, fatalities, group);
