@@ -412,7 +412,7 @@ void dedup_pair(const struct dedup_rules *r, const struct dkey *a, const struct 
 	if (out->verdict != DV_MATCH)
 		return;
 	int place_score = out->place == PA_SAME ? 30 : out->place == PA_INSIDE ? 20
-			  : 10 + (int)(10 * (1 - out->km / (r->km > 0 ? r->km : 1)));
+			  : 10 + (int)(9 * (1 - out->km / (r->km > 0 ? r->km : 1)));
 	int actor_score = (a->actor1 && (a->actor1 == b->actor1 || a->actor1 == b->actor2)) +
 			  (a->actor2 && (a->actor2 == b->actor2 || a->actor2 == b->actor1));
 	out->score = place_score + 3 * actor_score + 5 * (a->type == b->type) -
