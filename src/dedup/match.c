@@ -301,6 +301,7 @@ int dkey_build(const struct dedup_rules *r, const struct flat_field *f, int n, s
 	       : !dated ? "no date"
 	       : !k->country ? "no country"
 	       : !k->place && !k->admin1 && !k->admin2 && isnan(k->lat) ? "no place"
+	       : k->level == LEVEL_COUNTRY ? "placed only by its country"
 	       : k->type < 0 ? "unknown sub_event_type" : NULL;
 	return *why ? 1 : 0;
 }

@@ -263,6 +263,12 @@ START_TEST(an_event_without_a_date_or_a_place_cannot_be_matched)
 	ck_assert_int_eq(key_of(&e, &k, &why), 1);
 	ck_assert_str_eq(why, "no country");
 	e = town;
+	e.location = "Afghanistan";
+	e.admin1 = e.admin2 = NULL;
+	e.geo_precision = 3;
+	ck_assert_int_eq(key_of(&e, &k, &why), 1);
+	ck_assert_str_eq(why, "placed only by its country");
+	e = town;
 	e.sub = "Skirmish";
 	ck_assert_int_eq(key_of(&e, &k, &why), 1);
 	ck_assert_str_eq(why, "unknown sub_event_type");
