@@ -30,7 +30,8 @@ static const char run_usage[] =
 	"  -f, --format FMT   csv (default), tsv, jsonl, json, geojson, xlsx, sqlite\n"
 	"      --meta FILE    publication metadata CSV (as for parse)\n"
 	"      --date DATE    publication date for every document\n"
-	"      --gazetteer FILE, --actors FILE, --triggers FILE   as for extract\n"
+	"      --gazetteer FILE, --actors FILE, --triggers FILE, --cues FILE, --rules FILE\n"
+	"                         as for extract\n"
 	"      --dedup        merge the events of documents that report one event, as\n"
 	"                     sitrep dedup does (events and a mentions table)\n"
 	"      --days N, --km N   its window (default 1 day, 25 km)\n"
@@ -197,6 +198,8 @@ int cmd_run(int argc, char **argv)
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "actors", required_argument, NULL, 'a' },
 		{ "triggers", required_argument, NULL, 't' },
+		{ "cues", required_argument, NULL, 'c' },
+		{ "rules", required_argument, NULL, 'r' },
 		{ "dedup", no_argument, NULL, 'D' },
 		{ "days", required_argument, NULL, 'Y' },
 		{ "km", required_argument, NULL, 'K' },
@@ -208,7 +211,7 @@ int cmd_run(int argc, char **argv)
 	struct extract_opts eo;
 	struct parse_opts po = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC, 0 };
 	struct meta_table meta = { NULL, 0 };
-	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL;
+	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL, *cue = NULL, *rul = NULL;
 	struct dedup_opts dopts = { DEDUP_DEFAULT_DAYS, DEDUP_DEFAULT_KM, NULL, 0 };
 	int c, quiet = 0, dedup = 0;
 	memset(&xo, 0, sizeof(xo));
@@ -230,6 +233,8 @@ int cmd_run(int argc, char **argv)
 		case 'g': gaz = optarg; break;
 		case 'a': act = optarg; break;
 		case 't': trg = optarg; break;
+		case 'c': cue = optarg; break;
+		case 'r': rul = optarg; break;
 		case 'D': dedup = 1; break;
 		case 'Y': cmd_dedup_window("--days", optarg, &dopts); break;
 		case 'K': cmd_dedup_window("--km", optarg, &dopts); break;
@@ -250,6 +255,10 @@ int cmd_run(int argc, char **argv)
 	eo.n_actor_files = act ? 1 : 0;
 	eo.trigger_files = trg ? &trg : NULL;
 	eo.n_trigger_files = trg ? 1 : 0;
+	eo.cue_files = cue ? &cue : NULL;
+	eo.n_cue_files = cue ? 1 : 0;
+	eo.rule_files = rul ? &rul : NULL;
+	eo.n_rule_files = rul ? 1 : 0;
 	if (meta_path && meta_load(&meta, meta_path) < 0)
 		return EXIT_IO;
 	po.meta = meta_path ? &meta : NULL;
