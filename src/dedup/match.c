@@ -39,18 +39,22 @@ static int type_row(void *ctx, char **f, size_t n, unsigned long line)
 {
 	struct types_load *ld = ctx;
 	struct dedup_rules *r = ld->r;
+	int sub = -1;
 	(void)n;
-	if (r->n_types == DEDUP_MAX_TYPES)
-		return error("%s:%lu: more than %d sub-event types", TYPES_FILE, line, DEDUP_MAX_TYPES);
-	if (dedup_type_index(r, f[0], strlen(f[0])) >= 0)
+	for (int i = 0; i < SUB_COUNT; i++)
+		if (!strcmp(acled_sub((enum acled_sub)i)->id, f[0]))
+			sub = i;
+	if (sub < 0)
+		return error("%s:%lu: '%s' is no sub-event type of acled.tsv", TYPES_FILE, line, f[0]);
+	struct dedup_type *t = &r->types[sub];
+	if (t->listed)
 		return error("%s:%lu: sub-event type '%s' listed twice", TYPES_FILE, line, f[0]);
-	struct dedup_type *t = &r->types[r->n_types];
 	char *end;
-	long spec = strtol(f[3], &end, 10);
-	if (end == f[3] || *end)
-		return error("%s:%lu: specificity '%s' is not a number", TYPES_FILE, line, f[3]);
+	long spec = strtol(f[2], &end, 10);
+	if (end == f[2] || *end)
+		return error("%s:%lu: specificity '%s' is not a number", TYPES_FILE, line, f[2]);
 	t->groups = 0;
-	for (const char *p = f[2]; *p;) {
+	for (const char *p = f[1]; *p;) {
 		size_t len = strcspn(p, ",");
 		if (len) {
 			int bit = group_bit(ld, p, len, line);
@@ -60,10 +64,8 @@ static int type_row(void *ctx, char **f, size_t n, unsigned long line)
 		}
 		p += len + (p[len] == ',');
 	}
-	t->sub_event_type = xstrdup(f[0]);
-	t->event_type = xstrdup(f[1]);
 	t->specificity = (int)spec;
-	r->n_types++;
+	t->listed = 1;
 	return 0;
 }
 
@@ -93,9 +95,20 @@ int dedup_rules_load(struct dedup_rules *r, int days, double km)
 	r->days = days;
 	r->km = km;
 	ld.r = r;
-	int rc = load_table(TYPES_FILE, "sub_event_type,event_type,groups,specificity", type_row, &ld);
+	if (acled_load() < 0)
+		return -1;
+	for (int i = 0; i < SUB_COUNT; i++) {
+		r->types[i].sub_event_type = acled_sub((enum acled_sub)i)->sub_event_type;
+		r->types[i].event_type = acled_sub((enum acled_sub)i)->event_type;
+	}
+	r->n_types = SUB_COUNT;
+	int rc = load_table(TYPES_FILE, "sub,groups,specificity", type_row, &ld);
 	for (int i = 0; i < ld.n_groups; i++)
 		free(ld.group_names[i]);
+	for (int i = 0; rc == 0 && i < SUB_COUNT; i++)
+		if (!r->types[i].listed)
+			rc = error("%s: no row for sub-event type '%s'", TYPES_FILE,
+				   acled_sub((enum acled_sub)i)->id);
 	if (rc == 0)
 		rc = load_table(ACTORS_FILE, "prefix", wildcard_row, r);
 	if (rc < 0)
@@ -105,10 +118,6 @@ int dedup_rules_load(struct dedup_rules *r, int days, double km)
 
 void dedup_rules_release(struct dedup_rules *r)
 {
-	for (size_t i = 0; i < r->n_types; i++) {
-		free(r->types[i].sub_event_type);
-		free(r->types[i].event_type);
-	}
 	for (size_t i = 0; i < r->n_wildcards; i++)
 		free(r->wildcards[i]);
 	free(r->wildcards);

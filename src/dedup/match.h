@@ -10,20 +10,21 @@
 
 #include "base/strbuf.h"
 #include "io/flatjson.h"
+#include "lexicon/acled.h"
 
-#define DEDUP_MAX_TYPES 64
 /* The widest date interval a report can stand for (a month either side), in days. */
 #define DKEY_MAX_SPAN 62
 
 struct dedup_type {
-	char *sub_event_type;
-	char *event_type;
-	uint32_t groups; /* bit per group named in dedup_types.tsv */
+	const char *sub_event_type; /* borrowed from the ACLED table */
+	const char *event_type;
+	uint32_t groups;            /* bit per group named in dedup_types.tsv */
 	int specificity;
+	int listed;                 /* has its row in dedup_types.tsv */
 };
 
 struct dedup_rules {
-	struct dedup_type types[DEDUP_MAX_TYPES]; /* in the table's order */
+	struct dedup_type types[SUB_COUNT]; /* by enum acled_sub (acled.tsv's order) */
 	size_t n_types;
 	char **wildcards;  /* actor name prefixes that stand for an unnamed party */
 	size_t n_wildcards;
@@ -31,10 +32,11 @@ struct dedup_rules {
 	double km;         /* --km: distance within which two points agree (default 25) */
 };
 
-/* Load the embedded tables (src/data/dedup_types.tsv, dedup_actors.tsv); -1 after a message. */
+/* Load the embedded tables (src/data/dedup_types.tsv, dedup_actors.tsv, and acled.tsv for the
+ * names); -1 after a message. */
 int dedup_rules_load(struct dedup_rules *r, int days, double km);
 void dedup_rules_release(struct dedup_rules *r);
-/* Index of a sub-event type in r->types, or -1. */
+/* Index of a sub-event type (by its name) in r->types, or -1. */
 int dedup_type_index(const struct dedup_rules *r, const char *name, size_t len);
 
 /* How precisely a report places the event. */
@@ -63,7 +65,7 @@ struct dkey {
 	uint8_t precision;  /* time_precision 1-3 */
 	uint8_t geo_precision;
 	uint8_t level;      /* enum place_level */
-	int8_t type;        /* index in the rules' types */
+	int8_t type;        /* enum acled_sub, -1 when unknown */
 	uint8_t flags;      /* enum dkey_flags */
 };
 

@@ -17,14 +17,14 @@ enum key_id { K_TYPE, K_DOC_ID, K_EVENT_ID, K_EVENT_DATE, K_TIME_PRECISION, K_DA
 	      K_INTER2, K_CIVILIAN, K_COUNTRY, K_ISO3, K_ADMIN1, K_ADMIN2, K_LOCATION, K_LATITUDE,
 	      K_LONGITUDE, K_GEO_PRECISION, K_FATALITIES, K_FAT_LOW, K_FAT_HIGH, K_INJURIES,
 	      K_DETAINED, K_CLAIMED_BY, K_SOURCE, K_SOURCE_COUNT, K_NOTES, K_CHAR_START, K_CHAR_END,
-	      K_CAMEO, K_COUNT, K_OTHER = K_COUNT };
+	      K_CAMEO, K_CONFIDENCE, K_COUNT, K_OTHER = K_COUNT };
 
 static const char *const key_names[K_COUNT] = { "type", "doc_id", "event_id", "event_date",
 	"time_precision", "date_text", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
 	"inter1", "actor2", "assoc_actor_2", "inter2", "civilian_targeting", "country", "iso3",
 	"admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities",
 	"fatalities_low", "fatalities_high", "injuries", "detained", "claimed_by", "source",
-	"source_count", "notes", "char_start", "char_end", "cameo_code" };
+	"source_count", "notes", "char_start", "char_end", "cameo_code", "confidence" };
 
 /* The place columns, copied together from one report. */
 static const enum key_id place_keys[] = { K_COUNTRY, K_ISO3, K_ADMIN1, K_ADMIN2, K_LOCATION,
@@ -320,6 +320,28 @@ static int cmp_field(const void *a, const void *b)
 	return c ? c : (x->val_len > y->val_len) - (x->val_len < y->val_len);
 }
 
+/* The most confident report's confidence: what any one report shows, the event has. */
+static void set_confidence(struct overrides *o, const struct indexed *ix, size_t n)
+{
+	size_t best = n;
+	double top = -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct flat_field *f = ix[i].by_key[K_CONFIDENCE];
+		char num[32];
+		if (!f || f->kind != FLAT_NUMBER || f->val_len >= sizeof(num))
+			continue;
+		memcpy(num, f->val, f->val_len);
+		num[f->val_len] = '\0';
+		double v = strtod(num, NULL);
+		if (v > top) {
+			top = v;
+			best = i;
+		}
+	}
+	if (best < n)
+		set_raw(o, K_CONFIDENCE, ix[best].by_key[K_CONFIDENCE]);
+}
+
 /* Every publisher once, in byte order, joined with "; "; and the number of documents. */
 static void set_sources(struct overrides *o, const struct member *m, const struct indexed *ix,
 			size_t n)
@@ -493,6 +515,7 @@ static size_t merge_rules(const struct dedup_rules *r, const struct member *m,
 			break;
 		}
 	set_sources(o, m, ix, n);
+	set_confidence(o, ix, n);
 	return base;
 }
 
