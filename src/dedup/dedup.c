@@ -220,8 +220,9 @@ int deduper_add(struct deduper *d, const char *line, size_t len, const char *whe
 	struct dkey k;
 	const char *why;
 	memset(&k, 0, sizeof(k));
-	if (dkey_build(&d->rules, d->flat, n, &k, &why)) {
-		if (!strcmp(why, "no doc_id or event_id")) {
+	enum dkey_verdict v = dkey_build(&d->rules, d->flat, n, &k, &why);
+	if (v != DKEY_OK) {
+		if (v == DKEY_NO_ID) {
 			error("%s: event without doc_id or event_id; passed through unmerged", where);
 			d->st.rejected++;
 			d->st.events_rejected++;

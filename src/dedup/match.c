@@ -268,8 +268,8 @@ static enum place_level place_level(const struct dkey *k, uint64_t country_name)
 	return LEVEL_POINT;
 }
 
-int dkey_build(const struct dedup_rules *r, const struct flat_field *f, int n, struct dkey *k,
-	       const char **why)
+enum dkey_verdict dkey_build(const struct dedup_rules *r, const struct flat_field *f, int n,
+			     struct dkey *k, const char **why)
 {
 	struct strbuf tmp = STRBUF_INIT;
 	uint64_t spill_off = k->spill_off, line_hash = k->line_hash;
@@ -306,13 +306,16 @@ int dkey_build(const struct dedup_rules *r, const struct flat_field *f, int n, s
 	int dated = parse_day(get(f, n, "event_date", H_EVENT_DATE), &k->day);
 	k->lo = k->day - precision_slack[k->precision];
 	k->hi = k->day + precision_slack[k->precision];
-	*why = !doc || !id ? "no doc_id or event_id"
-	       : !dated ? "no date"
+	if (!doc || !id) {
+		*why = "no doc_id or event_id";
+		return DKEY_NO_ID;
+	}
+	*why = !dated ? "no date"
 	       : !k->country ? "no country"
 	       : !k->place && !k->admin1 && !k->admin2 && isnan(k->lat) ? "no place"
 	       : k->level == LEVEL_COUNTRY ? "placed only by its country"
 	       : k->type < 0 ? "unknown sub_event_type" : NULL;
-	return *why ? 1 : 0;
+	return *why ? DKEY_ALONE : DKEY_OK;
 }
 
 #define CMP(x, y) do { if ((x) != (y)) return (x) < (y) ? -1 : 1; } while (0)

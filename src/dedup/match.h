@@ -69,9 +69,15 @@ struct dkey {
 	uint8_t flags;      /* enum dkey_flags */
 };
 
+enum dkey_verdict {
+	DKEY_OK,    /* the event can be matched */
+	DKEY_ALONE, /* it lacks a date or a place: it can only stand alone */
+	DKEY_NO_ID  /* it has no doc_id or event_id to be told apart by */
+};
+
 /* Fill k from an event record's fields (spill position and line hash are the caller's).
- * Returns 0, or 1 when the event cannot be matched, with *why saying what it lacks. */
-int dkey_build(const struct dedup_rules *r, const struct flat_field *f, int n, struct dkey *k,
+ * Unless DKEY_OK, *why says what the event lacks. */
+enum dkey_verdict dkey_build(const struct dedup_rules *r, const struct flat_field *f, int n, struct dkey *k,
 	       const char **why);
 /* Sort order of keys: last day, reports with a written calendar day first, country, then
  * canonical order. Coarse dates thus come after the precise reports they may join. */
