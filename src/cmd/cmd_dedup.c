@@ -61,18 +61,18 @@ static int on_line(void *ctx, const struct jvalue *rec, const char *line, size_t
 	return rc;
 }
 
-static double number_arg(const char *opt, const char *arg)
+static double number_arg(const char *opt, const char *arg, double max)
 {
 	char *end;
 	double v = strtod(arg, &end);
-	if (end == arg || *end || !(v >= 0) || v > 1e6)
-		die(EXIT_USAGE, "%s wants a number from 0 to 1000000, not '%s'", opt, arg);
+	if (end == arg || *end || !(v >= 0) || v > max)
+		die(EXIT_USAGE, "%s wants a number from 0 to %.0f, not '%s'", opt, max, arg);
 	return v;
 }
 
 void cmd_dedup_window(const char *opt, const char *arg, struct dedup_opts *o)
 {
-	double v = number_arg(opt, arg);
+	double v = number_arg(opt, arg, 1e6);
 	if (strcmp(opt, "--km") == 0) {
 		o->km = v;
 		return;
@@ -102,7 +102,7 @@ int cmd_dedup(int argc, char **argv)
 		case 'k': cmd_dedup_window("--km", optarg, &opts); break;
 		case 'e': opts.explain = stderr; break;
 		case 'b':
-			opts.run_keys = (size_t)number_arg("--buffer", optarg);
+			opts.run_keys = (size_t)number_arg("--buffer", optarg, 1e9);
 			if (opts.run_keys < 1)
 				die(EXIT_USAGE, "--buffer wants at least 1");
 			break;
