@@ -30,7 +30,8 @@ static const char run_usage[] =
 	"  -f, --format FMT   csv (default), tsv, jsonl, json, geojson, xlsx, sqlite\n"
 	"      --meta FILE    publication metadata CSV (as for parse)\n"
 	"      --date DATE    publication date for every document\n"
-	"      --gazetteer FILE, --actors FILE, --triggers FILE, --cues FILE, --rules FILE\n"
+	"      --gazetteer FILE, --actors FILE, --triggers FILE, --cues FILE, --rules FILE,\n"
+	"      --frames FILE, --min-confidence X\n"
 	"                         as for extract\n"
 	"      --dedup        merge the events of documents that report one event, as\n"
 	"                     sitrep dedup does (events and a mentions table)\n"
@@ -200,6 +201,8 @@ int cmd_run(int argc, char **argv)
 		{ "triggers", required_argument, NULL, 't' },
 		{ "cues", required_argument, NULL, 'c' },
 		{ "rules", required_argument, NULL, 'r' },
+		{ "frames", required_argument, NULL, 'F' },
+		{ "min-confidence", required_argument, NULL, 'M' },
 		{ "dedup", no_argument, NULL, 'D' },
 		{ "days", required_argument, NULL, 'Y' },
 		{ "km", required_argument, NULL, 'K' },
@@ -211,11 +214,12 @@ int cmd_run(int argc, char **argv)
 	struct extract_opts eo;
 	struct parse_opts po = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC, 0 };
 	struct meta_table meta = { NULL, 0 };
-	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL, *cue = NULL, *rul = NULL;
+	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL, *cue = NULL, *rul = NULL, *frm = NULL;
 	struct dedup_opts dopts = { DEDUP_DEFAULT_DAYS, DEDUP_DEFAULT_KM, NULL, 0 };
 	int c, quiet = 0, dedup = 0;
 	memset(&xo, 0, sizeof(xo));
 	memset(&eo, 0, sizeof(eo));
+	eo.min_confidence = EXTRACT_MIN_CONFIDENCE;
 	xo.outdir = "out";
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:f:qh", longopts, NULL)) != -1) {
@@ -235,6 +239,14 @@ int cmd_run(int argc, char **argv)
 		case 't': trg = optarg; break;
 		case 'c': cue = optarg; break;
 		case 'r': rul = optarg; break;
+		case 'F': frm = optarg; break;
+		case 'M': {
+			char *end;
+			eo.min_confidence = strtod(optarg, &end);
+			if (*end || end == optarg || eo.min_confidence < 0 || eo.min_confidence > 1)
+				die(EXIT_USAGE, "--min-confidence wants a number from 0 to 1, not '%s'", optarg);
+			break;
+		}
 		case 'D': dedup = 1; break;
 		case 'Y': cmd_dedup_window("--days", optarg, &dopts); break;
 		case 'K': cmd_dedup_window("--km", optarg, &dopts); break;
@@ -259,6 +271,8 @@ int cmd_run(int argc, char **argv)
 	eo.n_cue_files = cue ? 1 : 0;
 	eo.rule_files = rul ? &rul : NULL;
 	eo.n_rule_files = rul ? 1 : 0;
+	eo.frame_files = frm ? &frm : NULL;
+	eo.n_frame_files = frm ? 1 : 0;
 	if (meta_path && meta_load(&meta, meta_path) < 0)
 		return EXIT_IO;
 	po.meta = meta_path ? &meta : NULL;
