@@ -9,6 +9,11 @@ int cmd_extract(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_dedup(int argc, char **argv);
+
+struct dedup_opts;
+/* --days N or --km N (opt names which) into o; a bad value exits with EXIT_USAGE. */
+void cmd_dedup_window(const char *opt, const char *arg, struct dedup_opts *o);
 int cmd_gazetteer(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 

@@ -12,6 +12,7 @@
 
 #include "base/batchq.h"
 #include "cmd/cmd.h"
+#include "dedup/dedup.h"
 #include "io/doc.h"
 #include "export/export.h"
 #include "extract/extract.h"
@@ -34,6 +35,9 @@ static const char run_usage[] =
 	"      --frames FILE, --min-confidence X\n"
 	"                         as for extract\n"
 	"      --report       also write DIR/report.html (see 'sitrep report --help')\n"
+	"      --dedup        merge the events of documents that report one event, as\n"
+	"                     sitrep dedup does (events and a mentions table)\n"
+	"      --days N, --km N   its window (default 1 day, 25 km)\n"
 	"  -q, --quiet        no progress line and no warnings\n"
 	"  -h, --help         this text\n";
 
@@ -47,6 +51,7 @@ struct run_state {
 	struct extractor *ex;
 	struct exporter *x;
 	struct report *rep;         /* --report: fed by the export thread; NULL without */
+	struct deduper *dd;         /* --dedup: between extract and export */
 	struct batchq *docs_q;      /* struct doc *, main -> extract thread */
 	struct batchq *batch_q;     /* struct strbuf *, extract -> export thread */
 	struct strbuf out;          /* the batch being filled (extract thread) */
@@ -85,7 +90,7 @@ static const char *intern_type(const char *s)
 
 /* Count what run reports, from sitrep's own record lines (their keys come in a fixed
  * order), then hand the line to the exporter. */
-static void feed_line(struct run_state *st, const char *line, size_t len)
+static void export_line(struct run_state *st, const char *line, size_t len)
 {
 	static const char ev[] = "{\"type\":\"event\"", pl[] = "{\"type\":\"place\"";
 	if (len > sizeof(ev) && !memcmp(line, ev, sizeof(ev) - 1)) {
@@ -116,6 +121,21 @@ static int write_report(struct report *rep, const char *outdir)
 	strbuf_release(&path);
 	report_free(rep);
 	return rc;
+}
+
+static int dedup_to_export(void *ctx, const char *line, size_t len)
+{
+	export_line(ctx, line, len);
+	return 0;
+}
+
+/* With --dedup, records go through the deduper, which passes them on to export_line. */
+static void feed_line(struct run_state *st, const char *line, size_t len)
+{
+	if (!st->dd)
+		export_line(st, line, len);
+	else if (deduper_add(st->dd, line, len, NULL) < 0)
+		st->write_errors++;
 }
 
 /* The export thread: every line of every batch, in order. */
@@ -201,6 +221,9 @@ int cmd_run(int argc, char **argv)
 		{ "rules", required_argument, NULL, 'r' },
 		{ "frames", required_argument, NULL, 'F' },
 		{ "min-confidence", required_argument, NULL, 'M' },
+		{ "dedup", no_argument, NULL, 'D' },
+		{ "days", required_argument, NULL, 'Y' },
+		{ "km", required_argument, NULL, 'K' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "report", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
@@ -211,7 +234,8 @@ int cmd_run(int argc, char **argv)
 	struct parse_opts po = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC, 0 };
 	struct meta_table meta = { NULL, 0 };
 	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL, *cue = NULL, *rul = NULL, *frm = NULL;
-	int c, quiet = 0, report = 0;
+	struct dedup_opts dopts = { DEDUP_DEFAULT_DAYS, DEDUP_DEFAULT_KM, NULL, 0 };
+	int c, quiet = 0, report = 0, dedup = 0;
 	memset(&xo, 0, sizeof(xo));
 	memset(&eo, 0, sizeof(eo));
 	eo.min_confidence = EXTRACT_MIN_CONFIDENCE;
@@ -242,6 +266,9 @@ int cmd_run(int argc, char **argv)
 				die(EXIT_USAGE, "--min-confidence wants a number from 0 to 1, not '%s'", optarg);
 			break;
 		}
+		case 'D': dedup = 1; break;
+		case 'Y': cmd_dedup_window("--days", optarg, &dopts); break;
+		case 'K': cmd_dedup_window("--km", optarg, &dopts); break;
 		case 'q': quiet = 1; sitrep_quiet_warnings = 1; break;
 		case 'R': report = 1; break;
 		case 'h':
@@ -280,7 +307,10 @@ int cmd_run(int argc, char **argv)
 	st.x = st.ex ? exporter_new(&xo, &schemas) : NULL;
 	struct report_opts ro = { NULL, "sitrep " SITREP_VERSION };
 	st.rep = report ? report_new(&ro) : NULL;
-	if (!st.ex || !st.x || (report && !st.rep)) {
+	st.dd = st.x && dedup ? deduper_new(&dopts, dedup_to_export, &st) : NULL;
+	if (!st.ex || !st.x || (report && !st.rep) || (dedup && !st.dd)) {
+		report_free(st.rep);
+		deduper_free(st.dd);
 		exporter_free(st.x);
 		extractor_free(st.ex);
 		schema_free_all(&schemas);
@@ -301,11 +331,16 @@ int cmd_run(int argc, char **argv)
 	pthread_join(export_thread, NULL);
 	batchq_free(st.docs_q);
 	batchq_free(st.batch_q);
+	if (st.dd && deduper_finish(st.dd) < 0)
+		st.write_errors++;
 	int failed = exporter_finish(st.x) < 0 || st.write_errors;
 	if (st.progress)
 		fputc('\n', stderr);
 	printf("sitrep run: %lu documents read, %lu rejected; %lu events, %lu place mentions\n",
 	       ps.docs_in, ps.rejected, st.events, st.places);
+	if (st.dd)
+		printf("dedup: %lu events after merging the reports of one event\n",
+		       deduper_stats(st.dd)->events_out);
 	for (size_t i = 0; i < st.n_types; i++)
 		printf("  %-28s %lu\n", st.types[i], st.type_counts[i]);
 	unsigned long rows;
@@ -315,6 +350,7 @@ int cmd_run(int argc, char **argv)
 		printf(" %s.%s (%lu)", name, export_format_ext(xo.format), rows);
 	putchar('\n');
 	failed |= st.rep && write_report(st.rep, xo.outdir) < 0;
+	deduper_free(st.dd);
 	exporter_free(st.x);
 	extractor_free(st.ex);
 	schema_free_all(&schemas);
