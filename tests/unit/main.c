@@ -9,6 +9,7 @@ int main(void)
 	srunner_add_suite(sr, suite_numbers());
 	srunner_add_suite(sr, suite_text());
 	srunner_add_suite(sr, suite_article());
+	srunner_add_suite(sr, suite_dateline());
 	srunner_add_suite(sr, suite_utf8());
 	srunner_add_suite(sr, suite_lexicons());
 	srunner_add_suite(sr, suite_output());
