@@ -116,6 +116,28 @@ static long days_after(const struct ectx *cx, size_t from, size_t to)
 	return 0;
 }
 
+/* How many sentences back a date still frames the story of its paragraph. */
+#define FRAME_SENTENCES 3
+
+/* The latest date of the sentences before s in its paragraph that dates what they tell (not
+ * when it was said, a plan, background or a date counted from another), or -1. */
+static int frame_date(const struct ectx *cx, size_t s)
+{
+	unsigned para = cx->t.sent[s].para;
+	size_t first = s;
+	while (first > 0 && s - first < FRAME_SENTENCES && cx->t.sent[first - 1].para == para)
+		first--;
+	if (first == s)
+		return -1;
+	int best = -1;
+	for (size_t d = dm_lower(cx, sentence_first(cx, first));
+	     d < cx->n_dm && cx->dm[d].first < sentence_first(cx, s); d++)
+		if (date_usable(cx, d) && !(cx->dm[d].flags & DM_BACKGROUND) && cx->dm[d].date.y &&
+		    !cx->dm[d].relative)
+			best = (int)d;
+	return best;
+}
+
 void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_lead_date)
 {
 	size_t from, to;
@@ -175,10 +197,16 @@ void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_lead_date
 		    back > 0 ? ", minus the days in 'N days after'" : "");
 		return;
 	}
-	/* No date in the sentence: the last event of the paragraph, the lead's date, or the
-	 * publication date at week precision. */
+	/* No date in the sentence: the date an earlier sentence of the paragraph set ("In Kunduz
+	 * last night, a force searched a compound. It detained one man."), the last event of the
+	 * paragraph, the lead's date, or the publication date at week precision. */
 	const struct event *prev = context_event(cx, e);
-	if (prev) {
+	int frame = frame_date(cx, e->sentence);
+	if (frame >= 0 && (!prev || cx->dm[frame].first > cx->tm[prev->trigger].first)) {
+		take_date(cx, e, frame, cx->dm[frame].date);
+		ev_why(cx, e, "; date '%s' set by sentence %u of the paragraph", e->date_text,
+		       cx->t.tok[cx->dm[frame].first].sentence + 1);
+	} else if (prev) {
 		e->event_date = prev->event_date;
 		e->time_precision = prev->time_precision;
 		e->date_text = prev->date_text;

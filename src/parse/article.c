@@ -484,6 +484,25 @@ void article_from_paragraphs(struct doc *d, char **lines, size_t n, unsigned fla
 	utf8_nfc(&d->text);
 }
 
+/* Spaces, tabs and no-break spaces (U+00A0) that open a line. */
+static size_t leading_blank(const char *p)
+{
+	size_t i = 0;
+	for (;;) {
+		if (p[i] == ' ' || p[i] == '\t')
+			i++;
+		else if ((unsigned char)p[i] == 0xC2 && (unsigned char)p[i + 1] == 0xA0)
+			i += 2;
+		else
+			return i;
+	}
+}
+
+static int ends_nbsp(const char *p, size_t l)
+{
+	return l >= 2 && (unsigned char)p[l - 2] == 0xC2 && (unsigned char)p[l - 1] == 0xA0;
+}
+
 /* U+2028 and U+2029 separate lines and paragraphs as '\n' does: made '\n' and two spaces
  * (trimmed with the line), so that no record carries one into a line-based reader. */
 static void unicode_line_breaks(struct strbuf *sb)
@@ -511,11 +530,11 @@ void article_from_bytes(struct doc *d, const char *raw, size_t len, unsigned fla
 		char *nl = strchr(p, '\n');
 		if (nl)
 			*nl = '\0';
-		while (*p == ' ' || *p == '\t')
-			p++;
+		p += leading_blank(p);
 		size_t l = strlen(p);
-		while (l && (p[l - 1] == ' ' || p[l - 1] == '\t'))
-			p[--l] = '\0';
+		while (l && (p[l - 1] == ' ' || p[l - 1] == '\t' || ends_nbsp(p, l)))
+			l -= p[l - 1] == ' ' || p[l - 1] == '\t' ? 1 : 2;
+		p[l] = '\0';
 		if (n == alloc)
 			lines = xrealloc(lines, (alloc *= 2) * sizeof(*lines));
 		lines[n++] = p;

@@ -311,7 +311,8 @@ int dateline_find(char *const *lines, size_t from, size_t n, struct ymd hint,
 		int body = 0;
 		for (size_t p = 0; line[p] && bytes + p < HEADER_BYTES && !body; p++) {
 			body = sentence_end_at(line, p);
-			if (!isupper((unsigned char)line[p]) || (p > 0 && line[p - 1] != ' '))
+			if (!isupper((unsigned char)line[p]) ||
+			    (p > 0 && line[p - 1] != ' ' && (unsigned char)line[p - 1] != 0xA0))
 				continue;
 			struct ymd date = { 0, 0, 0 };
 			char *place = NULL;
