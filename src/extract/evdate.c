@@ -119,10 +119,22 @@ static long days_after(const struct ectx *cx, size_t from, size_t to)
 /* How many sentences back a date still frames the story of its paragraph. */
 #define FRAME_SENTENCES 3
 
-/* The latest date of the sentences before s in its paragraph that dates what they tell (not
- * when it was said, a plan, background or a date counted from another), or -1. */
-static int frame_date(const struct ectx *cx, size_t s)
+/* Does an event before e take its date from mention d? Such a date is that event's (the
+ * ambush "last week" in a report of today's raid) and frames nothing else. */
+static int dates_an_event(const struct ectx *cx, const struct event *e, size_t d)
 {
+	for (const struct event *p = cx->ev; p < e; p++)
+		if (p->date == (int)d)
+			return 1;
+	return 0;
+}
+
+/* The latest date of the sentences before e's in its paragraph that sets the time of the
+ * story told there: not when it was said, a plan, background, a date counted from another or
+ * the date of an event of its own. -1 if none. */
+static int frame_date(const struct ectx *cx, const struct event *e)
+{
+	size_t s = e->sentence;
 	unsigned para = cx->t.sent[s].para;
 	size_t first = s;
 	while (first > 0 && s - first < FRAME_SENTENCES && cx->t.sent[first - 1].para == para)
@@ -133,7 +145,7 @@ static int frame_date(const struct ectx *cx, size_t s)
 	for (size_t d = dm_lower(cx, sentence_first(cx, first));
 	     d < cx->n_dm && cx->dm[d].first < sentence_first(cx, s); d++)
 		if (date_usable(cx, d) && !(cx->dm[d].flags & DM_BACKGROUND) && cx->dm[d].date.y &&
-		    !cx->dm[d].relative)
+		    !cx->dm[d].relative && !dates_an_event(cx, e, d))
 			best = (int)d;
 	return best;
 }
@@ -201,7 +213,7 @@ void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_lead_date
 	 * last night, a force searched a compound. It detained one man."), the last event of the
 	 * paragraph, the lead's date, or the publication date at week precision. */
 	const struct event *prev = context_event(cx, e);
-	int frame = frame_date(cx, e->sentence);
+	int frame = frame_date(cx, e);
 	if (frame >= 0 && (!prev || cx->dm[frame].first > cx->tm[prev->trigger].first)) {
 		take_date(cx, e, frame, cx->dm[frame].date);
 		ev_why(cx, e, "; date '%s' set by sentence %u of the paragraph", e->date_text,
