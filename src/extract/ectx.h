@@ -10,8 +10,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "lexicon/acled.h"
 #include "lexicon/actors.h"
 #include "lexicon/cues.h"
+#include "lexicon/rules.h"
 #include "base/dates.h"
 #include "io/doc.h"
 #include "lexicon/gazetteer.h"
@@ -31,6 +33,7 @@ struct extractor {
 	struct actor_lex *actors;
 	struct trigger_lex *triggers;
 	struct cue_lex *cues;
+	struct rule_lex *rules;
 	int explain;
 	unsigned types;
 	/* Composed actor names ("Civilians (Nigeria)", "Military Forces of Mali") by base string
@@ -125,7 +128,7 @@ struct claim {
 
 struct event {
 	enum ev_class cls;
-	const char *event_type, *sub_event_type;
+	enum acled_sub sub;  /* ACLED sub-event type (and so event type) */
 	const char *cameo;
 	int trigger;         /* trigger mention index */
 	size_t sentence;
@@ -189,6 +192,7 @@ struct ectx {
 	size_t base;               /* byte offset of this text in the document (long texts go
 				    * window by window) */
 	size_t n_quotes;           /* quotes of the document written so far (ids go on) */
+	struct strbuf dropped;     /* --explain: triggers set aside, one line each */
 };
 
 /* Generic growth for the arrays above. */

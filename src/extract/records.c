@@ -88,8 +88,8 @@ void records_event(struct ectx *cx, const struct event *e, size_t n, struct strb
 		jsonw_null(out, "time_precision");
 	}
 	jsonw_str(out, "date_text", e->date_text);
-	jsonw_str(out, "event_type", e->event_type);
-	jsonw_str(out, "sub_event_type", e->sub_event_type);
+	jsonw_str(out, "event_type", acled_sub(e->sub)->event_type);
+	jsonw_str(out, "sub_event_type", acled_sub(e->sub)->sub_event_type);
 	jsonw_str(out, "actor1", e->actor1_name);
 	jsonw_null(out, "assoc_actor_1");
 	jsonw_count(out, "inter1", e->actor1_name ? e->inter1 : -1);

@@ -42,7 +42,7 @@ void triggers_free(struct trigger_lex *lex);
 size_t triggers_match(const struct trigger_lex *lex, const struct tokens *t, size_t i,
 		      size_t limit, int *out, size_t max, size_t *n_out);
 const char *ev_class_name(enum ev_class cls);
-/* ACLED event type of a class; sub-event types depend on actors and are set in events.c. */
-const char *ev_class_event_type(enum ev_class cls);
+/* The class of that name ("CLASH"), or -1. */
+int ev_class_from_name(const char *name);
 
 #endif
