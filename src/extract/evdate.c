@@ -305,8 +305,9 @@ int lead_date(const struct ectx *cx)
 	return -1;
 }
 
-/* Events dated more than two years before publication are history, not news. */
-#define HISTORY_DAYS 730
+/* Events dated more than two months before publication are history, not news: the
+ * reports of their time told them (the same span makes a calendar date background). */
+#define HISTORY_DAYS 60
 
 void drop_history(struct ectx *cx, struct event *e)
 {
