@@ -19,7 +19,14 @@ int date_usable(const struct ectx *cx, size_t d)
 static int names_this(const struct ectx *cx, size_t d, size_t anchor)
 {
 	size_t words = 0;
-	if (!(cx->dm[d].flags & DM_REFERENCE) || anchor < cx->dm[d].last)
+	if (!(cx->dm[d].flags & DM_REFERENCE))
+		return 0;
+	/* "an attack Jan. 7": the event noun right before the date (the trigger may start a word
+	 * or two earlier: "a suicide attack Jan. 7"). */
+	if (anchor < cx->dm[d].first)
+		return cx->dm[d].first - anchor <= 3 &&
+		       cx_cue(cx, cx->dm[d].first - 1, CUE_generic_event_noun);
+	if (anchor < cx->dm[d].last)
 		return 0;
 	/* "the July 2 attack", "the Aug. 8 suicide attack", "Tuesday's 'green-on-blue' attack" */
 	for (size_t i = cx->dm[d].last; i < anchor; i++) {
@@ -57,7 +64,10 @@ static int nearest_date(const struct ectx *cx, size_t anchor, size_t from, size_
 		int background = (cx->dm[d].flags & DM_BACKGROUND) != 0;
 		size_t pos = cx->dm[d].first;
 		size_t dist = pos > anchor ? pos - anchor : anchor - pos;
-		if (background > best_background || (background == best_background && dist >= best_dist))
+		/* At equal distance the date after the trigger wins: "a bombing June 3 in Kasur,
+		 * detaining five in Lahore yesterday". */
+		if (background > best_background ||
+		    (background == best_background && (dist > best_dist || (dist == best_dist && pos < anchor))))
 			continue;
 		best_dist = dist;
 		best = (int)d;
@@ -184,17 +194,29 @@ static int frame_date(const struct ectx *cx, const struct event *e)
 	return best;
 }
 
-/* "detained the leader behind the July 2 attack": an event named by its date, before the
- * date of what the report's lead tells, was news in an earlier report. ("Monday's bombing
- * killed 30, officials said" is the lead itself.) */
+static long day_number(struct ymd d)
+{
+	return days_from_civil(d.y, d.m, d.d);
+}
+
+/* "detained the leader behind the July 2 attack today", "... today. He was behind the July 2
+ * attack": an event named by its date, in a sentence that tells of something later or after
+ * a lead that does, was news in an earlier report. ("Monday's bombing killed 30, officials
+ * said" is the lead itself.) */
 static void drop_reference(struct ectx *cx, struct event *e, const struct date_mention *m,
 			   int doc_lead_date)
 {
-	if (!(m->flags & DM_REFERENCE) || doc_lead_date < 0 || !e->event_date.y)
+	if (!(m->flags & DM_REFERENCE) || !e->event_date.y)
 		return;
-	struct ymd lead = cx->dm[doc_lead_date].date;
-	if (days_from_civil(e->event_date.y, e->event_date.m, e->event_date.d) >=
-	    days_from_civil(lead.y, lead.m, lead.d))
+	long when = day_number(e->event_date);
+	int later = doc_lead_date >= 0 && e->sentence > 0 &&
+		    when < day_number(cx->dm[doc_lead_date].date);
+	size_t s = e->sentence;
+	for (size_t d = dm_lower(cx, sentence_first(cx, s));
+	     !later && d < cx->n_dm && cx->dm[d].first < sentence_last(cx, s); d++)
+		later = date_usable(cx, d) && !(cx->dm[d].flags & (DM_REFERENCE | DM_BACKGROUND)) &&
+			cx->dm[d].date.y && day_number(cx->dm[d].date) > when;
+	if (!later)
 		return;
 	e->dropped = 1;
 	ev_why(cx, e, "; dropped: an event told before, named by its date");

@@ -106,6 +106,12 @@ static size_t calendar_expr(struct ectx *cx, size_t i)
 	}
 	struct ymd v;
 	size_t bytes = date_scan(s, &v, 1), ml;
+	/* "on Highway 1 August 31": a number after a name is the name's; the date is the month's. */
+	if (bytes && !v.y && (cx->t.tok[i].flags & TOK_NUMBER) && i >= 1 &&
+	    (cx->t.tok[i - 1].flags & TOK_CAP) && !(cx->t.tok[i].flags & TOK_PARA) &&
+	    cx->t.tok[i - 1].sentence == cx->t.tok[i].sentence && i + 2 < cx->t.n &&
+	    (cx->t.tok[i + 2].flags & TOK_NUMBER) && cx->t.tok[i + 2].start < cx->t.tok[i].start + bytes + 3)
+		return 0;
 	int qualifier = 0; /* 1 early, 2 mid, 3 late */
 	if (!bytes) {
 		/* "in the 1990s": a decade, always background. */
@@ -283,13 +289,16 @@ static int future_sentence(const struct ectx *cx, size_t s)
 	return 0;
 }
 
-/* "the July 2 attack", "the 12 May bombing", "Tuesday's raid": a day used as a noun's
- * modifier names an event by its date, one the reader has been told of before. */
+/* "the July 2 attack", "the 12 May bombing", "Tuesday's raid", "an attack Jan. 7": a day
+ * used as a noun's modifier names an event by its date, often one told of before. */
 static int names_told_event(const struct ectx *cx, const struct date_mention *m)
 {
 	if (m->precision != 1 || m->last >= cx->t.n)
 		return 0;
 	if (cx->t.tok[m->last - 1].flags & TOK_POSS)
+		return 1;
+	/* "an attack Jan. 7", "the bombing Tuesday": the date right after an event noun. */
+	if (m->first >= 1 && cx_cue(cx, m->first - 1, CUE_generic_event_noun))
 		return 1;
 	const struct token *after = &cx->t.tok[m->last];
 	return m->first >= 1 && cx_is(cx, m->first - 1, "the") && (after->flags & TOK_WORD) &&
