@@ -202,6 +202,18 @@ static int sentence_end_at(const char *s, size_t p)
 	return islower((unsigned char)s[p - 1]) && islower((unsigned char)s[p - 2]);
 }
 
+/* A line of the header alone (a title, "Operational Update, Jan. 10, 2011"), not text. */
+static int short_header_line(const char *line)
+{
+	size_t len = strlen(line);
+	if (len > 200)
+		return 0;
+	for (size_t p = 0; p < len; p++)
+		if (sentence_end_at(line, p))
+			return 0;
+	return 1;
+}
+
 struct ymd dateline_year_hint(char *const *lines, size_t from, size_t n)
 {
 	struct ymd ym, full = { 0, 0, 0 };
@@ -211,18 +223,19 @@ struct ymd dateline_year_hint(char *const *lines, size_t from, size_t n)
 		if (!*line)
 			continue;
 		seen++;
-		int body = 0;
+		/* A full date counts only on a header line: one in the text may be background. */
+		int header = short_header_line(line), body = 0;
 		for (size_t p = 0; line[p] && p < HEADER_BYTES && !body; p++) {
+			body = sentence_end_at(line, p);
 			if (p > 0 && line[p - 1] != ' ' && line[p - 1] != '(')
 				continue;
 			if (dateline_reference_number(line + p, &ym))
 				return ym;
 			struct ymd v;
-			if (!full.y && date_scan(line + p, &v, 0) && v.y && v.m)
+			if (header && !full.y && date_scan(line + p, &v, 0) && v.y && v.m)
 				full = (struct ymd){ v.y, v.m, 0 };
-			body = sentence_end_at(line, p);
 		}
-		if (body || strlen(line) > HEADER_BYTES)
+		if (body || !header)
 			break;
 	}
 	return full;

@@ -59,6 +59,22 @@ START_TEST(dateline_without_a_year_takes_the_year_of_the_release_number)
 }
 END_TEST
 
+START_TEST(a_year_in_the_text_gives_no_year_to_the_dateline)
+{
+	struct doc d;
+	/* The 2009 of a past attack is no hint for the year of "(Feb. 3)". */
+	parse_body(&d, "ASADABAD, Afghanistan (Feb. 3) - Troops killed the commander behind the "
+		       "March 2009 attack on a school. He had led the group since then.\n");
+	ck_assert_ptr_null(d.published);
+	doc_release(&d);
+	/* A header line's full date is one. */
+	parse_body(&d, "Operations Summary, Feb. 3, 2012\nASADABAD, Afghanistan (Feb. 3) - Troops "
+		       "killed a commander.\n");
+	ck_assert_str_eq(d.published, "2012-02-03");
+	doc_release(&d);
+}
+END_TEST
+
 START_TEST(release_numbers_are_not_dates)
 {
 	struct ymd ym = { 0, 0, 0 };
@@ -174,6 +190,7 @@ Suite *suite_dateline(void)
 	tcase_add_test(tc, dateline_after_header_furniture_on_the_same_line_is_read);
 	tcase_add_test(tc, dateline_without_a_year_takes_the_year_of_the_release_number);
 	tcase_add_test(tc, release_numbers_are_not_dates);
+	tcase_add_test(tc, a_year_in_the_text_gives_no_year_to_the_dateline);
 	tcase_add_test(tc, story_date_line_dates_the_page_and_names_no_place);
 	tcase_add_test(tc, a_sentence_that_opens_with_a_date_is_no_date_line);
 	tcase_add_test(tc, dated_headline_dates_the_report_and_stays_text);
