@@ -13,6 +13,7 @@
 #include "lexicon/acled.h"
 #include "lexicon/actors.h"
 #include "lexicon/cues.h"
+#include "lexicon/frames.h"
 #include "lexicon/rules.h"
 #include "base/dates.h"
 #include "io/doc.h"
@@ -34,6 +35,8 @@ struct extractor {
 	struct trigger_lex *triggers;
 	struct cue_lex *cues;
 	struct rule_lex *rules;
+	struct frame_lex *frames;
+	double min_confidence;        /* events below it are dropped */
 	int explain;
 	unsigned types;
 	/* Composed actor names ("Civilians (Nigeria)", "Military Forces of Mali") by base string
@@ -152,6 +155,8 @@ struct event {
 	int merged_into;     /* -1, or the event this one was folded into */
 	int coref;           /* -1, or an earlier event this mention refers back to */
 	int dropped;         /* history, not news: not written */
+	unsigned evidence;   /* bit per enum evidence (frames.h) */
+	double confidence;   /* 0..1, from the evidence */
 	struct strbuf why;   /* explanation */
 };
 
@@ -167,6 +172,8 @@ struct ectx {
 	int protagonist;         /* most named non-state group; -2 not computed */
 	int protest_ctx, riot_ctx; /* protest / riot named in the document; -1 not computed */
 	int last_dated;          /* latest event with a date, -1 if none */
+	int relevance;           /* how much the document is about conflict; -1 not computed */
+	int other_topic;         /* words of sport, business, culture, technology in the text */
 	int *votes;              /* country index -> how often the text points at it */
 	struct place_mention *pm;
 	size_t n_pm, alloc_pm;

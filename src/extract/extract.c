@@ -23,10 +23,12 @@ struct extractor *extractor_new(const struct extract_opts *opts)
 	ex->triggers = triggers_load(opts->trigger_files, opts->n_trigger_files);
 	ex->cues = cues_load(opts->cue_files, opts->n_cue_files);
 	ex->rules = ex->cues ? rules_load(opts->rule_files, opts->n_rule_files, ex->cues) : NULL;
+	ex->frames = frames_load(opts->frame_files, opts->n_frame_files);
+	ex->min_confidence = opts->min_confidence;
 	ex->explain = opts->explain;
 	ex->types = opts->types ? opts->types
 				: EXTRACT_EVENTS | EXTRACT_PLACES | EXTRACT_ACTORS | EXTRACT_QUOTES;
-	if (!ex->gz || !ex->actors || !ex->triggers || !ex->cues || !ex->rules || acled_load() < 0) {
+	if (!ex->gz || !ex->actors || !ex->triggers || !ex->cues || !ex->rules || !ex->frames || acled_load() < 0) {
 		extractor_free(ex);
 		return NULL;
 	}
@@ -57,6 +59,7 @@ void extractor_free(struct extractor *ex)
 	actors_free(ex->actors);
 	triggers_free(ex->triggers);
 	rules_free(ex->rules);
+	frames_free(ex->frames);
 	cues_free(ex->cues);
 	free(ex);
 }
@@ -134,6 +137,7 @@ static void run_passes(struct ectx *cx, struct extractor *ex, const struct doc *
 	cx->main_place = cx->protagonist = -2;
 	cx->protest_ctx = cx->riot_ctx = -1;
 	cx->last_dated = -1;
+	cx->relevance = -1;
 	strbuf_init(&cx->dropped, 0);
 	if (d->published)
 		date_parse(d->published, &cx->pub);
@@ -163,6 +167,8 @@ static size_t run_window(struct extractor *ex, const struct doc *d, size_t base,
 	size_t written = 0;
 	if (ex->types & EXTRACT_EVENTS) {
 		for (size_t i = 0; i < cx.n_ev; i++) {
+			if (cx.ev[i].dropped && ex->explain && explain)
+				strbuf_addf(explain, "%s: event set aside: %s\n", d->doc_id, cx.ev[i].why.buf);
 			if (cx.ev[i].merged_into >= 0 || cx.ev[i].dropped)
 				continue;
 			size_t n = ++*n_events;

@@ -21,6 +21,9 @@ struct extract_opts {
 	size_t n_cue_files;
 	const char *const *rule_files; /* user rule tables (rules.tsv's columns) */
 	size_t n_rule_files;
+	const char *const *frame_files; /* user frame tables (frames.tsv's columns) */
+	size_t n_frame_files;
+	double min_confidence;         /* drop events below it (0 keeps every framed event) */
 	int explain;                   /* append a human explanation per event */
 	unsigned types;                /* EXTRACT_* record types to write; 0 = all */
 };

@@ -109,6 +109,7 @@ void records_event(struct ectx *cx, const struct event *e, size_t n, struct strb
 	jsonw_int(out, "char_start", (long long)(cx->base + s->start));
 	jsonw_int(out, "char_end", (long long)(cx->base + s->end));
 	jsonw_str(out, "cameo_code", e->cameo);
+	jsonw_double(out, "confidence", e->confidence, 2);
 	jsonw_end(out);
 	strbuf_addch(out, '\n');
 }

@@ -266,16 +266,18 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 	ev_why(cx, e, "; roles: subject before the trigger, object after");
 }
 
+/* A generic actor's name made for the document's country ("Civilians (Sudan)") made again
+ * for the event's: the generic rows of actors.tsv take the country in brackets. */
 static const char *local_name(struct ectx *cx, const char *name, int ctry)
 {
-	static const char *const bases[] = { "Unidentified Armed Group", "Civilians", "Protesters",
-		"Rioters", NULL };
+	const struct actor_lex *lex = cx->ex->actors;
 	if (!name || ctry < 0)
 		return name;
-	for (size_t i = 0; bases[i]; i++) {
-		size_t n = strlen(bases[i]);
-		if (!strncmp(name, bases[i], n) && !strncmp(name + n, " (", 2))
-			return ectx_actor_name(cx, bases[i], ctry);
+	for (size_t i = 0; i < lex->n; i++) {
+		const struct actor_def *d = &lex->defs[i];
+		size_t n = strlen(d->name);
+		if (d->kind == AK_GENERIC && !strncmp(name, d->name, n) && !strncmp(name + n, " (", 2))
+			return ectx_actor_name(cx, d->name, ctry);
 	}
 	return name;
 }

@@ -144,7 +144,12 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 	}
 	if ((e->cls == EC_RIOT || e->cls == EC_MOB) && e->actor1 >= 0 && inter_is_armed(cx->am[e->actor1].inter))
 		e->cls = EC_LOOTING;
-	if (e->cls == EC_CLASH && crude_brawl(cx, e)) {
+	/* "Rival supporters clashed": crowds without an armed side fight as a mob (ACLED Riots). */
+	if ((e->cls == EC_CLASH || e->cls == EC_KILL) && !(e->evidence & (1u << EV_armed)) &&
+	    (e->evidence & (1u << EV_crowd)) && !(e->evidence & (1u << EV_specific))) {
+		e->cls = EC_MOB;
+		ev_why(cx, e, "; crowds and no armed side: mob violence");
+	} else if (e->cls == EC_CLASH && crude_brawl(cx, e)) {
 		e->cls = EC_MOB;
 		e->cameo = "145"; /* riot */
 		ev_why(cx, e, "; crude weapons, no armed side: mob violence");

@@ -23,7 +23,9 @@
 	X(speech_pronoun) X(made_by) X(nominal_det) X(weapon_taken) X(crude_weapon) \
 	X(firearm_word) X(aircraft) X(two_sided) X(generic_event_noun) X(ref_det) \
 	X(speech_verb) X(speaker_stop) X(speaker_skip) X(period_unit) \
-	X(venue_prep) X(record_of) X(town_noun) X(span_of) \
+	X(venue_prep) X(record_of) X(town_noun) X(span_of) X(weapon) X(crowd) X(political) \
+	X(not_plural) X(time_reference) X(sport_word) X(business_word) \
+	X(culture_word) X(tech_word) \
 	X(date_link) X(part_of_day) X(future_word)
 
 enum cue_id {

@@ -56,6 +56,7 @@ static int trigger_row(void *vctx, char **f, size_t n, unsigned long line)
 		case 'w': flags |= TR_WEAK; break;
 		case 'b': flags |= TR_BLOCK; break;
 		case 's': flags |= TR_STATIVE; break;
+		case 'x': flags |= TR_SPECIFIC; break;
 		case ' ': case ',': break;
 		default:
 			return error("%s:%lu: unknown flag '%c'", ctx->name, line, *p);

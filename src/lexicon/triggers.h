@@ -21,7 +21,8 @@ enum trigger_flags {
 	TR_FALL = 1 << 2,    /* f: agent after "to" ("fell to X") */
 	TR_WEAK = 1 << 3,    /* w: only when the sentence has no stronger trigger */
 	TR_BLOCK = 1 << 4,   /* b: the sentence is about plans or talks */
-	TR_STATIVE = 1 << 5  /* s: "in X hands", "under X control": an actor before the word */
+	TR_STATIVE = 1 << 5, /* s: "in X hands", "under X control": an actor before the word */
+	TR_SPECIFIC = 1 << 6 /* x: names armed violence in any text ("airstrike", "gunfight") */
 };
 
 struct trigger_def {

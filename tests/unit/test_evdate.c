@@ -110,14 +110,14 @@ END_TEST
 START_TEST(evdate_a_past_date_inside_a_phrase_gives_way_to_the_event_date)
 {
 	struct events r;
-	run(&r, "Police arrested a man wanted for the murder of a judge in March in Peshawar on Tuesday.",
-	    "2016-11-24");
+	run(&r, "Police arrested a Taliban commander wanted for the murder of a judge in March in "
+		"Peshawar on Tuesday.", "2016-11-24");
 	ck_assert_uint_ge(r.n, 1);
 	ck_assert_str_eq(json_get_str(r.ev[0], "sub_event_type"), "Arrests");
 	ck_assert_str_eq(date_of(&r, 0), "2016-11-22");
 	release(&r);
 	/* With no other date, the past one dates the event, which is then history. */
-	run(&r, "Police arrested a man in Peshawar in March.", "2016-11-24");
+	run(&r, "Police arrested a Taliban commander in Peshawar in March.", "2016-11-24");
 	ck_assert_uint_eq(r.n, 0);
 	release(&r);
 }
@@ -147,7 +147,7 @@ START_TEST(evdate_a_date_right_after_an_event_noun_is_that_events)
 	release(&r);
 	/* Wire style without "on", as the lead's own event, is kept with its date. */
 	run(&r, "The bombing Tuesday at a market in Khost killed 11 people.\n\n"
-		"On Wednesday, police arrested three suspects in Khost.", "2014-09-18");
+		"On Wednesday, police arrested three Haqqani militants in Khost.", "2014-09-18");
 	ck_assert_uint_eq(r.n, 2);
 	ck_assert_str_eq(date_of(&r, 0), "2014-09-16");
 	release(&r);
