@@ -182,6 +182,17 @@ START_TEST(unicode_line_separators_break_lines)
 }
 END_TEST
 
+START_TEST(no_break_spaces_before_a_dateline_are_blank)
+{
+	struct doc d;
+	parse_body(&d, "2016-05-CA-044\n\xC2\xA0\xC2\xA0TARIN KOWT, Afghanistan (May 9, 2016) - "
+		       "Police repelled an attack on a checkpoint.\xC2\xA0\n");
+	ck_assert_str_eq(d.published, "2016-05-09");
+	ck_assert_str_eq(d.text.buf, "Police repelled an attack on a checkpoint.");
+	doc_release(&d);
+}
+END_TEST
+
 Suite *suite_dateline(void)
 {
 	Suite *s = suite_create("dateline");
@@ -198,6 +209,7 @@ Suite *suite_dateline(void)
 	tcase_add_test(tc, capitalised_words_in_a_header_are_no_dateline_without_date_or_country);
 	tcase_add_test(tc, dated_dateline_needs_no_separator_before_the_text);
 	tcase_add_test(tc, unicode_line_separators_break_lines);
+	tcase_add_test(tc, no_break_spaces_before_a_dateline_are_blank);
 	suite_add_tcase(s, tc);
 	return s;
 }

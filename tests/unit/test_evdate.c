@@ -170,11 +170,29 @@ START_TEST(evdate_a_number_after_a_name_is_not_the_day_of_the_month_after_it)
 }
 END_TEST
 
+START_TEST(evdate_the_date_of_an_event_told_in_passing_frames_no_later_sentence)
+{
+	struct events r;
+	run(&r, "Kenyan soldiers defused a roadside bomb near Mpeketoni on Thursday. It was found "
+		"close to where al-Shabaab militants ambushed a police truck last week, killing two "
+		"officers. Troops later raided a militant hideout in the Boni forest and seized 12 rifles.",
+	    "2021-11-19");
+	for (size_t k = 0; k < r.n; k++) {
+		const char *type = json_get_str(r.ev[k], "sub_event_type");
+		if (strcmp(type, "Armed clash") != 0) /* the ambush: last week */
+			ck_assert_str_eq(date_of(&r, k), "2021-11-18");
+	}
+	ck_assert_uint_ge(r.n, 2);
+	release(&r);
+}
+END_TEST
+
 Suite *suite_evdate(void)
 {
 	Suite *s = suite_create("evdate");
 	TCase *tc = tcase_create("core");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_unchecked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, evdate_a_time_of_day_right_after_a_date_takes_that_date);
 	tcase_add_test(tc, evdate_an_event_named_by_an_earlier_date_is_not_news);
 	tcase_add_test(tc, evdate_a_dated_event_that_is_the_lead_is_kept);
@@ -182,6 +200,7 @@ Suite *suite_evdate(void)
 	tcase_add_test(tc, evdate_late_in_a_month_is_its_25th);
 	tcase_add_test(tc, evdate_a_date_right_after_an_event_noun_is_that_events);
 	tcase_add_test(tc, evdate_a_number_after_a_name_is_not_the_day_of_the_month_after_it);
+	tcase_add_test(tc, evdate_the_date_of_an_event_told_in_passing_frames_no_later_sentence);
 	suite_add_tcase(s, tc);
 	return s;
 }
