@@ -189,9 +189,10 @@ int dateline_is_release_furniture(const char *line)
 }
 
 /* Is the '.', '!' or '?' at s[p] the end of a sentence (not "Dec.", "Lt.", "U.S.")? */
-static int sentence_end_at(const char *s, size_t p)
+static inline int sentence_end_at(const char *s, size_t p)
 {
-	if (!strchr(".!?", s[p]) || s[p] == '\0' || (s[p + 1] != ' ' && s[p + 1] != '\0'))
+	/* Asked of every byte of a header: the common answer first. */
+	if ((s[p] != '.' && s[p] != '!' && s[p] != '?') || (s[p + 1] != ' ' && s[p + 1] != '\0'))
 		return 0;
 	size_t w = p;
 	while (w > 0 && s[w - 1] != ' ')
