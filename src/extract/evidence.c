@@ -168,6 +168,19 @@ static int follows_armed_event(const struct ectx *cx, const struct event *e)
 	return 0;
 }
 
+/* What the trigger hits, in its clause: a village, a market, a checkpoint, a convoy. */
+static int hits_a_target(const struct ectx *cx, const struct event *e, size_t s_last)
+{
+	const struct trigger_mention *m = &cx->tm[e->trigger];
+	for (size_t i = m->last; i < s_last && i < m->last + 6; i++) {
+		if (cx_is(cx, i, ";") || cx_is(cx, i, ":") || cx_is(cx, i, ","))
+			break;
+		if (cx_cue(cx, i, CUE_civilian_target) || cx_cue(cx, i, CUE_armed_target))
+			return 1;
+	}
+	return 0;
+}
+
 static unsigned find_evidence(struct ectx *cx, const struct event *e)
 {
 	size_t s = e->sentence, s_first = sentence_first(cx, s), s_last = sentence_last(cx, s);
@@ -198,6 +211,8 @@ static unsigned find_evidence(struct ectx *cx, const struct event *e)
 		ev |= 1u << EV_conflict_doc;
 	if (e->trigger >= 0 && group_of_people(cx, e, s_first, s_last))
 		ev |= 1u << EV_group;
+	if (e->trigger >= 0 && hits_a_target(cx, e, s_last))
+		ev |= 1u << EV_target;
 	if (follows_armed_event(cx, e))
 		ev |= 1u << EV_context;
 	if (off_topic_document(cx))
