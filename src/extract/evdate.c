@@ -288,7 +288,8 @@ void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_lead_date
 	 * paragraph, the lead's date, or the publication date at week precision. */
 	const struct event *prev = context_event(cx, e);
 	int frame = frame_date(cx, e);
-	if (frame >= 0 && (!prev || cx->dm[frame].first > cx->tm[prev->trigger].first)) {
+	if (frame >= 0 && (!prev || prev->trigger < 0 ||
+			   cx->dm[frame].first > cx->tm[prev->trigger].first)) {
 		take_date(cx, e, frame, cx->dm[frame].date);
 		ev_why(cx, e, "; date '%s' set by sentence %u of the paragraph", e->date_text,
 		       cx->t.tok[cx->dm[frame].first].sentence + 1);

@@ -110,7 +110,8 @@ static size_t calendar_expr(struct ectx *cx, size_t i)
 	if (bytes && !v.y && (cx->t.tok[i].flags & TOK_NUMBER) && i >= 1 &&
 	    (cx->t.tok[i - 1].flags & TOK_CAP) && !(cx->t.tok[i].flags & TOK_PARA) &&
 	    cx->t.tok[i - 1].sentence == cx->t.tok[i].sentence && i + 2 < cx->t.n &&
-	    (cx->t.tok[i + 2].flags & TOK_NUMBER) && cx->t.tok[i + 2].start < cx->t.tok[i].start + bytes + 3)
+	    (cx->t.tok[i + 2].flags & TOK_NUMBER) &&
+	    cx->t.tok[i + 2].start < cx->t.tok[i].start + bytes + 3)
 		return 0;
 	int qualifier = 0; /* 1 early, 2 mid, 3 late */
 	if (!bytes) {
@@ -302,12 +303,14 @@ static int names_told_event(const struct ectx *cx, const struct date_mention *m)
 		return 1;
 	const struct token *after = &cx->t.tok[m->last];
 	return m->first >= 1 && cx_is(cx, m->first - 1, "the") && (after->flags & TOK_WORD) &&
-	       !(after->flags & (TOK_CAP | TOK_NUMBER)) && after->sentence == cx->t.tok[m->first].sentence &&
+	       !(after->flags & (TOK_CAP | TOK_NUMBER)) &&
+	       after->sentence == cx->t.tok[m->first].sentence &&
 	       !cx_cue(cx, m->last, CUE_date_link);
 }
 
 /* "On 10 July 2025, overnight, ...": a time of day right after a date is that date's. */
-static void refine_time_of_day(struct ectx *cx, const struct date_mention *prev, struct date_mention *m)
+static void refine_time_of_day(struct ectx *cx, const struct date_mention *prev,
+			       struct date_mention *m)
 {
 	if (m->rule != rule_from_publication || m->rel_days != 0 || m->precision != 1 || !prev->date.y ||
 	    prev->precision != 1 ||

@@ -161,8 +161,8 @@ START_TEST(dated_dateline_needs_no_separator_before_the_text)
 {
 	char *place = NULL;
 	struct ymd date = { 0, 0, 0 };
-	ck_assert_uint_eq(dateline_at("MOSUL, Iraq (Nov. 2, 2016)  Iraqi troops", no_hint, 0, &place, &date),
-			  28);
+	ck_assert_uint_eq(dateline_at("MOSUL, Iraq (Nov. 2, 2016)  Iraqi troops", no_hint, 0, &place,
+				      &date), 28);
 	ck_assert(date.y == 2016 && date.m == 11 && date.d == 2);
 	free(place);
 	place = NULL;
