@@ -443,12 +443,14 @@ static int part_of_name(const struct site *t)
 }
 
 /* "electro-clash", "pre-match attack": a trigger joined by a hyphen to the word before it
- * is the tail of a compound of another sense. */
+ * is the tail of a compound of another sense; not after a name ("Taliban-planted mine",
+ * "Houthi-launched drones"), which says who did it. */
 static int compound_tail(const struct site *t)
 {
 	const struct ectx *cx = t->cx;
-	return t->m->first > t->s_first && (cx->t.tok[t->m->first].flags & TOK_HYPHEN) &&
-	       (cx->t.tok[t->m->first - 1].flags & TOK_WORD) && !(cx->t.tok[t->m->first - 1].flags & TOK_NUMBER);
+	const struct token *before = t->m->first > t->s_first ? &cx->t.tok[t->m->first - 1] : NULL;
+	return before && (cx->t.tok[t->m->first].flags & TOK_HYPHEN) && (before->flags & TOK_WORD) &&
+	       !(before->flags & (TOK_NUMBER | TOK_CAP));
 }
 
 /* A result in the sentence ("beat Wales 6-0", "won 7-5 6-3") and no one killed or hurt: a
