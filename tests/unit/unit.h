@@ -14,5 +14,6 @@ Suite *suite_lexicons(void);
 Suite *suite_output(void);
 Suite *suite_extract(void);
 Suite *suite_evdate(void);
+Suite *suite_report(void);
 
 #endif
