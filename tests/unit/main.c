@@ -9,10 +9,12 @@ int main(void)
 	srunner_add_suite(sr, suite_numbers());
 	srunner_add_suite(sr, suite_text());
 	srunner_add_suite(sr, suite_article());
+	srunner_add_suite(sr, suite_dateline());
 	srunner_add_suite(sr, suite_utf8());
 	srunner_add_suite(sr, suite_lexicons());
 	srunner_add_suite(sr, suite_output());
 	srunner_add_suite(sr, suite_extract());
+	srunner_add_suite(sr, suite_evdate());
 	srunner_add_suite(sr, suite_report());
 	srunner_add_suite(sr, suite_dedup());
 	srunner_run_all(sr, CK_ENV);

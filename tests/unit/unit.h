@@ -8,10 +8,12 @@ Suite *suite_dates(void);
 Suite *suite_numbers(void);
 Suite *suite_text(void);
 Suite *suite_article(void);
+Suite *suite_dateline(void);
 Suite *suite_utf8(void);
 Suite *suite_lexicons(void);
 Suite *suite_output(void);
 Suite *suite_extract(void);
+Suite *suite_evdate(void);
 Suite *suite_report(void);
 Suite *suite_dedup(void);
 
