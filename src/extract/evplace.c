@@ -23,7 +23,7 @@ int usable_place(const struct ectx *cx, size_t k)
 	static const char *const locative[] = { "in", "across", "throughout", "inside", "into",
 		"within", "all", "over", NULL };
 	const struct place_mention *m = &cx->pm[k];
-	if (m->place < 0 || (m->flags & (PM_MOTION | PM_BORDER | PM_MODIFIER)) ||
+	if (m->place < 0 || (m->flags & (PM_MOTION | PM_BORDER | PM_MODIFIER | PM_DATELINE)) ||
 	    in_claim_span(cx, m->first))
 		return 0;
 	/* A country name is mostly a subject, an owner or an adjective ("Afghanistan's army",
@@ -196,14 +196,20 @@ void refine_country(struct ectx *cx, struct event *e)
 
 /* "hit a fuel station in the city on Sunday": the town named last, in this sentence or the
  * one before. */
-/* Last resort: a place named anywhere, even by a speaker ("Villagers in Ituri said"). */
+/* Last resort: a place named anywhere, even by a speaker ("Villagers in Ituri said"); the
+ * dateline's place (where the report was filed) only when the text names no other. */
 int any_place(const struct ectx *cx)
 {
+	int dateline = -1;
 	for (size_t k = 0; k < cx->n_pm; k++)
 		if (cx->pm[k].place >= 0 && !(cx->pm[k].flags & (PM_MOTION | PM_BORDER)) &&
-		    cx->ex->gz->places[cx->pm[k].place].kind != PK_COUNTRY)
-			return (int)k;
-	return -1;
+		    cx->ex->gz->places[cx->pm[k].place].kind != PK_COUNTRY) {
+			if (!(cx->pm[k].flags & PM_DATELINE))
+				return (int)k;
+			if (dateline < 0)
+				dateline = (int)k;
+		}
+	return dateline;
 }
 
 int the_town(const struct ectx *cx, size_t k, size_t s, size_t s_last)

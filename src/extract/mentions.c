@@ -33,6 +33,44 @@ static inline int prev_is(const struct ectx *cx, size_t i, const char *a, const 
 	return i >= 1 && cx_is(cx, i - 1, a);
 }
 
+/* "KABUL, Afghanistan (Jan. 27)", "KANDAHAR PROVINCE, Afghanistan -": a name in capitals, its
+ * country, then a date in brackets or a dash: where the report was filed. */
+static int dateline_place(const struct ectx *cx, size_t first, size_t last)
+{
+	for (size_t i = first; i < last; i++)
+		if ((cx->t.tok[i].flags & TOK_WORD) && !(cx->t.tok[i].flags & TOK_ALLCAPS))
+			return 0;
+	size_t j = last;
+	while (j < cx->t.n && j < last + 2 && (cx->t.tok[j].flags & TOK_ALLCAPS))
+		j++; /* "PAKTIKA PROVINCE" */
+	if (!cx_is(cx, j, ","))
+		return 0;
+	size_t k = ++j;
+	while (k < cx->t.n && k < j + 4 && (cx->t.tok[k].flags & TOK_CAP))
+		k++;
+	return k > j && (cx_is(cx, k, "(") || cx_is(cx, k, "-")); /* dashes fold to "-" */
+}
+
+/* Words that say the next name is a place: "in X", "near X", "at X". */
+static const char *const locatives[] = { "in", "near", "at", "outside", "around", "into",
+	"inside", "across", "throughout", "towards", "toward", "from", "nearby", "between",
+	"within", "to", NULL };
+
+/* "(Qandala, Bari)", "X, Bari." closing a bracket: the last name of a list that ends in the
+ * unit holding the first, as reports give a village with its district and region. */
+static int unit_tail(const struct ectx *cx, size_t first, size_t last)
+{
+	if (first < 3 || !cx_is(cx, first - 1, ",") || !cx_is(cx, last, ")"))
+		return 0;
+	for (size_t i = first - 1; i-- > 0 && first - i < 10;) {
+		if (cx_is(cx, i, "("))
+			return 1;
+		if (cx_is(cx, i, ")") || (cx->t.tok[i].flags & TOK_PARA))
+			return 0;
+	}
+	return 0;
+}
+
 static unsigned place_context(const struct ectx *cx, size_t first, size_t last)
 {
 	unsigned f = 0;
@@ -86,6 +124,12 @@ static unsigned place_context(const struct ectx *cx, size_t first, size_t last)
 		"conference", "summit", "mission", "office", NULL };
 	if (cx_is_any(cx, last, modifiers))
 		f |= PM_MODIFIER;
+	if (dateline_place(cx, first, last))
+		f |= PM_DATELINE;
+	if (i >= 1 && cx_is_any(cx, i - 1, locatives))
+		f |= PM_LOCATIVE;
+	if (unit_tail(cx, first, last))
+		f |= PM_UNIT_TAIL;
 	/* "a statement issued in Abuja", "told reporters in Kabul": where it was said. */
 	static const char *const speech[] = { "statement", "issued", "said", "told", "conference",
 		"briefing", "speaking", "interview", "announced", "reporters", "journalists", NULL };
@@ -185,9 +229,55 @@ static int within_unit(const struct ectx *cx, int unit_mention, const struct pla
 	return 0;
 }
 
-static int resolve_place(struct ectx *cx, struct place_mention *m)
+/* Votes for a country from the rest of the text: the mention's own do not count, so that a
+ * namesake cannot vouch for itself. */
+static int others_votes(const struct ectx *cx, const struct place_mention *m, int country)
+{
+	if (country < 0)
+		return 0;
+	int own = 0;
+	for (size_t k = 0; k < m->n_cand; k++)
+		if (cx->ex->gz->places[m->cand[k]].country == country)
+			own += m->vote[k];
+	return cx->votes[country] - own;
+}
+
+/* The unit named next to a place holds it ("Rafah, in the southern Gaza Strip"), or the place
+ * holds the one named just before it ("Charbolak district, Balkh"). */
+static int unit_evidence(const struct ectx *cx, size_t k, const struct place *p)
+{
+	const struct place_mention *m = &cx->pm[k];
+	if (m->within >= 0 && within_unit(cx, m->within, p))
+		return 1;
+	if (k == 0 || cx->pm[k - 1].within != (int)k || p->kind > PK_ADM2)
+		return 0;
+	const struct place_mention *inner = &cx->pm[k - 1];
+	for (size_t j = 0; j < inner->n_cand; j++) {
+		const struct place *q = &cx->ex->gz->places[inner->cand[j]];
+		if (q->country == p->country && (p->kind == PK_COUNTRY ||
+		    (p->kind == PK_ADM1 && !ascii_casecmp(q->admin1, p->name)) ||
+		    (p->kind == PK_ADM2 && !ascii_casecmp(q->admin2, p->name))))
+			return 1;
+	}
+	return 0;
+}
+
+/* Words around the name that say which place it is: a kind ("X district", "the town of X"),
+ * a unit holding it or held by it, the last name of a bracketed list ("(Qandala, Bari)"). */
+static int evidence(const struct ectx *cx, size_t k, const struct place *p, int hint, int strong)
+{
+	const struct place_mention *m = &cx->pm[k];
+	if (strong && hint >= 0 && (hint == PK_PPL ? is_town(p->kind) : (int)p->kind == hint))
+		return 1;
+	if ((m->flags & PM_UNIT_TAIL) && (p->kind == PK_ADM1 || p->kind == PK_ADM2))
+		return 1;
+	return unit_evidence(cx, k, p);
+}
+
+static int resolve_place(struct ectx *cx, size_t mk)
 {
 	const struct gazetteer *gz = cx->ex->gz;
+	struct place_mention *m = &cx->pm[mk];
 	int strong;
 	int hint = kind_hint(cx, m->first, m->last, &strong);
 	double best = -1;
@@ -195,15 +285,22 @@ static int resolve_place(struct ectx *cx, struct place_mention *m)
 	for (size_t k = 0; k < m->n_cand; k++) {
 		const struct place *p = &gz->places[m->cand[k]];
 		double s = kind_score(p->kind, hint);
+		int others = others_votes(cx, m, p->country);
+		int ev = evidence(cx, mk, p, hint, strong);
+		/* "March", "Union", "David": a place only when the words around say so, or after
+		 * "in" when the rest of the text is in that country. */
+		if (m->name_class != NAME_PLAIN && !ev &&
+		    (m->name_class == NAME_DATE || !(m->flags & PM_LOCATIVE) || others <= 0))
+			continue;
 		if (cx->country >= 0 && p->country == cx->country)
 			s += 4;
 		else if (cx->country >= 0 && p->kind == PK_PPL && p->population < 200000 &&
-			 (p->country < 0 || cx->votes[p->country] == 0))
+			 others <= 0 && !ev)
 			continue; /* a small town abroad, in a country the text never names */
 		else if (p->country >= 0 && cx->votes[p->country] > 0)
-			s += 1 + (cx->votes[p->country] > 2);
-		/* "Rafah, in the southern Gaza Strip": the unit named next contains it. */
-		if (m->within >= 0 && within_unit(cx, m->within, p))
+			s += 1 + (cx->votes[p->country] > 2); /* its own votes count here: the
+								* likeliest reading leads */
+		if (ev)
 			s += 6;
 		if (p->population > 0)
 			s += log10((double)p->population) / 10.0;
@@ -238,10 +335,11 @@ static int admin1_capital(const struct ectx *cx, int adm1_idx)
 	return best;
 }
 
-static void finish_place(struct ectx *cx, struct place_mention *m)
+static void finish_place(struct ectx *cx, size_t mk)
 {
 	const struct gazetteer *gz = cx->ex->gz;
-	m->place = resolve_place(cx, m);
+	struct place_mention *m = &cx->pm[mk];
+	m->place = resolve_place(cx, mk);
 	if (m->place < 0)
 		return;
 	enum place_kind k = gz->places[m->place].kind;
@@ -262,7 +360,8 @@ static void finish_place(struct ectx *cx, struct place_mention *m)
 	}
 	/* "Odesa" alone is the city, not the oblast named after it. */
 	int strong_hint;
-	if (k == PK_ADM1 && kind_hint(cx, m->first, m->last, &strong_hint) < 0) {
+	if (k == PK_ADM1 && kind_hint(cx, m->first, m->last, &strong_hint) < 0 &&
+	    !(m->flags & PM_UNIT_TAIL) && !unit_evidence(cx, mk, &gz->places[m->place])) {
 		int cap = admin1_capital(cx, m->place);
 		int cand[MAX_CAND];
 		size_t n = cap >= 0 ? gazetteer_lookup(gz, gz->places[cap].name, cand, MAX_CAND) : 0;
@@ -338,6 +437,14 @@ static void add_place_mention(struct ectx *cx, size_t first, size_t last, const 
 	m->place = -1;
 	m->precision = 3;
 	m->flags = place_context(cx, first, last);
+	m->name_class = (unsigned char)gazetteer_name_class(cx->ex->gz, &cx->t, first, last);
+	memset(m->vote, 0, sizeof(m->vote));
+	/* "UN", "SANA" in capitals among ordinary words: an acronym, whatever town shares it. */
+	const struct token *t0 = &cx->t.tok[first];
+	if (last == first + 1 && (t0->flags & TOK_ALLCAPS) && t0->len <= 4 &&
+	    !(first > 0 && (cx->t.tok[first - 1].flags & TOK_ALLCAPS)) &&
+	    !(last < cx->t.n && (cx->t.tok[last].flags & TOK_ALLCAPS)) && !(m->flags & PM_DATELINE))
+		m->name_class = NAME_WORD;
 }
 
 /* Proper names only: a place name must start with a capital letter in the text. */
@@ -421,7 +528,22 @@ static int inside_person_name(const struct ectx *cx, size_t i, size_t plen, cons
 	return 1;
 }
 
-static size_t scan_at(struct ectx *cx, size_t i, int *votes)
+/* Some feeds are all lower case: there a place name may start with a small letter. */
+static int lower_case_text(const struct ectx *cx)
+{
+	size_t words = 0, caps = 0;
+	for (size_t i = 0; i < cx->t.n; i++) {
+		const struct token *tok = &cx->t.tok[i];
+		if (!(tok->flags & TOK_WORD) || (tok->flags & TOK_NUMBER) ||
+		    cx->t.sent[tok->sentence].first == i)
+			continue;
+		words++;
+		caps += (tok->flags & (TOK_CAP | TOK_ALLCAPS)) != 0;
+	}
+	return words >= 12 && caps * 50 < words;
+}
+
+static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower)
 {
 	const struct gazetteer *gz = cx->ex->gz;
 	int acand[8], pcand[MAX_CAND];
@@ -462,8 +584,12 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 		if (olen && j + olen > i + alen)
 			return j - i;
 	}
-	size_t plen = capitalised(cx, i) && phrase_may_start(gz->names, tok)
+	size_t plen = (capitalised(cx, i) || lower) && phrase_may_start(gz->names, tok)
 			      ? gazetteer_match(gz, &cx->t, i, cx->t.n, pcand, MAX_CAND, &np) : 0;
+	/* In lower-case text only a name that is nothing else ("kabul", not "march"). */
+	if (plen && !capitalised(cx, i) &&
+	    (tok->len < 4 || gazetteer_name_class(gz, &cx->t, i, i + plen) != NAME_PLAIN))
+		plen = 0;
 	if (plen && plen > alen && inside_person_name(cx, i, plen, pcand, np))
 		return plen; /* "Andres Manuel Lopez Obrador" is no town in the Philippines */
 	if (plen && plen > alen && named_facility(cx, i + plen)) {
@@ -491,12 +617,15 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 				lead = k;
 		}
 		int lead_country = gz->places[pcand[lead]].country;
+		struct place_mention *m = &cx->pm[cx->n_pm - 1];
 		for (size_t k = 0; k < np; k++) {
 			int c = gz->places[pcand[k]].country, dup = 0;
 			for (size_t j = 0; j < k && !dup; j++)
 				dup = gz->places[pcand[j]].country == c;
-			if (c >= 0 && !dup && !(cx->pm[cx->n_pm - 1].flags & PM_BORDER))
-				votes[c] += np == 1 ? 2 : c == lead_country ? 3 : 1;
+			if (c >= 0 && !dup && !(m->flags & PM_BORDER)) {
+				m->vote[k] = np == 1 ? 2 : c == lead_country ? 3 : 1;
+				votes[c] += m->vote[k];
+			}
 		}
 		/* "Kunduz police": the place names whose police. */
 		int f = force_after(cx, i + plen, &end);
@@ -733,18 +862,31 @@ static void choose_country(struct ectx *cx, int *votes)
 	cx->country = best;
 }
 
-void mentions_find(struct ectx *cx)
+/* A date word, English word or person's name that nothing around it calls a place does not
+ * vote for the document's country ("On 8 March" is no vote for England). */
+static void withdraw_weak_votes(struct ectx *cx, int *votes)
 {
-	int *votes = xcalloc(cx->ex->gz->n_countries + 1, sizeof(*votes));
-	for (size_t i = 0; i < cx->t.n;) {
-		if (cx->t.tok[i].flags & TOK_PUNCT) {
-			i++;
+	const struct gazetteer *gz = cx->ex->gz;
+	for (size_t k = 0; k < cx->n_pm; k++) {
+		struct place_mention *m = &cx->pm[k];
+		if (m->name_class == NAME_PLAIN)
 			continue;
+		int strong, hint = kind_hint(cx, m->first, m->last, &strong), ev = 0;
+		for (size_t j = 0; j < m->n_cand && !ev; j++)
+			ev = evidence(cx, k, &gz->places[m->cand[j]], hint, strong);
+		for (size_t j = 0; j < m->n_cand && !ev; j++) {
+			int c = gz->places[m->cand[j]].country;
+			if (c >= 0)
+				votes[c] -= m->vote[j];
+			m->vote[j] = 0;
 		}
-		i += scan_at(cx, i, votes);
 	}
-	choose_country(cx, votes);
-	cx->votes = votes;
+}
+
+/* "X, in Y" / "X in the northern province of Y" / "X, Y province" / "(X, Y)": the mention of
+ * the unit named right after each place. */
+static void link_units(struct ectx *cx)
+{
 	for (size_t k = 0; k < cx->n_pm; k++) {
 		cx->pm[k].within = -1;
 		/* "X, in Y" / "X in the northern province of Y" / "X, Y province" */
@@ -761,8 +903,25 @@ void mentions_find(struct ectx *cx)
 				cx->pm[k].within = (int)k + 1;
 		}
 	}
+}
+
+void mentions_find(struct ectx *cx)
+{
+	int *votes = xcalloc(cx->ex->gz->n_countries + 1, sizeof(*votes));
+	int lower = lower_case_text(cx);
+	for (size_t i = 0; i < cx->t.n;) {
+		if (cx->t.tok[i].flags & TOK_PUNCT) {
+			i++;
+			continue;
+		}
+		i += scan_at(cx, i, votes, lower);
+	}
+	link_units(cx);
+	cx->votes = votes;
+	withdraw_weak_votes(cx, votes);
+	choose_country(cx, votes);
 	for (size_t k = 0; k < cx->n_pm; k++)
-		finish_place(cx, &cx->pm[k]);
+		finish_place(cx, k);
 	mark_modifiers(cx);
 	find_responsible(cx);
 	name_actors(cx);

@@ -121,6 +121,8 @@ static const char *place_role(unsigned flags)
 		return "border";
 	if (flags & PM_MODIFIER)
 		return "modifier";
+	if (flags & PM_DATELINE)
+		return "dateline";
 	return "mention";
 }
 

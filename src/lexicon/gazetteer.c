@@ -12,7 +12,8 @@
 #include "base/util.h"
 
 #define GAZ_HEADER "name,aliases,kind,iso3,admin1,admin2,lat,lon,population"
-#define COUNTRY_HEADER "iso2,iso3,name,aliases,demonyms,capital,lat,lon"
+#define WEAK_HEADER "name,class"
+#define COUNTRY_HEADER "iso2,iso3,name,aliases,demonyms,capital,lat,lon,article"
 
 static const char *const kind_names[] = { "country", "adm1", "adm2", "pplc", "ppla", "ppla2", "ppl" };
 
@@ -127,6 +128,7 @@ static int country_row(void *vctx, char **f, size_t n, unsigned long line)
 	memcpy(c->iso3, f[1], 4);
 	c->name = xstrdup(f[2]);
 	c->capital = xstrdup(f[5]);
+	c->article = xstrdup(f[8]);
 	c->lat = lat;
 	c->lon = lon;
 	int idx = (int)gz->n_countries++;
@@ -217,6 +219,30 @@ static int place_row(void *vctx, char **f, size_t n, unsigned long line)
 	return 0;
 }
 
+static int weak_row(void *vctx, char **f, size_t n, unsigned long line)
+{
+	static const char *const classes[] = { "plain", "date", "word", "person" };
+	struct load_ctx *ctx = vctx;
+	(void)n;
+	for (int c = NAME_DATE; c <= NAME_PERSON; c++)
+		if (strcmp(f[1], classes[c]) == 0) {
+			phrase_add(ctx->gz->weak, f[0], c);
+			return 0;
+		}
+	return error("%s:%lu: unknown class '%s'", ctx->name, line, f[1]);
+}
+
+enum name_class gazetteer_name_class(const struct gazetteer *gz, const struct tokens *t,
+				     size_t first, size_t last)
+{
+	int out[2];
+	size_t n;
+	if (!gz->weak || !phrase_may_start(gz->weak, &t->tok[first]))
+		return NAME_PLAIN;
+	return phrase_match(gz->weak, t, first, last, out, 2, &n) == last - first && n
+		       ? (enum name_class)out[0] : NAME_PLAIN;
+}
+
 static int load_embedded(struct gazetteer *gz, const char *file, const char *header,
 			 tsv_row_fn fn)
 {
@@ -258,7 +284,9 @@ struct gazetteer *gazetteer_load(const char *const *user_files, size_t n_user)
 	struct gazetteer *gz = xcalloc(1, sizeof(*gz));
 	gz->names = phrase_new();
 	gz->demonyms = phrase_new();
-	if (load_embedded(gz, "src/data/countries.tsv", COUNTRY_HEADER, country_row) < 0)
+	gz->weak = phrase_new();
+	if (load_embedded(gz, "src/data/countries.tsv", COUNTRY_HEADER, country_row) < 0 ||
+	    load_embedded(gz, "src/data/placewords.tsv", WEAK_HEADER, weak_row) < 0)
 		goto fail;
 	if (load_embedded(gz, "src/data/gazetteer_af.tsv", GAZ_HEADER, place_row) < 0 ||
 	    load_embedded(gz, "src/data/gazetteer_world.tsv", GAZ_HEADER, place_row) < 0 ||
@@ -308,10 +336,12 @@ void gazetteer_free(struct gazetteer *gz)
 	for (size_t i = 0; i < gz->n_countries; i++) {
 		free(gz->countries[i].name);
 		free(gz->countries[i].capital);
+		free(gz->countries[i].article);
 	}
 	free(gz->countries);
 	phrase_free(gz->names);
 	phrase_free(gz->demonyms);
+	phrase_free(gz->weak);
 	free(gz);
 }
 

@@ -10,6 +10,10 @@
 
 enum place_kind { PK_COUNTRY, PK_ADM1, PK_ADM2, PK_PPLC, PK_PPLA, PK_PPLA2, PK_PPL };
 
+/* What a place name is besides a place (placewords.tsv): a name of this kind is a place
+ * only on evidence. */
+enum name_class { NAME_PLAIN, NAME_DATE, NAME_WORD, NAME_PERSON };
+
 struct place {
 	char *name;
 	enum place_kind kind;
@@ -25,6 +29,7 @@ struct country {
 	char iso2[3], iso3[4];
 	char *name;
 	char *capital;
+	char *article;   /* "the" where English names the country with it ("the Philippines") */
 	double lat, lon;
 };
 
@@ -36,6 +41,7 @@ struct gazetteer {
 	int *by_iso3;                  /* AAA..ZZZ -> first country with that code, or -1 */
 	struct phrase_index *names;    /* place name or alias -> place index */
 	struct phrase_index *demonyms; /* "afghan" -> country index */
+	struct phrase_index *weak;     /* "march", "union", "david" -> enum name_class */
 };
 
 /* Copy an ISO 3166 alpha-3 code (or "") into a 4-byte field, cutting anything longer. */
@@ -63,6 +69,9 @@ size_t gazetteer_match(const struct gazetteer *gz, const struct tokens *t, size_
 		       int *out, size_t max, size_t *n_out);
 /* Country named by a nationality word at token i ("Afghan", "Nigerian"): index or -1. */
 int gazetteer_demonym(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t *ntok);
+/* What the words [first, last) are besides a place name: NAME_PLAIN if nothing. */
+enum name_class gazetteer_name_class(const struct gazetteer *gz, const struct tokens *t,
+				     size_t first, size_t last);
 int gazetteer_country_by_iso3(const struct gazetteer *gz, const char *iso3);
 /* The adm1 place of a country by name, or NULL. */
 const struct place *gazetteer_admin1(const struct gazetteer *gz, int country, const char *name);
