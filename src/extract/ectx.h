@@ -54,7 +54,9 @@ enum place_mention_flags {
 	PM_IN_ACTOR = 1 << 5, /* inside or right before a force noun ("Afghan forces") */
 	PM_DATELINE = 1 << 6, /* "KABUL, Afghanistan (Jan. 27)": where the report was filed */
 	PM_LOCATIVE = 1 << 7, /* "in X", "near X", "at X": the words before say it is a place */
-	PM_UNIT_TAIL = 1 << 8 /* "(Qandala, Bari)", "X, Bay region": the unit that holds X */
+	PM_UNIT_TAIL = 1 << 8, /* "(Qandala, Bari)", "X, Bay region": the unit that holds X */
+	PM_COMPOUND = 1 << 9  /* a town name inside a longer proper name ("Masjid Cali Gaduud",
+			       * "Dasht-e-Abdan", "Toyota Probox"): a place only on evidence */
 };
 
 struct place_mention {

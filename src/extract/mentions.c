@@ -199,8 +199,8 @@ static int is_town(enum place_kind k)
 
 static double kind_score(enum place_kind k, int hint)
 {
-	if (hint == PK_PPL)
-		return is_town(k) ? 3 : 0;
+	if (hint == PK_PPL) /* "Embu town": of the towns so named, the seat of government first */
+		return k == PK_PPLC ? 3.3 : k == PK_PPLA ? 3.2 : k == PK_PPLA2 ? 3.1 : k == PK_PPL ? 3 : 0;
 	if (hint >= 0)
 		return (int)k == hint ? 3 : 0;
 	switch (k) {
@@ -236,9 +236,15 @@ static int others_votes(const struct ectx *cx, const struct place_mention *m, in
 	if (country < 0)
 		return 0;
 	int own = 0;
-	for (size_t k = 0; k < m->n_cand; k++)
-		if (cx->ex->gz->places[m->cand[k]].country == country)
-			own += m->vote[k];
+	/* Every mention of the same name is the same namesake: "Bulo" twice is no support. */
+	for (size_t j = 0; j < cx->n_pm; j++) {
+		const struct place_mention *o = &cx->pm[j];
+		if (o != m && (o->n_cand != m->n_cand || o->cand[0] != m->cand[0]))
+			continue;
+		for (size_t k = 0; k < o->n_cand; k++)
+			if (cx->ex->gz->places[o->cand[k]].country == country)
+				own += o->vote[k];
+	}
 	return cx->votes[country] - own;
 }
 
@@ -262,16 +268,27 @@ static int unit_evidence(const struct ectx *cx, size_t k, const struct place *p)
 	return 0;
 }
 
+/* "X village", "the village of X": no city of a hundred thousand. */
+static int village_word(const struct ectx *cx, const struct place_mention *m)
+{
+	return cx_is(cx, m->last, "village") || cx_is(cx, m->last, "hamlet") ||
+	       (m->first >= 2 && cx_is(cx, m->first - 1, "of") &&
+		(cx_is(cx, m->first - 2, "village") || cx_is(cx, m->first - 2, "hamlet")));
+}
+
 /* Words around the name that say which place it is: a kind ("X district", "the town of X"),
- * a unit holding it or held by it, the last name of a bracketed list ("(Qandala, Bari)"). */
+ * a unit holding it or held by it, the last name of a bracketed list ("(Qandala, Bari)").
+ * 2 for a unit (it also says which country), 1 for a kind word, else 0. */
 static int evidence(const struct ectx *cx, size_t k, const struct place *p, int hint, int strong)
 {
 	const struct place_mention *m = &cx->pm[k];
+	if ((m->flags & PM_UNIT_TAIL) && (p->kind == PK_ADM1 || p->kind == PK_ADM2))
+		return 2;
+	if (unit_evidence(cx, k, p))
+		return 2;
 	if (strong && hint >= 0 && (hint == PK_PPL ? is_town(p->kind) : (int)p->kind == hint))
 		return 1;
-	if ((m->flags & PM_UNIT_TAIL) && (p->kind == PK_ADM1 || p->kind == PK_ADM2))
-		return 1;
-	return unit_evidence(cx, k, p);
+	return 0;
 }
 
 static int resolve_place(struct ectx *cx, size_t mk)
@@ -279,7 +296,8 @@ static int resolve_place(struct ectx *cx, size_t mk)
 	const struct gazetteer *gz = cx->ex->gz;
 	struct place_mention *m = &cx->pm[mk];
 	int strong;
-	int hint = kind_hint(cx, m->first, m->last, &strong);
+	int hint = kind_hint(cx, m->first, m->last, &strong), village = village_word(cx, m);
+	int local = village || cx_is(cx, m->last, "area");
 	double best = -1;
 	int best_idx = -1;
 	for (size_t k = 0; k < m->n_cand; k++) {
@@ -287,16 +305,22 @@ static int resolve_place(struct ectx *cx, size_t mk)
 		double s = kind_score(p->kind, hint);
 		int others = others_votes(cx, m, p->country);
 		int ev = evidence(cx, mk, p, hint, strong);
+		if (village && p->population > 100000)
+			continue;
 		/* "March", "Union", "David": a place only when the words around say so, or after
 		 * "in" when the rest of the text is in that country. */
 		if (m->name_class != NAME_PLAIN && !ev &&
 		    (m->name_class == NAME_DATE || !(m->flags & PM_LOCATIVE) || others <= 0))
 			continue;
+		if ((m->flags & PM_COMPOUND) && !ev && others <= 0)
+			continue;
 		if (cx->country >= 0 && p->country == cx->country)
 			s += 4;
-		else if (cx->country >= 0 && p->kind == PK_PPL && p->population < 200000 &&
-			 others <= 0 && !ev)
-			continue; /* a small town abroad, in a country the text never names */
+		else if (cx->country >= 0 && is_town(p->kind) &&
+			 ((p->kind != PK_PPLC && p->population < 200000) || local) && others <= 0 &&
+			 ev < 2)
+			continue; /* a small town abroad, in a country the text never names; or a
+				   * village or "the X area" that the text places nowhere there */
 		else if (p->country >= 0 && cx->votes[p->country] > 0)
 			s += 1 + (cx->votes[p->country] > 2); /* its own votes count here: the
 								* likeliest reading leads */
@@ -426,6 +450,9 @@ static void add_force(struct ectx *cx, size_t first, size_t end, int def, int co
 	add_actor(cx, first, end, name, d->inter ? d->inter : 1, iso3, AK_FORCE, rule);
 }
 
+static int compound_name(const struct ectx *cx, size_t first, size_t last, const int *cand,
+			 size_t n);
+
 static void add_place_mention(struct ectx *cx, size_t first, size_t last, const int *cand,
 			      size_t n_cand)
 {
@@ -437,7 +464,10 @@ static void add_place_mention(struct ectx *cx, size_t first, size_t last, const 
 	m->place = -1;
 	m->precision = 3;
 	m->flags = place_context(cx, first, last);
-	m->name_class = (unsigned char)gazetteer_name_class(cx->ex->gz, &cx->t, first, last);
+	if (compound_name(cx, first, last, cand, n_cand))
+		m->flags |= PM_COMPOUND;
+	enum name_class nc = gazetteer_name_class(cx->ex->gz, &cx->t, first, last);
+	m->name_class = (unsigned char)(nc >= NAME_GIVEN ? NAME_PLAIN : nc);
 	memset(m->vote, 0, sizeof(m->vote));
 	/* "UN", "SANA" in capitals among ordinary words: an acronym, whatever town shares it. */
 	const struct token *t0 = &cx->t.tok[first];
@@ -522,10 +552,79 @@ static int inside_person_name(const struct ectx *cx, size_t i, size_t plen, cons
 		return 0;
 	for (size_t k = 0; k < n; k++) {
 		enum place_kind kind = cx->ex->gz->places[cand[k]].kind;
-		if (kind != PK_PPL && kind != PK_PPLA2)
+		if (kind != PK_PPL && kind != PK_PPLA2 && kind != PK_PPLA)
 			return 0;
 	}
 	return 1;
+}
+
+/* "Moro Gabey village", "Bula Gedi village", "Cali Yabaal village": a town name with other
+ * capitalised words that no gazetteer knows, the whole followed by a kind word, is part of a
+ * longer name (a village the gazetteer lacks), not the town of that name abroad. */
+static int part_of_longer_name(const struct ectx *cx, size_t i, size_t plen, const int *cand,
+			       size_t n)
+{
+	static const char *const qualifiers[] = { "upper", "lower", "north", "northern", "south",
+		"southern", "east", "eastern", "west", "western", "central", "new", "old", "greater",
+		"the", "local", "government", "municipal", "rural", "urban", "council", NULL };
+	static const char *const kinds[] = { "village", "town", "area", "city", "district",
+		"villages", "areas", "neighbourhood", "neighborhood", "region", "province", "county",
+		NULL };
+	for (size_t k = 0; k < n; k++)
+		if (!is_town(cx->ex->gz->places[cand[k]].kind))
+			return 0;
+	size_t a = i, b = i + plen, s0 = cx->t.sent[cx->t.tok[i].sentence].first;
+	/* Words before it were scanned already: no place began there. */
+	int after_place = cx->n_pm && cx->pm[cx->n_pm - 1].last == i;
+	while (!after_place && a > s0 + 1 && a + 3 > i && (cx->t.tok[a - 1].flags & TOK_CAP) &&
+	       !(cx->t.tok[a - 1].flags & (TOK_ALLCAPS | TOK_PARA)) && !cx_is_any(cx, a - 1, qualifiers))
+		a--;
+	while (b < cx->t.n && b < i + plen + 3 && !cx_is_any(cx, b, kinds) &&
+	       !cx_is_any(cx, b, qualifiers) &&
+	       !(cx->t.tok[b - 1].flags & TOK_POSS) &&
+	       ((cx->t.tok[b].flags & TOK_CAP) || (cx_is(cx, b, "-") && b + 1 < cx->t.n &&
+						   (cx->t.tok[b + 1].flags & TOK_CAP))))
+		b++;
+	return (a < i || b > i + plen) && cx_is_any(cx, b, kinds);
+}
+
+/* A capitalised word or a hyphenated piece right next to a town name that is itself no place
+ * name, kind word or facility ("Masjid Cali Gaduud", "Dasht-e-Abdan", "Toyota Probox"): the
+ * town name may be only a piece of a longer name. */
+static int compound_name(const struct ectx *cx, size_t first, size_t last, const int *cand,
+			 size_t n)
+{
+	static const char *const joined[] = { "e", "i", "ye", "al", "el", "ul", "ur", "as", "ad",
+		"an", "ar", "da", "de", "do", "du", NULL };
+	static const char *const kinds[] = { "province", "district", "city", "town", "village",
+		"county", "state", "region", "area", "valley", "river", "airport", "airfield",
+		"university", "border", "road", "highway", "street", "market", "bridge", "camp",
+		"base", "prison", "police", "army", NULL };
+	for (size_t k = 0; k < n; k++)
+		if (!is_town(cx->ex->gz->places[cand[k]].kind))
+			return 0;
+	const struct gazetteer *gz = cx->ex->gz;
+	const struct token *t = cx->t.tok;
+	size_t s0 = cx->t.sent[t[first].sentence].first;
+	/* a hyphenated compound: "Dasht-e-Abdan", "Moori-Eri" */
+	if (last < cx->t.n && (t[last].flags & TOK_HYPHEN) && (cx_is_any(cx, last, joined) ||
+	    ((t[last].flags & TOK_CAP) && !gazetteer_may_start(gz, &t[last]))))
+		return 1;
+	if ((t[first].flags & TOK_HYPHEN) && first > s0 && (cx_is_any(cx, first - 1, joined) ||
+	    ((t[first - 1].flags & TOK_CAP) && !gazetteer_may_start(gz, &t[first - 1]))))
+		return 1;
+	/* "Cali Gaduud", "Bulo Burto": a capitalised stranger after it ("Tripoli's Tajoura":
+	 * the possessive ends the name) */
+	if (last < cx->t.n && !(t[last - 1].flags & TOK_POSS) && (t[last].flags & TOK_CAP) && !(t[last].flags & (TOK_ALLCAPS | TOK_PARA)) &&
+	    t[last].sentence == t[first].sentence && !cx_is_any(cx, last, kinds) &&
+	    !gazetteer_may_start(gz, &t[last]) && !cx_is_any(cx, last, facilities))
+		return 1;
+	/* "Masjid Cali": one before it, not opening the sentence, that began no place (the words
+	 * before were scanned already) */
+	return first > s0 + 1 && (t[first - 1].flags & TOK_CAP) &&
+	       !(t[first - 1].flags & (TOK_ALLCAPS | TOK_PARA)) && !cx_is_any(cx, first - 1, kinds) &&
+	       !(cx->n_pm && cx->pm[cx->n_pm - 1].last == first) &&
+	       gazetteer_name_class(gz, &cx->t, first - 1, first) < NAME_GIVEN;
 }
 
 /* Some feeds are all lower case: there a place name may start with a small letter. */
@@ -543,7 +642,53 @@ static int lower_case_text(const struct ectx *cx)
 	return words >= 12 && caps * 50 < words;
 }
 
-static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower)
+/* Surnames of the text: the capitalised word after a first name or a title ("Frederick
+ * Forsyth", "Ms Boynton", "President Ruto") names a person wherever the text uses it. */
+struct surnames {
+	size_t *tok; /* a token of each surname */
+	size_t n;
+};
+
+static int is_surname(const struct ectx *cx, const struct surnames *sn, size_t i)
+{
+	for (size_t k = 0; k < sn->n; k++)
+		if (cx->t.tok[sn->tok[k]].hash == cx->t.tok[i].hash &&
+		    strcmp(cx->t.tok[sn->tok[k]].norm, cx->t.tok[i].norm) == 0)
+			return 1;
+	return 0;
+}
+
+static void find_surnames(const struct ectx *cx, struct surnames *sn)
+{
+	const struct gazetteer *gz = cx->ex->gz;
+	sn->tok = NULL;
+	sn->n = 0;
+	size_t alloc = 0;
+	for (size_t i = 0; i + 1 < cx->t.n; i++) {
+		const struct token *t = &cx->t.tok[i];
+		if (!(t->flags & TOK_CAP) || (t->flags & TOK_ALLCAPS && t->len > 3))
+			continue;
+		enum name_class c = gazetteer_name_class(gz, &cx->t, i, i + 1);
+		if (c != NAME_GIVEN && c != NAME_TITLE && c != NAME_PERSON)
+			continue;
+		size_t j = i + 1;
+		if (c == NAME_TITLE && cx_is(cx, j, ".")) /* "Mr. Ellison" */
+			j++;
+		if (j >= cx->t.n || !(cx->t.tok[j].flags & TOK_CAP) ||
+		    (cx->t.tok[j].flags & (TOK_ALLCAPS | TOK_HYPHEN | TOK_PARA)) ||
+		    cx->t.tok[j].sentence != t->sentence || is_surname(cx, sn, j) ||
+		    gazetteer_name_class(gz, &cx->t, j, j + 1) == NAME_TITLE)
+			continue;
+		if (sn->n == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			sn->tok = xrealloc(sn->tok, alloc * sizeof(*sn->tok));
+		}
+		sn->tok[sn->n++] = j;
+	}
+}
+
+static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
+		      const struct surnames *sn)
 {
 	const struct gazetteer *gz = cx->ex->gz;
 	int acand[8], pcand[MAX_CAND];
@@ -584,13 +729,25 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower)
 		if (olen && j + olen > i + alen)
 			return j - i;
 	}
-	size_t plen = (capitalised(cx, i) || lower) && phrase_may_start(gz->names, tok)
+	size_t plen = (capitalised(cx, i) || lower) && gazetteer_may_start(gz, tok)
 			      ? gazetteer_match(gz, &cx->t, i, cx->t.n, pcand, MAX_CAND, &np) : 0;
 	/* In lower-case text only a name that is nothing else ("kabul", not "march"). */
 	if (plen && !capitalised(cx, i) &&
 	    (tok->len < 4 || gazetteer_name_class(gz, &cx->t, i, i + plen) != NAME_PLAIN))
 		plen = 0;
-	if (plen && plen > alen && inside_person_name(cx, i, plen, pcand, np))
+	/* "Afghan", "English": a nationality word, not a town of that name. */
+	if (plen && dlen >= plen)
+		plen = 0;
+	/* "AU troops", "UN envoy": an acronym among ordinary words names no town (a country's
+	 * own letters, "US", are a country row's alias and stay). */
+	if (plen == 1 && (tok->flags & TOK_ALLCAPS) && tok->len <= 4 &&
+	    gz->places[pcand[0]].kind != PK_COUNTRY && gz->places[pcand[0]].kind != PK_ADM1 &&
+	    !(i > 0 && (cx->t.tok[i - 1].flags & TOK_ALLCAPS)) &&
+	    !(i + 1 < cx->t.n && (cx->t.tok[i + 1].flags & TOK_ALLCAPS)) && !dateline_place(cx, i, i + 1))
+		return 1;
+	if (plen && plen > alen && (inside_person_name(cx, i, plen, pcand, np) ||
+				    part_of_longer_name(cx, i, plen, pcand, np) ||
+				    (gz->places[pcand[0]].kind != PK_COUNTRY && is_surname(cx, sn, i))))
 		return plen; /* "Andres Manuel Lopez Obrador" is no town in the Philippines */
 	if (plen && plen > alen && named_facility(cx, i + plen)) {
 		return facility_end(cx, i + plen) - i; /* "Aden Adde International Airport" */
@@ -869,7 +1026,7 @@ static void withdraw_weak_votes(struct ectx *cx, int *votes)
 	const struct gazetteer *gz = cx->ex->gz;
 	for (size_t k = 0; k < cx->n_pm; k++) {
 		struct place_mention *m = &cx->pm[k];
-		if (m->name_class == NAME_PLAIN)
+		if (m->name_class == NAME_PLAIN && !(m->flags & PM_COMPOUND))
 			continue;
 		int strong, hint = kind_hint(cx, m->first, m->last, &strong), ev = 0;
 		for (size_t j = 0; j < m->n_cand && !ev; j++)
@@ -909,13 +1066,16 @@ void mentions_find(struct ectx *cx)
 {
 	int *votes = xcalloc(cx->ex->gz->n_countries + 1, sizeof(*votes));
 	int lower = lower_case_text(cx);
+	struct surnames sn;
+	find_surnames(cx, &sn);
 	for (size_t i = 0; i < cx->t.n;) {
 		if (cx->t.tok[i].flags & TOK_PUNCT) {
 			i++;
 			continue;
 		}
-		i += scan_at(cx, i, votes, lower);
+		i += scan_at(cx, i, votes, lower, &sn);
 	}
+	free(sn.tok);
 	link_units(cx);
 	cx->votes = votes;
 	withdraw_weak_votes(cx, votes);

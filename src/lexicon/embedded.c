@@ -7,18 +7,22 @@
 #ifndef SITREP_SRCDIR
 #error "SITREP_SRCDIR must name the source tree"
 #endif
+#ifndef SITREP_GENDIR
+#error "SITREP_GENDIR must name the folder of generated files"
+#endif
 
-#define INCBIN(sym, path)                                                              \
+#define INCBIN_FROM(sym, dir, path)                                                    \
 	__asm__(".section .rodata\n.balign 16\n.globl " #sym "\n" #sym ":\n"            \
-		".incbin \"" SITREP_SRCDIR "/" path "\"\n.byte 0\n.globl " #sym "_end\n"  \
+		".incbin \"" dir "/" path "\"\n.byte 0\n.globl " #sym "_end\n"            \
 		#sym "_end:\n.previous\n");                                             \
 	extern const char sym[];                                                       \
 	extern const char sym##_end[]
+#define INCBIN(sym, path) INCBIN_FROM(sym, SITREP_SRCDIR, path)
 
 INCBIN(sitrep_countries, "src/data/countries.tsv");
 INCBIN(sitrep_gaz_world, "src/data/gazetteer_world.tsv");
 INCBIN(sitrep_gaz_af, "src/data/gazetteer_af.tsv");
-INCBIN(sitrep_cities, "src/data/cities_world.tsv");
+INCBIN_FROM(sitrep_towns, SITREP_GENDIR, "towns.bin");
 INCBIN(sitrep_placewords, "src/data/placewords.tsv");
 INCBIN(sitrep_actors, "src/data/actors.tsv");
 INCBIN(sitrep_triggers, "src/data/triggers.tsv");
@@ -34,7 +38,7 @@ static struct embedded_file files[] = {
 	ENTRY(sitrep_countries, "src/data/countries.tsv"),
 	ENTRY(sitrep_gaz_world, "src/data/gazetteer_world.tsv"),
 	ENTRY(sitrep_gaz_af, "src/data/gazetteer_af.tsv"),
-	ENTRY(sitrep_cities, "src/data/cities_world.tsv"),
+	ENTRY(sitrep_towns, "build/gen/towns.bin"),
 	ENTRY(sitrep_placewords, "src/data/placewords.tsv"),
 	ENTRY(sitrep_actors, "src/data/actors.tsv"),
 	ENTRY(sitrep_triggers, "src/data/triggers.tsv"),
@@ -47,7 +51,7 @@ static struct embedded_file files[] = {
 };
 
 static const char *const ends[] = {
-	sitrep_countries_end, sitrep_gaz_world_end, sitrep_gaz_af_end, sitrep_cities_end,
+	sitrep_countries_end, sitrep_gaz_world_end, sitrep_gaz_af_end, sitrep_towns_end,
 	sitrep_placewords_end,
 	sitrep_actors_end, sitrep_triggers_end, sitrep_schema_document_end, sitrep_schema_event_end,
 	sitrep_schema_place_end, sitrep_schema_actor_end, sitrep_schema_quote_end,
