@@ -10,7 +10,11 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "lexicon/acled.h"
 #include "lexicon/actors.h"
+#include "lexicon/cues.h"
+#include "lexicon/frames.h"
+#include "lexicon/rules.h"
 #include "base/dates.h"
 #include "io/doc.h"
 #include "lexicon/gazetteer.h"
@@ -29,6 +33,10 @@ struct extractor {
 	struct gazetteer *gz;
 	struct actor_lex *actors;
 	struct trigger_lex *triggers;
+	struct cue_lex *cues;
+	struct rule_lex *rules;
+	struct frame_lex *frames;
+	double min_confidence;        /* events below it are dropped */
 	int explain;
 	unsigned types;
 	/* Composed actor names ("Civilians (Nigeria)", "Military Forces of Mali") by base string
@@ -130,7 +138,7 @@ struct claim {
 
 struct event {
 	enum ev_class cls;
-	const char *event_type, *sub_event_type;
+	enum acled_sub sub;  /* ACLED sub-event type (and so event type) */
 	const char *cameo;
 	int trigger;         /* trigger mention index */
 	size_t sentence;
@@ -154,6 +162,8 @@ struct event {
 	int merged_into;     /* -1, or the event this one was folded into */
 	int coref;           /* -1, or an earlier event this mention refers back to */
 	int dropped;         /* history, not news: not written */
+	unsigned evidence;   /* bit per enum evidence (frames.h) */
+	double confidence;   /* 0..1, from the evidence */
 	struct strbuf why;   /* explanation */
 };
 
@@ -169,6 +179,7 @@ struct ectx {
 	int protagonist;         /* most named non-state group; -2 not computed */
 	int protest_ctx, riot_ctx; /* protest / riot named in the document; -1 not computed */
 	int last_dated;          /* latest event with a date, -1 if none */
+	int relevance;           /* how much the document is about conflict; -1 not computed */
 	int *votes;              /* country index -> how often the text points at it */
 	struct place_mention *pm;
 	size_t n_pm, alloc_pm;
@@ -194,6 +205,7 @@ struct ectx {
 	size_t base;               /* byte offset of this text in the document (long texts go
 				    * window by window) */
 	size_t n_quotes;           /* quotes of the document written so far (ids go on) */
+	struct strbuf dropped;     /* --explain: triggers set aside, one line each */
 };
 
 /* Generic growth for the arrays above. */
@@ -231,6 +243,11 @@ static inline int cx_is(const struct ectx *cx, size_t i, const char *word)
 static inline int cx_is_any(const struct ectx *cx, size_t i, const char *const *words)
 {
 	return i < cx->t.n && wordset_has(words, cx->t.tok[i].norm, cx->t.tok[i].hash);
+}
+/* Is token i one of the cue's words (cues.tsv)? */
+static inline int cx_cue(const struct ectx *cx, size_t i, enum cue_id cue)
+{
+	return i < cx->t.n && cue_has(&cx->ex->cues->cue[cue], &cx->t.tok[i]);
 }
 size_t sentence_first(const struct ectx *cx, size_t s);
 size_t sentence_last(const struct ectx *cx, size_t s);

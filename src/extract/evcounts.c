@@ -56,7 +56,7 @@ void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 				e->victim_am = k->victim;
 			}
 			if (k->victim >= 0 && e->actor2 < 0 && cx->am[k->victim].name &&
-			    (k->civilians || cx->am[k->victim].inter != 7))
+			    (k->civilians || cx->am[k->victim].inter != INTER_CIVILIANS))
 				e->actor2 = k->victim;
 		}
 		ev_why(cx, e, "; %s %ld", k->kind == CAS_KILLED ? "killed" :

@@ -12,15 +12,21 @@ void find_triggers(struct ectx *cx);
 int hypothetical(const struct ectx *cx, size_t i, const char **why);
 int manner_trigger(const struct ectx *cx, size_t k, size_t after);
 int violence_rank(enum ev_class c);
-int is_base_form(const char *w);
+int is_base_form(const struct ectx *cx, size_t tok);
 int verb_form(const struct ectx *cx, const struct trigger_mention *m, const struct trigger_def *d);
 int sentence_blocked(const struct ectx *cx, size_t t0, size_t t1);
 
 /* checks.c */
-int word_before(const struct ectx *cx, size_t tok, size_t s_first, size_t reach, const char *const *words);
+int word_before(const struct ectx *cx, size_t tok, size_t s_first, size_t reach, enum cue_id words);
 int aggregate_sentence(const struct ectx *cx, size_t s);
 int has_date(const struct ectx *cx, size_t s);
 int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s);
+/* The name of the first check or rule that vetoes trigger k (*kind: "check" or "rule"), or
+ * NULL when it may be an event. */
+const char *trigger_veto(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s,
+			 const char **kind);
+/* Does rule r fire on trigger k, taken as class cls, in sentence s? */
+int rule_fires(const struct ectx *cx, const struct rule *r, int k, enum ev_class cls, size_t s);
 
 /* evplace.c */
 int in_claim_span(const struct ectx *cx, size_t tok);
@@ -66,6 +72,11 @@ void ev_why(const struct ectx *cx, struct event *e, const char *fmt, ...)
 /* evcounts.c */
 void attach_counts(struct ectx *cx, size_t ev0, size_t s);
 void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only, int *killed);
+
+/* evidence.c */
+/* Find the event's evidence and confidence; drop it when its class's frame is not met or
+ * it falls below --min-confidence. */
+void judge_event(struct ectx *cx, struct event *e);
 
 /* merge.c */
 void find_coreference(struct ectx *cx, struct event *e, int own_place);
