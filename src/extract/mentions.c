@@ -404,6 +404,116 @@ static void finish_place(struct ectx *cx, size_t mk)
 		m->precision = 3;
 }
 
+/* --- villages the gazetteer lacks --------------------------------------------------------- */
+
+/* The first token of a name ending before token end: capitalised words, and the short pieces
+ * hyphens join into them ("Takht-e-Pol"); at most five tokens. end if there is none. */
+static size_t name_start(const struct ectx *cx, size_t end)
+{
+	static const char *const stop[] = { "the", "in", "on", "at", "near", "of", "from", "and",
+		"between", "to", "into", NULL };
+	size_t start = end;
+	while (start > 0 && end - start < 5) {
+		const struct token *t = &cx->t.tok[start - 1];
+		int cap = (t->flags & TOK_CAP) && !(t->flags & TOK_ALLCAPS) && !cx_is_any(cx, start - 1, stop);
+		int joined = start < end && (t->flags & TOK_HYPHEN) && (cx->t.tok[start].flags & TOK_HYPHEN);
+		if (!(t->flags & TOK_WORD) || (t->flags & TOK_NUMBER) || (!cap && !joined) ||
+		    t->sentence != cx->t.tok[end - 1].sentence)
+			break;
+		start--;
+	}
+	while (start < end && !(cx->t.tok[start].flags & TOK_CAP))
+		start++; /* a name begins with a capital */
+	return start;
+}
+
+static int overlaps_known(const struct ectx *cx, size_t first, size_t last)
+{
+	for (size_t k = 0; k < cx->n_pm; k++)
+		if (cx->pm[k].first < last && cx->pm[k].last > first && cx->pm[k].place >= 0)
+			return 1;
+	for (size_t k = 0; k < cx->n_am; k++)
+		if (cx->am[k].first < last && cx->am[k].last > first)
+			return 1;
+	return 0;
+}
+
+/* The resolved mention starting at token i (a town, district or province), or -1. */
+static int unit_at(const struct ectx *cx, size_t i)
+{
+	for (size_t k = 0; k < cx->n_pm; k++)
+		if (cx->pm[k].first == i && cx->pm[k].place >= 0 &&
+		    cx->ex->gz->places[cx->pm[k].place].kind != PK_COUNTRY &&
+		    !(cx->pm[k].flags & (PM_MOTION | PM_BORDER | PM_MODIFIER)))
+			return (int)k;
+	return -1;
+}
+
+static int by_first(const void *a, const void *b)
+{
+	const struct place_mention *x = a, *y = b;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* "Balade village (Bosaso, Bari)", "in Buuraha Cali Miskat (Qandala, Bari)", "the Yakhchal
+ * area of Nahri Saraj district": a name the gazetteer lacks, called a village, town or area
+ * or followed by a bracket, with the unit holding it named right after. ACLED names the
+ * village; sitrep keeps the name as written, located at the unit (precision 2). */
+static void find_unlisted(struct ectx *cx)
+{
+	static const char *const kinds[] = { "village", "town", "area", "neighborhood",
+		"neighbourhood", "hamlet", "locality", NULL };
+	size_t n_known = cx->n_pm;
+	for (size_t i = 1; i + 1 < cx->t.n; i++) {
+		int kind = cx_is_any(cx, i, kinds), unit = -1;
+		size_t open = kind ? i + 1 : i;
+		const char *admin2 = NULL;
+		if (cx_is(cx, open, "(")) {
+			/* the first unit the bracket names: "(Bosaso, Bari)", "(Bulo Burto, Hiraan)" */
+			for (size_t j = open + 1; j < cx->t.n && j < open + 10 && unit < 0; j++) {
+				if (cx_is(cx, j, ")"))
+					break;
+				unit = unit_at(cx, j);
+			}
+			/* the district is the first of the two, known or not */
+			size_t comma = open + 1;
+			while (comma < cx->t.n && comma < open + 6 && (cx->t.tok[comma].flags & TOK_WORD))
+				comma++;
+			if (comma > open + 1 && cx_is(cx, comma, ",") &&
+			    (unit < 0 || cx->pm[unit].first != open + 1 ||
+			     is_town(cx->ex->gz->places[cx->pm[unit].place].kind)))
+				admin2 = ectx_strdup(cx, cx->t.text + cx->t.tok[open + 1].start,
+						     cx->t.tok[comma - 1].end - cx->t.tok[open + 1].start);
+		} else if (kind && (cx_is(cx, i + 1, "of") || cx_is(cx, i + 1, "in"))) {
+			/* "the X village of Y district"; in a town ("the X neighborhood in Baidoa"),
+			 * the town is where it happened */
+			unit = unit_at(cx, i + 2);
+			if (unit >= 0 && is_town(cx->ex->gz->places[cx->pm[unit].place].kind))
+				unit = -1;
+		}
+		if (unit < 0)
+			continue;
+		size_t start = name_start(cx, i);
+		if (start == i || overlaps_known(cx, start, i))
+			continue;
+		int place = cx->pm[unit].place;
+		struct place_mention *m = ECTX_PUSH(cx->pm, cx->n_pm, cx->alloc_pm);
+		memset(m, 0, sizeof(*m));
+		m->first = start;
+		m->last = i;
+		m->cand[0] = -1;
+		m->place = place;
+		m->precision = 2;
+		m->flags = place_context(cx, start, i) | PM_UNLISTED;
+		m->within = -1;
+		m->name = ectx_strdup(cx, cx->t.text + cx->t.tok[start].start,
+				      cx->t.tok[i - 1].end - cx->t.tok[start].start);
+		m->admin2 = admin2;
+	}
+	if (cx->n_pm > n_known) /* back into text order, which the index needs */
+		qsort(cx->pm, cx->n_pm, sizeof(*cx->pm), by_first);
+}
+
 /* --- actors ----------------------------------------------------------------------------- */
 
 static struct actor_mention *add_actor(struct ectx *cx, size_t first, size_t last,
@@ -463,6 +573,7 @@ static void add_place_mention(struct ectx *cx, size_t first, size_t last, const 
 	m->n_cand = n_cand;
 	m->place = -1;
 	m->precision = 3;
+	m->name = m->admin2 = NULL;
 	m->flags = place_context(cx, first, last);
 	if (compound_name(cx, first, last, cand, n_cand))
 		m->flags |= PM_COMPOUND;
@@ -1082,6 +1193,7 @@ void mentions_find(struct ectx *cx)
 	choose_country(cx, votes);
 	for (size_t k = 0; k < cx->n_pm; k++)
 		finish_place(cx, k);
+	find_unlisted(cx);
 	mark_modifiers(cx);
 	find_responsible(cx);
 	name_actors(cx);

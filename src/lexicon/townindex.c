@@ -287,13 +287,19 @@ void *townix_write(const char *text, size_t len, const char *name, size_t *out_l
 
 struct townix *townix_open(const void *image, size_t len)
 {
-	const struct header *h = image;
-	if (len < sizeof(*h) || memcmp(h->magic, MAGIC, 8) != 0 ||
-	    (size_t)h->off_strings + h->strings_len > len || (h->n_slots & (h->n_slots - 1)) ||
-	    !h->n_slots || (h->filter_words & (h->filter_words - 1)) || !h->filter_words) {
+	struct header hd; /* checked in a copy: the image may be anything, even misaligned */
+	if (len < sizeof(hd) || ((uintptr_t)image & 7)) {
 		error("town index: not an image of this version of sitrep");
 		return NULL;
 	}
+	memcpy(&hd, image, sizeof(hd));
+	if (memcmp(hd.magic, MAGIC, 8) != 0 || (size_t)hd.off_strings + hd.strings_len > len ||
+	    (hd.n_slots & (hd.n_slots - 1)) || !hd.n_slots ||
+	    (hd.filter_words & (hd.filter_words - 1)) || !hd.filter_words) {
+		error("town index: not an image of this version of sitrep");
+		return NULL;
+	}
+	const struct header *h = image;
 	const char *base = image;
 	struct townix *ix = xmalloc(sizeof(*ix));
 	ix->h = h;

@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "extract/extract.h"
+#include "lexicon/gazetteer.h"
+#include "lexicon/townindex.h"
+#include "text/text.h"
 #include "io/doc.h"
 #include "io/json.h"
 #include "base/strbuf.h"
@@ -194,6 +197,99 @@ START_TEST(places_country_article_comes_from_the_table)
 }
 END_TEST
 
+START_TEST(places_village_the_gazetteer_lacks_keeps_its_name)
+{
+	struct records r;
+	run(&r, "On 3 May 2024, militia fighters attacked a police post in Dhagaxley village "
+		"(Afgooye, Lower Shabelle).", "2024-05-03");
+	const struct jvalue *e = nth(&r, "event", 0);
+	ck_assert_str_eq(field(e, "location"), "Dhagaxley");
+	ck_assert_str_eq(field(e, "admin1"), "Lower Shabelle");
+	ck_assert_str_eq(field(e, "admin2"), "Afgooye");
+	double prec;
+	ck_assert(json_get_num(e, "geo_precision", &prec) && prec == 2);
+	release(&r);
+	/* A neighbourhood of a known town: the town is the place. */
+	run(&r, "On 3 May 2024, gunmen shot dead a trader in the Hodan market area in Baidoa town.",
+	    "2024-05-03");
+	ck_assert_str_eq(field(nth(&r, "event", 0), "location"), "Baidoa");
+	release(&r);
+}
+END_TEST
+
+START_TEST(places_town_name_inside_a_longer_name_needs_evidence)
+{
+	struct records r;
+	run(&r, "Clan fighters clashed in Tuulo Cali Nuur village near Jowhar on Monday.",
+	    "2024-05-06");
+	ck_assert_str_eq(field(nth(&r, "event", 0), "country"), "Somalia");
+	ck_assert_ptr_null(place_named(&r, "Cali"));
+	release(&r);
+	run(&r, "Police clashed with a gang in Cali, Colombia, on Friday.", "2024-05-03");
+	ck_assert_str_eq(field(place_named(&r, "Cali"), "iso3"), "COL");
+	release(&r);
+}
+END_TEST
+
+START_TEST(places_surname_after_a_first_name_is_a_person)
+{
+	struct records r;
+	run(&r, "The novelist Frederick Forsyth said the bombing in Kabul shocked him. Forsyth "
+		"added that he would not travel.", "2024-05-03");
+	ck_assert_ptr_null(place_named(&r, "Forsyth"));
+	release(&r);
+	run(&r, "Residents of Forsyth, Georgia, protested outside the courthouse on Monday.",
+	    "2024-05-06");
+	ck_assert_str_eq(field(place_named(&r, "Forsyth"), "iso3"), "USA");
+	release(&r);
+}
+END_TEST
+
+START_TEST(townindex_packs_names_aliases_and_longer_names)
+{
+	static const char table[] =
+		"# a comment\n"
+		"name\taliases\tkind\tiso3\tadmin1\tadmin2\tlat\tlon\tpopulation\n"
+		"Dera\t\tppl\tPAK\tPunjab\t\t30.1\t70.1\t\n"
+		"Dera Ghazi Khan\tD.G. Khan|Dera Ghazi\tppla2\tPAK\tPunjab\tDera Ghazi Khan\t30.05\t70.63\t399064\n"
+		"Qoryooley\tQoryoley\tppl\tSOM\tLower Shabelle\t\t1.788\t44.529\t\n";
+	size_t len;
+	void *img = townix_write(table, sizeof(table) - 1, "t.tsv", &len);
+	ck_assert_ptr_nonnull(img);
+	struct townix *ix = townix_open(img, len);
+	ck_assert_ptr_nonnull(ix);
+	ck_assert_uint_eq(townix_count(ix), 3);
+	const struct townix_place *p = townix_place(ix, 1);
+	ck_assert_str_eq(townix_str(ix, p->name), "Dera Ghazi Khan");
+	ck_assert_str_eq(townix_str(ix, p->admin1), "Punjab");
+	ck_assert_int_eq(p->kind, PK_PPLA2);
+	ck_assert_int_eq(p->population, 399064);
+	ck_assert(p->lat == 30.05);
+	int out[4];
+	ck_assert_uint_eq(townix_lookup(ix, "qoryoley", out, 4), 1);
+	ck_assert_int_eq(out[0], 2);
+	ck_assert_uint_eq(townix_lookup(ix, "dera ghazi", out, 4), 1); /* an alias, not a prefix */
+	ck_assert_uint_eq(townix_lookup(ix, "ghazi", out, 4), 0);
+	/* The longest name at a token wins; a prefix of a longer name alone matches too. */
+	struct tokens t;
+	memset(&t, 0, sizeof(t));
+	const char *text = "Shelling hit Dera Ghazi Khan and Dera on Monday.";
+	tokens_build(&t, text, strlen(text));
+	size_t n;
+	ck_assert_uint_eq(townix_match(ix, &t, 2, t.n, out, 4, &n), 3);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(out[0], 1);
+	ck_assert_uint_eq(townix_match(ix, &t, 6, t.n, out, 4, &n), 1);
+	ck_assert_int_eq(out[0], 0);
+	ck_assert_uint_eq(townix_match(ix, &t, 0, t.n, out, 4, &n), 0);
+	tokens_release(&t);
+	townix_close(ix);
+	free(img);
+	/* Not an image: refused. */
+	ck_assert_ptr_null(townix_open(table, sizeof(table)));
+}
+END_TEST
+
 Suite *suite_places(void)
 {
 	Suite *s = suite_create("places");
@@ -207,6 +303,12 @@ Suite *suite_places(void)
 	tcase_add_test(tc, places_namesake_abroad_cannot_vouch_for_itself);
 	tcase_add_test(tc, places_lower_case_text_finds_unambiguous_names);
 	tcase_add_test(tc, places_country_article_comes_from_the_table);
+	tcase_add_test(tc, places_village_the_gazetteer_lacks_keeps_its_name);
+	tcase_add_test(tc, places_town_name_inside_a_longer_name_needs_evidence);
+	tcase_add_test(tc, places_surname_after_a_first_name_is_a_person);
 	suite_add_tcase(s, tc);
+	TCase *ti = tcase_create("townindex");
+	tcase_add_test(ti, townindex_packs_names_aliases_and_longer_names);
+	suite_add_tcase(s, ti);
 	return s;
 }
