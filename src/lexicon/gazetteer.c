@@ -286,6 +286,8 @@ static int add_towns(struct gazetteer *gz)
 	}
 	int last_country = -1;
 	char last_iso3[4] = "";
+	gz->towns_first = xcalloc(gz->n_countries + 1, sizeof(*gz->towns_first));
+	gz->towns_end = xcalloc(gz->n_countries + 1, sizeof(*gz->towns_end));
 	for (size_t i = 0; i < gz->n_towns; i++) {
 		const struct townix_place *t = townix_place(gz->towns, i);
 		struct place *p = &gz->places[gz->n++];
@@ -304,7 +306,13 @@ static int add_towns(struct gazetteer *gz)
 		p->lon = t->lon;
 		p->population = t->population;
 		p->country = last_country;
+		if (last_country >= 0) {
+			if (!gz->towns_end[last_country])
+				gz->towns_first[last_country] = gz->n - 1;
+			gz->towns_end[last_country] = gz->n;
+		}
 	}
+	townix_release_places(gz->towns); /* copied: their pages need not stay in memory */
 	return 0;
 }
 
@@ -390,6 +398,8 @@ void gazetteer_free(struct gazetteer *gz)
 	}
 	if (gz->towns)
 		townix_close(gz->towns);
+	free(gz->towns_first);
+	free(gz->towns_end);
 	free(gz->places);
 	free(gz->by_iso3);
 	for (size_t i = 0; i < gz->n_countries; i++) {
@@ -460,6 +470,15 @@ size_t gazetteer_lookup(const struct gazetteer *gz, const char *name, int *out, 
 	}
 	strbuf_release(&norm);
 	return k;
+}
+
+void gazetteer_country_towns(const struct gazetteer *gz, int country, size_t *first, size_t *last)
+{
+	*first = *last = gz->town_base;
+	if (country >= 0 && gz->towns_end && gz->towns_end[country]) {
+		*first = gz->towns_first[country];
+		*last = gz->towns_end[country];
+	}
 }
 
 const struct place *gazetteer_admin1(const struct gazetteer *gz, int country, const char *name)

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "base/strbuf.h"
 #include "base/util.h"
@@ -320,6 +322,22 @@ void townix_close(struct townix *ix)
 size_t townix_count(const struct townix *ix)
 {
 	return ix->h->n_places;
+}
+
+void townix_release_places(const struct townix *ix)
+{
+#ifdef MADV_DONTNEED
+	/* Whole pages inside the place records only; the image is read-only data of the
+	 * program, so the pages are read again from the file if ever needed. */
+	long page = sysconf(_SC_PAGESIZE);
+	uintptr_t from = (uintptr_t)ix->places, to = from + ix->h->n_places * sizeof(*ix->places);
+	from = (from + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+	to &= ~((uintptr_t)page - 1);
+	if (page > 0 && to > from)
+		madvise((void *)from, to - from, MADV_DONTNEED);
+#else
+	(void)ix;
+#endif
 }
 
 const struct townix_place *townix_place(const struct townix *ix, size_t i)
