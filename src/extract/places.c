@@ -8,20 +8,12 @@
 #include "base/util.h"
 #include "extract/places.h"
 
-static const char *const motion_verbs[] = { "drove", "drive", "driving", "travelled", "traveled",
-	"travel", "travelling", "fled", "flee", "fleeing", "flees", "leave", "leaving", "left",
-	"headed", "heading", "moved", "returned", "returning", "flew", "went", "go", "going",
-	"evacuated", "relocated", "arrive", "arrived", "arriving", "retreated", "retreat",
-	"withdrew", "escaped", "escape", "transferred", "taken", "deported", "sent", "fly",
-	"journey", "trip", "visit", "visited", "visiting", "road", "highway", "route", "flight",
-	"flights", "pushed", "driven", "cross", "crossed", "crossing", "brief", "back", "bound",
-	"destined", NULL };
 
 static int motion_before(const struct ectx *cx, size_t i, size_t window)
 {
 	size_t s0 = cx->t.sent[cx->t.tok[i].sentence].first;
 	for (size_t k = i; k > s0 && i - k < window; k--)
-		if (cx_is_any(cx, k - 1, motion_verbs))
+		if (cx_cue(cx, k - 1, CUE_place_motion))
 			return 1;
 	return 0;
 }
@@ -52,9 +44,6 @@ int place_dateline(const struct ectx *cx, size_t first, size_t last)
 }
 
 /* Words that say the next name is a place: "in X", "near X", "at X". */
-static const char *const locatives[] = { "in", "near", "at", "outside", "around", "into",
-	"inside", "across", "throughout", "towards", "toward", "from", "nearby", "between",
-	"within", "to", NULL };
 
 /* "(Qandala, Bari)", "X, Bari." closing a bracket: the last name of a list that ends in the
  * unit holding the first, as reports give a village with its district and region. */
@@ -117,42 +106,29 @@ static unsigned place_context(const struct ectx *cx, size_t first, size_t last)
 	     cx_is(cx, i - 2, "miles") || cx_is(cx, i - 2, "km") || cx_is(cx, i - 3, "kilometers") ||
 	     cx_is(cx, i - 3, "kilometres") || cx_is(cx, i - 3, "miles") || cx_is(cx, i - 3, "km")))
 		f |= PM_NEAR;
-	static const char *const modifiers[] = { "government", "governments", "authorities",
-		"officials", "official", "police", "governor", "spokesman", "spokeswoman",
-		"spokesperson", "council", "administration", "ministry", "embassy", "envoy",
-		"team", "delegation", "leaders", "talks", "process", "agreement", "accord", "deal",
-		"conference", "summit", "mission", "office", NULL };
-	if (cx_is_any(cx, last, modifiers))
+	if (cx_cue(cx, last, CUE_place_modifier))
 		f |= PM_MODIFIER;
 	if (place_dateline(cx, first, last))
 		f |= PM_DATELINE;
-	if (i >= 1 && cx_is_any(cx, i - 1, locatives))
+	if (i >= 1 && cx_cue(cx, i - 1, CUE_place_locative))
 		f |= PM_LOCATIVE;
 	if (unit_tail(cx, first, last))
 		f |= PM_UNIT_TAIL;
 	/* "a statement issued in Abuja", "told reporters in Kabul": where it was said. */
-	static const char *const speech[] = { "statement", "issued", "said", "told", "conference",
-		"briefing", "speaking", "interview", "announced", "reporters", "journalists", NULL };
 	size_t s0 = cx->t.sent[cx->t.tok[i].sentence].first;
 	if (i >= 2 && i - 1 > s0 && cx_is(cx, i - 1, "in"))
 		for (size_t k = i - 1; k > s0 && i - k < 5; k--)
-			if (cx_is_any(cx, k - 1, speech)) {
+			if (cx_cue(cx, k - 1, CUE_place_speech)) {
 				f |= PM_MODIFIER;
 				break;
 			}
 	/* "the Dnipro River", "the Nuba Mountains": a feature named after a place. */
-	static const char *const features[] = { "river", "mountains", "mountain", "valley", "sea",
-		"lake", "dam", "gulf", "bay", "desert", "hills", "corridor", "canal", "basin", "strait",
-		"peninsula", "plain", "plains", "forest", "airport", "highway", "road", NULL };
-	if (cx_is_any(cx, last, features) && !cx_is(cx, last, "airport"))
+	if (cx_cue(cx, last, CUE_place_feature) && !cx_is(cx, last, "airport"))
 		f |= PM_MODIFIER;
 	/* "the governor of Nangarhar province", "the mayor of Kyiv": an office, not a scene. */
-	static const char *const offices[] = { "governor", "mayor", "chief", "commander",
-		"president", "minister", "ministry", "people", "parliament", "council", "governors",
-		NULL };
-	if (i >= 2 && cx_is(cx, i - 1, "of") && cx_is_any(cx, i - 2, offices))
+	if (i >= 2 && cx_is(cx, i - 1, "of") && cx_cue(cx, i - 2, CUE_place_office))
 		f |= PM_MODIFIER;
-	if (i >= 3 && cx_is(cx, i - 1, "of") && cx_is(cx, i - 2, "the") == 0 && cx_is_any(cx, i - 3, offices) &&
+	if (i >= 3 && cx_is(cx, i - 1, "of") && cx_is(cx, i - 2, "the") == 0 && cx_cue(cx, i - 3, CUE_place_office) &&
 	    (cx_is(cx, i - 2, "provincial") || cx_is(cx, i - 2, "regional") || cx_is(cx, i - 2, "city")))
 		f |= PM_MODIFIER;
 	/* "supported by Ankara", "backed by Tehran": a capital standing for its government. */
@@ -167,25 +143,21 @@ static unsigned place_context(const struct ectx *cx, size_t first, size_t last)
 /* Kind named next to the place: 0 none, else the enum place_kind wanted (PK_PPL for towns). */
 static int kind_hint(const struct ectx *cx, size_t first, size_t last, int *strong)
 {
-	static const char *const adm1_words[] = { "province", "provinces", "state", "governorate",
-		"region", "oblast", "department", "prefecture", "county", NULL };
-	static const char *const town_words[] = { "city", "town", "village", "township", "capital",
-		NULL };
 	*strong = 1;
 	/* The word may be inside the matched alias ("Kunduz Province") or right after it. */
-	if (cx_is_any(cx, last, adm1_words) || (last - first > 1 && cx_is_any(cx, last - 1, adm1_words)))
+	if (cx_cue(cx, last, CUE_place_adm1_word) || (last - first > 1 && cx_cue(cx, last - 1, CUE_place_adm1_word)))
 		return PK_ADM1;
 	if (cx_is(cx, last, "district") || cx_is(cx, last, "districts") ||
 	    (last - first > 1 && cx_is(cx, last - 1, "district")))
 		return PK_ADM2;
-	if (cx_is_any(cx, last, town_words))
+	if (cx_cue(cx, last, CUE_place_town_word))
 		return PK_PPL;
 	if (first >= 2 && cx_is(cx, first - 1, "of")) {
-		if (cx_is_any(cx, first - 2, adm1_words))
+		if (cx_cue(cx, first - 2, CUE_place_adm1_word))
 			return PK_ADM1;
 		if (cx_is(cx, first - 2, "district"))
 			return PK_ADM2;
-		if (cx_is_any(cx, first - 2, town_words) && !cx_is(cx, first - 2, "capital"))
+		if (cx_cue(cx, first - 2, CUE_place_town_word) && !cx_is(cx, first - 2, "capital"))
 			return PK_PPL;
 	}
 	*strong = 0;
@@ -458,12 +430,10 @@ static void finish_place(struct ectx *cx, const struct name_votes *nv, size_t mk
  * hyphens join into them ("Takht-e-Pol"); at most five tokens. end if there is none. */
 static size_t name_start(const struct ectx *cx, size_t end)
 {
-	static const char *const stop[] = { "the", "in", "on", "at", "near", "of", "from", "and",
-		"between", "to", "into", NULL };
 	size_t start = end;
 	while (start > 0 && end - start < 5) {
 		const struct token *t = &cx->t.tok[start - 1];
-		int cap = (t->flags & TOK_CAP) && !(t->flags & TOK_ALLCAPS) && !cx_is_any(cx, start - 1, stop);
+		int cap = (t->flags & TOK_CAP) && !(t->flags & TOK_ALLCAPS) && !cx_cue(cx, start - 1, CUE_place_name_stop);
 		int joined = start < end && (t->flags & TOK_HYPHEN) && (cx->t.tok[start].flags & TOK_HYPHEN);
 		if (!(t->flags & TOK_WORD) || (t->flags & TOK_NUMBER) || (!cap && !joined) ||
 		    t->sentence != cx->t.tok[end - 1].sentence)
@@ -509,11 +479,9 @@ static int by_first(const void *a, const void *b)
  * village; sitrep keeps the name as written, located at the unit (precision 2). */
 static void find_unlisted(struct ectx *cx)
 {
-	static const char *const kinds[] = { "village", "town", "area", "neighborhood",
-		"neighbourhood", "hamlet", "locality", NULL };
 	size_t n_known = cx->n_pm;
 	for (size_t i = 1; i + 1 < cx->t.n; i++) {
-		int kind = cx_is_any(cx, i, kinds), unit = -1;
+		int kind = cx_cue(cx, i, CUE_place_unlisted_kind), unit = -1;
 		size_t open = kind ? i + 1 : i;
 		const char *admin2 = NULL;
 		if (cx_is(cx, open, "(")) {
@@ -593,31 +561,25 @@ void place_mention_add(struct ectx *cx, size_t first, size_t last, const int *ca
 /* A place name that begins a longer proper name ending in a facility noun names the
  * facility after someone, not the place: "Aden Adde International Airport", "Jomo Kenyatta
  * Airport". "Kabul International Airport" (no other capitalised word) stays Kabul. */
-static const char *const facilities[] = { "airport", "stadium", "university", "hospital",
-	"street", "road", "avenue", "bridge", "square", "mosque", "hotel", "school", "college",
-	"academy", "barracks", "prison", "base", NULL };
 
 size_t place_facility_end(const struct ectx *cx, size_t j)
 {
-	while (j < cx->t.n && (cx->t.tok[j].flags & TOK_CAP) && !cx_is_any(cx, j, facilities))
+	while (j < cx->t.n && (cx->t.tok[j].flags & TOK_CAP) && !cx_cue(cx, j, CUE_place_facility))
 		j++;
-	return j < cx->t.n && cx_is_any(cx, j, facilities) ? j + 1 : j;
+	return j < cx->t.n && cx_cue(cx, j, CUE_place_facility) ? j + 1 : j;
 }
 
 int place_named_facility(const struct ectx *cx, size_t j)
 {
-	static const char *const generic[] = { "international", "national", "general", "central",
-		"main", "military", "air", "memorial", "teaching", "regional", "district", "city",
-		"provincial", NULL };
 	int other = 0;
 	size_t k = j;
 	while (k < cx->t.n && k < j + 4 && (cx->t.tok[k].flags & TOK_CAP) &&
-	       !(cx->t.tok[k].flags & TOK_PARA) && !cx_is_any(cx, k, facilities)) {
-		if (!cx_is_any(cx, k, generic))
+	       !(cx->t.tok[k].flags & TOK_PARA) && !cx_cue(cx, k, CUE_place_facility)) {
+		if (!cx_cue(cx, k, CUE_place_facility_generic))
 			other = 1;
 		k++;
 	}
-	return other && k < cx->t.n && (cx->t.tok[k].flags & TOK_CAP) && cx_is_any(cx, k, facilities);
+	return other && k < cx->t.n && (cx->t.tok[k].flags & TOK_CAP) && cx_cue(cx, k, CUE_place_facility);
 }
 
 /* A town name with capitalised words on both sides, inside a sentence, is part of a longer
@@ -647,12 +609,6 @@ static int inside_person_name(const struct ectx *cx, size_t i, size_t plen, cons
 static int part_of_longer_name(const struct ectx *cx, size_t i, size_t plen, const int *cand,
 			       size_t n)
 {
-	static const char *const qualifiers[] = { "upper", "lower", "north", "northern", "south",
-		"southern", "east", "eastern", "west", "western", "central", "new", "old", "greater",
-		"the", "local", "government", "municipal", "rural", "urban", "council", NULL };
-	static const char *const kinds[] = { "village", "town", "area", "city", "district",
-		"villages", "areas", "neighbourhood", "neighborhood", "region", "province", "county",
-		NULL };
 	for (size_t k = 0; k < n; k++)
 		if (!is_town(cx->ex->gz->places[cand[k]].kind))
 			return 0;
@@ -660,15 +616,15 @@ static int part_of_longer_name(const struct ectx *cx, size_t i, size_t plen, con
 	/* Words before it were scanned already: no place began there. */
 	int after_place = cx->n_pm && cx->pm[cx->n_pm - 1].last == i;
 	while (!after_place && a > s0 + 1 && a + 3 > i && (cx->t.tok[a - 1].flags & TOK_CAP) &&
-	       !(cx->t.tok[a - 1].flags & (TOK_ALLCAPS | TOK_PARA)) && !cx_is_any(cx, a - 1, qualifiers))
+	       !(cx->t.tok[a - 1].flags & (TOK_ALLCAPS | TOK_PARA)) && !cx_cue(cx, a - 1, CUE_place_qualifier))
 		a--;
-	while (b < cx->t.n && b < i + plen + 3 && !cx_is_any(cx, b, kinds) &&
-	       !cx_is_any(cx, b, qualifiers) &&
+	while (b < cx->t.n && b < i + plen + 3 && !cx_cue(cx, b, CUE_place_longer_kind) &&
+	       !cx_cue(cx, b, CUE_place_qualifier) &&
 	       !(cx->t.tok[b - 1].flags & TOK_POSS) &&
 	       ((cx->t.tok[b].flags & TOK_CAP) || (cx_is(cx, b, "-") && b + 1 < cx->t.n &&
 						   (cx->t.tok[b + 1].flags & TOK_CAP))))
 		b++;
-	return (a < i || b > i + plen) && cx_is_any(cx, b, kinds);
+	return (a < i || b > i + plen) && cx_cue(cx, b, CUE_place_longer_kind);
 }
 
 /* A capitalised word or a hyphenated piece right next to a town name that is itself no place
@@ -677,12 +633,6 @@ static int part_of_longer_name(const struct ectx *cx, size_t i, size_t plen, con
 static int compound_name(const struct ectx *cx, size_t first, size_t last, const int *cand,
 			 size_t n)
 {
-	static const char *const joined[] = { "e", "i", "ye", "al", "el", "ul", "ur", "as", "ad",
-		"an", "ar", "da", "de", "do", "du", NULL };
-	static const char *const kinds[] = { "province", "district", "city", "town", "village",
-		"county", "state", "region", "area", "valley", "river", "airport", "airfield",
-		"university", "border", "road", "highway", "street", "market", "bridge", "camp",
-		"base", "prison", "police", "army", NULL };
 	for (size_t k = 0; k < n; k++)
 		if (!is_town(cx->ex->gz->places[cand[k]].kind))
 			return 0;
@@ -690,22 +640,22 @@ static int compound_name(const struct ectx *cx, size_t first, size_t last, const
 	const struct token *t = cx->t.tok;
 	size_t s0 = cx->t.sent[t[first].sentence].first;
 	/* a hyphenated compound: "Dasht-e-Abdan", "Moori-Eri" */
-	if (last < cx->t.n && (t[last].flags & TOK_HYPHEN) && (cx_is_any(cx, last, joined) ||
+	if (last < cx->t.n && (t[last].flags & TOK_HYPHEN) && (cx_cue(cx, last, CUE_place_joiner) ||
 	    ((t[last].flags & TOK_CAP) && !gazetteer_may_start(gz, &t[last]))))
 		return 1;
-	if ((t[first].flags & TOK_HYPHEN) && first > s0 && (cx_is_any(cx, first - 1, joined) ||
+	if ((t[first].flags & TOK_HYPHEN) && first > s0 && (cx_cue(cx, first - 1, CUE_place_joiner) ||
 	    ((t[first - 1].flags & TOK_CAP) && !gazetteer_may_start(gz, &t[first - 1]))))
 		return 1;
 	/* "Cali Gaduud", "Bulo Burto": a capitalised stranger after it ("Tripoli's Tajoura":
 	 * the possessive ends the name) */
 	if (last < cx->t.n && !(t[last - 1].flags & TOK_POSS) && (t[last].flags & TOK_CAP) && !(t[last].flags & (TOK_ALLCAPS | TOK_PARA)) &&
-	    t[last].sentence == t[first].sentence && !cx_is_any(cx, last, kinds) &&
-	    !gazetteer_may_start(gz, &t[last]) && !cx_is_any(cx, last, facilities))
+	    t[last].sentence == t[first].sentence && !cx_cue(cx, last, CUE_place_name_tail) &&
+	    !gazetteer_may_start(gz, &t[last]) && !cx_cue(cx, last, CUE_place_facility))
 		return 1;
 	/* "Masjid Cali": one before it, not opening the sentence, that began no place (the words
 	 * before were scanned already) */
 	return first > s0 + 1 && (t[first - 1].flags & TOK_CAP) &&
-	       !(t[first - 1].flags & (TOK_ALLCAPS | TOK_PARA)) && !cx_is_any(cx, first - 1, kinds) &&
+	       !(t[first - 1].flags & (TOK_ALLCAPS | TOK_PARA)) && !cx_cue(cx, first - 1, CUE_place_name_tail) &&
 	       !(cx->n_pm && cx->pm[cx->n_pm - 1].last == first) &&
 	       gazetteer_name_class(gz, &cx->t, first - 1, first) < NAME_GIVEN;
 }

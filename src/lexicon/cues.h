@@ -24,7 +24,11 @@
 	X(firearm_word) X(aircraft) X(two_sided) X(generic_event_noun) X(ref_det) \
 	X(speech_verb) X(speaker_stop) X(speaker_skip) X(period_unit) \
 	X(venue_prep) X(record_of) X(town_noun) X(span_of) X(weapon) X(crowd) X(political) \
-	X(not_plural) X(time_reference)
+	X(not_plural) X(time_reference) \
+	X(place_motion) X(place_locative) X(place_modifier) X(place_speech) \
+	X(place_feature) X(place_office) X(place_adm1_word) X(place_town_word) X(place_name_stop) X(place_unlisted_kind) \
+	X(place_facility) X(place_facility_generic) X(place_qualifier) X(place_longer_kind) \
+	X(place_joiner) X(place_name_tail) X(place_locative_country) X(place_list_gap) X(place_the_town)
 
 enum cue_id {
 #define CUE_ENUM(name) CUE_##name,
