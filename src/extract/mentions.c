@@ -161,12 +161,21 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 		place_mention_add(cx, i, i + plen, pcand, np);
 		/* One vote per country the name may be in, two for the country itself or the only
 		 * reading: five Lebanons in the United States do not outvote Lebanon. */
-		size_t lead = 0; /* the likeliest reading: a country, a capital, the most people */
+		/* The likeliest reading: a country, a capital; then the country where the name has
+		 * the most readings (a province and its seat: "Embu" in Kenya, not the one town of
+		 * Brazil), then the most people. */
+		size_t lead = 0, readings[MAX_CAND];
+		for (size_t k = 0; k < np; k++) {
+			readings[k] = 0;
+			for (size_t j = 0; j < np; j++)
+				readings[k] += gz->places[pcand[j]].country == gz->places[pcand[k]].country;
+		}
 		for (size_t k = 1; k < np; k++) {
 			const struct place *a = &gz->places[pcand[k]], *b = &gz->places[pcand[lead]];
 			int ra = a->kind == PK_COUNTRY ? 2 : a->kind == PK_PPLC;
 			int rb = b->kind == PK_COUNTRY ? 2 : b->kind == PK_PPLC;
-			if (ra > rb || (ra == rb && a->population > b->population))
+			if (ra > rb || (ra == rb && (readings[k] > readings[lead] ||
+				     (readings[k] == readings[lead] && a->population > b->population))))
 				lead = k;
 		}
 		int lead_country = gz->places[pcand[lead]].country;

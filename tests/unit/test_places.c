@@ -245,6 +245,37 @@ START_TEST(places_surname_after_a_first_name_is_a_person)
 }
 END_TEST
 
+START_TEST(places_name_of_a_province_and_its_seat_leads_over_a_lone_town)
+{
+	struct records r;
+	run(&r, "Residents of Kwale town protested against land evictions on Friday.", "2024-05-03");
+	ck_assert_str_eq(field(nth(&r, "event", 0), "country"), "Kenya");
+	release(&r);
+	run(&r, "Gunmen attacked a market in Kwale, Delta State, Nigeria, on Friday.", "2024-05-03");
+	ck_assert_str_eq(field(place_named(&r, "Kwale"), "iso3"), "NGA");
+	release(&r);
+}
+END_TEST
+
+START_TEST(places_area_of_a_district_and_operations_in_several_provinces)
+{
+	struct records r;
+	run(&r, "On 5 May 2020, insurgents ambushed a police patrol in the Spinadar area of Nad Ali "
+		"district, Helmand.", "2020-05-05");
+	const struct jvalue *e = nth(&r, "event", 0);
+	ck_assert_str_eq(field(e, "location"), "Spinadar");
+	ck_assert_str_eq(field(e, "admin2"), "Nad Ali");
+	ck_assert_str_eq(field(e, "admin1"), "Helmand");
+	release(&r);
+	run(&r, "KABUL, Afghanistan (May 6, 2011) - In Zabul province, a combined force detained two "
+		"suspected insurgents. Elsewhere, in Kunar province, the force killed an insurgent "
+		"leader.", NULL);
+	ck_assert_str_eq(field(nth(&r, "event", 0), "admin1"), "Zabul");
+	ck_assert_str_eq(field(nth(&r, "event", 1), "admin1"), "Kunar");
+	release(&r);
+}
+END_TEST
+
 START_TEST(townindex_packs_names_aliases_and_longer_names)
 {
 	static const char table[] =
@@ -306,6 +337,8 @@ Suite *suite_places(void)
 	tcase_add_test(tc, places_village_the_gazetteer_lacks_keeps_its_name);
 	tcase_add_test(tc, places_town_name_inside_a_longer_name_needs_evidence);
 	tcase_add_test(tc, places_surname_after_a_first_name_is_a_person);
+	tcase_add_test(tc, places_name_of_a_province_and_its_seat_leads_over_a_lone_town);
+	tcase_add_test(tc, places_area_of_a_district_and_operations_in_several_provinces);
 	suite_add_tcase(s, tc);
 	TCase *ti = tcase_create("townindex");
 	tcase_add_test(ti, townindex_packs_names_aliases_and_longer_names);
