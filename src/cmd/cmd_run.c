@@ -29,7 +29,8 @@ static const char run_usage[] =
 	"  -f, --format FMT   csv (default), tsv, jsonl, json, geojson, xlsx, sqlite\n"
 	"      --meta FILE    publication metadata CSV (as for parse)\n"
 	"      --date DATE    publication date for every document\n"
-	"      --gazetteer FILE, --actors FILE, --triggers FILE, --cues FILE, --rules FILE\n"
+	"      --gazetteer FILE, --actors FILE, --triggers FILE, --cues FILE, --rules FILE,\n"
+	"      --frames FILE, --min-confidence X\n"
 	"                         as for extract\n"
 	"  -q, --quiet        no progress line and no warnings\n"
 	"  -h, --help         this text\n";
@@ -180,6 +181,8 @@ int cmd_run(int argc, char **argv)
 		{ "triggers", required_argument, NULL, 't' },
 		{ "cues", required_argument, NULL, 'c' },
 		{ "rules", required_argument, NULL, 'r' },
+		{ "frames", required_argument, NULL, 'F' },
+		{ "min-confidence", required_argument, NULL, 'M' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -188,10 +191,11 @@ int cmd_run(int argc, char **argv)
 	struct extract_opts eo;
 	struct parse_opts po = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC, 0 };
 	struct meta_table meta = { NULL, 0 };
-	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL, *cue = NULL, *rul = NULL;
+	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL, *cue = NULL, *rul = NULL, *frm = NULL;
 	int c, quiet = 0;
 	memset(&xo, 0, sizeof(xo));
 	memset(&eo, 0, sizeof(eo));
+	eo.min_confidence = EXTRACT_MIN_CONFIDENCE;
 	xo.outdir = "out";
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:f:qh", longopts, NULL)) != -1) {
@@ -211,6 +215,14 @@ int cmd_run(int argc, char **argv)
 		case 't': trg = optarg; break;
 		case 'c': cue = optarg; break;
 		case 'r': rul = optarg; break;
+		case 'F': frm = optarg; break;
+		case 'M': {
+			char *end;
+			eo.min_confidence = strtod(optarg, &end);
+			if (*end || end == optarg || eo.min_confidence < 0 || eo.min_confidence > 1)
+				die(EXIT_USAGE, "--min-confidence wants a number from 0 to 1, not '%s'", optarg);
+			break;
+		}
 		case 'q': quiet = 1; sitrep_quiet_warnings = 1; break;
 		case 'h':
 			fputs(run_usage, stdout);
@@ -232,6 +244,8 @@ int cmd_run(int argc, char **argv)
 	eo.n_cue_files = cue ? 1 : 0;
 	eo.rule_files = rul ? &rul : NULL;
 	eo.n_rule_files = rul ? 1 : 0;
+	eo.frame_files = frm ? &frm : NULL;
+	eo.n_frame_files = frm ? 1 : 0;
 	if (meta_path && meta_load(&meta, meta_path) < 0)
 		return EXIT_IO;
 	po.meta = meta_path ? &meta : NULL;

@@ -196,6 +196,7 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 		if (ctry < 0)
 			ctry = cx->country;
 		ev->claim = claim;
+		gather_evidence(cx, ev);
 		type_event(cx, ev, civ_only, killed);
 		default_actors(cx, ev, ctry);
 		if (!ev->dropped)

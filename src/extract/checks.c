@@ -225,7 +225,9 @@ static int war_as_subject(const struct site *t)
 	       !has_date(cx, t->s);
 }
 
-/* "launched more than 800 glide bombs this week": a tally over a period. */
+/* "launched more than 800 glide bombs this week", "dozens of drones over the month": a tally
+ * over a period. A count of ten or more strikes, or a vague plural, with a week, month or
+ * year named in the sentence. */
 static int tally_over_period(const struct site *t)
 {
 	const struct ectx *cx = t->cx;
@@ -237,7 +239,7 @@ static int tally_over_period(const struct site *t)
 	for (size_t i = m->first; i > t->s_first && m->first - i <= 4 && !many; i--) {
 		size_t n = number_at(&cx->t, i - 1, m->first, &c);
 		if (n && i - 1 + n + 1 >= m->first && !verb_form(cx, m, t->d) &&
-		    (c.value >= 50 || (c.vague && c.value >= 12)))
+		    (c.value >= 10 || c.vague))
 			many = 1;
 	}
 	for (size_t i = t->s_first; i < t->s_last && many && !period; i++)
@@ -287,7 +289,7 @@ static int record_of_deeds(const struct site *t)
 	const struct trigger_mention *m = t->m;
 	if (!(t->d->flags & TR_NOUN))
 		return 0;
-	for (size_t i = m->first; i > t->s_first && m->first - i < 24; i--) {
+	for (size_t i = m->first; i > t->s_first; i--) { /* to the clause's start, however far */
 		if (cx_is(cx, i - 1, ";") || cx_is(cx, i - 1, ":"))
 			break;
 		if (cx_cue(cx, i - 1, CUE_record_of) && (cx_is(cx, i, "in") || cx_is(cx, i, "for")))
@@ -319,12 +321,14 @@ static int capture_without_place(const struct site *t)
 }
 
 /* Habitual present: "groups that recruit", "they attack convoys" describe what someone does,
- * not an event. A base-form verb after a relative pronoun or a plural subject. */
+ * not an event. A base-form verb after a relative pronoun or a plural subject, after the
+ * lead: a headline and a lead tell news in the present ("Raiders attack a village"). */
 static int habitual_present(const struct site *t)
 {
 	const struct ectx *cx = t->cx;
 	const struct trigger_mention *m = t->m;
-	if (m->last != m->first + 1 || !is_base_form(cx, m->first) || m->first <= t->s_first)
+	if (m->last != m->first + 1 || !is_base_form(cx, m->first) || m->first <= t->s_first ||
+	    t->s <= 1)
 		return 0;
 	const struct token *p = &cx->t.tok[m->first - 1];
 	size_t pl = strlen(p->norm);
@@ -333,12 +337,13 @@ static int habitual_present(const struct site *t)
 		p->norm[pl - 2] != 's' && !(p->flags & TOK_POSS));
 }
 
-/* A weak trigger alone makes an event only where a place is named, or referred to: "in the
- * city", "near the town". */
+/* A weak trigger alone makes an event only where a place is named, or referred to ("in the
+ * city", "near the town"), or in the first sentence, which tells the news whether or not it places it;
+ * its frame still asks for evidence. */
 static int weak_without_place(const struct site *t)
 {
 	const struct ectx *cx = t->cx;
-	if (!(t->d->flags & TR_WEAK) || t->d->cls == EC_KILL)
+	if (!(t->d->flags & TR_WEAK) || t->d->cls == EC_KILL || t->s == 0)
 		return 0;
 	for (size_t p = pm_lower(cx, t->s_first); p < cx->n_pm && cx->pm[p].first < t->s_last; p++)
 		if (usable_place(cx, p))
@@ -417,6 +422,56 @@ static int reference_in_time(const struct site *t)
 	       cx_cue(cx, f - 2, CUE_time_reference);
 }
 
+/* "Merrill Lynch", "Colin McRae Rally", "Assault on Precinct 13": a trigger written with capitals
+ * inside a sentence that is not itself in title case is part of a name. */
+static int part_of_name(const struct site *t)
+{
+	const struct ectx *cx = t->cx;
+	const struct trigger_mention *m = t->m;
+	if (m->first == t->s_first || !(cx->t.tok[m->first].flags & TOK_CAP) ||
+	    (t->d->phrase[0] >= 'A' && t->d->phrase[0] <= 'Z') || /* "Shahed drones", "Grad rockets" */
+	    (cx->t.tok[m->first].flags & TOK_ALLCAPS) || (cx->t.tok[m->first - 1].flags & TOK_QUOTE) ||
+	    cx_is(cx, m->first - 1, ":"))
+		return 0;
+	size_t words = 0, caps = 0;
+	for (size_t i = t->s_first + 1; i < t->s_last; i++)
+		if (cx->t.tok[i].flags & TOK_WORD) {
+			words++;
+			caps += (cx->t.tok[i].flags & TOK_CAP) != 0;
+		}
+	return caps * 3 < words * 2; /* a headline in title case keeps its capitals */
+}
+
+/* "electro-clash", "pre-match attack": a trigger joined by a hyphen to the word before it
+ * is the tail of a compound of another sense; not after a name ("Taliban-planted mine",
+ * "Houthi-launched drones"), which says who did it. */
+static int compound_tail(const struct site *t)
+{
+	const struct ectx *cx = t->cx;
+	const struct token *before = t->m->first > t->s_first ? &cx->t.tok[t->m->first - 1] : NULL;
+	return before && (cx->t.tok[t->m->first].flags & TOK_HYPHEN) && (before->flags & TOK_WORD) &&
+	       !(before->flags & (TOK_NUMBER | TOK_CAP));
+}
+
+/* A result in the sentence ("beat Wales 6-0", "won 7-5 6-3") and no one killed or hurt: a
+ * game, where sides attack, clash and beat each other. */
+static int sports_result(const struct site *t)
+{
+	const struct ectx *cx = t->cx;
+	for (size_t i = t->s_first; i + 1 < t->s_last; i++) {
+		const struct token *a = &cx->t.tok[i], *b = &cx->t.tok[i + 1];
+		if ((a->flags & TOK_NUMBER) && (b->flags & TOK_NUMBER) && (b->flags & TOK_HYPHEN) &&
+		    a->len <= 2 && b->len <= 2) {
+			for (size_t c = cas_lower(cx, t->s); c < cx->n_cas &&
+			     cx->t.tok[cx->cas[c].pos].sentence == t->s; c++)
+				if (cx->cas[c].kind != CAS_DETAINED)
+					return 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 struct check {
 	const char *name;
 	int (*vetoes)(const struct site *t);
@@ -444,6 +499,9 @@ static const struct check structural[] = {
 	{ "armed_protester", armed_protester },
 	{ "span_of_fighting", span_of_fighting },
 	{ "reference_in_time", reference_in_time },
+	{ "part_of_name", part_of_name },
+	{ "compound_tail", compound_tail },
+	{ "sports_result", sports_result },
 };
 
 /* --- rules from rules.tsv --------------------------------------------------------------------- */

@@ -185,6 +185,7 @@ struct ectx {
 	int protest_ctx, riot_ctx; /* protest / riot named in the document; -1 not computed */
 	int last_dated;          /* latest event with a date, -1 if none */
 	int relevance;           /* how much the document is about conflict; -1 not computed */
+	int other_topic;         /* words of sport, business, culture, technology in the text */
 	int *votes;              /* country index -> how often the text points at it */
 	struct place_mention *pm;
 	size_t n_pm, alloc_pm;

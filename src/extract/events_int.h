@@ -77,6 +77,8 @@ void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only, int *
 /* Find the event's evidence and confidence; drop it when its class's frame is not met or
  * it falls below --min-confidence. */
 void judge_event(struct ectx *cx, struct event *e);
+/* The evidence for the event (before typing, which may use it). */
+void gather_evidence(struct ectx *cx, struct event *e);
 
 /* merge.c */
 void find_coreference(struct ectx *cx, struct event *e, int own_place);

@@ -38,7 +38,21 @@ static int conflict_document(struct ectx *cx)
 	for (size_t c = 0; c < cx->n_cas; c++)
 		half_points += 2 * (cx->cas[c].kind == CAS_KILLED);
 	cx->relevance = armed ? half_points : 0;
+	for (size_t i = 0; i < cx->t.n; i++)
+		cx->other_topic += cx_cue(cx, i, CUE_sport_word) || cx_cue(cx, i, CUE_business_word) ||
+				   cx_cue(cx, i, CUE_culture_word) || cx_cue(cx, i, CUE_tech_word);
+	if (cx->ex->explain)
+		strbuf_addf(&cx->dropped, "%s: document: conflict relevance %d, other-topic words %d of %zu\n",
+			    cx->d->doc_id ? cx->d->doc_id : "", cx->relevance, cx->other_topic, cx->t.n);
 	return cx->relevance >= 6;
+}
+
+/* A document about sport, business, culture or technology: at least one word in 33 is of
+ * those, and it is no war story (conflict relevance of a dozen half points or more). */
+static int off_topic_document(struct ectx *cx)
+{
+	conflict_document(cx);
+	return cx->other_topic >= 6 && (size_t)cx->other_topic * 33 >= cx->t.n && cx->relevance < 12;
 }
 
 static int armed_mention(const struct ectx *cx, int am)
@@ -154,6 +168,19 @@ static int follows_armed_event(const struct ectx *cx, const struct event *e)
 	return 0;
 }
 
+/* What the trigger hits, in its clause: a village, a market, a checkpoint, a convoy. */
+static int hits_a_target(const struct ectx *cx, const struct event *e, size_t s_last)
+{
+	const struct trigger_mention *m = &cx->tm[e->trigger];
+	for (size_t i = m->last; i < s_last && i < m->last + 6; i++) {
+		if (cx_is(cx, i, ";") || cx_is(cx, i, ":") || cx_is(cx, i, ","))
+			break;
+		if (cx_cue(cx, i, CUE_civilian_target) || cx_cue(cx, i, CUE_armed_target))
+			return 1;
+	}
+	return 0;
+}
+
 static unsigned find_evidence(struct ectx *cx, const struct event *e)
 {
 	size_t s = e->sentence, s_first = sentence_first(cx, s), s_last = sentence_last(cx, s);
@@ -184,8 +211,12 @@ static unsigned find_evidence(struct ectx *cx, const struct event *e)
 		ev |= 1u << EV_conflict_doc;
 	if (e->trigger >= 0 && group_of_people(cx, e, s_first, s_last))
 		ev |= 1u << EV_group;
+	if (e->trigger >= 0 && hits_a_target(cx, e, s_last))
+		ev |= 1u << EV_target;
 	if (follows_armed_event(cx, e))
 		ev |= 1u << EV_context;
+	if (off_topic_document(cx))
+		ev |= 1u << EV_off_topic;
 	return ev;
 }
 
@@ -193,16 +224,22 @@ static double confidence_of(const struct frame_lex *fl, unsigned ev)
 {
 	double doubt = 1.0;
 	for (int k = 0; k < EV_COUNT; k++)
-		if (ev & (1u << k))
+		if (k != EV_off_topic && (ev & (1u << k)))
 			doubt *= 1.0 - fl->weight[k];
-	return 1.0 - doubt;
+	/* Being about something else takes away from what the evidence gives. */
+	double sure = 1.0 - doubt;
+	return ev & (1u << EV_off_topic) ? sure * (1.0 - fl->weight[EV_off_topic]) : sure;
+}
+
+void gather_evidence(struct ectx *cx, struct event *e)
+{
+	e->evidence = find_evidence(cx, e);
 }
 
 void judge_event(struct ectx *cx, struct event *e)
 {
 	const struct frame_lex *fl = cx->ex->frames;
 	char needs[256];
-	e->evidence = find_evidence(cx, e);
 	e->confidence = confidence_of(fl, e->evidence);
 	if (cx->ex->explain) {
 		ev_why(cx, e, "; evidence");
@@ -216,9 +253,10 @@ void judge_event(struct ectx *cx, struct event *e)
 	if (e->coref >= 0)
 		return;
 	if (!frame_met(fl, e->cls, e->evidence)) {
+		int topic = (e->evidence & (1u << EV_off_topic)) && frame_met(fl, e->cls, e->evidence & ~(1u << EV_off_topic));
 		e->dropped = 1;
-		ev_why(cx, e, "; dropped: frame %s needs %s", ev_class_name(e->cls),
-		       frame_describe(fl, e->cls, needs, sizeof(needs)));
+		ev_why(cx, e, "; dropped: frame %s needs %s", topic ? "OFF_TOPIC" : ev_class_name(e->cls),
+		       frame_describe(fl, topic ? (enum ev_class)-1 : e->cls, needs, sizeof(needs)));
 	} else if (e->confidence < cx->ex->min_confidence) {
 		e->dropped = 1;
 		ev_why(cx, e, "; dropped: confidence below %.2f", cx->ex->min_confidence);

@@ -161,14 +161,24 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 		place_mention_add(cx, i, i + plen, pcand, np);
 		/* One vote per country the name may be in, two for the country itself or the only
 		 * reading: five Lebanons in the United States do not outvote Lebanon. */
-		/* The likeliest reading: a country, a capital; then the country where the name has
-		 * the most readings (a province and its seat: "Embu" in Kenya, not the one town of
-		 * Brazil), then the most people. */
-		size_t lead = 0, readings[MAX_CAND];
+		/* The likeliest reading: a country, a capital; then a country where the name is
+		 * both a unit and a town (a province and its seat: "Embu" in Kenya, not the one
+		 * town of Brazil; towns alone, however many, do not count), then the most people. */
+		size_t lead = 0;
+		int readings[MAX_CAND], unit_of[MAX_CAND], town_of[MAX_CAND];
 		for (size_t k = 0; k < np; k++) {
-			readings[k] = 0;
+			enum place_kind kk = gz->places[pcand[k]].kind;
+			unit_of[k] = kk == PK_ADM1 || kk == PK_ADM2;
+			town_of[k] = kk >= PK_PPLC;
+		}
+		for (size_t k = 0; k < np; k++) {
+			int unit = 0, town = 0;
 			for (size_t j = 0; j < np; j++)
-				readings[k] += gz->places[pcand[j]].country == gz->places[pcand[k]].country;
+				if (gz->places[pcand[j]].country == gz->places[pcand[k]].country) {
+					unit |= unit_of[j];
+					town |= town_of[j];
+				}
+			readings[k] = unit && town;
 		}
 		for (size_t k = 1; k < np; k++) {
 			const struct place *a = &gz->places[pcand[k]], *b = &gz->places[pcand[lead]];

@@ -319,17 +319,20 @@ static int resolve_place(struct ectx *cx, const struct name_votes *nv, size_t mk
 		if (village && p->population > 100000)
 			continue;
 		/* "March", "Union", "David": a place only when the words around say so, or after
-		 * "in" when the rest of the text is in that country. */
+		 * "in" when the rest of the text is in that country or the place is a city or a
+		 * province of its own ("in Nyala", "in Mobile"). */
+		int notable = p->population >= 100000 || p->kind == PK_PPLC || p->kind == PK_PPLA ||
+			      p->kind == PK_ADM1;
 		if (m->name_class != NAME_PLAIN && !ev &&
-		    (m->name_class == NAME_DATE || !(m->flags & PM_LOCATIVE) || others <= 0))
+		    (m->name_class == NAME_DATE || !(m->flags & PM_LOCATIVE) || (others <= 0 && !notable)))
 			continue;
 		if ((m->flags & PM_COMPOUND) && !ev && others <= 0)
 			continue;
 		if (cx->country >= 0 && p->country == cx->country)
 			s += 4;
 		else if (cx->country >= 0 && is_town(p->kind) &&
-			 ((p->kind != PK_PPLC && p->population < 200000) || local) && others <= 0 &&
-			 ev < 2)
+			 ((p->kind != PK_PPLC && p->kind != PK_PPLA && p->population < 200000) || local) &&
+			 others <= 0 && ev < 2)
 			continue; /* a small town abroad, in a country the text never names; or a
 				   * village or "the X area" that the text places nowhere there */
 		else if (p->country >= 0 && cx->votes[p->country] > 0)

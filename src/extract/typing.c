@@ -115,6 +115,19 @@ static void apply_retype_rules(struct ectx *cx, struct event *e)
 	}
 }
 
+/* A word of the cue within six tokens after the trigger, in its clause: what was attacked. */
+static int target_is(const struct ectx *cx, const struct event *e, enum cue_id cue)
+{
+	size_t s_last = sentence_last(cx, e->sentence);
+	for (size_t i = cx->tm[e->trigger].last; i < s_last && i < cx->tm[e->trigger].last + 6; i++) {
+		if (cx_is(cx, i, ";") || cx_is(cx, i, ":") || cx_is(cx, i, ","))
+			break;
+		if (cx_cue(cx, i, cue))
+			return 1;
+	}
+	return 0;
+}
+
 void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed)
 {
 	apply_retype_rules(cx, e);
@@ -144,7 +157,12 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 	}
 	if ((e->cls == EC_RIOT || e->cls == EC_MOB) && e->actor1 >= 0 && inter_is_armed(cx->am[e->actor1].inter))
 		e->cls = EC_LOOTING;
-	if (e->cls == EC_CLASH && crude_brawl(cx, e)) {
+	/* "Rival supporters clashed": crowds without an armed side fight as a mob (ACLED Riots). */
+	if ((e->cls == EC_CLASH || e->cls == EC_KILL) && !(e->evidence & (1u << EV_armed)) &&
+	    (e->evidence & (1u << EV_crowd)) && !(e->evidence & (1u << EV_specific))) {
+		e->cls = EC_MOB;
+		ev_why(cx, e, "; crowds and no armed side: mob violence");
+	} else if (e->cls == EC_CLASH && crude_brawl(cx, e)) {
 		e->cls = EC_MOB;
 		e->cameo = "145"; /* riot */
 		ev_why(cx, e, "; crude weapons, no armed side: mob violence");
@@ -173,8 +191,17 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 				!cx_cue(cx, cx->tm[e->trigger].last - 1, CUE_two_sided) &&
 				(e->cls == EC_KILL || e->actor1 >= 0) &&
 				!armed_counterpart(cx, e, e->sentence);
-		if (target_civ || (civilians_only && any_killed) || one_sided) {
+		/* "attacked a checkpoint", "ambushed a convoy": the target was armed; "raided a
+		 * village", "attacked a bus": it was not. */
+		int armed_target = target_is(cx, e, CUE_armed_target);
+		int civilian_target = !armed_target && e->actor2 < 0 && target_is(cx, e, CUE_civilian_target) &&
+				      !cx_cue(cx, cx->tm[e->trigger].first, CUE_two_sided) &&
+				      !armed_counterpart(cx, e, e->sentence);
+		if (target_civ || (!armed_target && ((civilians_only && any_killed) || one_sided)) ||
+		    civilian_target) {
 			e->sub = SUB_attack;
+			ev_why(cx, e, "; one-sided: %s", target_civ ? "civilians attacked" : civilian_target ?
+			       "a civilian target" : "unarmed dead and no second armed side");
 		}
 	}
 }

@@ -68,12 +68,14 @@ static int frame_row(void *vctx, char **f, size_t n, unsigned long line)
 	struct load_ctx *ctx = vctx;
 	(void)n;
 	int cls = ev_class_from_name(f[0]);
-	if (cls < 0)
+	struct frame *fr = cls >= 0 ? &ctx->lex->frame[cls] : &ctx->lex->off_topic;
+	if (cls < 0 && strcmp(f[0], "OFF_TOPIC") != 0)
 		return error("%s:%lu: unknown class '%s'", ctx->file, line, f[0]);
-	if (parse_needs(f[1], &ctx->lex->frame[cls]) < 0)
+	if (parse_needs(f[1], fr) < 0)
 		return error("%s:%lu: needs must be evidence names joined by + and |, not '%s'",
 			     ctx->file, line, f[1]);
-	ctx->seen[cls] = 1;
+	if (cls >= 0)
+		ctx->seen[cls] = 1;
 	return 0;
 }
 
@@ -128,18 +130,24 @@ void frames_free(struct frame_lex *lex)
 	free(lex);
 }
 
-int frame_met(const struct frame_lex *lex, enum ev_class cls, unsigned evidence)
+static int one_term_met(const struct frame *f, unsigned evidence)
 {
-	const struct frame *f = &lex->frame[cls];
 	for (size_t i = 0; i < f->n_terms; i++)
 		if ((f->term[i] & evidence) == f->term[i])
 			return 1;
-	return 0;
+	return f->n_terms == 0;
+}
+
+int frame_met(const struct frame_lex *lex, enum ev_class cls, unsigned evidence)
+{
+	if ((evidence & (1u << EV_off_topic)) && !one_term_met(&lex->off_topic, evidence))
+		return 0;
+	return one_term_met(&lex->frame[cls], evidence);
 }
 
 const char *frame_describe(const struct frame_lex *lex, enum ev_class cls, char *buf, size_t size)
 {
-	const struct frame *f = &lex->frame[cls];
+	const struct frame *f = (int)cls < 0 ? &lex->off_topic : &lex->frame[cls];
 	size_t used = 0;
 	buf[0] = 0;
 	for (size_t i = 0; i < f->n_terms && used < size; i++) {

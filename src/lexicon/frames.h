@@ -13,7 +13,7 @@
 /* The kinds of evidence for an event, each a named test in extract/evidence.c. */
 #define EVIDENCE_NAMES(X)                                                                       \
 	X(armed) X(state) X(nonstate) X(weapon) X(casualties) X(place) X(date) X(crowd)      \
-	X(political) X(specific) X(conflict_doc) X(group) X(context)
+	X(political) X(specific) X(conflict_doc) X(group) X(context) X(off_topic) X(target)
 
 enum evidence {
 #define EVIDENCE_ENUM(name) EV_##name,
@@ -32,6 +32,7 @@ struct frame {
 
 struct frame_lex {
 	struct frame frame[EC_COUNT];
+	struct frame off_topic;       /* what any event of an off-topic document needs besides */
 	double weight[EV_COUNT];      /* 0..1: how much the evidence alone makes an event sure */
 };
 
@@ -39,7 +40,8 @@ struct frame_lex {
  * after an error message naming file and line. */
 struct frame_lex *frames_load(const char *const *user_files, size_t n_user);
 void frames_free(struct frame_lex *lex);
-/* Does the evidence (bit per enum evidence) meet the class's frame? */
+/* Does the evidence (bit per enum evidence) meet the class's frame, and in a document about
+ * something else (EV_off_topic), the OFF_TOPIC row's frame as well? */
 int frame_met(const struct frame_lex *lex, enum ev_class cls, unsigned evidence);
 const char *evidence_name(enum evidence ev);
 /* "armed|weapon+conflict_doc" for --explain; into buf. */
