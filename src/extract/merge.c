@@ -236,8 +236,15 @@ void reconcile_kinds(struct ectx *cx)
 			if (i == j || b->dropped || b->merged_into >= 0 || !same_scene(a, b))
 				continue;
 			int fold = 0;
-			if (a->cls == EC_ARREST && (is_protest(b->cls) || b->cls == EC_RIOT))
+			if (a->cls == EC_ARREST && (is_protest(b->cls) || b->cls == EC_RIOT)) {
 				fold = 1; /* a into b */
+				/* Protesters arrested: ACLED's protest with intervention. */
+				if (b->cls == EC_PROTEST) {
+					b->cls = EC_PROTEST_INTERVENTION;
+					b->sub = SUB_protest_intervention;
+					ev_why(cx, b, "; arrests at the protest: intervention");
+				}
+			}
 			else if (is_protest(a->cls) && b->cls == EC_RIOT)
 				fold = 1;
 			else if (a->cls == EC_LOOTING && (b->cls == EC_RIOT || violence_rank(b->cls) <= 3))
