@@ -44,6 +44,18 @@ int actor_usable(const struct ectx *cx, size_t k)
 	       !(a->flags & AM_MODIFIER);
 }
 
+/* "Dozens of X", "a group of X" opening its clause: a quantity of X, the subject; "killed
+ * dozens of X" is an object all the same. */
+static int quantity_subject(const struct ectx *cx, size_t q, size_t stop)
+{
+	if (!cx_cue(cx, q, CUE_quantity_head) && !(cx->t.tok[q].flags & TOK_NUMBER))
+		return 0;
+	size_t b = q;
+	if (b > stop && cx_cue(cx, b - 1, CUE_nominal_det))
+		b--;
+	return b == stop || (cx->t.tok[b - 1].flags & TOK_PUNCT);
+}
+
 /* Latest usable actor ending before tok in the clause. */
 int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 {
@@ -74,7 +86,8 @@ int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 		/* ... except the group its members belong to: "members of the Viv Ansanm
 		 * coalition seized", "fighters of the group attacked". */
 		if (p > stop && cx_cue(cx, p - 1, CUE_object_prep) &&
-		    !(cx_is(cx, p - 1, "of") && p - 1 > stop && cx_cue(cx, p - 2, CUE_member_noun)))
+		    !(cx_is(cx, p - 1, "of") && p - 1 > stop &&
+		      (cx_cue(cx, p - 2, CUE_member_noun) || quantity_subject(cx, p - 2, stop))))
 			continue;
 		best = (int)k;
 	}
@@ -172,10 +185,11 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 	size_t b = m->first;
 	while (b > s_first && (cx->t.tok[b - 1].flags & TOK_QUOTE))
 		b--;
-	int passive = (b > s_first &&
+	/* "was attacked by X" (a verbal passive, its victim the subject) or "an attack by X". */
+	int verbal_passive = b > s_first &&
 		       (cx_is(cx, b - 1, "was") || cx_is(cx, b - 1, "were") || cx_is(cx, b - 1, "been") ||
-			cx_is(cx, b - 1, "being") || cx_is(cx, b - 1, "is") || cx_is(cx, b - 1, "are"))) ||
-		      cx_is(cx, m->last, "by");
+			cx_is(cx, b - 1, "being") || cx_is(cx, b - 1, "is") || cx_is(cx, b - 1, "are"));
+	int passive = verbal_passive || cx_is(cx, m->last, "by");
 	if (flags & TR_STATIVE) {
 		/* "in Taliban hands", "under the group's control" */
 		size_t a = m->first;
@@ -204,6 +218,7 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 		if (cx_is(cx, by, "by"))
 			e->actor1 = actor_after(cx, by + 1, by + 8);
 		e->actor2 = actor_before(cx, m->first, s_first);
+		e->passive = verbal_passive;
 		ev_why(cx, e, "; roles: passive voice, agent after 'by'");
 		return;
 	}

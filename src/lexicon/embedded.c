@@ -37,6 +37,9 @@ INCBIN(sitrep_schema_event, "schemas/event.schema.json");
 INCBIN(sitrep_schema_place, "schemas/place.schema.json");
 INCBIN(sitrep_schema_actor, "schemas/actor.schema.json");
 INCBIN(sitrep_schema_quote, "schemas/quote.schema.json");
+INCBIN(sitrep_world, "src/data/world.tsv");
+INCBIN(sitrep_report_css, "src/report/report.css");
+INCBIN(sitrep_report_js, "src/report/report.js");
 
 #define ENTRY(sym, path) { path, sym, 0 }
 
@@ -59,6 +62,9 @@ static struct embedded_file files[] = {
 	ENTRY(sitrep_schema_place, "schemas/place.schema.json"),
 	ENTRY(sitrep_schema_actor, "schemas/actor.schema.json"),
 	ENTRY(sitrep_schema_quote, "schemas/quote.schema.json"),
+	ENTRY(sitrep_world, "src/data/world.tsv"),
+	ENTRY(sitrep_report_css, "src/report/report.css"),
+	ENTRY(sitrep_report_js, "src/report/report.js"),
 	{ NULL, NULL, 0 }
 };
 
@@ -67,7 +73,8 @@ static const char *const ends[] = {
 	sitrep_placewords_end, sitrep_actors_end, sitrep_triggers_end, sitrep_cues_end,
 	sitrep_rules_end, sitrep_acled_end, sitrep_feed_fields_end, sitrep_frames_end,
 	sitrep_evidence_end, sitrep_schema_document_end, sitrep_schema_event_end,
-	sitrep_schema_place_end, sitrep_schema_actor_end, sitrep_schema_quote_end,
+	sitrep_schema_place_end, sitrep_schema_actor_end, sitrep_schema_quote_end, sitrep_world_end,
+	sitrep_report_css_end, sitrep_report_js_end,
 };
 
 static void fill_lengths(void)
