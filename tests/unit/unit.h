@@ -14,6 +14,7 @@ Suite *suite_lexicons(void);
 Suite *suite_output(void);
 Suite *suite_extract(void);
 Suite *suite_evdate(void);
+Suite *suite_places(void);
 Suite *suite_report(void);
 Suite *suite_dedup(void);
 
