@@ -22,6 +22,9 @@ static const char extract_usage[] =
 	"                        lat lon population); repeatable\n"
 	"      --actors FILE     add or override actors (TSV: name aliases inter iso3 kind)\n"
 	"      --triggers FILE   add or override event triggers (TSV: phrase class cameo flags)\n"
+	"      --casualties FILE add or override killing, wounding and detaining phrases (TSV:\n"
+	"                        phrase kind voice class cameo flags); rows with a class are\n"
+	"                        triggers too; repeatable\n"
 	"      --types LIST      record types to write: events,places,actors,quotes (default all)\n"
 	"      --no-documents    do not pass the document records through\n"
 	"      --explain         print on stderr, per event, the rules and lexicon entries used\n"
@@ -115,6 +118,7 @@ int cmd_extract(int argc, char **argv)
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "actors", required_argument, NULL, 'a' },
 		{ "triggers", required_argument, NULL, 't' },
+		{ "casualties", required_argument, NULL, 'c' },
 		{ "types", required_argument, NULL, 'T' },
 		{ "no-documents", no_argument, NULL, 'N' },
 		{ "explain", no_argument, NULL, 'e' },
@@ -125,8 +129,8 @@ int cmd_extract(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct extract_opts opts;
-	const char **gaz = NULL, **act = NULL, **trg = NULL;
-	size_t n_gaz = 0, n_act = 0, n_trg = 0, max_line = LINEREADER_DEFAULT_MAX;
+	const char **gaz = NULL, **act = NULL, **trg = NULL, **cas = NULL;
+	size_t n_gaz = 0, n_act = 0, n_trg = 0, n_cas = 0, max_line = LINEREADER_DEFAULT_MAX;
 	int c, strict = 0, pass_documents = 1;
 	memset(&opts, 0, sizeof(opts));
 	optind = 1;
@@ -135,6 +139,7 @@ int cmd_extract(int argc, char **argv)
 		case 'g': push_path(&gaz, &n_gaz, optarg); break;
 		case 'a': push_path(&act, &n_act, optarg); break;
 		case 't': push_path(&trg, &n_trg, optarg); break;
+		case 'c': push_path(&cas, &n_cas, optarg); break;
 		case 'T': opts.types = parse_types(optarg); break;
 		case 'N': pass_documents = 0; break;
 		case 'e': opts.explain = 1; break;
@@ -162,11 +167,14 @@ int cmd_extract(int argc, char **argv)
 	opts.n_actor_files = n_act;
 	opts.trigger_files = trg;
 	opts.n_trigger_files = n_trg;
+	opts.casualty_files = cas;
+	opts.n_casualty_files = n_cas;
 	struct extract_state st = { NULL, STRBUF_INIT, STRBUF_INIT, pass_documents, 0, 0 };
 	st.ex = extractor_new(&opts);
 	free(gaz);
 	free(act);
 	free(trg);
+	free(cas);
 	if (!st.ex)
 		return EXIT_USAGE;
 	extractor_set_flush(st.ex, flush_out, NULL);

@@ -7,26 +7,12 @@
 #include "extract/ectx.h"
 #include "base/util.h"
 
-static const char *const kill_active[] = { "killed", "killing", "kills", "kill", "slew",
-	"massacred", "massacring", "executed", "executing", "murdered", "slaughtered",
-	"beheaded", "lynched", "neutralised", "neutralized", "neutralising", "neutralizing",
-	"eliminated", "eliminating", NULL };
-static const char *const injure_active[] = { "wounded", "wounding", "wounds", "injured",
-	"injuring", "injures", "injure", "wound", NULL };
-static const char *const detain_active[] = { "arrested", "arresting", "detained", "detaining",
-	"apprehended", "apprehending", "nabbed", NULL };
-static const char *const kill_passive[] = { "killed", "dead", "died", "slain", "perished",
-	"executed", "massacred", "murdered", "slaughtered", "beheaded", "lynched", "martyred",
-	"neutralised", "neutralized", "eliminated", NULL };
-static const char *const injure_passive[] = { "wounded", "injured", "hurt", NULL };
-static const char *const detain_passive[] = { "arrested", "detained", "apprehended", "held",
-	NULL };
 static const char *const aux[] = { "were", "was", "have", "has", "had", "been", "are", "is",
 	"reportedly", "also", "later", "allegedly", "being", "confirmed", "lightly", "slightly",
 	"seriously", "critically", "badly", "fatally", "mortally", "gravely", "severely",
 	"reported", "believed", "feared", "initially", NULL };
 
-static int passive_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind);
+static size_t passive_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind);
 
 static int victim_at(const struct ectx *cx, size_t from, size_t to, int *civilian)
 {
@@ -109,95 +95,40 @@ static size_t count_list(struct ectx *cx, size_t i, size_t limit, enum casualty_
 	return i;
 }
 
-/* Two-word killing verbs: "shot dead", "gunned down", "beat ... to death" is left to the
- * lexicon. Returns the tokens used, 0 if none. */
-/* The first words of the phrases kill_phrase knows: keep the two together. */
-static const char *const kill_phrase_heads[] = { "shot", "shooting", "gunned", "mowed", "cut",
-	"sent", "embraced", NULL };
-
-static size_t kill_phrase(const struct ectx *cx, size_t i)
+/* A casualty phrase of one of the voices at token i (casualties.tsv): its kind in *kind and
+ * the tokens it spans, 0 if none. */
+static size_t phrase_kind(const struct ectx *cx, size_t i, unsigned voices, enum casualty_kind *kind)
 {
-	if ((cx_is(cx, i, "shot") || cx_is(cx, i, "shooting")) && cx_is(cx, i + 1, "dead"))
-		return 2;
-	if ((cx_is(cx, i, "gunned") || cx_is(cx, i, "mowed") || cx_is(cx, i, "cut")) &&
-	    cx_is(cx, i + 1, "down"))
-		return 2;
-	/* Press-release idioms: "sent to hell", "embraced shahadat/martyrdom". */
-	if (cx_is(cx, i, "sent") && cx_is(cx, i + 1, "to") && cx_is(cx, i + 2, "hell"))
-		return 3;
-	if (cx_is(cx, i, "embraced") && (cx_is(cx, i + 1, "shahadat") || cx_is(cx, i + 1, "martyrdom")))
-		return 2;
-	return 0;
+	size_t len;
+	const struct cas_def *d = caslex_at(cx->ex->casualties, &cx->t, i, cx->t.n, voices, &len);
+	if (!d)
+		return 0;
+	*kind = d->kind;
+	return len;
 }
 
-/* Every word active_kind can start with, merged once from its lists, so that the usual token
- * (none of them) costs one lookup instead of three and a phrase test. */
-static const char *const *active_heads(void)
+/* "killed 20 soldiers", "shot dead a farmer": the victims follow. */
+static size_t active_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind)
 {
-	static const char *heads[64];
-	static int made;
-	if (!made) {
-		const char *const *lists[] = { kill_active, injure_active, detain_active,
-			kill_phrase_heads };
-		size_t n = 0;
-		for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
-			for (size_t k = 0; lists[l][k]; k++)
-				if (n + 1 < sizeof(heads) / sizeof(heads[0]))
-					heads[n++] = lists[l][k];
-				else
-					made = -1; /* too many for the array: no shortcut */
-		if (!made)
-			made = 1;
-	}
-	return made == 1 ? heads : NULL;
+	return phrase_kind(cx, i, CV_ACTIVE, kind);
 }
 
-static int active_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind)
+/* "were killed", "dead", "lost their lives": the victims came before. */
+static size_t passive_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind)
 {
-	const char *const *heads = active_heads();
-	if (heads && !cx_is_any(cx, i, heads))
-		return 0;
-	if (kill_phrase(cx, i)) {
-		*kind = CAS_KILLED;
-		return 1;
-	}
-	if (cx_is_any(cx, i, kill_active))
-		*kind = CAS_KILLED;
-	else if (cx_is_any(cx, i, injure_active))
-		*kind = CAS_INJURED;
-	else if (cx_is_any(cx, i, detain_active))
-		*kind = CAS_DETAINED;
-	else
-		return 0;
-	return 1;
-}
-
-static int passive_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind)
-{
-	if (kill_phrase(cx, i) || cx_is_any(cx, i, kill_passive) || (cx_is(cx, i, "lost") && cx_is(cx, i + 1, "their") &&
-					       cx_is(cx, i + 2, "lives")))
-		*kind = CAS_KILLED;
-	else if (cx_is_any(cx, i, injure_passive))
-		*kind = CAS_INJURED;
-	else if (cx_is_any(cx, i, detain_passive))
-		*kind = CAS_DETAINED;
-	else
-		return 0;
-	return 1;
+	return phrase_kind(cx, i, CV_PASSIVE, kind);
 }
 
 /* "beat a classmate to death", "hacked three farmers to death": the victims stand between
  * the verb and "to death". */
 static void to_death(struct ectx *cx, size_t first, size_t last)
 {
-	static const char *const verbs[] = { "beat", "beaten", "stabbed", "hacked", "burned",
-		"burnt", "stoned", "clubbed", "bludgeoned", "crushed", "tortured", "starved", "shot",
-		"kicked", "trampled", "lynched", NULL };
 	for (size_t i = first; i + 1 < last; i++) {
 		if (!cx_is(cx, i, "to") || !cx_is(cx, i + 1, "death"))
 			continue;
 		for (size_t v = i; v > first && i - v < 7; v--) {
-			if (!cx_is_any(cx, v - 1, verbs))
+			enum casualty_kind k;
+			if (!phrase_kind(cx, v - 1, CV_TO_DEATH, &k))
 				continue;
 			struct count c;
 			size_t np = v;
@@ -263,8 +194,9 @@ static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 	to_death(cx, first, last);
 	while (i < last) {
 		/* Active: "killed 20 soldiers", but not "killed and wounded dozens". */
-		if (active_kind(cx, i, &kind)) {
-			size_t j = i + (kill_phrase(cx, i) ? kill_phrase(cx, i) : 1);
+		size_t len = active_kind(cx, i, &kind);
+		if (len) {
+			size_t j = i + len;
 			enum casualty_kind k2;
 			if (cx_is(cx, j, "and") && active_kind(cx, j + 1, &k2) && k2 != kind) {
 				i = count_list(cx, j + 2, last, kind, 0);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lexicon/actors.h"
+#include "lexicon/caslex.h"
 #include "base/dates.h"
 #include "io/doc.h"
 #include "lexicon/gazetteer.h"
@@ -29,6 +30,7 @@ struct extractor {
 	struct gazetteer *gz;
 	struct actor_lex *actors;
 	struct trigger_lex *triggers;
+	struct cas_lex *casualties;
 	int explain;
 	unsigned types;
 	/* Composed actor names ("Civilians (Nigeria)", "Military Forces of Mali") by base string
@@ -98,8 +100,6 @@ struct date_mention {
 	int relative;        /* "the next day": rel_days from the previous date in context */
 	long rel_days;
 };
-
-enum casualty_kind { CAS_KILLED, CAS_INJURED, CAS_DETAINED };
 
 struct casualty {
 	size_t pos;          /* token of the count */

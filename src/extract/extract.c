@@ -19,11 +19,13 @@ struct extractor *extractor_new(const struct extract_opts *opts)
 	ex->spare = xcalloc(1, sizeof(*ex->spare));
 	ex->gz = gazetteer_load(opts->gazetteers, opts->n_gazetteers);
 	ex->actors = actors_load(opts->actor_files, opts->n_actor_files);
-	ex->triggers = triggers_load(opts->trigger_files, opts->n_trigger_files);
+	ex->triggers = triggers_load(opts->trigger_files, opts->n_trigger_files, opts->casualty_files,
+				     opts->n_casualty_files);
+	ex->casualties = caslex_load(opts->casualty_files, opts->n_casualty_files);
 	ex->explain = opts->explain;
 	ex->types = opts->types ? opts->types
 				: EXTRACT_EVENTS | EXTRACT_PLACES | EXTRACT_ACTORS | EXTRACT_QUOTES;
-	if (!ex->gz || !ex->actors || !ex->triggers) {
+	if (!ex->gz || !ex->actors || !ex->triggers || !ex->casualties) {
 		extractor_free(ex);
 		return NULL;
 	}
@@ -53,6 +55,7 @@ void extractor_free(struct extractor *ex)
 	gazetteer_free(ex->gz);
 	actors_free(ex->actors);
 	triggers_free(ex->triggers);
+	caslex_free(ex->casualties);
 	free(ex);
 }
 

@@ -21,6 +21,7 @@ INCBIN(sitrep_gaz_af, "src/data/gazetteer_af.tsv");
 INCBIN(sitrep_cities, "src/data/cities_world.tsv");
 INCBIN(sitrep_actors, "src/data/actors.tsv");
 INCBIN(sitrep_triggers, "src/data/triggers.tsv");
+INCBIN(sitrep_casualties, "src/data/casualties.tsv");
 INCBIN(sitrep_schema_document, "schemas/document.schema.json");
 INCBIN(sitrep_schema_event, "schemas/event.schema.json");
 INCBIN(sitrep_schema_place, "schemas/place.schema.json");
@@ -36,6 +37,7 @@ static struct embedded_file files[] = {
 	ENTRY(sitrep_cities, "src/data/cities_world.tsv"),
 	ENTRY(sitrep_actors, "src/data/actors.tsv"),
 	ENTRY(sitrep_triggers, "src/data/triggers.tsv"),
+	ENTRY(sitrep_casualties, "src/data/casualties.tsv"),
 	ENTRY(sitrep_schema_document, "schemas/document.schema.json"),
 	ENTRY(sitrep_schema_event, "schemas/event.schema.json"),
 	ENTRY(sitrep_schema_place, "schemas/place.schema.json"),
@@ -46,7 +48,8 @@ static struct embedded_file files[] = {
 
 static const char *const ends[] = {
 	sitrep_countries_end, sitrep_gaz_world_end, sitrep_gaz_af_end, sitrep_cities_end,
-	sitrep_actors_end, sitrep_triggers_end, sitrep_schema_document_end, sitrep_schema_event_end,
+	sitrep_actors_end, sitrep_triggers_end, sitrep_casualties_end,
+	sitrep_schema_document_end, sitrep_schema_event_end,
 	sitrep_schema_place_end, sitrep_schema_actor_end, sitrep_schema_quote_end,
 };
 
