@@ -25,6 +25,8 @@ static const char extract_usage[] =
 	"      --casualties FILE add or override killing, wounding and detaining phrases (TSV:\n"
 	"                        phrase kind voice class cameo flags); rows with a class are\n"
 	"                        triggers too; repeatable\n"
+	"      --cues FILE       add words to the rules' cues or define new ones (TSV: name words\n"
+	"                        about; '-word' removes a word)\n"
 	"      --types LIST      record types to write: events,places,actors,quotes (default all)\n"
 	"      --no-documents    do not pass the document records through\n"
 	"      --explain         print on stderr, per event, the rules and lexicon entries used\n"
@@ -118,7 +120,8 @@ int cmd_extract(int argc, char **argv)
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "actors", required_argument, NULL, 'a' },
 		{ "triggers", required_argument, NULL, 't' },
-		{ "casualties", required_argument, NULL, 'c' },
+		{ "casualties", required_argument, NULL, 'K' },
+		{ "cues", required_argument, NULL, 'c' },
 		{ "types", required_argument, NULL, 'T' },
 		{ "no-documents", no_argument, NULL, 'N' },
 		{ "explain", no_argument, NULL, 'e' },
@@ -129,8 +132,9 @@ int cmd_extract(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct extract_opts opts;
-	const char **gaz = NULL, **act = NULL, **trg = NULL, **cas = NULL;
-	size_t n_gaz = 0, n_act = 0, n_trg = 0, n_cas = 0, max_line = LINEREADER_DEFAULT_MAX;
+	const char **gaz = NULL, **act = NULL, **trg = NULL, **cas = NULL, **cue = NULL;
+	size_t n_gaz = 0, n_act = 0, n_trg = 0, n_cas = 0, n_cue = 0;
+	size_t max_line = LINEREADER_DEFAULT_MAX;
 	int c, strict = 0, pass_documents = 1;
 	memset(&opts, 0, sizeof(opts));
 	optind = 1;
@@ -139,7 +143,8 @@ int cmd_extract(int argc, char **argv)
 		case 'g': push_path(&gaz, &n_gaz, optarg); break;
 		case 'a': push_path(&act, &n_act, optarg); break;
 		case 't': push_path(&trg, &n_trg, optarg); break;
-		case 'c': push_path(&cas, &n_cas, optarg); break;
+		case 'K': push_path(&cas, &n_cas, optarg); break;
+		case 'c': push_path(&cue, &n_cue, optarg); break;
 		case 'T': opts.types = parse_types(optarg); break;
 		case 'N': pass_documents = 0; break;
 		case 'e': opts.explain = 1; break;
@@ -169,12 +174,15 @@ int cmd_extract(int argc, char **argv)
 	opts.n_trigger_files = n_trg;
 	opts.casualty_files = cas;
 	opts.n_casualty_files = n_cas;
+	opts.cue_files = cue;
+	opts.n_cue_files = n_cue;
 	struct extract_state st = { NULL, STRBUF_INIT, STRBUF_INIT, pass_documents, 0, 0 };
 	st.ex = extractor_new(&opts);
 	free(gaz);
 	free(act);
 	free(trg);
 	free(cas);
+	free(cue);
 	if (!st.ex)
 		return EXIT_USAGE;
 	extractor_set_flush(st.ex, flush_out, NULL);

@@ -29,7 +29,7 @@ static const char run_usage[] =
 	"  -f, --format FMT   csv (default), tsv, jsonl, json, geojson, xlsx, sqlite\n"
 	"      --meta FILE    publication metadata CSV (as for parse)\n"
 	"      --date DATE    publication date for every document\n"
-	"      --gazetteer FILE, --actors FILE, --triggers FILE, --casualties FILE\n"
+	"      --gazetteer FILE, --actors FILE, --triggers FILE, --casualties FILE, --cues FILE\n"
 	"                     as for extract\n"
 	"  -q, --quiet        no progress line and no warnings\n"
 	"  -h, --help         this text\n";
@@ -178,7 +178,8 @@ int cmd_run(int argc, char **argv)
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "actors", required_argument, NULL, 'a' },
 		{ "triggers", required_argument, NULL, 't' },
-		{ "casualties", required_argument, NULL, 'c' },
+		{ "casualties", required_argument, NULL, 'K' },
+		{ "cues", required_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -187,7 +188,7 @@ int cmd_run(int argc, char **argv)
 	struct extract_opts eo;
 	struct parse_opts po = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC, 0 };
 	struct meta_table meta = { NULL, 0 };
-	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL, *cas = NULL;
+	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL, *cas = NULL, *cue = NULL;
 	int c, quiet = 0;
 	memset(&xo, 0, sizeof(xo));
 	memset(&eo, 0, sizeof(eo));
@@ -208,7 +209,8 @@ int cmd_run(int argc, char **argv)
 		case 'g': gaz = optarg; break;
 		case 'a': act = optarg; break;
 		case 't': trg = optarg; break;
-		case 'c': cas = optarg; break;
+		case 'K': cas = optarg; break;
+		case 'c': cue = optarg; break;
 		case 'q': quiet = 1; sitrep_quiet_warnings = 1; break;
 		case 'h':
 			fputs(run_usage, stdout);
@@ -228,6 +230,8 @@ int cmd_run(int argc, char **argv)
 	eo.n_trigger_files = trg ? 1 : 0;
 	eo.casualty_files = cas ? &cas : NULL;
 	eo.n_casualty_files = cas ? 1 : 0;
+	eo.cue_files = cue ? &cue : NULL;
+	eo.n_cue_files = cue ? 1 : 0;
 	if (meta_path && meta_load(&meta, meta_path) < 0)
 		return EXIT_IO;
 	po.meta = meta_path ? &meta : NULL;

@@ -9,12 +9,12 @@
 
 /* One of words among the reach tokens before tok, in its clause (no punctuation between). */
 int word_before(const struct ectx *cx, size_t tok, size_t s_first, size_t reach,
-		       const char *const *words)
+		enum cue_id words)
 {
 	for (size_t i = tok; i > s_first && tok - i < reach; i--) {
 		if (cx->t.tok[i - 1].flags & TOK_PUNCT)
 			break;
-		if (cx_is_any(cx, i - 1, words))
+		if (cx_cue(cx, i - 1, words))
 			return 1;
 	}
 	return 0;
@@ -55,14 +55,12 @@ static int period_phrase(const struct ectx *cx, size_t i)
 	if (cx_is(cx, i, "so") && cx_is(cx, i + 1, "far") && cx_is(cx, i + 2, "this"))
 		return 1;
 	/* ... but "over the past 24 hours" is a daily report of single events. */
-	static const char *const long_spans[] = { "week", "weeks", "month", "months", "year",
-		"years", "decade", "decades", NULL };
 	if ((cx_is(cx, i, "over") || cx_is(cx, i, "in") || cx_is(cx, i, "during")) &&
 	    cx_is(cx, i + 1, "the") && (cx_is(cx, i + 2, "past") || cx_is(cx, i + 2, "last"))) {
 		size_t j = i + 3;
 		struct count c;
 		j += number_at(&cx->t, j, cx->t.n, &c);
-		if (cx_is_any(cx, j, long_spans))
+		if (cx_cue(cx, j, CUE_long_span))
 			return 1;
 	}
 	if (cx_is(cx, i, "since") && cx_is(cx, i + 1, "the") &&
@@ -125,14 +123,6 @@ int has_date(const struct ectx *cx, size_t s)
 
 int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s)
 {
-	static const char *const desire[] = { "wants", "want", "wanted", "demands", "demanded",
-		"demand", "demanding", "seeking", "seeks", "sought", "urged", "urging", "pressing",
-		"proposed", "proposal", "offer", "offered", "offering", "guarantees", "negotiate",
-		"negotiating", "calling", "prospects", "hopes", "hope", "called", "calls", "call",
-		"secure", "securing", "efforts", "effort", "broker", "brokering", "reach", "reaching",
-		"push", "pushing", "pushed", "bid", "mediators", "mediating", "appeal", "appeals",
-		"appealed", "request", "requested", "requests", "asked", "asking", "permission",
-		"supply", "supplies", "deliveries", "delivery", NULL };
 	const struct trigger_def *d = tdef(cx, k);
 	const struct trigger_mention *m = &cx->tm[k];
 	/* "in X hands" / "under X control" need the actor between. */
@@ -146,15 +136,11 @@ int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, si
 	/* "fell to the Taliban", "Kunduz fell": a place falls; "the shells fell on houses" is
 	 * no takeover. */
 	if (d->flags & TR_FALL) {
-		static const char *const to_words[] = { "to", "into", "under", NULL };
-		static const char *const fallen[] = { "city", "town", "capital", "district", "base",
-			"province", "village", "headquarters", "centre", "center", "garrison", "post",
-			"outpost", "stronghold", "airport", "port", "crossing", NULL };
 		int ok = 0;
 		for (size_t i = m->last; i < s_last && i < m->last + 4 && !ok; i++)
-			ok = cx_is_any(cx, i, to_words);
+			ok = cx_cue(cx, i, CUE_fall_to);
 		for (size_t i = m->first; i > s_first && m->first - i < 2 && !ok; i--)
-			ok = cx_is_any(cx, i - 1, fallen);
+			ok = cx_cue(cx, i - 1, CUE_fallen_place);
 		int pb = place_before(cx, (size_t)k, s_first);
 		if (!ok && pb >= 0 && cx->pm[pb].last + 6 >= m->first)
 			ok = 1;
@@ -163,10 +149,9 @@ int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, si
 	}
 	/* "the besieged capital", "a captured soldier": a participle used as an adjective. */
 	if ((d->flags & TR_VERB) && m->last == m->first + 1 && m->first > s_first) {
-		static const char *const det[] = { "the", "a", "an", "its", "their", "his", "her", NULL };
 		const char *w = cx->t.tok[m->first].norm;
 		size_t wl = strlen(w);
-		if (wl > 3 && !strcmp(w + wl - 2, "ed") && cx_is_any(cx, m->first - 1, det))
+		if (wl > 3 && !strcmp(w + wl - 2, "ed") && cx_cue(cx, m->first - 1, CUE_article_det))
 			return 0;
 	}
 	/* "fought a running gun battle", "carried out a deadly attack": the verb's object is
@@ -190,12 +175,8 @@ int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, si
 		}
 	}
 	/* "the earthquake that struck near Mandalay, killing 3,700": nature, not conflict. */
-	static const char *const disasters[] = { "earthquake", "quake", "flood", "floods",
-		"flooding", "cyclone", "hurricane", "typhoon", "landslide", "landslides", "storm",
-		"tsunami", "wildfire", "wildfires", "mudslide", "avalanche", "tremor", "epidemic",
-		"outbreak", NULL };
 	for (size_t i = m->first; i > s_first && m->first - i < 5; i--)
-		if (cx_is_any(cx, i - 1, disasters))
+		if (cx_cue(cx, i - 1, CUE_disaster))
 			return 0;
 	/* "rights groups say security operations have fuelled support": plural events with no
 	 * date or place, in the present or perfect, are talk about a conflict, not news. */
@@ -206,11 +187,8 @@ int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, si
 		int placed = 0, present = 0;
 		for (size_t p = pm_lower(cx, s_first); p < cx->n_pm && cx->pm[p].first < s_last; p++)
 			placed |= usable_place(cx, p);
-		static const char *const now[] = { "say", "says", "have", "has", "are", "is",
-			"continue", "continues", "often", "frequently", "routinely", "still", "carries",
-			"carry", "stages", "launches", "regularly", NULL };
 		for (size_t i = s_first; i < s_last; i++)
-			present |= cx_is_any(cx, i, now);
+			present |= cx_cue(cx, i, CUE_present_talk);
 		if (plural && !placed && present)
 			return 0;
 	}
@@ -245,19 +223,14 @@ int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, si
 	}
 	/* "with JNIM fighters regularly blockading roads and attacking army posts": habits. */
 	if (!has_date(cx, s)) {
-		static const char *const habit[] = { "regularly", "routinely", "frequently", "often",
-			"usually", "repeatedly", "typically", "sometimes", "occasionally", NULL };
-		if (word_before(cx, m->first, s_first, 7, habit))
+		if (word_before(cx, m->first, s_first, 7, CUE_habit))
 			return 0;
 	}
 	/* "The protest followed a violent weekend", "The attack came days after": the event
 	 * already reported, named again as a subject. */
 	if ((d->flags & TR_NOUN) && m->first == s_first + 1 && cx_is(cx, s_first, "the") &&
 	    !has_date(cx, s)) {
-		static const char *const again[] = { "followed", "follows", "came", "comes", "was",
-			"is", "marked", "happened", "occurred", "took", "drew", "sparked", "prompted",
-			"triggered", NULL };
-		if (cx_is_any(cx, m->last, again))
+		if (cx_cue(cx, m->last, CUE_repeat_verb))
 			return 0;
 	}
 	/* "released 12 hostages": the end of an abduction, not a new one. */
@@ -283,9 +256,7 @@ int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, si
 	/* "as fighting raged", "while clashes continued": the backdrop of another event. */
 	if ((d->flags & TR_NOUN) && m->first > s_first &&
 	    (cx_is(cx, m->first - 1, "as") || cx_is(cx, m->first - 1, "while"))) {
-		static const char *const going_on[] = { "raged", "rages", "continued", "continues",
-			"intensified", "escalated", "spread", "persisted", "dragged", NULL };
-		if (cx_is_any(cx, m->last, going_on))
+		if (cx_cue(cx, m->last, CUE_going_on))
 			return 0;
 	}
 	/* "who remained actively involved in numerous terrorist activities ... as well as target
@@ -310,50 +281,31 @@ int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, si
 						     cx_is(cx, m->first - 1, "been")) &&
 			      place_before(cx, (size_t)k, s_first) >= 0;
 		/* ... or a word for a place: "seized two provincial capitals", "took the town". */
-		static const char *const place_nouns[] = { "city", "cities", "town", "towns", "capital",
-			"capitals", "district", "districts", "province", "provinces", "village",
-			"villages", "base", "bases", "territory", "territories", "area", "areas",
-			"positions", "position", "checkpoint", "checkpoints", "posts", "outpost",
-			"outposts", "headquarters", "compound", "airport", "airbase", "crossing",
-			"highway", "road", "hill", "hills", "region", "port", "centre", "center",
-			"neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "prison",
-			"county", "locality", "localities", "settlement", "settlements", NULL };
 		for (size_t i = m->last; !place_next && i < m->last + 5 && i < s_last; i++)
-			if (cx_is_any(cx, i, place_nouns))
+			if (cx_cue(cx, i, CUE_place_noun))
 				place_next = 1;
 		if (!place_next && !passive && !people_taken_at(cx, k, s_first, s_last))
 			return 0;
 	}
 	/* Perfect aspect after the lead, with no date: background, not news. */
-	static const char *const perfect[] = { "has", "have", "had", NULL };
 	for (size_t i = m->first; i > s_first && m->first - i < 5; i--) {
 		if (cx->t.tok[i - 1].flags & TOK_PUNCT)
 			break;
-		if (cx_is_any(cx, i - 1, perfect) && s > 1 && !has_date(cx, s))
+		if (cx_cue(cx, i - 1, CUE_perfect_aux) && s > 1 && !has_date(cx, s))
 			return 0;
 	}
 	/* Habitual present: "groups that recruit", "they attack convoys" describe what someone
 	 * does, not an event. A base-form verb after a relative pronoun or a plural subject. */
-	if (m->last == m->first + 1 && is_base_form(cx->t.tok[m->first].norm) && m->first > s_first) {
-		static const char *const subj[] = { "that", "who", "which", "they", "we", "often",
-			"usually", "regularly", "routinely", "frequently", "sometimes", NULL };
+	if (m->last == m->first + 1 && is_base_form(cx, m->first) && m->first > s_first) {
 		const struct token *p = &cx->t.tok[m->first - 1];
 		size_t pl = strlen(p->norm);
-		if (cx_is_any(cx, m->first - 1, subj) ||
+		if (cx_cue(cx, m->first - 1, CUE_habit_subject) ||
 		    ((p->flags & TOK_WORD) && !(p->flags & TOK_CAP) && pl > 3 && p->norm[pl - 1] == 's' &&
 		     p->norm[pl - 2] != 's' && !(p->flags & TOK_POSS)))
 			return 0;
 	}
 	/* A noun modifying another ("combat forces", "attack helicopters", "riot gear"). */
-	static const char *const heads[] = { "forces", "troops", "units", "unit", "helicopter",
-		"helicopters", "aircraft", "jets", "planes", "rifles", "rifle", "weapons", "mission",
-		"missions", "operations", "role", "roles", "leaders", "leader", "police", "gear",
-		"vehicles", "vehicle", "tanks", "squad", "zone", "zones", "experience", "training",
-		"capability", "capabilities", "readiness", "brigade", "battalion", "organisers",
-		"organizers", "movement", "site", "sites", "dogs", "boats", "ships", "drills",
-		"exercises", "talks", "negotiations", "proposal", "proposals", "plan", "plans",
-		"efforts", "bid", "calls", "envoy", "monitors", NULL };
-	if ((d->flags & TR_NOUN) && cx_is_any(cx, m->last, heads) && !verb_form(cx, m, d))
+	if ((d->flags & TR_NOUN) && cx_cue(cx, m->last, CUE_modified_head) && !verb_form(cx, m, d))
 		return 0;
 	/* A weak trigger alone makes an event only where a place is named. */
 	if ((d->flags & TR_WEAK) && d->cls != EC_KILL) {
@@ -422,27 +374,17 @@ int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, si
 	}
 	/* A relative clause describing someone ("factions that toppled Assad") without a date of
 	 * its own is background. */
-	static const char *const relatives[] = { "that", "who", "which", NULL };
-	if (m->first > s_first && cx_is_any(cx, m->first - 1, relatives) &&
+	if (m->first > s_first && cx_cue(cx, m->first - 1, CUE_relative_pronoun) &&
 	    !date_in_clause(cx, m->last, s_last))
 		return 0;
 	/* Nouns wished for or feared, not done: "wants a ceasefire", "threats, including
 	 * rockets and car bombs", "to prevent attacks". */
-	static const char *const feared[] = { "threat", "threats", "fears", "fear", "feared",
-		"risk", "risks", "warned", "warning", "warnings", "watching", "possible", "potential",
-		"planned", "plot", "plots", "plotting", "future", "prevent", "preventing", "deter",
-		"threatening", "threatened", "avert", "averting", "capable", "capability", "displaced",
-		"fled", "fleeing", "amid", "responsible", "accused", "blamed", "blame", "involved",
-		"role", "planning", "mastermind", "masterminded", "orchestrating", "condemned",
-		"condemning", "condemns", "condemn", "denounced", "deplored", "mourned", "mourning",
-		"discusses", "discuss", "rarely", "acknowledges", "comment", "comments", "similar",
-		"faces", "facing", NULL };
 	if (d->flags & TR_NOUN || d->cls == EC_AGREEMENT) {
 		/* A truce is wished for across a whole clause: "called for a three-month truce
 		 * followed by a permanent ceasefire". */
 		size_t reach = d->cls == EC_AGREEMENT ? 16 : 8;
 		for (size_t i = m->first; i > s_first && m->first - i < reach; i--)
-			if (cx_is_any(cx, i - 1, desire) || cx_is_any(cx, i - 1, feared))
+			if (cx_cue(cx, i - 1, CUE_desire) || cx_cue(cx, i - 1, CUE_feared))
 				return 0;
 	}
 	(void)s_last;

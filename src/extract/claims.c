@@ -6,19 +6,14 @@
 #include "extract/ectx.h"
 #include "base/util.h"
 
-static const char *const speech_verbs[] = { "said", "says", "say", "told", "tweeted",
-	"claimed", "claims", "announced", "stated", "confirmed", "reported", "added", "wrote",
-	"posted", "insisted", "declared", "warned", "alleged", "quoted", "explained", NULL };
 
 /* Tokens that end a speaker phrase when walking away from the verb. */
 static int phrase_boundary(const struct ectx *cx, size_t i)
 {
-	static const char *const stops[] = { "that", "while", "but", "and", "as", "when", "after",
-		"who", "which", "because", "although", "though", "where", "if", NULL };
 	const struct token *k = &cx->t.tok[i];
 	if (k->flags & TOK_PUNCT)
 		return strchr(",;:\"()[].!?", k->norm[0]) != NULL;
-	return cx_is_any(cx, i, stops);
+	return cx_cue(cx, i, CUE_speaker_stop);
 }
 
 static const char *pronoun_speaker(struct ectx *cx)
@@ -29,9 +24,7 @@ static const char *pronoun_speaker(struct ectx *cx)
 static void add_claim(struct ectx *cx, size_t first, size_t last, size_t verb)
 {
 	/* Drop leading articles and time words: "the Interior Ministry" -> "Interior Ministry". */
-	static const char *const skip[] = { "the", "a", "an", "on", "in", "later", "also",
-		"earlier", NULL };
-	while (first < last && cx_is_any(cx, first, skip))
+	while (first < last && cx_cue(cx, first, CUE_speaker_skip))
 		first++;
 	/* Trailing dates ("said Sunday") are not part of the speaker. */
 	while (last > first && (cx->t.tok[last - 1].flags & TOK_NUMBER))
@@ -90,7 +83,7 @@ void claims_find(struct ectx *cx)
 				add_claim(cx, i + 2, e, i);
 				continue;
 			}
-			if (!cx_is_any(cx, i, speech_verbs))
+			if (!cx_cue(cx, i, CUE_speech_verb))
 				continue;
 			/* "was quoted as saying": the speaker is before "was". */
 			size_t v = i;

@@ -12,6 +12,7 @@
 
 #include "lexicon/actors.h"
 #include "lexicon/caslex.h"
+#include "lexicon/cues.h"
 #include "base/dates.h"
 #include "io/doc.h"
 #include "lexicon/gazetteer.h"
@@ -31,6 +32,7 @@ struct extractor {
 	struct actor_lex *actors;
 	struct trigger_lex *triggers;
 	struct cas_lex *casualties;
+	struct cue_lex *cues;
 	int explain;
 	unsigned types;
 	/* Composed actor names ("Civilians (Nigeria)", "Military Forces of Mali") by base string
@@ -223,6 +225,11 @@ static inline int cx_is(const struct ectx *cx, size_t i, const char *word)
 static inline int cx_is_any(const struct ectx *cx, size_t i, const char *const *words)
 {
 	return i < cx->t.n && wordset_has(words, cx->t.tok[i].norm, cx->t.tok[i].hash);
+}
+/* Is token i one of the cue's words (cues.tsv)? */
+static inline int cx_cue(const struct ectx *cx, size_t i, enum cue_id cue)
+{
+	return i < cx->t.n && cue_has(&cx->ex->cues->cue[cue], &cx->t.tok[i]);
 }
 size_t sentence_first(const struct ectx *cx, size_t s);
 size_t sentence_last(const struct ectx *cx, size_t s);

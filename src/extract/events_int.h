@@ -12,12 +12,12 @@ void find_triggers(struct ectx *cx);
 int hypothetical(const struct ectx *cx, size_t i, const char **why);
 int manner_trigger(const struct ectx *cx, size_t k, size_t after);
 int violence_rank(enum ev_class c);
-int is_base_form(const char *w);
+int is_base_form(const struct ectx *cx, size_t tok);
 int verb_form(const struct ectx *cx, const struct trigger_mention *m, const struct trigger_def *d);
 int sentence_blocked(const struct ectx *cx, size_t t0, size_t t1);
 
 /* checks.c */
-int word_before(const struct ectx *cx, size_t tok, size_t s_first, size_t reach, const char *const *words);
+int word_before(const struct ectx *cx, size_t tok, size_t s_first, size_t reach, enum cue_id words);
 int aggregate_sentence(const struct ectx *cx, size_t s);
 int has_date(const struct ectx *cx, size_t s);
 int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s);

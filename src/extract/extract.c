@@ -22,10 +22,11 @@ struct extractor *extractor_new(const struct extract_opts *opts)
 	ex->triggers = triggers_load(opts->trigger_files, opts->n_trigger_files, opts->casualty_files,
 				     opts->n_casualty_files);
 	ex->casualties = caslex_load(opts->casualty_files, opts->n_casualty_files);
+	ex->cues = cues_load(opts->cue_files, opts->n_cue_files);
 	ex->explain = opts->explain;
 	ex->types = opts->types ? opts->types
 				: EXTRACT_EVENTS | EXTRACT_PLACES | EXTRACT_ACTORS | EXTRACT_QUOTES;
-	if (!ex->gz || !ex->actors || !ex->triggers || !ex->casualties) {
+	if (!ex->gz || !ex->actors || !ex->triggers || !ex->casualties || !ex->cues) {
 		extractor_free(ex);
 		return NULL;
 	}
@@ -56,6 +57,7 @@ void extractor_free(struct extractor *ex)
 	actors_free(ex->actors);
 	triggers_free(ex->triggers);
 	caslex_free(ex->casualties);
+	cues_free(ex->cues);
 	free(ex);
 }
 

@@ -19,6 +19,8 @@ struct extract_opts {
 	size_t n_trigger_files;
 	const char *const *casualty_files; /* user casualty tables (casualties.tsv columns) */
 	size_t n_casualty_files;
+	const char *const *cue_files;  /* user cue tables (cues.tsv's columns) */
+	size_t n_cue_files;
 	int explain;                   /* append a human explanation per event */
 	unsigned types;                /* EXTRACT_* record types to write; 0 = all */
 };

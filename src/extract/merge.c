@@ -11,21 +11,14 @@
  * already coded, unless the sentence names another place for it. */
 void find_coreference(struct ectx *cx, struct event *e, int own_place)
 {
-	static const char *const generic[] = { "attack", "attacks", "assault", "bombing",
-		"bombings", "blast", "explosion", "violence", "fighting", "incident", "raid", "strike",
-		"strikes", "ambush", "offensive", "assaults", "clashes", "killings", "massacre",
-		"protest", "protests", "demonstration", "demonstrations", "rally", "unrest",
-		"shelling", "airstrike", "airstrikes", "bombardment", NULL };
-	static const char *const determiners[] = { "the", "this", "that", "these", "those", "its",
-		"their", "his", "her", "same", NULL };
 	const struct trigger_mention *m = &cx->tm[e->trigger];
-	if (m->last != m->first + 1 || !cx_is_any(cx, m->first, generic) || m->first == 0)
+	if (m->last != m->first + 1 || !cx_cue(cx, m->first, CUE_generic_event_noun) || m->first == 0)
 		return;
 	/* The determiner may stand before up to two adjectives: "the heaviest attack". */
 	int definite = 0;
 	for (size_t p = m->first; p > 0 && m->first - p < 3; p--) {
 		const struct token *t = &cx->t.tok[p - 1];
-		if (cx_is_any(cx, p - 1, determiners) || (t->flags & TOK_POSS)) {
+		if (cx_cue(cx, p - 1, CUE_ref_det) || (t->flags & TOK_POSS)) {
 			definite = 1;
 			break;
 		}

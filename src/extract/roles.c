@@ -53,8 +53,6 @@ int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 			stop = i;
 			break;
 		}
-	static const char *const preps[] = { "of", "on", "against", "with", "to", "from", "at",
-		"for", "by", "into", "toward", "towards", "among", NULL };
 	int best = -1;
 	for (size_t k = am_lower(cx, stop); k < cx->n_am && cx->am[k].first < tok; k++) {
 		const struct actor_mention *a = &cx->am[k];
@@ -75,12 +73,8 @@ int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 		}
 		/* ... except the group its members belong to: "members of the Viv Ansanm
 		 * coalition seized", "fighters of the group attacked". */
-		static const char *const members[] = { "members", "fighters", "militants", "elements",
-			"units", "cadres", "operatives", "supporters", "loyalists", "commanders",
-			"gunmen", "men", "soldiers", "troops", "officers", "agents", "wing", "faction",
-			"factions", "remnants", NULL };
-		if (p > stop && cx_is_any(cx, p - 1, preps) &&
-		    !(cx_is(cx, p - 1, "of") && p - 1 > stop && cx_is_any(cx, p - 2, members)))
+		if (p > stop && cx_cue(cx, p - 1, CUE_object_prep) &&
+		    !(cx_is(cx, p - 1, "of") && p - 1 > stop && cx_cue(cx, p - 2, CUE_member_noun)))
 			continue;
 		best = (int)k;
 	}
@@ -147,7 +141,6 @@ static int protagonist(struct ectx *cx)
  * strike": a pronoun after the speech verb is the speaker. */
 static int speaker_as_subject(const struct ectx *cx, size_t tok, size_t s_first)
 {
-	static const char *const pron[] = { "it", "they", "we", NULL };
 	size_t s = cx->t.tok[tok].sentence;
 	for (size_t k = cl_lower(cx, s); k < cx->n_cl && cx->t.tok[cx->cl[k].verb].sentence == s; k++) {
 		const struct claim *c = &cx->cl[k];
@@ -156,7 +149,7 @@ static int speaker_as_subject(const struct ectx *cx, size_t tok, size_t s_first)
 		size_t p = c->verb + 1;
 		if (cx_is(cx, p, "that"))
 			p++;
-		if (!cx_is_any(cx, p, pron))
+		if (!cx_cue(cx, p, CUE_speech_pronoun))
 			continue;
 		for (size_t a = am_lower(cx, c->first > s_first ? c->first : s_first);
 		     a < cx->n_am && cx->am[a].first < c->last; a++)
@@ -241,11 +234,9 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 		if (cx->am[a].last > m->first && actor_usable(cx, a))
 			e->actor1 = (int)a;
 	/* "shells fired by the RSF", "a bomb planted by militants": the noun's agent follows. */
-	static const char *const made_by[] = { "fired", "launched", "dropped", "planted", "carried",
-		"conducted", "flown", "sent", "thrown", "hurled", "detonated", "set", "laid", NULL };
 	if ((flags & TR_NOUN) && e->actor1 < 0 && cx_is(cx, m->last, "by"))
 		e->actor1 = actor_after(cx, m->last + 1, end);
-	else if ((flags & TR_NOUN) && cx_is_any(cx, m->last, made_by)) {
+	else if ((flags & TR_NOUN) && cx_cue(cx, m->last, CUE_made_by)) {
 		size_t by = m->last + 1;
 		if (cx_is(cx, by, "out") || cx_is(cx, by, "off"))
 			by++;
@@ -257,12 +248,9 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 	}
 	/* Target: after "on", "against", "with", or the direct object. A noun's target stays
 	 * in its phrase: "an attack on a police post", not the next clause's subject. */
-	static const char *const nominal[] = { "a", "an", "the", "this", "that", "its", "their",
-		"his", "her", "separate", "another", "new", "fresh", "deadly", "latest", "second",
-		"coordinated", "overnight", NULL };
 	size_t target_end = end;
 	int as_noun = (flags & TR_NOUN) && (!(flags & TR_VERB) || (m->first > s_first &&
-			(cx_is_any(cx, m->first - 1, nominal) || (cx->t.tok[m->first - 1].flags & TOK_POSS))));
+			(cx_cue(cx, m->first - 1, CUE_nominal_det) || (cx->t.tok[m->first - 1].flags & TOK_POSS))));
 	if (as_noun) {
 		for (size_t i = m->last; i < target_end; i++)
 			if (cx_is(cx, i, ",")) {

@@ -28,10 +28,8 @@ void find_triggers(struct ectx *cx)
 		}
 		/* "chlorine gas attack", "mortar strike": a generic noun right after a trigger
 		 * belongs to it. */
-		static const char *const generic_tail[] = { "attack", "attacks", "strike", "strikes",
-			"raid", "raids", "assault", "incident", NULL };
 		if (cx->n_tm && cx->tm[cx->n_tm - 1].last == i && len == 1 &&
-		    cx_is_any(cx, i, generic_tail)) {
+		    cx_cue(cx, i, CUE_generic_tail)) {
 			cx->tm[cx->n_tm - 1].last = i + 1;
 			i += 1;
 			continue;
@@ -63,41 +61,28 @@ void find_triggers(struct ectx *cx)
 }
 
 /* Verbs whose "to" introduces something that has not happened. */
-static const char *const irrealis_before_to[] = { "plans", "planned", "planning", "plan",
-	"threatened", "threatening", "threatens", "threaten", "vowed", "vowing", "vows", "vow",
-	"want", "wants", "wanted", "tried", "trying", "tries", "try", "attempt", "attempted",
-	"attempting", "failed", "fail", "fails", "aims", "aim", "aiming", "seeks", "seeking",
-	"sought", "expected", "likely", "able", "unable", "ready", "intend", "intends",
-	"intended", "prepare", "preparing", "prepared", "going", "hope", "hoping", "hopes",
-	"ordered", "urged", "decided", "order", "set", "poised", "sought", "pledged", "pledging",
-	"promised", "calls", "called", "call", "agreed", "refused", "need", "needs", "continue",
-	"continues", "help", "helped", "allowed", "claimed", "claims", "claiming", NULL };
 
-static const char *const modals[] = { "will", "would", "could", "may", "might", "should", "can",
-	"must", "shall", "cannot", NULL };
 
-static const char *const negations[] = { "not", "never", "no", "without", "nt", "neither",
-	"nor", "failed", "deny", "denied", "denies", "denying", NULL };
 
 int hypothetical(const struct ectx *cx, size_t i, const char **why)
 {
 	size_t s0 = cx->t.sent[cx->t.tok[i].sentence].first;
 	for (size_t k = i; k > s0 && i - k < 3; k--) {
 		size_t p = k - 1;
-		if (cx_is_any(cx, p, negations) && (cx_is(cx, p, "deny") || cx_is(cx, p, "denied") ||
+		if (cx_cue(cx, p, CUE_negation) && (cx_is(cx, p, "deny") || cx_is(cx, p, "denied") ||
 						     cx_is(cx, p, "denies") || cx_is(cx, p, "denying"))) {
 			*why = "denied";
 			return 1;
 		}
-		if (cx_is_any(cx, p, modals)) {
+		if (cx_cue(cx, p, CUE_modal)) {
 			*why = "modal verb before the trigger";
 			return 1;
 		}
-		if (cx_is_any(cx, p, negations)) {
+		if (cx_cue(cx, p, CUE_negation)) {
 			*why = "negated";
 			return 1;
 		}
-		if (cx_is(cx, p, "to") && p > s0 && cx_is_any(cx, p - 1, irrealis_before_to)) {
+		if (cx_is(cx, p, "to") && p > s0 && cx_cue(cx, p - 1, CUE_irrealis_verb)) {
 			*why = "intention or attempt, not an event";
 			return 1;
 		}
@@ -109,7 +94,7 @@ int hypothetical(const struct ectx *cx, size_t i, const char **why)
 	for (size_t k = i; k > s0 + 1 && i - k < 8; k--) {
 		if (cx->t.tok[k - 1].flags & TOK_PUNCT)
 			break;
-		if (cx_is(cx, k - 1, "be") && cx_is_any(cx, k - 2, modals)) {
+		if (cx_is(cx, k - 1, "be") && cx_cue(cx, k - 2, CUE_modal)) {
 			*why = "modal verb before the trigger";
 			return 1;
 		}
@@ -159,24 +144,14 @@ int violence_rank(enum ev_class c)
 }
 
 /* Not a past, participle, -ing or -s form: "recruit", "attack", "seize". */
-int is_base_form(const char *w)
+int is_base_form(const struct ectx *cx, size_t tok)
 {
-	static const char *const irregular[] = { "fought", "took", "taken", "overran", "overrun",
-		"fell", "fallen", "shot", "hit", "struck", "blew", "blown", "led", "held", "stole",
-		"stolen", "broke", "broken", "set", "began", "begun", "beat", "beaten", "won", "lost",
-		"drove", "driven", "threw", "thrown", "ran", "slew", "slain", "swept", "caught",
-		"burnt", "laid", "hid", "hidden", "withdrew", "withdrawn", "retook", "retaken",
-		"overtook", "overtaken", "put", "cut", "spread", "rose", "risen", "sent", "kept",
-		"left", "met", "tore", "torn", "shook", "froze", "frozen", "sank", "sunk", "bled",
-		"fled", "dead", NULL };
+	const char *w = cx->t.tok[tok].norm;
 	size_t n = strlen(w);
 	if (n < 3 || (n > 2 && !strcmp(w + n - 2, "ed")) || (n > 3 && !strcmp(w + n - 3, "ing")) ||
 	    w[n - 1] == 's')
 		return 0;
-	for (size_t i = 0; irregular[i]; i++)
-		if (!strcmp(w, irregular[i]))
-			return 0;
-	return 1;
+	return !cx_cue(cx, tok, CUE_irregular_past);
 }
 
 /* Checks that depend on the words around a trigger, beyond the lexicon entry itself. */

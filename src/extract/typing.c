@@ -72,11 +72,9 @@ int protest_context(struct ectx *cx)
 /* "grenades were recovered", "weapons ... seized": the weapon was taken, not used. */
 static int weapon_recovered(const struct ectx *cx, const struct event *e)
 {
-	static const char *const taken[] = { "recovered", "seized", "found", "confiscated",
-		"defused", "discovered", "impounded", "captured", NULL };
 	const struct trigger_mention *m = &cx->tm[e->trigger];
 	for (size_t i = m->last; i < m->last + 7 && i < sentence_last(cx, e->sentence); i++) {
-		if (cx_is_any(cx, i, taken))
+		if (cx_cue(cx, i, CUE_weapon_taken))
 			return 1;
 		if (cx_is(cx, i, ",") || cx_is(cx, i, ";"))
 			break;
@@ -86,7 +84,7 @@ static int weapon_recovered(const struct ectx *cx, const struct event *e)
 		if (cx_is(cx, i - 1, ";") || cx_is(cx, i - 1, ":") || cx_is(cx, i - 1, "when") ||
 		    cx_is(cx, i - 1, "after") || cx_is(cx, i - 1, "killing"))
 			break;
-		if (cx_is_any(cx, i - 1, taken))
+		if (cx_cue(cx, i - 1, CUE_weapon_taken))
 			return 1;
 	}
 	return 0;
@@ -125,21 +123,15 @@ static long people_taken(const struct ectx *cx, const struct event *e)
  * no armed side is mob violence (ACLED Riots), not an armed clash. */
 static int crude_brawl(const struct ectx *cx, const struct event *e)
 {
-	static const char *const crude[] = { "sticks", "stick", "bricks", "brickbats", "stones",
-		"rocks", "machetes", "clubs", "batons", "rods", "cudgels", "knives", "bamboo",
-		"fists", "bottles", "sharp", "lathis", NULL };
-	static const char *const arms[] = { "gun", "guns", "gunfire", "gunshots", "gunshot",
-		"firearms", "rifles", "rifle", "shot", "shooting", "fire", "fired", "grenade",
-		"grenades", "bomb", "bombs", "rockets", "mortar", "mortars", "artillery", NULL };
 	if (e->actor1 >= 0 && cx->am[e->actor1].inter >= 1 && cx->am[e->actor1].inter <= 4)
 		return 0;
 	if (e->actor1 >= 0 && cx->am[e->actor1].inter == 8)
 		return 0;
 	int has_crude = 0;
 	for (size_t i = sentence_first(cx, e->sentence); i < sentence_last(cx, e->sentence); i++) {
-		if (cx_is_any(cx, i, arms))
+		if (cx_cue(cx, i, CUE_firearm_word))
 			return 0;
-		if (cx_is_any(cx, i, crude))
+		if (cx_cue(cx, i, CUE_crude_weapon))
 			has_crude = 1;
 	}
 	return has_crude;
@@ -149,17 +141,14 @@ static int crude_brawl(const struct ectx *cx, const struct event *e)
  * air is an air strike. */
 static int dropped_from_air(const struct ectx *cx, const struct event *e)
 {
-	static const char *const aircraft[] = { "jet", "jets", "warplane", "warplanes", "aircraft",
-		"helicopter", "helicopters", "gunship", "gunships", "plane", "planes", "drone",
-		"drones", "air", NULL }; /* not "bomber": suicide bombers drive */
 	const struct trigger_mention *m = &cx->tm[e->trigger];
 	size_t s_first = sentence_first(cx, e->sentence), s_last = sentence_last(cx, e->sentence);
-	if (word_before(cx, m->first, s_first, 4, aircraft))
+	if (word_before(cx, m->first, s_first, 4, CUE_aircraft))
 		return 1;
 	for (size_t i = m->last; i < s_last && i < m->last + 5; i++)
 		if ((cx_is(cx, i, "by") || cx_is(cx, i, "from")) && i + 3 < s_last)
 			for (size_t j = i + 1; j < i + 4; j++)
-				if (cx_is_any(cx, j, aircraft))
+				if (cx_cue(cx, j, CUE_aircraft))
 					return 1;
 	return 0;
 }
@@ -222,12 +211,9 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 				 cx->am[e->actor2].first <= cx->tm[e->trigger].last + 3;
 		/* "bandits killed eight people in an attack": one armed side, unarmed dead. Words
 		 * like "clash" or "battle" always have two sides. */
-		static const char *const two_sided[] = { "clash", "clashes", "clashed", "clashing",
-			"fighting", "fought", "fight", "battle", "battles", "battled", "gunfight",
-			"firefight", "skirmish", "skirmishes", "encounter", "exchange", NULL };
 		int one_sided = any_killed && e->actor2 < 0 &&
-				!cx_is_any(cx, cx->tm[e->trigger].first, two_sided) &&
-				!cx_is_any(cx, cx->tm[e->trigger].last - 1, two_sided) &&
+				!cx_cue(cx, cx->tm[e->trigger].first, CUE_two_sided) &&
+				!cx_cue(cx, cx->tm[e->trigger].last - 1, CUE_two_sided) &&
 				(e->cls == EC_KILL || e->actor1 >= 0) &&
 				!armed_counterpart(cx, e, e->sentence);
 		if (target_civ || (civilians_only && any_killed) || one_sided) {

@@ -22,6 +22,7 @@ INCBIN(sitrep_cities, "src/data/cities_world.tsv");
 INCBIN(sitrep_actors, "src/data/actors.tsv");
 INCBIN(sitrep_triggers, "src/data/triggers.tsv");
 INCBIN(sitrep_casualties, "src/data/casualties.tsv");
+INCBIN(sitrep_cues, "src/data/cues.tsv");
 INCBIN(sitrep_schema_document, "schemas/document.schema.json");
 INCBIN(sitrep_schema_event, "schemas/event.schema.json");
 INCBIN(sitrep_schema_place, "schemas/place.schema.json");
@@ -38,6 +39,7 @@ static struct embedded_file files[] = {
 	ENTRY(sitrep_actors, "src/data/actors.tsv"),
 	ENTRY(sitrep_triggers, "src/data/triggers.tsv"),
 	ENTRY(sitrep_casualties, "src/data/casualties.tsv"),
+	ENTRY(sitrep_cues, "src/data/cues.tsv"),
 	ENTRY(sitrep_schema_document, "schemas/document.schema.json"),
 	ENTRY(sitrep_schema_event, "schemas/event.schema.json"),
 	ENTRY(sitrep_schema_place, "schemas/place.schema.json"),
@@ -48,7 +50,7 @@ static struct embedded_file files[] = {
 
 static const char *const ends[] = {
 	sitrep_countries_end, sitrep_gaz_world_end, sitrep_gaz_af_end, sitrep_cities_end,
-	sitrep_actors_end, sitrep_triggers_end, sitrep_casualties_end,
+	sitrep_actors_end, sitrep_triggers_end, sitrep_casualties_end, sitrep_cues_end,
 	sitrep_schema_document_end, sitrep_schema_event_end,
 	sitrep_schema_place_end, sitrep_schema_actor_end, sitrep_schema_quote_end,
 };

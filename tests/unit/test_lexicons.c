@@ -8,6 +8,7 @@
 #include "lexicon/caslex.h"
 #include "lexicon/gazetteer.h"
 #include "text/text.h"
+#include "lexicon/cues.h"
 #include "lexicon/triggers.h"
 #include "unit.h"
 
@@ -215,6 +216,55 @@ START_TEST(casualty_user_file_adds_a_verb_to_counts_and_triggers)
 }
 END_TEST
 
+START_TEST(cues_user_table_adds_removes_and_defines_words)
+{
+	char path[] = "/tmp/sitrep-cues-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *fp = fdopen(fd, "w");
+	fprintf(fp, "name\twords\tabout\n"
+		    "aircraft\tBlimp|-jet\t\n"
+		    "my_cue\tfoo|bar\tonly a user rule reads it\n");
+	fclose(fp);
+	const char *files[] = { path };
+	struct cue_lex *lex = cues_load(files, 1);
+	ck_assert_ptr_nonnull(lex);
+	const struct cue *air = &lex->cue[CUE_aircraft];
+	ck_assert(cue_has_word(air, "blimp"));  /* added, lower-cased as tokens are */
+	ck_assert(!cue_has_word(air, "jet"));   /* removed */
+	ck_assert(cue_has_word(air, "drone"));  /* the embedded words stay */
+	int mine = cues_find(lex, "my_cue");
+	ck_assert_int_ge(mine, CUE_COUNT);
+	ck_assert(cue_has_word(&lex->cue[mine], "bar"));
+	cues_free(lex);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(cues_every_code_cue_has_words)
+{
+	struct cue_lex *lex = cues_load(NULL, 0);
+	ck_assert_ptr_nonnull(lex);
+	for (size_t i = 0; i < CUE_COUNT; i++)
+		ck_assert_msg(lex->cue[i].n > 0, "cue '%s' is empty", lex->cue[i].name);
+	cues_free(lex);
+}
+END_TEST
+
+START_TEST(cues_reject_a_phrase_as_a_word)
+{
+	char path[] = "/tmp/sitrep-cues-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *fp = fdopen(fd, "w");
+	fprintf(fp, "name\twords\tabout\nhabit\tevery day\t\n");
+	fclose(fp);
+	const char *files[] = { path };
+	ck_assert_ptr_null(cues_load(files, 1));
+	unlink(path);
+}
+END_TEST
+
 Suite *suite_lexicons(void)
 {
 	Suite *s = suite_create("lexicons");
@@ -231,6 +281,9 @@ Suite *suite_lexicons(void)
 	tcase_add_test(tc2, triggers_cover_every_acled_class);
 	tcase_add_test(tc2, casualty_rows_are_counts_and_triggers_from_one_table);
 	tcase_add_test(tc2, casualty_user_file_adds_a_verb_to_counts_and_triggers);
+	tcase_add_test(tc2, cues_user_table_adds_removes_and_defines_words);
+	tcase_add_test(tc2, cues_every_code_cue_has_words);
+	tcase_add_test(tc2, cues_reject_a_phrase_as_a_word);
 	suite_add_tcase(s, tc2);
 	return s;
 }
