@@ -7,11 +7,6 @@
 #include "extract/ectx.h"
 #include "base/util.h"
 
-static const char *const aux[] = { "were", "was", "have", "has", "had", "been", "are", "is",
-	"reportedly", "also", "later", "allegedly", "being", "confirmed", "lightly", "slightly",
-	"seriously", "critically", "badly", "fatally", "mortally", "gravely", "severely",
-	"reported", "believed", "feared", "initially", NULL };
-
 static size_t passive_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind);
 
 static int victim_at(const struct ectx *cx, size_t from, size_t to, int *civilian)
@@ -20,9 +15,7 @@ static int victim_at(const struct ectx *cx, size_t from, size_t to, int *civilia
 		const struct actor_mention *a = &cx->am[k];
 		{
 			/* "people", "others": who they were is not said. */
-			*civilian = a->inter == 7 && !cx_is(cx, a->first, "people") &&
-				    !cx_is(cx, a->first, "persons") && !cx_is(cx, a->first, "others") &&
-				    !cx_is(cx, a->first, "individuals");
+			*civilian = a->inter == 7 && !cx_cue(cx, a->first, CUE_unnamed_people);
 			return (int)k;
 		}
 	}
@@ -33,13 +26,10 @@ static int victim_at(const struct ectx *cx, size_t from, size_t to, int *civilia
 /* After a count: the noun phrase of the victims, up to the next boundary. Returns its end. */
 static size_t noun_phrase_end(const struct ectx *cx, size_t i, size_t limit)
 {
-	static const char *const stops[] = { "and", "or", "in", "on", "at", "during", "when",
-		"while", "after", "before", "as", "were", "was", "had", "have", "has", "including",
-		"near", "across", "since", "by", "with", "from", "who", "which", "that", NULL };
 	size_t n = 0;
 	enum casualty_kind k;
-	while (i < limit && n < 6 && !(cx->t.tok[i].flags & TOK_PUNCT) && !cx_is_any(cx, i, stops) &&
-	       !passive_kind(cx, i, &k) && !cx_is(cx, i, "shot")) {
+	while (i < limit && n < 6 && !(cx->t.tok[i].flags & TOK_PUNCT) && !cx_cue(cx, i, CUE_cas_np_stop) &&
+	       !passive_kind(cx, i, &k)) {
 		i++;
 		n++;
 	}
@@ -159,11 +149,8 @@ static size_t one_victim(struct ectx *cx, size_t i, size_t limit, enum casualty_
 	size_t np = noun_phrase_end(cx, i + 1, limit);
 	if (np <= i + 1 || np - i > 6)
 		return i;
-	static const char *const kin[] = { "son", "daughter", "wife", "husband", "brother",
-		"sister", "father", "mother", "nephew", "niece", "cousin", "uncle", "grandson",
-		"granddaughter", "grandfather", "grandmother", "bodyguard", "driver", "child", NULL };
 	int kin_one = (cx_is(cx, i, "his") || cx_is(cx, i, "her")) && np == i + 2 &&
-		      cx_is_any(cx, i + 1, kin);
+		      cx_cue(cx, i + 1, CUE_kin_noun);
 	if (!is_single && !kin_one) {
 		int civilian;
 		int v = victim_at(cx, i + 1, np, &civilian);
@@ -171,9 +158,8 @@ static size_t one_victim(struct ectx *cx, size_t i, size_t limit, enum casualty_
 			return i;
 		const char *head = cx->t.tok[np - 1].norm;
 		size_t hl = strlen(head);
-		if (hl < 3 || (head[hl - 1] == 's' && head[hl - 2] != 's') || !strcmp(head, "police") ||
-		    !strcmp(head, "people") || !strcmp(head, "children") || !strcmp(head, "women") ||
-		    !strcmp(head, "men") || !strcmp(head, "family"))
+		if (hl < 3 || (head[hl - 1] == 's' && head[hl - 2] != 's') ||
+		    cx_cue(cx, np - 1, CUE_group_noun))
 			return i;
 	}
 	struct count one = { 1, 1, 1, 0 };
@@ -231,7 +217,7 @@ static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 		if (!n && (cx_is(cx, i, "a") || cx_is(cx, i, "an")) && (i == first || !(cx->t.tok[i - 1].flags & TOK_WORD) ||
 								     cx_is(cx, i - 1, "and"))) {
 			size_t np = noun_phrase_end(cx, i + 1, last), v = np;
-			while (v < last && cx_is_any(cx, v, aux))
+			while (v < last && cx_cue(cx, v, CUE_cas_aux))
 				v++;
 			if (np > i + 1 && np - i <= 4 && v > np && passive_kind(cx, v, &kind)) {
 				struct count one = { 1, 1, 1, 0 };
@@ -245,17 +231,14 @@ static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 			size_t e = count_list(cx, i, last, CAS_KILLED, 1);
 			size_t v = e;
 			/* "Eight people, including three children, were killed": past the aside. */
-			if (e > i && cx_is(cx, v, ",") && (cx_is(cx, v + 1, "including") ||
-							   cx_is(cx, v + 1, "among") || cx_is(cx, v + 1, "mostly") ||
-							   cx_is(cx, v + 1, "most") || cx_is(cx, v + 1, "many") ||
-							   cx_is(cx, v + 1, "having") || cx_is(cx, v + 1, "all"))) {
+			if (e > i && cx_is(cx, v, ",") && cx_cue(cx, v + 1, CUE_cas_aside)) {
 				size_t close = v + 1;
 				while (close < last && close < v + 12 && !cx_is(cx, close, ","))
 					close++;
 				if (cx_is(cx, close, ","))
 					v = close + 1;
 			}
-			while (v < last && cx_is_any(cx, v, aux))
+			while (v < last && cx_cue(cx, v, CUE_cas_aux))
 				v++;
 			if (e > i && passive_kind(cx, v, &kind)) {
 				for (size_t k = start; k < cx->n_cas; k++)

@@ -10,10 +10,8 @@
 static int running_total(const struct ectx *cx, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++)
-		if (cx_is(cx, i, "latest") || cx_is(cx, i, "string") || cx_is(cx, i, "spate") ||
-		    cx_is(cx, i, "series") || ((cx_is(cx, i, "bringing") || cx_is(cx, i, "taking") ||
-						cx_is(cx, i, "raising") || cx_is(cx, i, "pushing")) &&
-					       cx_is(cx, i + 1, "the")))
+		if (cx_cue(cx, i, CUE_total_noun) ||
+		    (cx_cue(cx, i, CUE_total_verb) && cx_is(cx, i + 1, "the")))
 			return 1;
 	return 0;
 }
