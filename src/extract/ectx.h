@@ -105,10 +105,15 @@ struct date_mention {
 
 struct casualty {
 	size_t pos;          /* token of the count */
+	size_t np_end;       /* end of the victims' phrase */
 	enum casualty_kind kind;
 	struct count count;
 	int civilians;       /* the victims are civilians */
 	int victim;          /* actor mention index of the victims, -1 if none */
+	int definite;        /* one victim named as known ("the commander", "he") */
+	int retells;         /* the first telling of the same victims in the document, or -1 */
+	int replaced;        /* a vague or summary count an exact one told after it replaced */
+	int counted;         /* given to an event (for the first telling: it or a retelling) */
 };
 
 struct trigger_mention {

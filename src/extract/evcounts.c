@@ -16,49 +16,72 @@ static int running_total(const struct ectx *cx, size_t from, size_t to)
 	return 0;
 }
 
+/* The event a count of sentence s belongs to: the nearest whose trigger precedes it, else
+ * the nearest after it, else the event just before the sentence ("More than 60 others were
+ * wounded." after the event's sentence). -1 if none, or if the count is a running total. */
+static int count_event(const struct ectx *cx, size_t ev0, size_t s, const struct casualty *k)
+{
+	int best = -1;
+	size_t best_d = (size_t)-1;
+	for (size_t e = ev0; e < cx->n_ev; e++) {
+		size_t tpos = cx->tm[cx->ev[e].trigger].first;
+		size_t d = tpos <= k->pos ? k->pos - tpos : (tpos - k->pos) * 4;
+		if (d < best_d) {
+			best_d = d;
+			best = (int)e;
+		}
+	}
+	if (best < 0 && ev0 > 0 && ev0 == cx->n_ev) {
+		const struct event *prev = &cx->ev[ev0 - 1];
+		if (s - prev->sentence <= 2 && cx->t.sent[prev->sentence].para == cx->t.sent[s].para)
+			best = (int)(ev0 - 1);
+	}
+	if (best >= 0 && running_total(cx, cx->tm[cx->ev[best].trigger].last, k->pos))
+		return -1;
+	return best;
+}
+
+static void add_count(const struct ectx *cx, struct event *e, const struct casualty *k)
+{
+	long *slot = k->kind == CAS_KILLED ? &e->fatalities
+		     : k->kind == CAS_INJURED ? &e->injuries : &e->detained;
+	*slot = (*slot < 0 ? 0 : *slot) + k->count.value;
+	if (k->kind != CAS_KILLED)
+		return;
+	e->fat_low = (e->fat_low < 0 ? 0 : e->fat_low) + k->count.low;
+	if (k->count.high < 0 || (e->fat_high < 0 && e->fatalities != k->count.value))
+		e->fat_high = -1;
+	else
+		e->fat_high = (e->fat_high < 0 ? 0 : e->fat_high) + k->count.high;
+	if (k->victim >= 0 && cx->am[k->victim].name && !e->victims) {
+		e->victims = cx->am[k->victim].name;
+		e->victim_am = k->victim;
+	}
+}
+
 void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 {
 	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++) {
-		const struct casualty *k = &cx->cas[c];
-		/* The nearest event whose trigger precedes the count, else the nearest after. */
-		int best = -1;
-		size_t best_d = (size_t)-1;
-		for (size_t e = ev0; e < cx->n_ev; e++) {
-			size_t tpos = cx->tm[cx->ev[e].trigger].first;
-			size_t d = tpos <= k->pos ? k->pos - tpos : (tpos - k->pos) * 4;
-			if (d < best_d) {
-				best_d = d;
-				best = (int)e;
-			}
-		}
-		if (best < 0 && ev0 > 0 && ev0 == cx->n_ev) {
-			/* "More than 60 others were wounded." after the event's sentence. */
-			const struct event *prev = &cx->ev[ev0 - 1];
-			if (s - prev->sentence <= 2 && cx->t.sent[prev->sentence].para == cx->t.sent[s].para)
-				best = (int)(ev0 - 1);
-		}
-		if (best < 0 || running_total(cx, cx->tm[cx->ev[best].trigger].last, k->pos))
+		struct casualty *k = &cx->cas[c];
+		int best = count_event(cx, ev0, s, k);
+		if (best < 0)
 			continue;
 		struct event *e = &cx->ev[best];
-		long *slot = k->kind == CAS_KILLED ? &e->fatalities
-			     : k->kind == CAS_INJURED ? &e->injuries : &e->detained;
-		*slot = (*slot < 0 ? 0 : *slot) + k->count.value;
-		if (k->kind == CAS_KILLED) {
-			e->fat_low = (e->fat_low < 0 ? 0 : e->fat_low) + k->count.low;
-			if (k->count.high < 0 || (e->fat_high < 0 && e->fatalities != k->count.value))
-				e->fat_high = -1;
-			else
-				e->fat_high = (e->fat_high < 0 ? 0 : e->fat_high) + k->count.high;
-			if (k->victim >= 0 && cx->am[k->victim].name && !e->victims) {
-				e->victims = cx->am[k->victim].name;
-				e->victim_am = k->victim;
-			}
-			if (k->victim >= 0 && e->actor2 < 0 && cx->am[k->victim].name &&
-			    (k->civilians || cx->am[k->victim].inter != 7))
-				e->actor2 = k->victim;
+		/* Victims told before in the document are counted once, with the first telling
+		 * that reaches an event; who they were still says who the event was against. */
+		struct casualty *first = k->retells >= 0 ? &cx->cas[k->retells] : k;
+		int told = first->counted;
+		if (!told) {
+			add_count(cx, e, k);
+			first->counted = k->counted = 1;
 		}
-		ev_why(cx, e, "; %s %ld", k->kind == CAS_KILLED ? "killed" :
-			    k->kind == CAS_INJURED ? "injured" : "detained", k->count.value);
+		/* Those killed, hurt or detained are the other side when no other is named. */
+		if (k->victim >= 0 && e->actor2 < 0 && cx->am[k->victim].name &&
+		    (k->civilians || cx->am[k->victim].inter != 7))
+			e->actor2 = k->victim;
+		ev_why(cx, e, "; %s %ld%s", k->kind == CAS_KILLED ? "killed" :
+			    k->kind == CAS_INJURED ? "injured" : "detained", k->count.value,
+		       told ? " (told before, not added)" : "");
 	}
 }
 

@@ -26,7 +26,8 @@
 	/* casualty counts (casualties.c, evcounts.c) */ \
 	X(cas_aux) X(cas_np_stop) X(cas_aside) X(unnamed_people) X(group_noun) X(kin_noun) \
 	X(person_noun) X(count_unit) X(count_designator) X(age_unit) X(thing_noun) \
-	X(result_verb) X(total_noun) X(total_verb) X(more_victims)
+	X(result_verb) X(total_noun) X(total_verb) X(more_victims) X(np_tail) \
+	X(anaphor_noun) X(summary_word) X(summary_noun)
 
 enum cue_id {
 #define CUE_ENUM(name) CUE_##name,
