@@ -91,14 +91,61 @@ static int singular_head(const struct ectx *cx, size_t head)
 	       !cx_cue(cx, head, CUE_place_noun);
 }
 
+/* "claimed 40 soldiers were killed", "claims that 12 died": a claim verb right before the
+ * count (claimed_scope finds "claimed to have"). */
+static int claim_before(const struct ectx *cx, size_t pos)
+{
+	size_t v = pos;
+	if (v > 0 && cx_is(cx, v - 1, "that"))
+		v--;
+	return v > 0 && (cx_is(cx, v - 1, "claimed") || cx_is(cx, v - 1, "claims") ||
+			 cx_is(cx, v - 1, "claiming") || cx_is(cx, v - 1, "claim"));
+}
+
+/* After an accusation word and its preposition, what someone did: a relative clause ("an
+ * attack that killed four"), a gerund ("of killing two") or a perfect ("to have killed"). */
+static int deed_follows(const struct ectx *cx, size_t w, size_t pos)
+{
+	size_t v = cx_is(cx, w, "behind") ? w + 1 : w + 2;
+	const char *g = v < cx->t.n ? cx->t.tok[v].norm : "";
+	size_t len = strlen(g);
+	if (cx_is(cx, v + 1, "been"))
+		return 0; /* "a bomb suspected to have been planted by X killed three" */
+	if (cx_is(cx, v, "have") || cx_is(cx, v, "having") || (len > 4 && !strcmp(g + len - 3, "ing")))
+		return 1;
+	for (size_t i = v; i < pos; i++)
+		if (cx_cue(cx, i, CUE_relative_pronoun))
+			return 1;
+	return 0;
+}
+
+/* "linked to an attack that killed four soldiers", "accused of killing two", "suspected to
+ * have killed a driver": the count is of someone's past deeds, not news. Looks back from the
+ * count within its sentence. */
+static int accused(const struct ectx *cx, size_t pos)
+{
+	size_t first = sentence_first(cx, cx->t.tok[pos].sentence);
+	for (size_t k = pos; k > first && pos - k < 16; k--) {
+		size_t w = k - 1;
+		if (cx_is(cx, w, ";"))
+			return 0;
+		if (cx_cue(cx, w, CUE_accusation) &&
+		    (cx_is(cx, w + 1, "of") || cx_is(cx, w + 1, "to") || cx_is(cx, w + 1, "in") ||
+		     cx_is(cx, w + 1, "for") || cx_is(cx, w + 1, "with") || cx_is(cx, w, "behind")))
+			return deed_follows(cx, w, pos);
+	}
+	return 0;
+}
+
 static struct casualty *add(struct ectx *cx, size_t pos, enum casualty_kind kind,
 			    const struct count *c, size_t np_end)
 {
 	static struct casualty ignored;
-	if (claimed_scope(cx, pos) != (size_t)-1)
-		return &ignored; /* a side's own claim of what it killed is not a count */
+	if (accused(cx, pos))
+		return &ignored;
 	struct casualty *k = ECTX_PUSH(cx->cas, cx->n_cas, cx->alloc_cas);
 	memset(k, 0, sizeof(*k));
+	k->claimed = claimed_scope(cx, pos) != (size_t)-1 || claim_before(cx, pos);
 	k->pos = pos;
 	k->np_end = np_end;
 	k->kind = kind;
@@ -339,6 +386,26 @@ static size_t nominal(struct ectx *cx, size_t i, size_t first, size_t last)
 	return e > j ? e : j;
 }
 
+/* "Ahmed Ali was shot dead", "Ahmed Ali, a local chief, was killed": a person's name, with an
+ * appositive between commas, before "was". Returns the token of "was", 0 if none. */
+static size_t named_subject(const struct ectx *cx, size_t i, size_t last)
+{
+	size_t e = i;
+	while (e < last && e - i < 4 && (cx->t.tok[e].flags & TOK_CAP) && !(cx->t.tok[e].flags & TOK_PUNCT))
+		e++;
+	if (e == i || !personal_name(cx, i, e))
+		return 0;
+	if (cx_is(cx, e, ",")) {
+		size_t close = e + 1;
+		while (close < last && close - e < 14 && !cx_is(cx, close, ","))
+			close++;
+		if (!cx_is(cx, close, ","))
+			return 0;
+		e = close + 1;
+	}
+	return cx_is(cx, e, "was") ? e : 0;
+}
+
 /* "a soldier was injured", "the girl was shot dead", "he was engaged and killed", "a body was
  * found": one victim, when a passive casualty phrase follows. Returns the token after the
  * phrase, 0 if none. */
@@ -350,7 +417,10 @@ static size_t one_passive(struct ectx *cx, size_t i, size_t first, size_t last)
 	if (!clause_start)
 		return 0;
 	size_t np, v;
-	if (cx_is(cx, i, "he") || cx_is(cx, i, "she")) {
+	size_t name = named_subject(cx, i, last);
+	if (name) {
+		np = name;
+	} else if (cx_is(cx, i, "he") || cx_is(cx, i, "she")) {
 		np = i + 1;
 	} else if (cx_is(cx, i, "a") || cx_is(cx, i, "an") || cx_is(cx, i, "the")) {
 		struct count c;
@@ -619,6 +689,20 @@ static int makes_exact(const struct ectx *cx, const struct casualty *p, const st
 	return summary_sentence(cx, sentence_of(cx, p));
 }
 
+/* A side's own claim of what it killed or took counts only where the document reports no
+ * count of the same kind from anyone else: the more conservative, independent figure wins
+ * ("claimed to have killed 40 soldiers" beside "six soldiers were killed"). */
+static void drop_claims(struct ectx *cx)
+{
+	int reported[3] = { 0, 0, 0 };
+	for (size_t i = 0; i < cx->n_cas; i++)
+		if (!cx->cas[i].claimed)
+			reported[cx->cas[i].kind] = 1;
+	for (size_t i = 0; i < cx->n_cas; i++)
+		if (cx->cas[i].claimed && reported[cx->cas[i].kind])
+			cx->cas[i].dropped = 1;
+}
+
 /* Counts of one incident told twice in a document (a headline, a lead, then the details; a
  * summary of several operations, then each) are counted once. A later count that retells an
  * earlier one points at the first telling, and the first of them that reaches an event is
@@ -628,9 +712,9 @@ static void reconcile(struct ectx *cx)
 {
 	for (size_t j = 0; j < cx->n_cas; j++) {
 		struct casualty *k = &cx->cas[j];
-		for (size_t i = 0; i < j && k->retells < 0; i++) {
+		for (size_t i = 0; i < j && k->retells < 0 && !k->claimed; i++) {
 			struct casualty *p = &cx->cas[i];
-			if (p->retells >= 0)
+			if (p->retells >= 0 || p->claimed)
 				continue;
 			if (retells(cx, p, k)) {
 				k->retells = (int)i;
@@ -643,6 +727,7 @@ static void reconcile(struct ectx *cx)
 			}
 		}
 	}
+	drop_claims(cx);
 }
 
 void casualties_find(struct ectx *cx)

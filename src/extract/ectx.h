@@ -113,6 +113,8 @@ struct casualty {
 	int definite;        /* one victim named as known ("the commander", "he") */
 	int retells;         /* the first telling of the same victims in the document, or -1 */
 	int replaced;        /* a vague or summary count an exact one told after it replaced */
+	int claimed;         /* a side's claim of what it did ("claimed to have killed 40") */
+	int dropped;         /* given to no event: a claim where the document has a report */
 	int counted;         /* given to an event (for the first telling: it or a retelling) */
 };
 

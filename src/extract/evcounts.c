@@ -17,8 +17,10 @@ static int running_total(const struct ectx *cx, size_t from, size_t to)
 }
 
 /* The event a count of sentence s belongs to: the nearest whose trigger precedes it, else
- * the nearest after it, else the event just before the sentence ("More than 60 others were
- * wounded." after the event's sentence). -1 if none, or if the count is a running total. */
+ * the nearest after it, else the last event of the sentence just before ("More than 60
+ * others were wounded." after the event's sentence), the first of that trigger's events when
+ * it has several (the others are its further places: "in Qandala and Bari"). -1 if none, or
+ * if the count is a running total. */
 static int count_event(const struct ectx *cx, size_t ev0, size_t s, const struct casualty *k)
 {
 	int best = -1;
@@ -32,9 +34,12 @@ static int count_event(const struct ectx *cx, size_t ev0, size_t s, const struct
 		}
 	}
 	if (best < 0 && ev0 > 0 && ev0 == cx->n_ev) {
-		const struct event *prev = &cx->ev[ev0 - 1];
+		size_t first = ev0 - 1;
+		while (first > 0 && cx->ev[first - 1].trigger == cx->ev[ev0 - 1].trigger)
+			first--;
+		const struct event *prev = &cx->ev[first];
 		if (s - prev->sentence <= 2 && cx->t.sent[prev->sentence].para == cx->t.sent[s].para)
-			best = (int)(ev0 - 1);
+			best = (int)first;
 	}
 	if (best >= 0 && running_total(cx, cx->tm[cx->ev[best].trigger].last, k->pos))
 		return -1;
@@ -63,7 +68,7 @@ void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 {
 	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++) {
 		struct casualty *k = &cx->cas[c];
-		int best = count_event(cx, ev0, s, k);
+		int best = k->dropped ? -1 : count_event(cx, ev0, s, k);
 		if (best < 0)
 			continue;
 		struct event *e = &cx->ev[best];
@@ -90,7 +95,7 @@ void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only, int *
 	int any = 0, all_civ = 1;
 	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++) {
 		const struct casualty *k = &cx->cas[c];
-		if (k->kind != CAS_KILLED)
+		if (k->kind != CAS_KILLED || k->claimed)
 			continue;
 		any = 1;
 		if (!k->civilians)

@@ -27,7 +27,7 @@
 	X(cas_aux) X(cas_np_stop) X(cas_aside) X(unnamed_people) X(group_noun) X(kin_noun) \
 	X(person_noun) X(count_unit) X(count_designator) X(age_unit) X(thing_noun) \
 	X(result_verb) X(total_noun) X(total_verb) X(more_victims) X(np_tail) \
-	X(anaphor_noun) X(summary_word) X(summary_noun)
+	X(anaphor_noun) X(summary_word) X(summary_noun) X(accusation) X(cause_word)
 
 enum cue_id {
 #define CUE_ENUM(name) CUE_##name,

@@ -176,6 +176,33 @@ START_TEST(counts_an_exact_figure_replaces_a_vague_one_told_before)
 }
 END_TEST
 
+START_TEST(counts_a_claim_stands_only_without_a_report)
+{
+	KILLED("An IED exploded under an army truck near Marka on Monday. Al Shabaab claimed to have "
+	       "killed four soldiers.", 4);
+	KILLED("An IED exploded under an army truck near Marka on Monday, killing two soldiers. Al "
+	       "Shabaab claimed 15 soldiers were killed.", 2);
+}
+END_TEST
+
+START_TEST(counts_past_deeds_of_a_target_are_not_news)
+{
+	KILLED("Troops detained a militant commander in Kunduz who is linked to an ambush that killed "
+	       "six policemen.", 0);
+	KILLED("Police shot dead two men accused of killing a herder near Marsabit.", 2);
+	KILLED("Fighters linked to the Islamic State attacked a village near Diffa, killing five "
+	       "farmers.", 5);
+	KILLED("A mine suspected to have been laid by rebels killed three herders near Tessit.", 3);
+}
+END_TEST
+
+START_TEST(counts_a_named_person_killed_is_one)
+{
+	KILLED("Abdi Warsame, a district elder, was shot dead by gunmen in Beledweyne.", 1);
+	KILLED("Abdi Warsame was wounded when gunmen attacked his car in Beledweyne.", 0);
+}
+END_TEST
+
 Suite *suite_counts(void)
 {
 	Suite *s = suite_create("counts");
@@ -192,6 +219,9 @@ Suite *suite_counts(void)
 	tcase_add_test(tc, counts_named_victims_pronouns_and_outcomes_are_one_each);
 	tcase_add_test(tc, counts_one_incident_told_twice_is_counted_once);
 	tcase_add_test(tc, counts_an_exact_figure_replaces_a_vague_one_told_before);
+	tcase_add_test(tc, counts_a_claim_stands_only_without_a_report);
+	tcase_add_test(tc, counts_past_deeds_of_a_target_are_not_news);
+	tcase_add_test(tc, counts_a_named_person_killed_is_one);
 	suite_add_tcase(s, tc);
 	return s;
 }
