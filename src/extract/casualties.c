@@ -25,13 +25,19 @@ static int victim_at(const struct ectx *cx, size_t from, size_t to, int *civilia
 	return -1;
 }
 
+static int in_date(const struct ectx *cx, size_t i)
+{
+	size_t k = dm_lower(cx, i + 1);
+	return k > 0 && cx->dm[k - 1].first <= i && i < cx->dm[k - 1].last;
+}
+
 /* After a count: the noun phrase of the victims, up to the next boundary. Returns its end. */
 static size_t noun_phrase_end(const struct ectx *cx, size_t i, size_t limit)
 {
 	size_t n = 0;
 	enum casualty_kind k;
 	while (i < limit && n < 6 && !(cx->t.tok[i].flags & TOK_PUNCT) && !cx_cue(cx, i, CUE_cas_np_stop) &&
-	       !passive_kind(cx, i, &k)) {
+	       !passive_kind(cx, i, &k) && !in_date(cx, i)) {
 		i++;
 		n++;
 	}
@@ -42,12 +48,6 @@ static size_t noun_phrase_end(const struct ectx *cx, size_t i, size_t limit)
 static size_t age_after(const struct ectx *cx, size_t i)
 {
 	return cx_cue(cx, i, CUE_age_unit) && cx_is(cx, i + 1, "old") ? 2 : 0;
-}
-
-static int in_date(const struct ectx *cx, size_t i)
-{
-	size_t k = dm_lower(cx, i + 1);
-	return k > 0 && cx->dm[k - 1].first <= i && i < cx->dm[k - 1].last;
 }
 
 /* A number that belongs to a date, a time, an age, a measure, a sum, a percentage, a rank or
@@ -162,6 +162,12 @@ static struct casualty *add(struct ectx *cx, size_t pos, enum casualty_kind kind
  * count before it is one person ("a 5-year-old boy"). */
 static size_t list_item(struct ectx *cx, size_t i, size_t limit, struct count *c, size_t *np)
 {
+	/* "killing all four": all of a figure is the figure. */
+	if (cx_is(cx, i, "all") && i + 1 < limit && (cx->t.tok[i + 1].flags & TOK_NUMBER ||
+						   number_at(&cx->t, i + 1, limit, c))) {
+		size_t n = list_item(cx, i + 1, limit, c, np);
+		return n ? n + 1 : 0;
+	}
 	size_t n = number_at(&cx->t, i, limit, c);
 	if (!n)
 		return 0;
@@ -287,7 +293,8 @@ static void to_death(struct ectx *cx, size_t first, size_t last)
 	}
 }
 
-/* A person's name: capitalised words that name no place and no group ("Fayez Jan"). */
+/* A person's name: capitalised words ending in one that is no place and no group ("Fayez
+ * Jan"; "Malawi Sahib", whose first word alone would be a country). */
 static int personal_name(const struct ectx *cx, size_t from, size_t to)
 {
 	if (to <= from || to - from > 4)
@@ -295,8 +302,25 @@ static int personal_name(const struct ectx *cx, size_t from, size_t to)
 	for (size_t i = from; i < to; i++)
 		if (!(cx->t.tok[i].flags & TOK_CAP) || in_date(cx, i))
 			return 0;
-	size_t p = pm_lower(cx, from), a = am_lower(cx, from);
-	return !(p < cx->n_pm && cx->pm[p].first < to) && !(a < cx->n_am && cx->am[a].first < to);
+	size_t last = to - 1, p = pm_lower(cx, from), a = am_lower(cx, from);
+	for (; p < cx->n_pm && cx->pm[p].first < to; p++)
+		if (cx->pm[p].last > last || to - from == 1)
+			return 0;
+	for (; a < cx->n_am && cx->am[a].first < to; a++)
+		if (cx->am[a].last > last || to - from == 1)
+			return 0;
+	return 1;
+}
+
+/* "Haqqani leader Shabeer", "Mullah Abdul Nafi": the end of a run of capitalised words and
+ * person nouns from i, as a victim named without a determiner. */
+static size_t name_run(const struct ectx *cx, size_t i, size_t limit)
+{
+	size_t e = i;
+	while (e < limit && e - i < 6 && (cx->t.tok[e].flags & TOK_WORD) &&
+	       ((cx->t.tok[e].flags & TOK_CAP) || cx_cue(cx, e, CUE_person_noun)) && !in_date(cx, e))
+		e++;
+	return e;
 }
 
 /* Does the phrase [from, to) name one person? Its last word is a person's name or a singular
@@ -330,7 +354,7 @@ static size_t one_victim(struct ectx *cx, size_t i, size_t limit, enum casualty_
 	if (!is_single && !definite && !(i < limit && (cx->t.tok[i].flags & TOK_CAP)))
 		return i; /* without a determiner, only a name: "killed Taliban leader Saifullah" */
 	size_t from = is_single || definite ? i + 1 : i;
-	size_t np = noun_phrase_end(cx, from, limit);
+	size_t np = from == i ? name_run(cx, i, limit) : noun_phrase_end(cx, from, limit);
 	if (np <= from || np - i > 6)
 		return i;
 	int kin_one = (cx_is(cx, i, "his") || cx_is(cx, i, "her")) && np == i + 2 &&
@@ -351,13 +375,19 @@ static size_t one_victim(struct ectx *cx, size_t i, size_t limit, enum casualty_
 		return i;
 	struct casualty *k = add(cx, i, kind, &ONE, np);
 	k->definite = definite && !kin_one;
-	/* "an avocado producer and his son": one more. */
-	if (cx_is(cx, np, "and")) {
-		size_t more = one_victim(cx, np + 1, limit, kind);
-		if (more > np + 1)
-			return more;
-		more = count_list(cx, np + 1, limit, kind, 1);
-		if (more > np + 1)
+	/* "an avocado producer and his son", "a commander along with two fighters": more. */
+	size_t next = np;
+	if (cx_is(cx, next, ","))
+		next++;
+	size_t join = cx_is(cx, next, "and") ? 1
+		      : (cx_is(cx, next, "along") || cx_is(cx, next, "together")) && cx_is(cx, next + 1, "with") ? 2
+		      : cx_is(cx, next, "as") && cx_is(cx, next + 1, "well") && cx_is(cx, next + 2, "as") ? 3 : 0;
+	if (join) {
+		size_t at = next + join;
+		size_t more = count_list(cx, at, limit, kind, 1);
+		if (more == at)
+			more = one_victim(cx, at, limit, kind);
+		if (more > at)
 			return more;
 	}
 	return np;

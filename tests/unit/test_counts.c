@@ -145,6 +145,11 @@ START_TEST(counts_named_victims_pronouns_and_outcomes_are_one_each)
 	KILLED("Soldiers killed Taliban commander Abdul Wali during a raid in Nad Ali.", 1);
 	KILLED("An armed man fired on the patrol in Nad Ali. He was engaged and killed.", 1);
 	KILLED("The raid in Khost resulted in the death of one insurgent.", 1);
+	KILLED("Troops stormed the compound in Gardez, killing Jalal Khan and all three of his "
+	       "guards.", 4);
+	KILLED("A drone strike near Miranshah killed Chad Rahimi, a bomb maker.", 1);
+	KILLED("Soldiers killed a militant commander along with two fighters near Baidoa.", 3);
+	KILLED("Soldiers surrounded the house in Jalalabad and killed all four gunmen inside.", 4);
 	/* A death that is only a cause of something else reports no count. */
 	KILLED("The death of a cleric sparked protests and clashes in Kano.", 0);
 	/* Without a determiner, a common noun names nobody in particular. */
@@ -156,6 +161,8 @@ START_TEST(counts_one_incident_told_twice_is_counted_once)
 {
 	KILLED("Soldiers killed two insurgents in Nawa district on Monday. The soldiers returned "
 	       "fire, killing two.", 2);
+	KILLED("Police killed several gunmen near Wajir yesterday. Officers returned fire, killing "
+	       "several gunmen.", 3);
 	KILLED("Troops killed a rebel commander near Beni on Monday. Troops fired at the man, "
 	       "killing him.", 1);
 	/* Different victims add up. */
