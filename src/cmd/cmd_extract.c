@@ -27,6 +27,8 @@ static const char extract_usage[] =
 	"                        triggers too; repeatable\n"
 	"      --cues FILE       add words to the rules' cues or define new ones (TSV: name words\n"
 	"                        about; '-word' removes a word)\n"
+	"      --rules FILE      add or replace extraction rules (TSV: the columns of rules.tsv)\n"
+	"      --check-rules     run every rule's two examples and report; reads no input\n"
 	"      --types LIST      record types to write: events,places,actors,quotes (default all)\n"
 	"      --no-documents    do not pass the document records through\n"
 	"      --explain         print on stderr, per event, the rules and lexicon entries used\n"
@@ -114,6 +116,20 @@ static void push_path(const char ***list, size_t *n, const char *path)
 	(*list)[(*n)++] = path;
 }
 
+/* --check-rules: each rule's examples, a line per failure on stderr and a summary. */
+static int check_rule_examples(struct extractor *ex)
+{
+	struct strbuf report = STRBUF_INIT;
+	size_t n_rules;
+	size_t failed = extractor_check_rules(ex, &report, &n_rules);
+	fputs(report.buf, stderr);
+	printf("%zu rules, %zu examples, %zu failed\n", n_rules, 2 * n_rules, failed);
+	strbuf_release(&report);
+	extractor_free(ex);
+	int status = finish_stdout();
+	return failed ? EXIT_REJECTED : status;
+}
+
 int cmd_extract(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -122,6 +138,8 @@ int cmd_extract(int argc, char **argv)
 		{ "triggers", required_argument, NULL, 't' },
 		{ "casualties", required_argument, NULL, 'K' },
 		{ "cues", required_argument, NULL, 'c' },
+		{ "rules", required_argument, NULL, 'r' },
+		{ "check-rules", no_argument, NULL, 'C' },
 		{ "types", required_argument, NULL, 'T' },
 		{ "no-documents", no_argument, NULL, 'N' },
 		{ "explain", no_argument, NULL, 'e' },
@@ -132,10 +150,10 @@ int cmd_extract(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct extract_opts opts;
-	const char **gaz = NULL, **act = NULL, **trg = NULL, **cas = NULL, **cue = NULL;
-	size_t n_gaz = 0, n_act = 0, n_trg = 0, n_cas = 0, n_cue = 0;
+	const char **gaz = NULL, **act = NULL, **trg = NULL, **cas = NULL, **cue = NULL, **rul = NULL;
+	size_t n_gaz = 0, n_act = 0, n_trg = 0, n_cas = 0, n_cue = 0, n_rul = 0;
 	size_t max_line = LINEREADER_DEFAULT_MAX;
-	int c, strict = 0, pass_documents = 1;
+	int c, strict = 0, pass_documents = 1, check_rules = 0;
 	memset(&opts, 0, sizeof(opts));
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
@@ -145,6 +163,8 @@ int cmd_extract(int argc, char **argv)
 		case 't': push_path(&trg, &n_trg, optarg); break;
 		case 'K': push_path(&cas, &n_cas, optarg); break;
 		case 'c': push_path(&cue, &n_cue, optarg); break;
+		case 'r': push_path(&rul, &n_rul, optarg); break;
+		case 'C': check_rules = 1; break;
 		case 'T': opts.types = parse_types(optarg); break;
 		case 'N': pass_documents = 0; break;
 		case 'e': opts.explain = 1; break;
@@ -176,6 +196,8 @@ int cmd_extract(int argc, char **argv)
 	opts.n_casualty_files = n_cas;
 	opts.cue_files = cue;
 	opts.n_cue_files = n_cue;
+	opts.rule_files = rul;
+	opts.n_rule_files = n_rul;
 	struct extract_state st = { NULL, STRBUF_INIT, STRBUF_INIT, pass_documents, 0, 0 };
 	st.ex = extractor_new(&opts);
 	free(gaz);
@@ -183,8 +205,11 @@ int cmd_extract(int argc, char **argv)
 	free(trg);
 	free(cas);
 	free(cue);
+	free(rul);
 	if (!st.ex)
 		return EXIT_USAGE;
+	if (check_rules)
+		return check_rule_examples(st.ex);
 	extractor_set_flush(st.ex, flush_out, NULL);
 	struct recread_stats rs = { 0, 0, 0 };
 	recread_files(argv + optind, (size_t)(argc - optind), max_line, strict ? RECREAD_STRICT : 0,

@@ -29,8 +29,8 @@ static const char run_usage[] =
 	"  -f, --format FMT   csv (default), tsv, jsonl, json, geojson, xlsx, sqlite\n"
 	"      --meta FILE    publication metadata CSV (as for parse)\n"
 	"      --date DATE    publication date for every document\n"
-	"      --gazetteer FILE, --actors FILE, --triggers FILE, --casualties FILE, --cues FILE\n"
-	"                     as for extract\n"
+	"      --gazetteer FILE, --actors FILE, --triggers FILE, --casualties FILE, --cues FILE,\n"
+	"      --rules FILE       as for extract\n"
 	"  -q, --quiet        no progress line and no warnings\n"
 	"  -h, --help         this text\n";
 
@@ -180,6 +180,7 @@ int cmd_run(int argc, char **argv)
 		{ "triggers", required_argument, NULL, 't' },
 		{ "casualties", required_argument, NULL, 'K' },
 		{ "cues", required_argument, NULL, 'c' },
+		{ "rules", required_argument, NULL, 'r' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -189,6 +190,7 @@ int cmd_run(int argc, char **argv)
 	struct parse_opts po = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC, 0 };
 	struct meta_table meta = { NULL, 0 };
 	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL, *cas = NULL, *cue = NULL;
+	const char *rul = NULL;
 	int c, quiet = 0;
 	memset(&xo, 0, sizeof(xo));
 	memset(&eo, 0, sizeof(eo));
@@ -211,6 +213,7 @@ int cmd_run(int argc, char **argv)
 		case 't': trg = optarg; break;
 		case 'K': cas = optarg; break;
 		case 'c': cue = optarg; break;
+		case 'r': rul = optarg; break;
 		case 'q': quiet = 1; sitrep_quiet_warnings = 1; break;
 		case 'h':
 			fputs(run_usage, stdout);
@@ -232,6 +235,8 @@ int cmd_run(int argc, char **argv)
 	eo.n_casualty_files = cas ? 1 : 0;
 	eo.cue_files = cue ? &cue : NULL;
 	eo.n_cue_files = cue ? 1 : 0;
+	eo.rule_files = rul ? &rul : NULL;
+	eo.n_rule_files = rul ? 1 : 0;
 	if (meta_path && meta_load(&meta, meta_path) < 0)
 		return EXIT_IO;
 	po.meta = meta_path ? &meta : NULL;

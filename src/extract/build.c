@@ -49,6 +49,19 @@ static int claim_in_sentence(const struct ectx *cx, size_t s)
 	return k < cx->n_cl && cx->t.tok[cx->cl[k].verb].sentence == s ? (int)k : -1;
 }
 
+/* For --explain: which check set a trigger aside. */
+static void note_dropped(struct ectx *cx, int k, const char *kind, const char *name)
+{
+	if (!cx->ex->explain)
+		return;
+	const struct trigger_mention *m = &cx->tm[k];
+	strbuf_addf(&cx->dropped, "%s: trigger '%.*s' (%s) at char %zu dropped by %s '%s'\n",
+		    cx->d->doc_id ? cx->d->doc_id : "",
+		    (int)(cx->t.tok[m->last - 1].end - cx->t.tok[m->first].start),
+		    cx->d->text.buf + cx->t.tok[m->first].start, ev_class_name(tdef(cx, k)->cls),
+		    cx->base + cx->t.tok[m->first].start, kind, name);
+}
+
 static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int lead)
 {
 	size_t s_first = sentence_first(cx, s), s_last = sentence_last(cx, s);
@@ -89,10 +102,15 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 			continue;
 		if (d->cls == EC_KILL && !killed)
 			continue;
-		if (hypothetical(cx, cx->tm[k].first, &reason))
+		if (hypothetical(cx, cx->tm[k].first, &reason)) {
+			note_dropped(cx, (int)k, "hypothetical", reason);
 			continue;
-		if (!trigger_fits(cx, (int)k, s_first, s_last, s))
+		}
+		const char *kind, *veto = trigger_veto(cx, (int)k, s_first, s_last, s, &kind);
+		if (veto) {
+			note_dropped(cx, (int)k, kind, veto);
 			continue;
+		}
 		/* One protest or riot per sentence: its strongest sub-type. */
 		int merged = 0;
 		for (size_t e = ev0; e < cx->n_ev; e++)
@@ -153,7 +171,7 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 		int counterpart = 0;
 		for (size_t k = am_lower(cx, s_first); k < cx->n_am && cx->am[k].first < s_last; k++) {
 			const struct actor_mention *a = &cx->am[k];
-			if ((int)k == ev->actor1 || !actor_usable(cx, k) || a->inter < 1 || a->inter > 4)
+			if ((int)k == ev->actor1 || !actor_usable(cx, k) || !inter_is_armed(a->inter))
 				continue;
 			int agent_of_other = 0;
 			for (size_t o = ev0; o < cx->n_ev; o++)
@@ -178,11 +196,15 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 		if (ctry < 0)
 			ctry = cx->country;
 		ev->claim = claim;
+		gather_evidence(cx, ev);
 		type_event(cx, ev, civ_only, killed);
 		default_actors(cx, ev, ctry);
+		if (!ev->dropped)
+			judge_event(cx, ev);
 		if (ev->actor2 < 0 && ev->civilian_targeting == 0 && civ_only && killed)
 			ev->civilian_targeting = 1;
 	}
+	settle_counts(cx, ev0, s);
 }
 
 void events_build(struct ectx *cx)

@@ -10,6 +10,7 @@
 #include "base/util.h"
 
 static size_t passive_kind(const struct ectx *cx, size_t i, enum casualty_kind *kind);
+static size_t phrase_kind(const struct ectx *cx, size_t i, unsigned voices, enum casualty_kind *kind);
 
 static const struct count ONE = { 1, 1, 1, 0 };
 
@@ -37,7 +38,7 @@ static size_t noun_phrase_end(const struct ectx *cx, size_t i, size_t limit)
 	size_t n = 0;
 	enum casualty_kind k;
 	while (i < limit && n < 6 && !(cx->t.tok[i].flags & TOK_PUNCT) && !cx_cue(cx, i, CUE_cas_np_stop) &&
-	       !passive_kind(cx, i, &k) && !in_date(cx, i)) {
+	       !phrase_kind(cx, i, CV_PASSIVE | CV_COUNTED, &k) && !in_date(cx, i)) {
 		i++;
 		n++;
 	}
@@ -129,7 +130,7 @@ static int accused(const struct ectx *cx, size_t pos)
 		size_t w = k - 1;
 		if (cx_is(cx, w, ";"))
 			return 0;
-		if (cx_cue(cx, w, CUE_accusation) &&
+		if (cx_cue(cx, w, CUE_deed_word) &&
 		    (cx_is(cx, w + 1, "of") || cx_is(cx, w + 1, "to") || cx_is(cx, w + 1, "in") ||
 		     cx_is(cx, w + 1, "for") || cx_is(cx, w + 1, "with") || cx_is(cx, w, "behind")))
 			return deed_follows(cx, w, pos);
@@ -152,6 +153,7 @@ static struct casualty *add(struct ectx *cx, size_t pos, enum casualty_kind kind
 	k->count = *c;
 	k->victim = victim_at(cx, pos, np_end, &k->civilians);
 	k->retells = -1;
+	k->event = -1;
 	/* Every actor named in the victims' phrase ("three New People's Army guerrillas"). */
 	for (size_t a = am_lower(cx, pos); a < cx->n_am && cx->am[a].first < np_end; a++)
 		cx->am[a].flags |= AM_VICTIM;
@@ -456,7 +458,7 @@ static size_t one_passive(struct ectx *cx, size_t i, size_t first, size_t last)
 		struct count c;
 		if (number_at(&cx->t, i, last, &c))
 			return 0; /* "a number of", "a dozen": a count, read below */
-		if (passive_kind(cx, i + 1, &kind) && cx_is(cx, i, "a")) {
+		if (phrase_kind(cx, i + 1, CV_COUNTED, &kind) && cx_is(cx, i, "a")) {
 			/* "a body was found" */
 			add(cx, i, kind, &ONE, i + 2);
 			return i + 2;
@@ -499,6 +501,11 @@ static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 	while (i < last) {
 		/* Active: "killed 20 soldiers", but not "killed and wounded dozens". */
 		size_t len = active_kind(cx, i, &kind);
+		/* "vowed to kill", "could kill": not done. */
+		if (len && i > first && (cx_is(cx, i - 1, "to") || cx_cue(cx, i - 1, CUE_modal))) {
+			i += len;
+			continue;
+		}
 		if (len) {
 			size_t j = i + len;
 			enum casualty_kind k2;
@@ -544,6 +551,9 @@ static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 			size_t start = cx->n_cas;
 			e = count_list(cx, i, last, CAS_KILLED, 1);
 			size_t v = e > i ? passive_after(cx, past_aside(cx, e, last), last, &kind) : 0;
+			/* "11 bodies": the noun of the count says who. */
+			if (!v && e == i + n && phrase_kind(cx, e, CV_COUNTED, &kind))
+				v = e;
 			if (v) {
 				for (size_t k = start; k < cx->n_cas; k++)
 					cx->cas[k].kind = kind;

@@ -10,9 +10,12 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "lexicon/acled.h"
 #include "lexicon/actors.h"
 #include "lexicon/caslex.h"
 #include "lexicon/cues.h"
+#include "lexicon/frames.h"
+#include "lexicon/rules.h"
 #include "base/dates.h"
 #include "io/doc.h"
 #include "lexicon/gazetteer.h"
@@ -33,6 +36,9 @@ struct extractor {
 	struct trigger_lex *triggers;
 	struct cas_lex *casualties;
 	struct cue_lex *cues;
+	struct rule_lex *rules;
+	struct frame_lex *frames;
+	double min_confidence;        /* events below it are dropped */
 	int explain;
 	unsigned types;
 	/* Composed actor names ("Civilians (Nigeria)", "Military Forces of Mali") by base string
@@ -116,6 +122,7 @@ struct casualty {
 	int claimed;         /* a side's claim of what it did ("claimed to have killed 40") */
 	int dropped;         /* given to no event: a claim where the document has a report */
 	int counted;         /* given to an event (for the first telling: it or a retelling) */
+	int event;           /* the event it was given to, -1 */
 };
 
 struct trigger_mention {
@@ -131,7 +138,7 @@ struct claim {
 
 struct event {
 	enum ev_class cls;
-	const char *event_type, *sub_event_type;
+	enum acled_sub sub;  /* ACLED sub-event type (and so event type) */
 	const char *cameo;
 	int trigger;         /* trigger mention index */
 	size_t sentence;
@@ -155,6 +162,8 @@ struct event {
 	int merged_into;     /* -1, or the event this one was folded into */
 	int coref;           /* -1, or an earlier event this mention refers back to */
 	int dropped;         /* history, not news: not written */
+	unsigned evidence;   /* bit per enum evidence (frames.h) */
+	double confidence;   /* 0..1, from the evidence */
 	struct strbuf why;   /* explanation */
 };
 
@@ -170,6 +179,8 @@ struct ectx {
 	int protagonist;         /* most named non-state group; -2 not computed */
 	int protest_ctx, riot_ctx; /* protest / riot named in the document; -1 not computed */
 	int last_dated;          /* latest event with a date, -1 if none */
+	int relevance;           /* how much the document is about conflict; -1 not computed */
+	int other_topic;         /* words of sport, business, culture, technology in the text */
 	int *votes;              /* country index -> how often the text points at it */
 	struct place_mention *pm;
 	size_t n_pm, alloc_pm;
@@ -195,6 +206,7 @@ struct ectx {
 	size_t base;               /* byte offset of this text in the document (long texts go
 				    * window by window) */
 	size_t n_quotes;           /* quotes of the document written so far (ids go on) */
+	struct strbuf dropped;     /* --explain: triggers set aside, one line each */
 };
 
 /* Generic growth for the arrays above. */

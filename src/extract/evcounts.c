@@ -17,15 +17,20 @@ static int running_total(const struct ectx *cx, size_t from, size_t to)
 }
 
 /* The event a count of sentence s belongs to: the nearest whose trigger precedes it, else
- * the nearest after it, else the last event of the sentence just before ("More than 60
- * others were wounded." after the event's sentence), the first of that trigger's events when
- * it has several (the others are its further places: "in Qandala and Bari"). -1 if none, or
- * if the count is a running total. */
-static int count_event(const struct ectx *cx, size_t ev0, size_t s, const struct casualty *k)
+ * the nearest after it (with standing_only, among those not set aside), else the last
+ * standing event of the sentence just before ("More than 60 others were wounded." after the
+ * event's sentence), the first of that trigger's events when it has several (the others are
+ * its further places: "in Qandala and Bari"). -1 if none, or if the count is a running
+ * total. */
+static int count_event(const struct ectx *cx, size_t ev0, size_t s, const struct casualty *k,
+		       int standing_only)
 {
-	int best = -1;
+	int best = -1, own = 0;
 	size_t best_d = (size_t)-1;
 	for (size_t e = ev0; e < cx->n_ev; e++) {
+		own = 1;
+		if (standing_only && cx->ev[e].dropped)
+			continue;
 		size_t tpos = cx->tm[cx->ev[e].trigger].first;
 		size_t d = tpos <= k->pos ? k->pos - tpos : (tpos - k->pos) * 4;
 		if (d < best_d) {
@@ -33,9 +38,13 @@ static int count_event(const struct ectx *cx, size_t ev0, size_t s, const struct
 			best = (int)e;
 		}
 	}
-	if (best < 0 && ev0 > 0 && ev0 == cx->n_ev) {
-		size_t first = ev0 - 1;
-		while (first > 0 && cx->ev[first - 1].trigger == cx->ev[ev0 - 1].trigger)
+	size_t last = ev0;
+	while (best < 0 && !own && last > 0 && cx->ev[last - 1].dropped)
+		last--;
+	if (best < 0 && !own && last > 0) {
+		size_t first = last - 1;
+		while (first > 0 && cx->ev[first - 1].trigger == cx->ev[last - 1].trigger &&
+		       !cx->ev[first - 1].dropped)
 			first--;
 		const struct event *prev = &cx->ev[first];
 		if (s - prev->sentence <= 2 && cx->t.sent[prev->sentence].para == cx->t.sent[s].para)
@@ -68,7 +77,7 @@ void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 {
 	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++) {
 		struct casualty *k = &cx->cas[c];
-		int best = k->dropped ? -1 : count_event(cx, ev0, s, k);
+		int best = k->dropped ? -1 : count_event(cx, ev0, s, k, 0);
 		if (best < 0)
 			continue;
 		struct event *e = &cx->ev[best];
@@ -79,14 +88,42 @@ void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 		if (!told) {
 			add_count(cx, e, k);
 			first->counted = k->counted = 1;
+			/* An event already set aside (history) takes its count with it. */
+			k->event = e->dropped ? -1 : best;
 		}
 		/* Those killed, hurt or detained are the other side when no other is named. */
 		if (k->victim >= 0 && e->actor2 < 0 && cx->am[k->victim].name &&
-		    (k->civilians || cx->am[k->victim].inter != 7))
+		    (k->civilians || cx->am[k->victim].inter != INTER_CIVILIANS))
 			e->actor2 = k->victim;
 		ev_why(cx, e, "; %s %ld%s", k->kind == CAS_KILLED ? "killed" :
 			    k->kind == CAS_INJURED ? "injured" : "detained", k->count.value,
 		       told ? " (told before, not added)" : "");
+	}
+}
+
+/* After the events of sentence s are judged: a count given to an event that was set aside
+ * goes to the nearest one that stands; with none, it was not counted, and a later telling
+ * of the same victims may be. */
+void settle_counts(struct ectx *cx, size_t ev0, size_t s)
+{
+	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++) {
+		struct casualty *k = &cx->cas[c];
+		if (k->event < 0 || !cx->ev[k->event].dropped)
+			continue;
+		int best = count_event(cx, ev0, s, k, 1);
+		if (best >= 0) {
+			add_count(cx, &cx->ev[best], k);
+			k->event = best;
+			ev_why(cx, &cx->ev[best], "; %s %ld (from an event set aside)",
+			       k->kind == CAS_KILLED ? "killed" : k->kind == CAS_INJURED ? "injured"
+									 : "detained",
+			       k->count.value);
+			continue;
+		}
+		k->event = -1;
+		k->counted = 0;
+		if (k->retells >= 0)
+			cx->cas[k->retells].counted = 0;
 	}
 }
 

@@ -21,6 +21,12 @@ int word_before(const struct ectx *cx, size_t tok, size_t s_first, size_t reach,
 int aggregate_sentence(const struct ectx *cx, size_t s);
 int has_date(const struct ectx *cx, size_t s);
 int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s);
+/* The name of the first check or rule that vetoes trigger k (*kind: "check" or "rule"), or
+ * NULL when it may be an event. */
+const char *trigger_veto(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s,
+			 const char **kind);
+/* Does rule r fire on trigger k, taken as class cls, in sentence s? */
+int rule_fires(const struct ectx *cx, const struct rule *r, int k, enum ev_class cls, size_t s);
 
 /* evplace.c */
 int in_claim_span(const struct ectx *cx, size_t tok);
@@ -65,7 +71,15 @@ void ev_why(const struct ectx *cx, struct event *e, const char *fmt, ...)
 
 /* evcounts.c */
 void attach_counts(struct ectx *cx, size_t ev0, size_t s);
+void settle_counts(struct ectx *cx, size_t ev0, size_t s);
 void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only, int *killed);
+
+/* evidence.c */
+/* Find the event's evidence and confidence; drop it when its class's frame is not met or
+ * it falls below --min-confidence. */
+void judge_event(struct ectx *cx, struct event *e);
+/* The evidence for the event (before typing, which may use it). */
+void gather_evidence(struct ectx *cx, struct event *e);
 
 /* merge.c */
 void find_coreference(struct ectx *cx, struct event *e, int own_place);

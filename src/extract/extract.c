@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract/ectx.h"
+#include "extract/events_int.h"
 #include "extract/records.h"
 #include "io/jsonw.h"
 #include "base/util.h"
@@ -23,10 +24,14 @@ struct extractor *extractor_new(const struct extract_opts *opts)
 				     opts->n_casualty_files);
 	ex->casualties = caslex_load(opts->casualty_files, opts->n_casualty_files);
 	ex->cues = cues_load(opts->cue_files, opts->n_cue_files);
+	ex->rules = ex->cues ? rules_load(opts->rule_files, opts->n_rule_files, ex->cues) : NULL;
+	ex->frames = frames_load(opts->frame_files, opts->n_frame_files);
+	ex->min_confidence = opts->min_confidence;
 	ex->explain = opts->explain;
 	ex->types = opts->types ? opts->types
 				: EXTRACT_EVENTS | EXTRACT_PLACES | EXTRACT_ACTORS | EXTRACT_QUOTES;
-	if (!ex->gz || !ex->actors || !ex->triggers || !ex->casualties || !ex->cues) {
+	if (!ex->gz || !ex->actors || !ex->triggers || !ex->casualties || !ex->cues || !ex->rules ||
+	    !ex->frames || acled_load() < 0) {
 		extractor_free(ex);
 		return NULL;
 	}
@@ -57,6 +62,8 @@ void extractor_free(struct extractor *ex)
 	actors_free(ex->actors);
 	triggers_free(ex->triggers);
 	caslex_free(ex->casualties);
+	rules_free(ex->rules);
+	frames_free(ex->frames);
 	cues_free(ex->cues);
 	free(ex);
 }
@@ -114,11 +121,43 @@ static void ectx_release(struct ectx *cx)
 	move_arrays(cx->ex->spare, cx);
 	free(cx->votes);
 	strbuf_release(&cx->doc_id_json);
+	strbuf_release(&cx->dropped);
 	free(cx->pm_at);
 	free(cx->am_at);
 	free(cx->dm_at);
 	free(cx->cl_at);
 	free(cx->cas_at);
+}
+
+/* Set up the context for one stretch of d's text (base: its byte offset in the whole text)
+ * and run every pass over it, in order. */
+static void run_passes(struct ectx *cx, struct extractor *ex, const struct doc *d, size_t base)
+{
+	memset(cx, 0, sizeof(*cx));
+	cx->ex = ex;
+	cx->d = d;
+	cx->base = base;
+	cx->country = -1;
+	cx->main_place = cx->protagonist = -2;
+	cx->protest_ctx = cx->riot_ctx = -1;
+	cx->last_dated = -1;
+	cx->relevance = -1;
+	strbuf_init(&cx->dropped, 0);
+	if (d->published)
+		date_parse(d->published, &cx->pub);
+	const char *doc_id = d->doc_id ? d->doc_id : ""; /* read_json requires one */
+	jsonw_escape(&cx->doc_id_json, doc_id, strlen(doc_id));
+	move_arrays(cx, ex->spare);
+	tokens_rebuild(&cx->t, d->text.buf, d->text.len);
+	mentions_find(cx);
+	index_mentions(cx);
+	dates_find(cx);
+	index_dates(cx);
+	claims_find(cx);
+	index_claims(cx);
+	casualties_find(cx);
+	index_casualties(cx);
+	events_build(cx);
 }
 
 /* One stretch of a document's text: base is its byte offset in the whole text, and the ids of
@@ -127,33 +166,13 @@ static size_t run_window(struct extractor *ex, const struct doc *d, size_t base,
 			 size_t *n_quotes, struct strbuf *out, struct strbuf *explain)
 {
 	struct ectx cx;
-	memset(&cx, 0, sizeof(cx));
-	cx.ex = ex;
-	cx.d = d;
-	cx.base = base;
+	run_passes(&cx, ex, d, base);
 	cx.n_quotes = *n_quotes;
-	cx.country = -1;
-	cx.main_place = cx.protagonist = -2;
-	cx.protest_ctx = cx.riot_ctx = -1;
-	cx.last_dated = -1;
-	if (d->published)
-		date_parse(d->published, &cx.pub);
-	const char *doc_id = d->doc_id ? d->doc_id : ""; /* read_json requires one */
-	jsonw_escape(&cx.doc_id_json, doc_id, strlen(doc_id));
-	move_arrays(&cx, ex->spare);
-	tokens_rebuild(&cx.t, d->text.buf, d->text.len);
-	mentions_find(&cx);
-	index_mentions(&cx);
-	dates_find(&cx);
-	index_dates(&cx);
-	claims_find(&cx);
-	index_claims(&cx);
-	casualties_find(&cx);
-	index_casualties(&cx);
-	events_build(&cx);
 	size_t written = 0;
 	if (ex->types & EXTRACT_EVENTS) {
 		for (size_t i = 0; i < cx.n_ev; i++) {
+			if (cx.ev[i].dropped && ex->explain && explain)
+				strbuf_addf(explain, "%s: event set aside: %s\n", d->doc_id, cx.ev[i].why.buf);
 			if (cx.ev[i].merged_into >= 0 || cx.ev[i].dropped)
 				continue;
 			size_t n = ++*n_events;
@@ -161,10 +180,13 @@ static size_t run_window(struct extractor *ex, const struct doc *d, size_t base,
 			records_event(&cx, &cx.ev[i], n, out);
 			if (ex->explain && explain)
 				strbuf_addf(explain, "%s-e%zu: %s %s / %s: %s\n", d->doc_id, n,
-					    cx.ev[i].event_date.y ? "" : "(undated)", cx.ev[i].event_type,
-					    cx.ev[i].sub_event_type, cx.ev[i].why.buf);
+					    cx.ev[i].event_date.y ? "" : "(undated)",
+					    acled_sub(cx.ev[i].sub)->event_type,
+					    acled_sub(cx.ev[i].sub)->sub_event_type, cx.ev[i].why.buf);
 		}
 	}
+	if (ex->explain && explain)
+		strbuf_add(explain, cx.dropped.buf, cx.dropped.len);
 	if (ex->types & EXTRACT_PLACES)
 		records_places(&cx, out);
 	if (ex->types & EXTRACT_ACTORS)
@@ -231,4 +253,50 @@ void extractor_set_flush(struct extractor *ex, void (*flush)(void *ctx, struct s
 {
 	ex->flush = flush;
 	ex->flush_ctx = ctx;
+}
+
+/* One example of a rule: how many triggers the rule fires on, and how many events come out. */
+static void try_example(struct extractor *ex, const struct rule *r, const char *text,
+			size_t *hits, size_t *events)
+{
+	struct doc d;
+	struct ectx cx;
+	doc_init(&d);
+	doc_set(&d.doc_id, "example");
+	doc_set(&d.published, "2024-06-10");
+	strbuf_addstr(&d.text, text);
+	run_passes(&cx, ex, &d, 0);
+	*hits = *events = 0;
+	for (size_t k = 0; k < cx.n_tm; k++)
+		*hits += rule_fires(&cx, r, (int)k, cx.ex->triggers->defs[cx.tm[k].def].cls,
+				    cx.t.tok[cx.tm[k].first].sentence) != 0;
+	for (size_t i = 0; i < cx.n_ev; i++)
+		*events += cx.ev[i].merged_into < 0 && !cx.ev[i].dropped;
+	ectx_release(&cx);
+	doc_release(&d);
+}
+
+size_t extractor_check_rules(struct extractor *ex, struct strbuf *report, size_t *n_rules)
+{
+	size_t failed = 0;
+	*n_rules = ex->rules->n;
+	for (size_t i = 0; i < ex->rules->n; i++) {
+		const struct rule *r = &ex->rules->r[i];
+		size_t hits, events;
+		try_example(ex, r, r->fires, &hits, &events);
+		if (!hits) {
+			strbuf_addf(report, "rule '%s' does not fire on its example: %s\n", r->name, r->fires);
+			failed++;
+		}
+		try_example(ex, r, r->spares, &hits, &events);
+		if (hits) {
+			strbuf_addf(report, "rule '%s' fires on its counter-example: %s\n", r->name, r->spares);
+			failed++;
+		} else if (!events) {
+			strbuf_addf(report, "rule '%s': its counter-example gives no event: %s\n", r->name,
+				    r->spares);
+			failed++;
+		}
+	}
+	return failed;
 }

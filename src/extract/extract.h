@@ -21,6 +21,11 @@ struct extract_opts {
 	size_t n_casualty_files;
 	const char *const *cue_files;  /* user cue tables (cues.tsv's columns) */
 	size_t n_cue_files;
+	const char *const *rule_files; /* user rule tables (rules.tsv's columns) */
+	size_t n_rule_files;
+	const char *const *frame_files; /* user frame tables (frames.tsv's columns) */
+	size_t n_frame_files;
+	double min_confidence;         /* drop events below it (0 keeps every framed event) */
 	int explain;                   /* append a human explanation per event */
 	unsigned types;                /* EXTRACT_* record types to write; 0 = all */
 };
@@ -51,5 +56,9 @@ size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *o
 void extractor_set_flush(struct extractor *ex, void (*flush)(void *ctx, struct strbuf *out),
 			 void *ctx);
 const struct gazetteer *extractor_gazetteer(const struct extractor *ex);
+/* Run each rule's two examples (rules.tsv's fires and spares columns): a rule must fire on the
+ * first, and must not on the second, which must still give an event. Appends a line per
+ * failure to report; returns the number of failures and sets *n_rules. */
+size_t extractor_check_rules(struct extractor *ex, struct strbuf *report, size_t *n_rules);
 
 #endif

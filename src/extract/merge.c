@@ -43,8 +43,7 @@ void find_coreference(struct ectx *cx, struct event *e, int own_place)
 
 static int same_event(const struct ectx *cx, const struct event *a, const struct event *b)
 {
-	if (strcmp(a->event_type, b->event_type) != 0 ||
-	    strcmp(a->sub_event_type, b->sub_event_type) != 0)
+	if (a->sub != b->sub)
 		return 0;
 	/* A later mention whose place only came from context is the same event wherever the
 	 * first one was placed. */
@@ -170,7 +169,7 @@ void reconcile_kinds(struct ectx *cx)
 			else if (a->cls == EC_LOOTING && (b->cls == EC_RIOT || violence_rank(b->cls) <= 3))
 				fold = 1; /* looting by rioters, houses burned in a raid */
 			else if ((a->cls == EC_IED || a->cls == EC_GRENADE) && a->place_inherited &&
-				 a->fatalities <= 0 && !strcmp(b->event_type, "Battles"))
+				 a->fatalities <= 0 && acled_type_of(b->sub) == TYPE_BATTLES)
 				fold = 1; /* "threw explosive devices" during the gunfight */
 			else if ((a->cls == EC_IED || a->cls == EC_GRENADE) && a->sentence == b->sentence &&
 				 (b->cls == EC_SUICIDE || (b->cls == EC_AIRSTRIKE && trigger_gap(cx, a, b) <= 3) ||
@@ -191,8 +190,7 @@ void reconcile_kinds(struct ectx *cx)
 					fold = 1; /* "withdrew": part of the takeover */
 				} else {
 					b->cls = EC_TRANSFER; /* "without a fight": the takeover was peaceful */
-					b->event_type = a->event_type;
-					b->sub_event_type = a->sub_event_type;
+					b->sub = a->sub;
 					if (b->place_inherited && !a->place_inherited) {
 						b->place_idx = a->place_idx;
 						b->place = a->place;

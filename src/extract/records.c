@@ -88,8 +88,8 @@ void records_event(struct ectx *cx, const struct event *e, size_t n, struct strb
 		jsonw_null(out, "time_precision");
 	}
 	jsonw_str(out, "date_text", e->date_text);
-	jsonw_str(out, "event_type", e->event_type);
-	jsonw_str(out, "sub_event_type", e->sub_event_type);
+	jsonw_str(out, "event_type", acled_sub(e->sub)->event_type);
+	jsonw_str(out, "sub_event_type", acled_sub(e->sub)->sub_event_type);
 	jsonw_str(out, "actor1", e->actor1_name);
 	jsonw_null(out, "assoc_actor_1");
 	jsonw_count(out, "inter1", e->actor1_name ? e->inter1 : -1);
@@ -109,6 +109,7 @@ void records_event(struct ectx *cx, const struct event *e, size_t n, struct strb
 	jsonw_int(out, "char_start", (long long)(cx->base + s->start));
 	jsonw_int(out, "char_end", (long long)(cx->base + s->end));
 	jsonw_str(out, "cameo_code", e->cameo);
+	jsonw_double(out, "confidence", e->confidence, 2);
 	jsonw_end(out);
 	strbuf_addch(out, '\n');
 }

@@ -92,12 +92,12 @@ int actor_after(const struct ectx *cx, size_t from, size_t to)
 
 int is_state(const struct ectx *cx, int am)
 {
-	return am >= 0 && cx->am[am].inter == 1;
+	return am >= 0 && cx->am[am].inter == INTER_STATE;
 }
 
 static int is_nonstate_armed(const struct ectx *cx, int am)
 {
-	return am >= 0 && cx->am[am].inter >= 2 && cx->am[am].inter <= 4;
+	return am >= 0 && inter_is_nonstate_armed(cx->am[am].inter);
 }
 
 /* The non-state group named most often: who "the attackers" usually are. Groups are few in
@@ -153,7 +153,7 @@ static int speaker_as_subject(const struct ectx *cx, size_t tok, size_t s_first)
 			continue;
 		for (size_t a = am_lower(cx, c->first > s_first ? c->first : s_first);
 		     a < cx->n_am && cx->am[a].first < c->last; a++)
-			if (cx->am[a].name && cx->am[a].kind != AK_ANAPHOR && cx->am[a].inter != 7)
+			if (cx->am[a].name && cx->am[a].kind != AK_ANAPHOR && cx->am[a].inter != INTER_CIVILIANS)
 				return (int)a;
 	}
 	return -1;
@@ -266,16 +266,18 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 	ev_why(cx, e, "; roles: subject before the trigger, object after");
 }
 
+/* A generic actor's name made for the document's country ("Civilians (Sudan)") made again
+ * for the event's: the generic rows of actors.tsv take the country in brackets. */
 static const char *local_name(struct ectx *cx, const char *name, int ctry)
 {
-	static const char *const bases[] = { "Unidentified Armed Group", "Civilians", "Protesters",
-		"Rioters", NULL };
+	const struct actor_lex *lex = cx->ex->actors;
 	if (!name || ctry < 0)
 		return name;
-	for (size_t i = 0; bases[i]; i++) {
-		size_t n = strlen(bases[i]);
-		if (!strncmp(name, bases[i], n) && !strncmp(name + n, " (", 2))
-			return ectx_actor_name(cx, bases[i], ctry);
+	for (size_t i = 0; i < lex->n; i++) {
+		const struct actor_def *d = &lex->defs[i];
+		size_t n = strlen(d->name);
+		if (d->kind == AK_GENERIC && !strncmp(name, d->name, n) && !strncmp(name + n, " (", 2))
+			return ectx_actor_name(cx, d->name, ctry);
 	}
 	return name;
 }
@@ -285,23 +287,23 @@ void default_actors(struct ectx *cx, struct event *e, int ctry)
 	if (e->actor1 >= 0 && e->actor1 == e->actor2)
 		e->actor2 = -1;
 	/* Civilians suffer violence; they are never its first actor. */
-	if (e->actor1 >= 0 && cx->am[e->actor1].inter == 7 && strcmp(e->event_type, "Protests") &&
-	    strcmp(e->event_type, "Strategic developments")) {
+	if (e->actor1 >= 0 && cx->am[e->actor1].inter == INTER_CIVILIANS && acled_type_of(e->sub) != TYPE_PROTESTS &&
+	    acled_type_of(e->sub) != TYPE_STRATEGIC) {
 		if (e->actor2 < 0)
 			e->actor2 = e->actor1;
 		e->actor1 = -1;
 	}
 	if (e->actor1 < 0 && is_protest(e->cls))
-		e->actor1_name = ectx_actor_name(cx, "Protesters", ctry), e->inter1 = 6;
+		e->actor1_name = ectx_actor_name(cx, "Protesters", ctry), e->inter1 = INTER_PROTESTERS;
 	else if (e->actor1 < 0 && (e->cls == EC_RIOT || e->cls == EC_MOB))
-		e->actor1_name = ectx_actor_name(cx, "Rioters", ctry), e->inter1 = 5;
+		e->actor1_name = ectx_actor_name(cx, "Rioters", ctry), e->inter1 = INTER_RIOTERS;
 	else if (e->actor1 < 0 && (e->cls == EC_ARREST || e->cls == EC_PROTEST_INTERVENTION ||
 				   e->cls == EC_PROTEST_FORCE))
-		e->actor1_name = state_force_name(cx, ctry, 1), e->inter1 = 1;
+		e->actor1_name = state_force_name(cx, ctry, 1), e->inter1 = INTER_STATE;
 	else if (e->actor1 < 0 && e->cls == EC_AIRSTRIKE && cx->responsible < 0 && cx->blamed < 0)
-		e->actor1_name = state_force_name(cx, ctry, 0), e->inter1 = 1; /* who else flies */
+		e->actor1_name = state_force_name(cx, ctry, 0), e->inter1 = INTER_STATE; /* who else flies */
 	else if (e->actor1 < 0 && e->cls == EC_LOOTING && (protest_context(cx) || riot_context(cx)))
-		e->actor1_name = ectx_actor_name(cx, "Rioters", ctry), e->inter1 = 5;
+		e->actor1_name = ectx_actor_name(cx, "Rioters", ctry), e->inter1 = INTER_RIOTERS;
 	else if (e->actor1 < 0 && e->cls == EC_CLASH && e->victim_am >= 0 &&
 		 is_nonstate_armed(cx, e->victim_am) && is_state(cx, e->actor2) &&
 		 (cx_is(cx, cx->tm[e->trigger].last, "with") ||
@@ -334,7 +336,7 @@ void default_actors(struct ectx *cx, struct event *e, int ctry)
 			   e->cls != EC_TERRITORY && e->cls != EC_CAPTURE_PLACE) {
 			/* A bomb or a killing by no one named: ACLED's unidentified armed group. */
 			e->actor1_name = ectx_actor_name(cx, "Unidentified Armed Group", ctry);
-			e->inter1 = 3;
+			e->inter1 = INTER_POLITICAL_MILITIA;
 			ev_why(cx, e, "; actor1: nobody named, an unidentified armed group");
 		}
 	}
@@ -355,31 +357,31 @@ void default_actors(struct ectx *cx, struct event *e, int ctry)
 	e->actor1_name = local_name(cx, e->actor1_name, ctry);
 	e->actor2_name = local_name(cx, e->actor2_name, ctry);
 	/* Civilians who march are protesters. */
-	if (!strcmp(e->event_type, "Protests") && (e->inter1 == 7 || !e->actor1_name)) {
+	if (acled_type_of(e->sub) == TYPE_PROTESTS && (e->inter1 == INTER_CIVILIANS || !e->actor1_name)) {
 		e->actor1_name = ectx_actor_name(cx, "Protesters", ctry);
-		e->inter1 = 6;
+		e->inter1 = INTER_PROTESTERS;
 	}
 	/* In protest events the protesters come first and the state, if it steps in, second. */
-	if (!strcmp(e->event_type, "Protests") && e->inter1 == 1) {
+	if (acled_type_of(e->sub) == TYPE_PROTESTS && e->inter1 == INTER_STATE) {
 		e->actor2_name = e->actor1_name;
-		e->inter2 = 1;
+		e->inter2 = INTER_STATE;
 		e->actor1_name = ectx_actor_name(cx, "Protesters", ctry);
-		e->inter1 = 6;
+		e->inter1 = INTER_PROTESTERS;
 	}
 	/* Protests have a second actor only when the state steps in; rioters riot. */
-	if (!strcmp(e->event_type, "Protests") && e->inter2 != 1) {
+	if (acled_type_of(e->sub) == TYPE_PROTESTS && e->inter2 != INTER_STATE) {
 		e->actor2_name = NULL;
-		e->inter2 = 0;
+		e->inter2 = INTER_UNKNOWN;
 	}
-	if (!strcmp(e->event_type, "Riots") && (e->inter1 == 6 || e->inter1 == 7 || !e->actor1_name)) {
+	if (acled_type_of(e->sub) == TYPE_RIOTS && (e->inter1 == INTER_PROTESTERS || e->inter1 == INTER_CIVILIANS || !e->actor1_name)) {
 		e->actor1_name = ectx_actor_name(cx, "Rioters", ctry);
-		e->inter1 = 5;
+		e->inter1 = INTER_RIOTERS;
 	}
 	/* Territory taken by a non-state group is taken from the state. */
 	if (e->actor2 < 0 && (e->cls == EC_TERRITORY || e->cls == EC_CAPTURE_PLACE) &&
-	    e->inter1 >= 2 && e->inter1 <= 4 && ctry >= 0) {
+	    inter_is_nonstate_armed(e->inter1) && ctry >= 0) {
 		e->actor2_name = state_force_name(cx, ctry, 0);
-		e->inter2 = 1;
+		e->inter2 = INTER_STATE;
 	}
 	/* "rival factions of the Sinaloa Cartel fought": the group on both sides. */
 	int rivals = 0;
@@ -402,7 +404,7 @@ void default_actors(struct ectx *cx, struct event *e, int ctry)
 		int next = -1;
 		for (size_t k = am_lower(cx, cx->tm[e->trigger].last); k < cx->n_am && cx->am[k].first < s_last; k++)
 			if (actor_usable(cx, k) && strcmp(cx->am[k].name, e->actor1_name) != 0 &&
-			    cx->am[k].inter != 7) {
+			    cx->am[k].inter != INTER_CIVILIANS) {
 				next = (int)k;
 				break;
 			}
@@ -414,24 +416,24 @@ void default_actors(struct ectx *cx, struct event *e, int ctry)
 	}
 	if (e->actor1_name && e->actor2_name && !rivals &&
 	    (strcmp(e->actor1_name, e->actor2_name) == 0 ||
-						 (e->inter1 == 1 && e->inter2 == 1 &&
+						 (e->inter1 == INTER_STATE && e->inter2 == INTER_STATE &&
 						  strstr(e->actor1_name, " of ") && strstr(e->actor2_name, " of ") &&
 						  !strcmp(strstr(e->actor1_name, " of "), strstr(e->actor2_name, " of "))))) {
 		/* Two branches of one state are one side. */
 		e->actor2_name = NULL;
-		e->inter2 = 0;
+		e->inter2 = INTER_UNKNOWN;
 	}
 	/* Violence against civilians has civilians on the other side, named or not. */
-	if (!strcmp(e->event_type, "Violence against civilians") && !e->actor2_name) {
+	if (acled_type_of(e->sub) == TYPE_VIOLENCE_CIVILIANS && !e->actor2_name) {
 		e->actor2_name = ectx_actor_name(cx, "Civilians", ctry);
-		e->inter2 = 7;
+		e->inter2 = INTER_CIVILIANS;
 	}
 	/* A mob that killed someone killed a civilian. */
 	if (e->cls == EC_MOB && !e->actor2_name && e->fatalities > 0) {
 		e->actor2_name = ectx_actor_name(cx, "Civilians", ctry);
-		e->inter2 = 7;
+		e->inter2 = INTER_CIVILIANS;
 	}
-	if (e->inter2 == 7)
+	if (e->inter2 == INTER_CIVILIANS)
 		e->civilian_targeting = 1;
 }
 
@@ -443,7 +445,7 @@ int armed_counterpart(const struct ectx *cx, const struct event *e, size_t s)
 		const struct actor_mention *a = &cx->am[k];
 		if ((int)k == e->actor1 || !actor_usable(cx, k))
 			continue;
-		if (a->inter >= 1 && a->inter <= 4 && a->inter != 0 &&
+		if (inter_is_armed(a->inter) && a->inter != INTER_UNKNOWN &&
 		    (e->actor1 < 0 || !cx->am[e->actor1].name || strcmp(a->name, cx->am[e->actor1].name)))
 			return 1;
 	}

@@ -7,38 +7,6 @@
 #include "base/util.h"
 #include "extract/events_int.h"
 
-/* --- typing ------------------------------------------------------------------------------- */
-
-static const char *sub_type(enum ev_class cls)
-{
-	switch (cls) {
-	case EC_CLASH: case EC_KILL: return "Armed clash";
-	case EC_AIRSTRIKE: return "Air/drone strike";
-	case EC_SUICIDE: return "Suicide bomb";
-	case EC_SHELLING: return "Shelling/artillery/missile attack";
-	case EC_IED: return "Remote explosive/landmine/IED";
-	case EC_GRENADE: return "Grenade";
-	case EC_CHEMICAL: return "Chemical weapon";
-	case EC_SEXUAL: return "Sexual violence";
-	case EC_ATTACK: return "Attack";
-	case EC_ABDUCTION: return "Abduction/forced disappearance";
-	case EC_PROTEST: return "Peaceful protest";
-	case EC_PROTEST_INTERVENTION: return "Protest with intervention";
-	case EC_PROTEST_FORCE: return "Excessive force against protesters";
-	case EC_RIOT: return "Violent demonstration";
-	case EC_MOB: return "Mob violence";
-	case EC_AGREEMENT: return "Agreement";
-	case EC_ARREST: return "Arrests";
-	case EC_CHANGE_GROUP: return "Change to group/activity";
-	case EC_DISRUPTED: return "Disrupted weapons use";
-	case EC_BASE: return "Headquarters or base established";
-	case EC_LOOTING: return "Looting/property destruction";
-	case EC_TRANSFER: return "Non-violent transfer of territory";
-	case EC_TERRITORY: case EC_CAPTURE_PLACE: return "Non-state actor overtakes territory";
-	default: return "Other";
-	}
-}
-
 int is_protest(enum ev_class c)
 {
 	return c == EC_PROTEST || c == EC_PROTEST_INTERVENTION || c == EC_PROTEST_FORCE;
@@ -62,32 +30,11 @@ int protest_context(struct ectx *cx)
 	if (cx->protest_ctx < 0) {
 		cx->protest_ctx = 0;
 		for (size_t k = 0; k < cx->n_am && !cx->protest_ctx; k++)
-			cx->protest_ctx = cx->am[k].inter == 6;
+			cx->protest_ctx = cx->am[k].inter == INTER_PROTESTERS;
 		for (size_t k = 0; k < cx->n_tm && !cx->protest_ctx; k++)
 			cx->protest_ctx = tdef(cx, (int)k)->cls == EC_PROTEST;
 	}
 	return cx->protest_ctx;
-}
-
-/* "grenades were recovered", "weapons ... seized": the weapon was taken, not used. */
-static int weapon_recovered(const struct ectx *cx, const struct event *e)
-{
-	const struct trigger_mention *m = &cx->tm[e->trigger];
-	for (size_t i = m->last; i < m->last + 7 && i < sentence_last(cx, e->sentence); i++) {
-		if (cx_cue(cx, i, CUE_weapon_taken))
-			return 1;
-		if (cx_is(cx, i, ",") || cx_is(cx, i, ";"))
-			break;
-	}
-	/* "recovered 20 kg of explosives and two rocket launchers": through the list. */
-	for (size_t i = m->first; i > sentence_first(cx, e->sentence) && m->first - i < 12; i--) {
-		if (cx_is(cx, i - 1, ";") || cx_is(cx, i - 1, ":") || cx_is(cx, i - 1, "when") ||
-		    cx_is(cx, i - 1, "after") || cx_is(cx, i - 1, "killing"))
-			break;
-		if (cx_cue(cx, i - 1, CUE_weapon_taken))
-			return 1;
-	}
-	return 0;
 }
 
 /* "captured three ELN members": people taken, not a place. */
@@ -123,9 +70,9 @@ static long people_taken(const struct ectx *cx, const struct event *e)
  * no armed side is mob violence (ACLED Riots), not an armed clash. */
 static int crude_brawl(const struct ectx *cx, const struct event *e)
 {
-	if (e->actor1 >= 0 && cx->am[e->actor1].inter >= 1 && cx->am[e->actor1].inter <= 4)
+	if (e->actor1 >= 0 && inter_is_armed(cx->am[e->actor1].inter))
 		return 0;
-	if (e->actor1 >= 0 && cx->am[e->actor1].inter == 8)
+	if (e->actor1 >= 0 && cx->am[e->actor1].inter == INTER_EXTERNAL)
 		return 0;
 	int has_crude = 0;
 	for (size_t i = sentence_first(cx, e->sentence); i < sentence_last(cx, e->sentence); i++) {
@@ -137,14 +84,12 @@ static int crude_brawl(const struct ectx *cx, const struct event *e)
 	return has_crude;
 }
 
-/* "a military jet bombed the market", "bombs dropped by a helicopter": bombing from the
- * air is an air strike. */
-static int dropped_from_air(const struct ectx *cx, const struct event *e)
+/* "bombs dropped by a helicopter": bombing from the air is an air strike (a bomb with an
+ * aircraft just before it is a rule of rules.tsv). */
+static int dropped_by_aircraft(const struct ectx *cx, const struct event *e)
 {
 	const struct trigger_mention *m = &cx->tm[e->trigger];
-	size_t s_first = sentence_first(cx, e->sentence), s_last = sentence_last(cx, e->sentence);
-	if (word_before(cx, m->first, s_first, 4, CUE_aircraft))
-		return 1;
+	size_t s_last = sentence_last(cx, e->sentence);
 	for (size_t i = m->last; i < s_last && i < m->last + 5; i++)
 		if ((cx_is(cx, i, "by") || cx_is(cx, i, "from")) && i + 3 < s_last)
 			for (size_t j = i + 1; j < i + 4; j++)
@@ -153,14 +98,30 @@ static int dropped_from_air(const struct ectx *cx, const struct event *e)
 	return 0;
 }
 
+/* The retyping rules of rules.tsv, in the table's order, each seeing the class the ones
+ * before it left ("grenades were recovered": Disrupted weapons use; "a jet bombed": Air
+ * strike). */
+static void apply_retype_rules(struct ectx *cx, struct event *e)
+{
+	const struct rule_lex *rules = cx->ex->rules;
+	for (size_t i = 0; i < rules->n; i++) {
+		const struct rule *r = &rules->r[i];
+		if (r->then != RULE_RETYPE || !rule_fires(cx, r, e->trigger, e->cls, e->sentence))
+			continue;
+		e->cls = r->retype;
+		if (r->cameo[0])
+			e->cameo = r->cameo;
+		ev_why(cx, e, "; retyped %s by rule '%s'", ev_class_name(r->retype), r->name);
+	}
+}
+
 void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed)
 {
-	if ((e->cls == EC_GRENADE || e->cls == EC_IED || e->cls == EC_SHELLING ||
-	     e->cls == EC_AIRSTRIKE || e->cls == EC_SUICIDE) && weapon_recovered(cx, e))
-		e->cls = EC_DISRUPTED;
-	if (e->cls == EC_IED && dropped_from_air(cx, e)) {
+	apply_retype_rules(cx, e);
+	if (e->cls == EC_IED && dropped_by_aircraft(cx, e)) {
 		e->cls = EC_AIRSTRIKE;
 		e->cameo = "195"; /* employ aerial weapons */
+		ev_why(cx, e, "; retyped AIRSTRIKE by check 'dropped_by_aircraft'");
 	}
 	long taken = e->cls == EC_CAPTURE_PLACE ? people_taken(cx, e) : 0;
 	if (taken) {
@@ -181,16 +142,19 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 		}
 		e->cls = EC_ATTACK;
 	}
-	if ((e->cls == EC_RIOT || e->cls == EC_MOB) && e->actor1 >= 0 && cx->am[e->actor1].inter >= 1 &&
-	    cx->am[e->actor1].inter <= 4)
+	if ((e->cls == EC_RIOT || e->cls == EC_MOB) && e->actor1 >= 0 && inter_is_armed(cx->am[e->actor1].inter))
 		e->cls = EC_LOOTING;
-	if (e->cls == EC_CLASH && crude_brawl(cx, e)) {
+	/* "Rival supporters clashed": crowds without an armed side fight as a mob (ACLED Riots). */
+	if ((e->cls == EC_CLASH || e->cls == EC_KILL) && !(e->evidence & (1u << EV_armed)) &&
+	    (e->evidence & (1u << EV_crowd)) && !(e->evidence & (1u << EV_specific))) {
+		e->cls = EC_MOB;
+		ev_why(cx, e, "; crowds and no armed side: mob violence");
+	} else if (e->cls == EC_CLASH && crude_brawl(cx, e)) {
 		e->cls = EC_MOB;
 		e->cameo = "145"; /* riot */
 		ev_why(cx, e, "; crude weapons, no armed side: mob violence");
 	}
-	e->event_type = ev_class_event_type(e->cls);
-	e->sub_event_type = sub_type(e->cls);
+	e->sub = acled_default_sub(e->cls);
 	if (e->cls == EC_TERRITORY || e->cls == EC_CAPTURE_PLACE) {
 		/* A foreign army taking ground is coded as ACLED codes non-state takeovers. */
 		int foreign = 0;
@@ -199,15 +163,13 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 			foreign = c >= 0 && strcmp(cx->ex->gz->countries[c].iso3, cx->am[e->actor1].iso3) != 0;
 		}
 		if ((is_state(cx, e->actor1) && !foreign) || (e->actor1 < 0 && regain_word(cx, e)))
-			e->sub_event_type = "Government regains territory";
-	} else if (e->cls == EC_ATTACK && e->actor2 >= 0 && cx->am[e->actor2].inter >= 1 &&
-		   cx->am[e->actor2].inter <= 4) {
+			e->sub = SUB_government_regains;
+	} else if (e->cls == EC_ATTACK && e->actor2 >= 0 && inter_is_armed(cx->am[e->actor2].inter)) {
 		/* Shooting at soldiers or police is a fight, not violence against civilians. */
-		e->event_type = "Battles";
-		e->sub_event_type = "Armed clash";
+		e->sub = SUB_armed_clash;
 	} else if (e->cls == EC_CLASH || e->cls == EC_KILL) {
 		/* Civilians as the direct object of an attack verb, or the only dead. */
-		int target_civ = e->actor2 >= 0 && cx->am[e->actor2].inter == 7 &&
+		int target_civ = e->actor2 >= 0 && cx->am[e->actor2].inter == INTER_CIVILIANS &&
 				 cx->am[e->actor2].first <= cx->tm[e->trigger].last + 3;
 		/* "bandits killed eight people in an attack": one armed side, unarmed dead. Words
 		 * like "clash" or "battle" always have two sides. */
@@ -217,8 +179,7 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 				(e->cls == EC_KILL || e->actor1 >= 0) &&
 				!armed_counterpart(cx, e, e->sentence);
 		if (target_civ || (civilians_only && any_killed) || one_sided) {
-			e->event_type = "Violence against civilians";
-			e->sub_event_type = "Attack";
+			e->sub = SUB_attack;
 		}
 	}
 }
@@ -228,7 +189,7 @@ int riot_context(struct ectx *cx)
 	if (cx->riot_ctx < 0) {
 		cx->riot_ctx = 0;
 		for (size_t k = 0; k < cx->n_am && !cx->riot_ctx; k++)
-			cx->riot_ctx = cx->am[k].inter == 5;
+			cx->riot_ctx = cx->am[k].inter == INTER_RIOTERS;
 		/* Only words for crowds make a riot: "set ablaze" is burning, whoever did it. */
 		for (size_t k = 0; k < cx->n_tm && !cx->riot_ctx; k++) {
 			const struct trigger_def *d = tdef(cx, (int)k);

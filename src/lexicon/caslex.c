@@ -37,9 +37,10 @@ static int parse_voice(const struct load_ctx *ctx, unsigned long line, const cha
 		case 'p': *voice |= CV_PASSIVE; break;
 		case 'd': *voice |= CV_TO_DEATH; break;
 		case 'n': *voice |= CV_NOMINAL; break;
+		case 'c': *voice |= CV_COUNTED; break;
 		case '-': case ' ': case ',': break;
 		default:
-			return error("%s:%lu: unknown voice '%c' (a, p, d, n)", ctx->name, line, *p);
+			return error("%s:%lu: unknown voice '%c' (a, p, d, n, c)", ctx->name, line, *p);
 		}
 	}
 	return 0;
@@ -60,7 +61,7 @@ static int casualty_row(void *vctx, char **f, size_t n, unsigned long line)
 	if (kind < 0)
 		return 0; /* a trigger only */
 	if (!voice)
-		return error("%s:%lu: a casualty phrase needs a voice (a, p, d, n)", ctx->name, line);
+		return error("%s:%lu: a casualty phrase needs a voice (a, p, d, n, c)", ctx->name, line);
 	for (const char *p = f[0]; *p;) {
 		const char *bar = strchr(p, '|');
 		size_t len = bar ? (size_t)(bar - p) : strlen(p);

@@ -22,8 +22,9 @@ enum cas_voice {
 	CV_ACTIVE = 1 << 0,   /* a: after the phrase ("killed 20 soldiers") */
 	CV_PASSIVE = 1 << 1,  /* p: before it ("20 soldiers were killed", "12 dead") */
 	CV_TO_DEATH = 1 << 2, /* d: between the verb and "to death" ("beat two men to death") */
-	CV_NOMINAL = 1 << 3   /* n: after "of", when a verb of outcome comes before ("resulted in
+	CV_NOMINAL = 1 << 3,  /* n: after "of", when a verb of outcome comes before ("resulted in
 			       * the death of two fighters", "confirmed the arrest of a leader") */
+	CV_COUNTED = 1 << 4   /* c: the noun right after the count ("11 bodies", "a body") */
 };
 
 struct cas_def {

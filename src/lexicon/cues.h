@@ -22,12 +22,15 @@
 	X(modified_head) X(relative_pronoun) X(feared) X(object_prep) X(member_noun) \
 	X(speech_pronoun) X(made_by) X(nominal_det) X(weapon_taken) X(crude_weapon) \
 	X(firearm_word) X(aircraft) X(two_sided) X(generic_event_noun) X(ref_det) \
-	X(speech_verb) X(speaker_stop) X(speaker_skip) \
+	X(speech_verb) X(speaker_stop) X(speaker_skip) X(period_unit) \
+	X(venue_prep) X(record_of) X(town_noun) X(span_of) X(weapon) X(crowd) X(political) \
+	X(not_plural) X(time_reference) X(sport_word) X(business_word) \
+	X(culture_word) X(tech_word) \
 	/* casualty counts (casualties.c, evcounts.c) */ \
 	X(cas_aux) X(cas_np_stop) X(cas_aside) X(unnamed_people) X(group_noun) X(kin_noun) \
 	X(person_noun) X(count_unit) X(count_designator) X(age_unit) X(thing_noun) \
 	X(result_verb) X(total_noun) X(total_verb) X(more_victims) X(np_tail) \
-	X(anaphor_noun) X(summary_word) X(summary_noun) X(accusation) X(cause_word)
+	X(anaphor_noun) X(summary_word) X(summary_noun) X(deed_word) X(cause_word)
 
 enum cue_id {
 #define CUE_ENUM(name) CUE_##name,

@@ -85,9 +85,11 @@ START_TEST(counts_a_time_an_age_a_distance_a_sum_and_a_route_are_not_people)
 {
 	INJURED("At 11:45, three soldiers were wounded by a roadside bomb near Kismayo.", 3);
 	KILLED("A 9-year-old girl was killed when a shell struck a house in Marinka.", 1);
-	DETAINED("Police arrested two 16-year-old boys after the riot in Eldoret.", 2);
+	DETAINED("Police arrested two 16-year-old protesters at an opposition rally in Eldoret.", 2);
 	KILLED("Gunmen killed four farmers 12 km from Damboa on Sunday.", 4);
-	KILLED("Kidnappers who demanded $3 million killed a hostage near Kaduna.", 1);
+	KILLED("Gunmen stole $5 million, 3 cars and killed two guards at a bank in Kaduna.", 2);
+	INJURED("Gunmen opened fire on a police post in Mandera over a Sh 500 bribe and 4 officers "
+		"were wounded.", 4);
 	KILLED("A bomb on Route 1 killed two soldiers near Kandahar.", 2);
 	KILLED("Gunmen shot dead 25 percent of the village's guards in Zurmi.", 0);
 }
@@ -105,8 +107,10 @@ START_TEST(counts_found_dead_and_bodies_are_deaths)
 {
 	KILLED("Three herders were found dead after an attack by gunmen near Torit.", 3);
 	KILLED("A body was found in a ditch after rebels attacked a farm near Bunia.", 1);
-	KILLED("Rescuers recovered 11 bodies after the bombing of the market in Bama.", 11);
+	KILLED("Militants bombed the market in Bama, and rescuers recovered 11 bodies.", 11);
 	KILLED("Soldiers found a weapons cache after a clash with rebels near Bunia.", 0);
+	/* "body" counts only as the noun of a count. */
+	KILLED("Rebels shelled the town of Goma, hitting a new body armour workshop.", 0);
 }
 END_TEST
 
@@ -135,6 +139,7 @@ END_TEST
 
 START_TEST(counts_a_verb_with_its_own_victims_after_it_is_active)
 {
+	KILLED("Rebels attacked a base near Beni and vowed to kill two officers.", 0);
 	KILLED("Two gunmen killed a teacher in Mandera.", 1);
 	KILLED("Two teachers killed in Mandera as gunmen attack school.", 2);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lexicon/acled.h"
 #include "lexicon/actors.h"
 #include "lexicon/caslex.h"
 #include "lexicon/gazetteer.h"
@@ -265,6 +266,22 @@ START_TEST(cues_reject_a_phrase_as_a_word)
 }
 END_TEST
 
+START_TEST(acled_table_has_six_types_and_twenty_five_sub_types)
+{
+	ck_assert_int_eq(acled_load(), 0);
+	int per_type[TYPE_COUNT] = { 0 };
+	for (int i = 0; i < SUB_COUNT; i++)
+		per_type[acled_type_of((enum acled_sub)i)]++;
+	ck_assert_int_eq(SUB_COUNT, 25);
+	for (int t = 0; t < TYPE_COUNT; t++)
+		ck_assert_int_gt(per_type[t], 0);
+	ck_assert_str_eq(acled_sub(SUB_air_strike)->sub_event_type, "Air/drone strike");
+	ck_assert_str_eq(acled_sub(SUB_air_strike)->event_type, "Explosions/Remote violence");
+	ck_assert_int_eq(acled_default_sub(EC_KILL), SUB_armed_clash);
+	ck_assert_int_eq(acled_default_sub(EC_CAPTURE_PLACE), SUB_nonstate_overtakes);
+}
+END_TEST
+
 Suite *suite_lexicons(void)
 {
 	Suite *s = suite_create("lexicons");
@@ -284,6 +301,7 @@ Suite *suite_lexicons(void)
 	tcase_add_test(tc2, cues_user_table_adds_removes_and_defines_words);
 	tcase_add_test(tc2, cues_every_code_cue_has_words);
 	tcase_add_test(tc2, cues_reject_a_phrase_as_a_word);
+	tcase_add_test(tc2, acled_table_has_six_types_and_twenty_five_sub_types);
 	suite_add_tcase(s, tc2);
 	return s;
 }
