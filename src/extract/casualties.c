@@ -445,7 +445,8 @@ static size_t one_passive(struct ectx *cx, size_t i, size_t first, size_t last)
 {
 	enum casualty_kind kind;
 	int clause_start = i == first || !(cx->t.tok[i - 1].flags & TOK_WORD) || cx_is(cx, i - 1, "and") ||
-			   cx_is(cx, i - 1, "when") || cx_is(cx, i - 1, "after");
+			   cx_is(cx, i - 1, "when") || cx_is(cx, i - 1, "after") ||
+			   cx_is(cx, i - 1, "that") || cx_cue(cx, i - 1, CUE_speech_verb);
 	if (!clause_start)
 		return 0;
 	size_t np, v;
@@ -743,6 +744,52 @@ static void drop_claims(struct ectx *cx)
 			cx->cas[i].dropped = 1;
 }
 
+/* "have killed two", "80 civilians have been killed": the count in the perfect. */
+static int perfect(const struct ectx *cx, const struct casualty *k)
+{
+	size_t first = sentence_first(cx, sentence_of(cx, k));
+	for (size_t i = k->pos; i > first && k->pos - i < 8; i--) {
+		if (cx->t.tok[i - 1].flags & TOK_PUNCT)
+			break;
+		if (cx_cue(cx, i - 1, CUE_perfect_aux))
+			return 1;
+	}
+	for (size_t i = k->np_end; i < k->np_end + 3 && i < cx->t.n; i++)
+		if (cx_cue(cx, i, CUE_perfect_aux))
+			return 1;
+	return 0;
+}
+
+/* "have detained more than 30 since December 1", "have killed 300 so far this year", "have
+ * killed 80 over the past three months": in the perfect, a tally of many events over a
+ * period, not the count of one. "since Monday's attack" is the toll of one. */
+static int tally(const struct ectx *cx, const struct casualty *k)
+{
+	if (!perfect(cx, k))
+		return 0;
+	size_t s = sentence_of(cx, k);
+	size_t first = sentence_first(cx, s), last = sentence_last(cx, s);
+	for (size_t i = first; i + 1 < last; i++) {
+		if ((cx_is(cx, i, "so") && cx_is(cx, i + 1, "far")) ||
+		    (cx_is(cx, i, "to") && cx_is(cx, i + 1, "date")) ||
+		    (cx_is(cx, i, "this") && (cx_is(cx, i + 1, "month") || cx_is(cx, i + 1, "year"))))
+			return 1;
+		if ((cx_is(cx, i, "past") || cx_is(cx, i, "last")) && i + 2 < last &&
+		    (cx->t.tok[i + 1].flags & TOK_WORD) && cx_cue(cx, i + 2, CUE_long_span) &&
+		    !cx_is(cx, i + 2, "week") && !cx_is(cx, i + 2, "weeks"))
+			return 1; /* "over the past three months" */
+		if (!cx_is(cx, i, "since"))
+			continue;
+		size_t d = dm_lower(cx, i + 1);
+		if (d < cx->n_dm && cx->dm[d].first <= i + 2) {
+			size_t end = cx->dm[d].last;
+			if (!(cx->t.tok[end - 1].flags & TOK_POSS) && !cx_cue(cx, end, CUE_generic_event_noun))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Counts of one incident told twice in a document (a headline, a lead, then the details; a
  * summary of several operations, then each) are counted once. A later count that retells an
  * earlier one points at the first telling, and the first of them that reaches an event is
@@ -768,6 +815,9 @@ static void reconcile(struct ectx *cx)
 		}
 	}
 	drop_claims(cx);
+	for (size_t i = 0; i < cx->n_cas; i++)
+		if (tally(cx, &cx->cas[i]))
+			cx->cas[i].dropped = 1;
 }
 
 void casualties_find(struct ectx *cx)

@@ -90,6 +90,11 @@ void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 			first->counted = k->counted = 1;
 			/* An event already set aside (history) takes its count with it. */
 			k->event = e->dropped ? -1 : best;
+		} else {
+			long *slot = k->kind == CAS_KILLED ? &e->fatalities
+				     : k->kind == CAS_INJURED ? &e->injuries : &e->detained;
+			if (*slot < 0)
+				*slot = 0; /* known, and counted with another mention */
 		}
 		/* Those killed, hurt or detained are the other side when no other is named. */
 		if (k->victim >= 0 && e->actor2 < 0 && cx->am[k->victim].name &&
@@ -127,12 +132,30 @@ void settle_counts(struct ectx *cx, size_t ev0, size_t s)
 	}
 }
 
+long detained_by(const struct ectx *cx, int tm)
+{
+	const struct trigger_mention *m = &cx->tm[tm];
+	size_t s = cx->t.tok[m->first].sentence;
+	long n = 0;
+	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++) {
+		const struct casualty *k = &cx->cas[c];
+		if (k->kind != CAS_DETAINED || k->dropped)
+			continue;
+		/* "captured a Taliban leader", "two soldiers were captured" */
+		if ((k->pos >= m->last && k->pos <= m->last + 1) ||
+		    (k->pos < m->first && k->np_end + 3 >= m->first))
+			n += k->count.value;
+	}
+	return n;
+}
+
 void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only, int *killed)
 {
 	int any = 0, all_civ = 1;
 	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++) {
 		const struct casualty *k = &cx->cas[c];
-		if (k->kind != CAS_KILLED || k->claimed)
+		/* A claim, or dead told before, makes no new killing. */
+		if (k->kind != CAS_KILLED || k->claimed || k->retells >= 0)
 			continue;
 		any = 1;
 		if (!k->civilians)

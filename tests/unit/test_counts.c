@@ -100,6 +100,7 @@ START_TEST(counts_rockets_vehicles_and_places_are_not_people)
 	KILLED("Militants fired 30 rockets at the base in Balad, killing two guards.", 2);
 	DETAINED("Rebels captured two towns near Beni on Friday.", 0);
 	DETAINED("Soldiers raided a camp near Beni and captured two rebel commanders.", 2);
+	DETAINED("Troops captured an ADF commander near Beni on Tuesday.", 1);
 }
 END_TEST
 
@@ -208,6 +209,18 @@ START_TEST(counts_past_deeds_of_a_target_are_not_news)
 }
 END_TEST
 
+START_TEST(counts_a_tally_over_a_period_is_no_count_of_one_event)
+{
+	KILLED("Troops killed 30 militants in an offensive near Bama on 1 June.", 30);
+	KILLED("Troops have killed 300 militants in offensives near Bama since 1 March.", 0);
+	KILLED("Troops have killed 300 militants in offensives near Bama this year.", 0);
+	/* ... but a clause of background does not make the count a tally. */
+	KILLED("Troops, who have been in Bama since 2019, killed 12 militants near the town on "
+	       "1 June.", 12);
+	KILLED("Bombings near Bama have killed 80 civilians over the past three months.", 0);
+}
+END_TEST
+
 START_TEST(counts_a_named_person_killed_is_one)
 {
 	KILLED("Abdi Warsame, a district elder, was shot dead by gunmen in Beledweyne.", 1);
@@ -234,6 +247,7 @@ Suite *suite_counts(void)
 	tcase_add_test(tc, counts_a_claim_stands_only_without_a_report);
 	tcase_add_test(tc, counts_past_deeds_of_a_target_are_not_news);
 	tcase_add_test(tc, counts_a_named_person_killed_is_one);
+	tcase_add_test(tc, counts_a_tally_over_a_period_is_no_count_of_one_event);
 	suite_add_tcase(s, tc);
 	return s;
 }
