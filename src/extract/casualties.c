@@ -397,11 +397,11 @@ static size_t one_victim(struct ectx *cx, size_t i, size_t limit, enum casualty_
 
 /* "resulted in the death of two fighters", "confirmed the arrest of a commander": a noun of
  * the table (voice n) after a verb of outcome, its victims after "of". */
-static size_t nominal(struct ectx *cx, size_t i, size_t first, size_t last)
+static size_t nominal(struct ectx *cx, const struct cas_def *d, size_t len, size_t i, size_t first,
+		      size_t last)
 {
-	enum casualty_kind kind;
-	size_t len = phrase_kind(cx, i, CV_NOMINAL, &kind);
-	if (!len || !cx_is(cx, i + len, "of"))
+	enum casualty_kind kind = d->kind;
+	if (!(d->voice & CV_NOMINAL) || !cx_is(cx, i + len, "of"))
 		return 0;
 	int outcome = 0;
 	for (size_t k = i; k > first && i - k < 5 && !outcome; k--) {
@@ -444,13 +444,16 @@ static size_t named_subject(const struct ectx *cx, size_t i, size_t last)
 static size_t one_passive(struct ectx *cx, size_t i, size_t first, size_t last)
 {
 	enum casualty_kind kind;
+	if (!(cx->t.tok[i].flags & TOK_CAP) && !cx_is(cx, i, "he") && !cx_is(cx, i, "she") &&
+	    !cx_is(cx, i, "a") && !cx_is(cx, i, "an") && !cx_is(cx, i, "the"))
+		return 0; /* the usual token: no subject starts here */
 	int clause_start = i == first || !(cx->t.tok[i - 1].flags & TOK_WORD) || cx_is(cx, i - 1, "and") ||
 			   cx_is(cx, i - 1, "when") || cx_is(cx, i - 1, "after") ||
 			   cx_is(cx, i - 1, "that") || cx_cue(cx, i - 1, CUE_speech_verb);
 	if (!clause_start)
 		return 0;
 	size_t np, v;
-	size_t name = named_subject(cx, i, last);
+	size_t name = (cx->t.tok[i].flags & TOK_CAP) ? named_subject(cx, i, last) : 0;
 	if (name) {
 		np = name;
 	} else if (cx_is(cx, i, "he") || cx_is(cx, i, "she")) {
@@ -494,80 +497,113 @@ static size_t past_aside(const struct ectx *cx, size_t v, size_t last)
 	return cx_is(cx, close, ",") ? close + 1 : v;
 }
 
-static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
+/* Active: "killed 20 soldiers", "killing the driver", but not "killed and wounded dozens"
+ * nor "vowed to kill two". d is the phrase at i (len tokens). Returns the token after. */
+static size_t active_at(struct ectx *cx, const struct cas_def *d, size_t len, size_t i,
+			size_t first, size_t last)
+{
+	enum casualty_kind kind = d->kind, k2;
+	size_t j = i + len;
+	if (i > first && (cx_is(cx, i - 1, "to") || cx_cue(cx, i - 1, CUE_modal)))
+		return j;
+	if (cx_is(cx, j, "and") && active_kind(cx, j + 1, &k2) && k2 != kind) {
+		size_t e = count_list(cx, j + 2, last, kind, 0);
+		return e > j + 2 ? e : j + 2;
+	}
+	size_t e = count_list(cx, j, last, kind, 1);
+	if (e == j)
+		e = one_victim(cx, j, last, kind);
+	return e > j ? e : j;
+}
+
+/* "death toll rose to 30", "toll of 30". Returns the token after the figure, 0 if none. */
+static size_t toll_at(struct ectx *cx, size_t i, size_t last)
+{
+	if (!cx_is(cx, i, "toll"))
+		return 0;
+	size_t j = i + 1;
+	while (j < last && j - i <= 4 && !(cx->t.tok[j].flags & TOK_NUMBER) &&
+	       !number_at(&cx->t, j, last, &(struct count){ 0, 0, 0, 0 }))
+		j++;
+	struct count c;
+	size_t n = j < last ? number_at(&cx->t, j, last, &c) : 0;
+	if (!n || not_people(cx, j, n, &c))
+		return 0;
+	add(cx, j, CAS_KILLED, &c, j + n);
+	return j + n;
+}
+
+/* Passive: "20 soldiers and five civilians were killed", "12 dead", "11 bodies". n is the
+ * figure's length at i. Returns the token after. */
+static size_t passive_at(struct ectx *cx, size_t i, size_t n, size_t last)
 {
 	enum casualty_kind kind;
+	size_t start = cx->n_cas;
+	size_t e = count_list(cx, i, last, CAS_KILLED, 1);
+	size_t v = e > i ? passive_after(cx, past_aside(cx, e, last), last, &kind) : 0;
+	/* "11 bodies": the noun of the count says who. */
+	if (!v && e == i + n && phrase_kind(cx, e, CV_COUNTED, &kind))
+		v = e;
+	if (v) {
+		for (size_t k = start; k < cx->n_cas; k++)
+			cx->cas[k].kind = kind;
+		return v + 1;
+	}
+	cx->n_cas = start; /* a count of something else */
+	for (size_t k = am_lower(cx, i); k < cx->n_am && cx->am[k].first < e; k++)
+		cx->am[k].flags &= ~AM_VICTIM;
+	return e > i ? e : i + n;
+}
+
+/* May a phrase of the table start within reach tokens after i (before last)? One bit test a
+ * token: the victims before a passive verb are looked at only when one may follow. */
+static int phrase_ahead(const struct ectx *cx, size_t i, size_t last, size_t reach)
+{
+	const struct cas_lex *lex = cx->ex->casualties;
+	for (size_t k = i + 1; k < last && k <= i + reach; k++)
+		if (phrase_may_start(lex->ix, &cx->t.tok[k]))
+			return 1;
+	return 0;
+}
+
+/* Does the sentence hold a phrase of the table, or a toll? Most sentences do not, and are
+ * done with one bit test per token. */
+static int may_count(const struct ectx *cx, size_t first, size_t last)
+{
+	const struct cas_lex *lex = cx->ex->casualties;
+	size_t len;
+	for (size_t i = first; i < last; i++)
+		if ((phrase_may_start(lex->ix, &cx->t.tok[i]) &&
+		     caslex_at(lex, &cx->t, i, cx->t.n, ~0u, &len)) || cx_is(cx, i, "toll"))
+			return 1;
+	return 0;
+}
+
+static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
+{
 	size_t i = first;
+	if (!may_count(cx, first, last))
+		return;
 	to_death(cx, first, last);
 	while (i < last) {
-		/* Active: "killed 20 soldiers", but not "killed and wounded dozens". */
-		size_t len = active_kind(cx, i, &kind);
-		/* "vowed to kill", "could kill": not done. */
-		if (len && i > first && (cx_is(cx, i - 1, "to") || cx_cue(cx, i - 1, CUE_modal))) {
-			i += len;
-			continue;
-		}
-		if (len) {
-			size_t j = i + len;
-			enum casualty_kind k2;
-			if (cx_is(cx, j, "and") && active_kind(cx, j + 1, &k2) && k2 != kind) {
-				i = count_list(cx, j + 2, last, kind, 0);
-				if (i <= j + 2)
-					i = j + 2;
-				continue;
-			}
-			size_t e = count_list(cx, j, last, kind, 1);
-			if (e == j)
-				e = one_victim(cx, j, last, kind);
-			i = e > j ? e : j;
-			continue;
-		}
-		size_t e = nominal(cx, i, first, last);
-		if (e) {
-			i = e;
-			continue;
-		}
-		/* "death toll rose to 30", "toll of 30" */
-		if (cx_is(cx, i, "toll")) {
-			size_t j = i + 1;
-			while (j < last && j - i <= 4 && !(cx->t.tok[j].flags & TOK_NUMBER) &&
-			       !number_at(&cx->t, j, last, &(struct count){ 0, 0, 0, 0 }))
-				j++;
-			struct count c;
-			size_t n = j < last ? number_at(&cx->t, j, last, &c) : 0;
-			if (n && !not_people(cx, j, n, &c)) {
-				add(cx, j, CAS_KILLED, &c, j + n);
-				i = j + n;
-				continue;
-			}
-		}
-		if ((e = one_passive(cx, i, first, last))) {
-			i = e;
-			continue;
-		}
-		/* Passive: "20 soldiers and five civilians were killed", "12 dead". */
+		/* One lookup of the table per token: most tokens are in no phrase. */
+		size_t len, e, n;
 		struct count c;
-		size_t n = number_at(&cx->t, i, last, &c);
-		if (n) {
-			size_t start = cx->n_cas;
-			e = count_list(cx, i, last, CAS_KILLED, 1);
-			size_t v = e > i ? passive_after(cx, past_aside(cx, e, last), last, &kind) : 0;
-			/* "11 bodies": the noun of the count says who. */
-			if (!v && e == i + n && phrase_kind(cx, e, CV_COUNTED, &kind))
-				v = e;
-			if (v) {
-				for (size_t k = start; k < cx->n_cas; k++)
-					cx->cas[k].kind = kind;
-				i = v + 1;
-			} else {
-				cx->n_cas = start; /* a count of something else */
-				for (size_t k = am_lower(cx, i); k < cx->n_am && cx->am[k].first < e; k++)
-					cx->am[k].flags &= ~AM_VICTIM;
-				i = e > i ? e : i + n;
-			}
-			continue;
-		}
-		i++;
+		const struct cas_def *d = caslex_at(cx->ex->casualties, &cx->t, i, cx->t.n, ~0u, &len);
+		if (d && (e = nominal(cx, d, len, i, first, last)))
+			i = e;
+		else if (d && (d->voice & CV_ACTIVE))
+			i = active_at(cx, d, len, i, first, last);
+		else if ((e = toll_at(cx, i, last)))
+			i = e;
+		else if (!phrase_ahead(cx, i, last, 24))
+			i++;
+		else if ((e = one_passive(cx, i, first, last)))
+			i = e;
+		else if ((n = number_at(&cx->t, i, last, &c)))
+			i = passive_at(cx, i, n, last);
+		else
+			i++;
 	}
 }
 
@@ -601,24 +637,26 @@ static int more_victims(const struct ectx *cx, const struct casualty *k)
 	return 0;
 }
 
-/* The first token of the victims' phrase after the count ("insurgents" in "two insurgents"),
- * or np_end when the count stands alone ("killing two"). */
-static size_t phrase_start(const struct ectx *cx, const struct casualty *k)
+/* What reconcile compares, worked out once per count: where its figure ends, the noun of
+ * its victims (none after a pronoun or a lone figure: "killing him", "killing two"), and
+ * whether its sentence totals several operations. */
+static void describe(const struct ectx *cx, struct casualty *k)
 {
 	struct count c;
 	size_t n = number_at(&cx->t, k->pos, k->np_end, &c);
+	k->count_end = k->pos + n;
 	if (!n && (cx_is(cx, k->pos, "a") || cx_is(cx, k->pos, "an") || cx_is(cx, k->pos, "the")))
 		n = 1;
-	if (cx_is(cx, k->pos, "him") || cx_is(cx, k->pos, "her") || cx_is(cx, k->pos, "he") ||
-	    cx_is(cx, k->pos, "she"))
-		return k->np_end; /* a pronoun names no noun */
-	return k->pos + n < k->np_end ? k->pos + n : k->np_end;
+	size_t from = k->pos + n;
+	int pronoun = cx_is(cx, k->pos, "him") || cx_is(cx, k->pos, "her") || cx_is(cx, k->pos, "he") ||
+		      cx_is(cx, k->pos, "she");
+	k->head = !pronoun && from < k->np_end ? (int)head_of(cx, from, k->np_end) : -1;
+	k->summary = summary_sentence(cx, sentence_of(cx, k));
 }
 
 static const char *head_word(const struct ectx *cx, const struct casualty *k)
 {
-	size_t from = phrase_start(cx, k);
-	return from < k->np_end ? cx->t.tok[head_of(cx, from, k->np_end)].norm : NULL;
+	return k->head >= 0 ? cx->t.tok[k->head].norm : NULL;
 }
 
 /* Could p and k be the same people? The same noun ("two insurgents ... two insurgents"), k
@@ -648,9 +686,8 @@ static int other_victims(const struct ectx *cx, const struct casualty *p, const 
 /* "one of the insurgents", "two of them": part of victims already counted. */
 static int partitive(const struct ectx *cx, const struct casualty *p, const struct casualty *k)
 {
-	struct count c;
-	size_t n = number_at(&cx->t, k->pos, k->np_end, &c);
-	if (!n || !cx_is(cx, k->pos + n, "of") || c.value > p->count.value)
+	size_t n = k->count_end - k->pos;
+	if (!n || !cx_is(cx, k->pos + n, "of") || k->count.value > p->count.value)
 		return 0;
 	size_t g = k->pos + n + 1;
 	/* "them" points at the last group named: one in k's own sentence is another group. */
@@ -672,8 +709,7 @@ static int retells(const struct ectx *cx, const struct casualty *p, const struct
 	/* "killing him", "the insurgent", "one of them": someone already counted. */
 	if (k->definite) {
 		const char *hk = head_word(cx, k), *hp = head_word(cx, p);
-		size_t from = phrase_start(cx, k);
-		if (!hk || cx_cue(cx, head_of(cx, from, k->np_end), CUE_anaphor_noun) ||
+		if (!hk || cx_cue(cx, (size_t)k->head, CUE_anaphor_noun) ||
 		    (hp && !strcmp(hp, hk)))
 			return 1;
 	}
@@ -722,12 +758,12 @@ static int other_area(const struct ectx *cx, const struct casualty *p, const str
 static int makes_exact(const struct ectx *cx, const struct casualty *p, const struct casualty *k)
 {
 	if (p->kind != k->kind || p->replaced || k->count.vague ||
-	    sentence_of(cx, p) == sentence_of(cx, k) || summary_sentence(cx, sentence_of(cx, k)))
+	    sentence_of(cx, p) == sentence_of(cx, k) || k->summary)
 		return 0;
 	if (p->count.vague)
 		return k->count.value < 10 * p->count.value && !other_victims(cx, p, k) &&
 		       !other_area(cx, p, k);
-	return summary_sentence(cx, sentence_of(cx, p));
+	return p->summary;
 }
 
 /* A side's own claim of what it killed or took counts only where the document reports no
@@ -797,9 +833,15 @@ static int tally(const struct ectx *cx, const struct casualty *k)
  * vague or summary one told before it. Different victims still add up. */
 static void reconcile(struct ectx *cx)
 {
+	for (size_t j = 0; j < cx->n_cas; j++)
+		describe(cx, &cx->cas[j]);
+	/* A count is compared with the RECONCILE_REACH counts before it: a document's lead and
+	 * its details are close; a long text stays linear. */
+	enum { RECONCILE_REACH = 64 };
 	for (size_t j = 0; j < cx->n_cas; j++) {
 		struct casualty *k = &cx->cas[j];
-		for (size_t i = 0; i < j && k->retells < 0 && !k->claimed; i++) {
+		for (size_t i = j > RECONCILE_REACH ? j - RECONCILE_REACH : 0; i < j && k->retells < 0 &&
+		     !k->claimed; i++) {
 			struct casualty *p = &cx->cas[i];
 			if (p->retells >= 0 || p->claimed)
 				continue;

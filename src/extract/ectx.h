@@ -117,6 +117,9 @@ struct casualty {
 	int civilians;       /* the victims are civilians */
 	int victim;          /* actor mention index of the victims, -1 if none */
 	int definite;        /* one victim named as known ("the commander", "he") */
+	size_t count_end;    /* end of the figure ("two" in "two insurgents"), set by reconcile */
+	int head;            /* token of the victims' noun ("insurgents"), -1 if none; ditto */
+	int summary;         /* told in a sentence totalling several operations; ditto */
 	int retells;         /* the first telling of the same victims in the document, or -1 */
 	int replaced;        /* a vague or summary count an exact one told after it replaced */
 	int claimed;         /* a side's claim of what it did ("claimed to have killed 40") */
