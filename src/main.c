@@ -16,6 +16,7 @@ static const struct command commands[] = {
 	{ "extract", cmd_extract, "document records -> event, place, actor, quote records" },
 	{ "export", cmd_export, "records -> CSV, TSV, JSON, JSON Lines tables" },
 	{ "run", cmd_run, "parse, extract and export in one process into a directory" },
+	{ "report", cmd_report, "records -> one self-contained HTML page: map, charts, table" },
 	{ "validate", cmd_validate, "check a record stream against the schemas" },
 	{ "gazetteer", cmd_gazetteer, "look up, list or import places" },
 };

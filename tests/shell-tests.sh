@@ -30,7 +30,7 @@ corpus="$top/tests/corpus/*.txt $top/tests/corpus/*.html $top/tests/corpus/*.jso
 "$SITREP" parse --format nope x >/dev/null 2>&1; expect_status "bad option value is a usage error" 2 $?
 "$SITREP" --version >"$tmp/v" 2>&1; expect_status "--version succeeds" 0 $?
 grep -q '^sitrep [0-9]' "$tmp/v" && ok "--version names the program" || bad "--version output"
-for c in parse extract export run validate gazetteer; do
+for c in parse extract export run validate gazetteer report; do
 	"$SITREP" "$c" --help >"$tmp/h" 2>&1 && grep -q "usage: sitrep $c" "$tmp/h" &&
 		ok "$c --help" || bad "$c --help"
 done
@@ -68,6 +68,19 @@ cmp -s "$tmp/out/events.csv" "$tmp/out2/events.csv" && ok "run equals the three 
 for t in documents events places actors quotes; do
 	[ -s "$tmp/out/$t.csv" ] && ok "run wrote $t.csv" || bad "run did not write $t.csv"
 done
+
+# The report: run --report writes the page report writes from the same records; a full disk
+# fails it, whether the page goes to stdout or to a file.
+# shellcheck disable=SC2086
+"$SITREP" run -q --report --outdir "$tmp/out3" $corpus >/dev/null; expect_status "run --report" 0 $?
+"$SITREP" report -o "$tmp/report.html" "$tmp/rec.jsonl"; expect_status "report -o" 0 $?
+cmp -s "$tmp/out3/report.html" "$tmp/report.html" && ok "run --report equals report over the records" ||
+	bad "run --report and report differ"
+if [ -w /dev/full ]; then
+	"$SITREP" report "$tmp/rec.jsonl" >/dev/full 2>"$tmp/err"; expect_status "report to a full stdout" 3 $?
+	"$SITREP" report -o /dev/full "$tmp/rec.jsonl" 2>"$tmp/err"; expect_status "report -o a full disk" 3 $?
+	grep -q "write error" "$tmp/err" && ok "report's write error message" || bad "report's write error message"
+fi
 
 # Scale-out: extract is a pure map over JSON Lines, so GNU parallel gives the same records.
 if command -v parallel >/dev/null 2>&1; then

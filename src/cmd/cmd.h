@@ -10,6 +10,7 @@ int cmd_export(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_gazetteer(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /* Print "sitrep: STAGE: N documents in, N out, N rejected (see above)" when anything was
  * rejected, and fold the counts into an exit status. */

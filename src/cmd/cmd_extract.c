@@ -29,6 +29,9 @@ static const char extract_usage[] =
 	"                        about; '-word' removes a word)\n"
 	"      --rules FILE      add or replace extraction rules (TSV: the columns of rules.tsv)\n"
 	"      --check-rules     run every rule's two examples and report; reads no input\n"
+	"      --frames FILE     replace the evidence a class needs (TSV: the columns of frames.tsv)\n"
+	"      --min-confidence X  drop events whose confidence is below X (0 to 1; default\n"
+	"                        0.3; 0 keeps every event whose class's frame is met)\n"
 	"      --types LIST      record types to write: events,places,actors,quotes (default all)\n"
 	"      --no-documents    do not pass the document records through\n"
 	"      --explain         print on stderr, per event, the rules and lexicon entries used\n"
@@ -116,6 +119,16 @@ static void push_path(const char ***list, size_t *n, const char *path)
 	(*list)[(*n)++] = path;
 }
 
+/* --min-confidence: a number from 0 to 1. */
+static double parse_confidence(const char *arg)
+{
+	char *end;
+	double v = strtod(arg, &end);
+	if (*end || end == arg || v < 0 || v > 1)
+		die(EXIT_USAGE, "--min-confidence wants a number from 0 to 1, not '%s'", arg);
+	return v;
+}
+
 /* --check-rules: each rule's examples, a line per failure on stderr and a summary. */
 static int check_rule_examples(struct extractor *ex)
 {
@@ -140,6 +153,8 @@ int cmd_extract(int argc, char **argv)
 		{ "cues", required_argument, NULL, 'c' },
 		{ "rules", required_argument, NULL, 'r' },
 		{ "check-rules", no_argument, NULL, 'C' },
+		{ "frames", required_argument, NULL, 'F' },
+		{ "min-confidence", required_argument, NULL, 'M' },
 		{ "types", required_argument, NULL, 'T' },
 		{ "no-documents", no_argument, NULL, 'N' },
 		{ "explain", no_argument, NULL, 'e' },
@@ -151,10 +166,12 @@ int cmd_extract(int argc, char **argv)
 	};
 	struct extract_opts opts;
 	const char **gaz = NULL, **act = NULL, **trg = NULL, **cas = NULL, **cue = NULL, **rul = NULL;
-	size_t n_gaz = 0, n_act = 0, n_trg = 0, n_cas = 0, n_cue = 0, n_rul = 0;
+	const char **frm = NULL;
+	size_t n_gaz = 0, n_act = 0, n_trg = 0, n_cas = 0, n_cue = 0, n_rul = 0, n_frm = 0;
 	size_t max_line = LINEREADER_DEFAULT_MAX;
 	int c, strict = 0, pass_documents = 1, check_rules = 0;
 	memset(&opts, 0, sizeof(opts));
+	opts.min_confidence = EXTRACT_MIN_CONFIDENCE;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
 		switch (c) {
@@ -165,6 +182,8 @@ int cmd_extract(int argc, char **argv)
 		case 'c': push_path(&cue, &n_cue, optarg); break;
 		case 'r': push_path(&rul, &n_rul, optarg); break;
 		case 'C': check_rules = 1; break;
+		case 'F': push_path(&frm, &n_frm, optarg); break;
+		case 'M': opts.min_confidence = parse_confidence(optarg); break;
 		case 'T': opts.types = parse_types(optarg); break;
 		case 'N': pass_documents = 0; break;
 		case 'e': opts.explain = 1; break;
@@ -198,6 +217,8 @@ int cmd_extract(int argc, char **argv)
 	opts.n_cue_files = n_cue;
 	opts.rule_files = rul;
 	opts.n_rule_files = n_rul;
+	opts.frame_files = frm;
+	opts.n_frame_files = n_frm;
 	struct extract_state st = { NULL, STRBUF_INIT, STRBUF_INIT, pass_documents, 0, 0 };
 	st.ex = extractor_new(&opts);
 	free(gaz);
@@ -206,6 +227,7 @@ int cmd_extract(int argc, char **argv)
 	free(cas);
 	free(cue);
 	free(rul);
+	free(frm);
 	if (!st.ex)
 		return EXIT_USAGE;
 	if (check_rules)

@@ -17,6 +17,7 @@
 #include "extract/extract.h"
 #include "parse/meta.h"
 #include "parse/parse.h"
+#include "report/report.h"
 #include "io/schema.h"
 #include "base/strbuf.h"
 #include "base/util.h"
@@ -30,7 +31,9 @@ static const char run_usage[] =
 	"      --meta FILE    publication metadata CSV (as for parse)\n"
 	"      --date DATE    publication date for every document\n"
 	"      --gazetteer FILE, --actors FILE, --triggers FILE, --casualties FILE, --cues FILE,\n"
-	"      --rules FILE       as for extract\n"
+	"      --rules FILE, --frames FILE, --min-confidence X\n"
+	"                         as for extract\n"
+	"      --report       also write DIR/report.html (see 'sitrep report --help')\n"
 	"  -q, --quiet        no progress line and no warnings\n"
 	"  -h, --help         this text\n";
 
@@ -43,6 +46,7 @@ static const char run_usage[] =
 struct run_state {
 	struct extractor *ex;
 	struct exporter *x;
+	struct report *rep;         /* --report: fed by the export thread; NULL without */
 	struct batchq *docs_q;      /* struct doc *, main -> extract thread */
 	struct batchq *batch_q;     /* struct strbuf *, extract -> export thread */
 	struct strbuf out;          /* the batch being filled (extract thread) */
@@ -97,6 +101,21 @@ static void feed_line(struct run_state *st, const char *line, size_t len)
 	}
 	if (exporter_add_line(st->x, line, len, "sitrep run") < 0)
 		st->write_errors++;
+	if (st->rep)
+		report_add_line(st->rep, line, len, "sitrep run");
+}
+
+/* --report: the page beside the tables. */
+static int write_report(struct report *rep, const char *outdir)
+{
+	struct strbuf path = STRBUF_INIT;
+	strbuf_addf(&path, "%s/report.html", outdir);
+	int rc = report_write_file(rep, path.buf);
+	if (rc == 0)
+		printf("report: %s (%zu events)\n", path.buf, report_events(rep));
+	strbuf_release(&path);
+	report_free(rep);
+	return rc;
 }
 
 /* The export thread: every line of every batch, in order. */
@@ -181,7 +200,10 @@ int cmd_run(int argc, char **argv)
 		{ "casualties", required_argument, NULL, 'K' },
 		{ "cues", required_argument, NULL, 'c' },
 		{ "rules", required_argument, NULL, 'r' },
+		{ "frames", required_argument, NULL, 'F' },
+		{ "min-confidence", required_argument, NULL, 'M' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "report", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -190,10 +212,11 @@ int cmd_run(int argc, char **argv)
 	struct parse_opts po = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC, 0 };
 	struct meta_table meta = { NULL, 0 };
 	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL, *cas = NULL, *cue = NULL;
-	const char *rul = NULL;
-	int c, quiet = 0;
+	const char *rul = NULL, *frm = NULL;
+	int c, quiet = 0, report = 0;
 	memset(&xo, 0, sizeof(xo));
 	memset(&eo, 0, sizeof(eo));
+	eo.min_confidence = EXTRACT_MIN_CONFIDENCE;
 	xo.outdir = "out";
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:f:qh", longopts, NULL)) != -1) {
@@ -214,7 +237,16 @@ int cmd_run(int argc, char **argv)
 		case 'K': cas = optarg; break;
 		case 'c': cue = optarg; break;
 		case 'r': rul = optarg; break;
+		case 'F': frm = optarg; break;
+		case 'M': {
+			char *end;
+			eo.min_confidence = strtod(optarg, &end);
+			if (*end || end == optarg || eo.min_confidence < 0 || eo.min_confidence > 1)
+				die(EXIT_USAGE, "--min-confidence wants a number from 0 to 1, not '%s'", optarg);
+			break;
+		}
 		case 'q': quiet = 1; sitrep_quiet_warnings = 1; break;
+		case 'R': report = 1; break;
 		case 'h':
 			fputs(run_usage, stdout);
 			return finish_stdout();
@@ -237,6 +269,8 @@ int cmd_run(int argc, char **argv)
 	eo.n_cue_files = cue ? 1 : 0;
 	eo.rule_files = rul ? &rul : NULL;
 	eo.n_rule_files = rul ? 1 : 0;
+	eo.frame_files = frm ? &frm : NULL;
+	eo.n_frame_files = frm ? 1 : 0;
 	if (meta_path && meta_load(&meta, meta_path) < 0)
 		return EXIT_IO;
 	po.meta = meta_path ? &meta : NULL;
@@ -249,7 +283,10 @@ int cmd_run(int argc, char **argv)
 	st.progress = !quiet && isatty(2);
 	st.ex = extractor_new(&eo);
 	st.x = st.ex ? exporter_new(&xo, &schemas) : NULL;
-	if (!st.ex || !st.x) {
+	struct report_opts ro = { NULL, "sitrep " SITREP_VERSION };
+	st.rep = report ? report_new(&ro) : NULL;
+	if (!st.ex || !st.x || (report && !st.rep)) {
+		exporter_free(st.x);
 		extractor_free(st.ex);
 		schema_free_all(&schemas);
 		meta_release(&meta);
@@ -282,6 +319,7 @@ int cmd_run(int argc, char **argv)
 	for (size_t i = 0; (name = exporter_table(st.x, i, &rows)); i++)
 		printf(" %s.%s (%lu)", name, export_format_ext(xo.format), rows);
 	putchar('\n');
+	failed |= st.rep && write_report(st.rep, xo.outdir) < 0;
 	exporter_free(st.x);
 	extractor_free(st.ex);
 	schema_free_all(&schemas);

@@ -121,6 +121,14 @@ static int political_target(const struct ectx *cx, const struct event *e, size_t
 	for (size_t k = am_lower(cx, s_first); k < cx->n_am && cx->am[k].first < s_last; k++)
 		if (cx->am[k].name && inter_is_nonstate_armed(cx->am[k].inter))
 			return 1; /* even as a modifier: "suspected of links to X" */
+	/* "Hundreds protested ... Police arrested 12 of them": a protest or riot just told. */
+	unsigned para = cx->t.sent[e->sentence].para;
+	for (const struct event *p = e; p-- > cx->ev;) {
+		if (p->sentence + 2 < e->sentence || cx->t.sent[p->sentence].para != para)
+			break;
+		if (!p->dropped && (is_protest(p->cls) || p->cls == EC_RIOT))
+			return 1;
+	}
 	return sentence_has_cue(cx, s_first, s_last, CUE_political);
 }
 
@@ -168,6 +176,19 @@ static int follows_armed_event(const struct ectx *cx, const struct event *e)
 	return 0;
 }
 
+/* What the trigger hits, in its clause: a village, a market, a checkpoint, a convoy. */
+static int hits_a_target(const struct ectx *cx, const struct event *e, size_t s_last)
+{
+	const struct trigger_mention *m = &cx->tm[e->trigger];
+	for (size_t i = m->last; i < s_last && i < m->last + 6; i++) {
+		if (cx_is(cx, i, ";") || cx_is(cx, i, ":") || cx_is(cx, i, ","))
+			break;
+		if (cx_cue(cx, i, CUE_civilian_target) || cx_cue(cx, i, CUE_armed_target))
+			return 1;
+	}
+	return 0;
+}
+
 static unsigned find_evidence(struct ectx *cx, const struct event *e)
 {
 	size_t s = e->sentence, s_first = sentence_first(cx, s), s_last = sentence_last(cx, s);
@@ -198,6 +219,8 @@ static unsigned find_evidence(struct ectx *cx, const struct event *e)
 		ev |= 1u << EV_conflict_doc;
 	if (e->trigger >= 0 && group_of_people(cx, e, s_first, s_last))
 		ev |= 1u << EV_group;
+	if (e->trigger >= 0 && hits_a_target(cx, e, s_last))
+		ev |= 1u << EV_target;
 	if (follows_armed_event(cx, e))
 		ev |= 1u << EV_context;
 	if (off_topic_document(cx))
@@ -205,9 +228,9 @@ static unsigned find_evidence(struct ectx *cx, const struct event *e)
 	return ev;
 }
 
-static double confidence_of(const struct frame_lex *fl, unsigned ev)
+static double confidence_of(const struct frame_lex *fl, enum ev_class cls, unsigned ev)
 {
-	double doubt = 1.0;
+	double doubt = 1.0 - fl->prior[cls];
 	for (int k = 0; k < EV_COUNT; k++)
 		if (k != EV_off_topic && (ev & (1u << k)))
 			doubt *= 1.0 - fl->weight[k];
@@ -225,7 +248,7 @@ void judge_event(struct ectx *cx, struct event *e)
 {
 	const struct frame_lex *fl = cx->ex->frames;
 	char needs[256];
-	e->confidence = confidence_of(fl, e->evidence);
+	e->confidence = confidence_of(fl, e->cls, e->evidence);
 	if (cx->ex->explain) {
 		ev_why(cx, e, "; evidence");
 		for (int k = 0; k < EV_COUNT; k++)

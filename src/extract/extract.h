@@ -30,6 +30,10 @@ struct extract_opts {
 	unsigned types;                /* EXTRACT_* record types to write; 0 = all */
 };
 
+/* The default --min-confidence: an event whose only support is one weak sign (a place, a
+ * date, a target) is dropped even where its frame would take it (see sitrep.1). */
+#define EXTRACT_MIN_CONFIDENCE 0.3
+
 enum extract_types {
 	EXTRACT_EVENTS = 1 << 0,
 	EXTRACT_PLACES = 1 << 1,

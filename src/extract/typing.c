@@ -118,6 +118,19 @@ static void apply_retype_rules(struct ectx *cx, struct event *e)
 	}
 }
 
+/* A word of the cue within six tokens after the trigger, in its clause: what was attacked. */
+static int target_is(const struct ectx *cx, const struct event *e, enum cue_id cue)
+{
+	size_t s_last = sentence_last(cx, e->sentence);
+	for (size_t i = cx->tm[e->trigger].last; i < s_last && i < cx->tm[e->trigger].last + 6; i++) {
+		if (cx_is(cx, i, ";") || cx_is(cx, i, ":") || cx_is(cx, i, ","))
+			break;
+		if (cx_cue(cx, i, cue))
+			return 1;
+	}
+	return 0;
+}
+
 void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed)
 {
 	apply_retype_rules(cx, e);
@@ -181,10 +194,47 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 				!cx_cue(cx, cx->tm[e->trigger].last - 1, CUE_two_sided) &&
 				(e->cls == EC_KILL || e->actor1 >= 0) &&
 				!armed_counterpart(cx, e, e->sentence);
-		if (target_civ || (civilians_only && any_killed) || one_sided) {
+		/* "attacked a checkpoint", "ambushed a convoy": the target was armed; "raided a
+		 * village", "attacked a bus": it was not. */
+		int armed_target = target_is(cx, e, CUE_armed_target);
+		int civilian_target = !armed_target && e->actor2 < 0 && target_is(cx, e, CUE_civilian_target) &&
+				      !cx_cue(cx, cx->tm[e->trigger].first, CUE_two_sided) &&
+				      !armed_counterpart(cx, e, e->sentence);
+		if (target_civ || (!armed_target && ((civilians_only && any_killed) || one_sided)) ||
+		    civilian_target) {
 			e->sub = SUB_attack;
+			ev_why(cx, e, "; one-sided: %s", target_civ ? "civilians attacked" : civilian_target ?
+			       "a civilian target" : "unarmed dead and no second armed side");
 		}
 	}
+}
+
+/* Once the actors are known: a fight whose other side is civilians, or whose victim, named as
+ * the subject of "was killed by" or "were attacked by" an armed group, bears no arms, is
+ * one-sided violence against civilians (ACLED's Attack). */
+void one_sided_by_actors(struct ectx *cx, struct event *e)
+{
+	const struct trigger_mention *m = &cx->tm[e->trigger];
+	if (e->sub != SUB_armed_clash || !inter_is_armed(e->inter1) || !e->actor1_name ||
+	    cx_cue(cx, m->first, CUE_two_sided) || cx_cue(cx, m->last - 1, CUE_two_sided))
+		return; /* "clashes", "running battles" have two sides */
+	if (armed_counterpart(cx, e, e->sentence) ||
+	    (e->victim_am >= 0 && inter_is_armed(cx->am[e->victim_am].inter)))
+		return; /* "a soldier was wounded in an attack by X": a fight */
+	int civilians = e->actor2_name && e->inter2 == INTER_CIVILIANS;
+	int unarmed_victim = e->passive && (e->actor2 < 0 || !inter_is_armed(cx->am[e->actor2].inter)) &&
+			     e->inter2 != INTER_STATE;
+	if (!civilians && !unarmed_victim)
+		return;
+	e->sub = SUB_attack;
+	if (!e->actor2_name || !civilians) {
+		int ctry = e->place_idx >= 0 ? place_country(cx, e->place_idx) : cx->country;
+		e->actor2_name = ectx_actor_name(cx, "Civilians", ctry >= 0 ? ctry : cx->country);
+		e->inter2 = INTER_CIVILIANS;
+	}
+	e->civilian_targeting = 1;
+	ev_why(cx, e, "; one-sided: %s", civilians ? "civilians on the other side" :
+	       "an unarmed victim of an armed group");
 }
 
 int riot_context(struct ectx *cx)

@@ -25,6 +25,7 @@ INCBIN(sitrep_casualties, "src/data/casualties.tsv");
 INCBIN(sitrep_cues, "src/data/cues.tsv");
 INCBIN(sitrep_rules, "src/data/rules.tsv");
 INCBIN(sitrep_acled, "src/data/acled.tsv");
+INCBIN(sitrep_feed_fields, "src/data/feed_fields.tsv");
 INCBIN(sitrep_frames, "src/data/frames.tsv");
 INCBIN(sitrep_evidence, "src/data/evidence.tsv");
 INCBIN(sitrep_schema_document, "schemas/document.schema.json");
@@ -32,6 +33,9 @@ INCBIN(sitrep_schema_event, "schemas/event.schema.json");
 INCBIN(sitrep_schema_place, "schemas/place.schema.json");
 INCBIN(sitrep_schema_actor, "schemas/actor.schema.json");
 INCBIN(sitrep_schema_quote, "schemas/quote.schema.json");
+INCBIN(sitrep_world, "src/data/world.tsv");
+INCBIN(sitrep_report_css, "src/report/report.css");
+INCBIN(sitrep_report_js, "src/report/report.js");
 
 #define ENTRY(sym, path) { path, sym, 0 }
 
@@ -46,6 +50,7 @@ static struct embedded_file files[] = {
 	ENTRY(sitrep_cues, "src/data/cues.tsv"),
 	ENTRY(sitrep_rules, "src/data/rules.tsv"),
 	ENTRY(sitrep_acled, "src/data/acled.tsv"),
+	ENTRY(sitrep_feed_fields, "src/data/feed_fields.tsv"),
 	ENTRY(sitrep_frames, "src/data/frames.tsv"),
 	ENTRY(sitrep_evidence, "src/data/evidence.tsv"),
 	ENTRY(sitrep_schema_document, "schemas/document.schema.json"),
@@ -53,13 +58,17 @@ static struct embedded_file files[] = {
 	ENTRY(sitrep_schema_place, "schemas/place.schema.json"),
 	ENTRY(sitrep_schema_actor, "schemas/actor.schema.json"),
 	ENTRY(sitrep_schema_quote, "schemas/quote.schema.json"),
+	ENTRY(sitrep_world, "src/data/world.tsv"),
+	ENTRY(sitrep_report_css, "src/report/report.css"),
+	ENTRY(sitrep_report_js, "src/report/report.js"),
 	{ NULL, NULL, 0 }
 };
 
 static const char *const ends[] = {
 	sitrep_countries_end, sitrep_gaz_world_end, sitrep_gaz_af_end, sitrep_cities_end,
-	sitrep_actors_end, sitrep_triggers_end, sitrep_casualties_end, sitrep_cues_end, sitrep_rules_end, sitrep_acled_end, sitrep_frames_end, sitrep_evidence_end, sitrep_schema_document_end, sitrep_schema_event_end,
-	sitrep_schema_place_end, sitrep_schema_actor_end, sitrep_schema_quote_end,
+	sitrep_actors_end, sitrep_triggers_end, sitrep_casualties_end, sitrep_cues_end, sitrep_rules_end, sitrep_acled_end, sitrep_feed_fields_end, sitrep_frames_end, sitrep_evidence_end, sitrep_schema_document_end, sitrep_schema_event_end,
+	sitrep_schema_place_end, sitrep_schema_actor_end, sitrep_schema_quote_end, sitrep_world_end,
+	sitrep_report_css_end, sitrep_report_js_end,
 };
 
 static void fill_lengths(void)

@@ -13,7 +13,7 @@
 /* The kinds of evidence for an event, each a named test in extract/evidence.c. */
 #define EVIDENCE_NAMES(X)                                                                       \
 	X(armed) X(state) X(nonstate) X(weapon) X(casualties) X(place) X(date) X(crowd)      \
-	X(political) X(specific) X(conflict_doc) X(group) X(context) X(off_topic)
+	X(political) X(specific) X(conflict_doc) X(group) X(context) X(off_topic) X(target)
 
 enum evidence {
 #define EVIDENCE_ENUM(name) EV_##name,
@@ -32,6 +32,7 @@ struct frame {
 
 struct frame_lex {
 	struct frame frame[EC_COUNT];
+	double prior[EC_COUNT];       /* what the trigger alone gives the confidence, by class */
 	struct frame off_topic;       /* what any event of an off-topic document needs besides */
 	double weight[EV_COUNT];      /* 0..1: how much the evidence alone makes an event sure */
 };

@@ -6,7 +6,7 @@ usage: bench.py SITREP GEN WORKDIR [--scale S]
   S multiplies the default sizes (100 MB of articles, 1,000,000 event records); 0.1 is quick.
   BENCH_REPEAT=N (default 3): runs of each measured command; the best time is reported.
 """
-import argparse, os, shutil, subprocess, sys, tempfile, time
+import argparse, os, re, shutil, subprocess, sys, tempfile, time
 
 JQ_CSV = ('[.doc_id,.event_id,.event_date,.time_precision,.date_text,.event_type,.sub_event_type,'
           '.actor1,.assoc_actor_1,.inter1,.actor2,.assoc_actor_2,.inter2,.civilian_targeting,.country,'
@@ -73,6 +73,55 @@ def line(name, secs, rss, mb=None, recs=None):
     print("  ".join(parts), flush=True)
 
 
+REPORT_EVENTS = 10_000  # the report's target: under 3 MB, opens in under 2 s
+
+# A page that opens the report in a frame and times it: from before the frame is made to its
+# load event plus a forced layout of the whole page (style, layout, the page's script).
+OPEN_TIMER = """<!DOCTYPE html><html><body><script>
+var t0 = performance.now(), f = document.createElement("iframe");
+f.style.width = "1280px"; f.style.height = "900px";
+f.onload = function () {
+  var d = f.contentDocument, h = d.body.offsetHeight, t1 = performance.now();
+  document.body.setAttribute("data-ms", String(Math.round(t1 - t0)));
+  document.body.setAttribute("data-ready", d.documentElement.getAttribute("data-ready") || "");
+};
+f.src = %s; document.body.appendChild(f);
+</script></body></html>
+"""
+
+
+def report_bench(sitrep, gen, work):
+    """Size of the report of REPORT_EVENTS event records, the time to write it, and the time
+    headless Chromium takes to open it (best of REPEAT)."""
+    recs, page, timer = (os.path.join(work, n) for n in ("report-records.jsonl", "report.html", "report-open.html"))
+    run([gen, "records", str(REPORT_EVENTS)], stdout=recs)
+    s, r = timed([sitrep, "report", "-o", page, recs])
+    print("  %-32s %7.2f s  %6.2f MB page (target < 3 MB)  peak RSS %6.1f MiB"
+          % ("report of %d events" % REPORT_EVENTS, s, size_mb(page), r), flush=True)
+    browser = next((shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
+    if not browser:
+        print("  (chromium not installed: opening time not measured)")
+        return
+    with open(timer, "w") as fh:
+        fh.write(OPEN_TIMER % repr("file://" + os.path.abspath(page)))
+    best = None
+    for _ in range(REPEAT):
+        profile = tempfile.mkdtemp(prefix="sitrep-bench-chromium-")
+        try:
+            dom = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                  "--user-data-dir=" + profile, "--allow-file-access-from-files",
+                                  "--host-resolver-rules=MAP * ~NOTFOUND", "--dump-dom", "file://" + os.path.abspath(timer)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=300).stdout.decode()
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+        m = re.search(r'data-ms="(\d+)" data-ready="(\d*)"', dom)
+        if not m or m.group(2) != str(REPORT_EVENTS):
+            sys.exit("bench: the report did not open in chromium: %s" % dom[-300:])
+        best = int(m.group(1)) if best is None else min(best, int(m.group(1)))
+    print("  %-32s %7.2f s  (load and lay out in headless Chromium; target < 2 s)"
+          % ("open the report", best / 1000.0), flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("sitrep")
@@ -135,6 +184,9 @@ def main():
     s10, r10 = extract_1x
     print("  1x: %.2f s, %.1f MiB   10x: %.2f s, %.1f MiB   time ratio %.1f (linear: <= 11)"
           % (s1, r1, s10, r10, s10 / s1))
+
+    print("\nreport (sitrep report on %d event records, best of %d runs):" % (REPORT_EVENTS, REPEAT))
+    report_bench(a.sitrep, a.gen, a.work)
 
     print("\nlong inputs (no quadratic path):")
     with open(w("long-article.jsonl"), "wb") as out:
