@@ -130,9 +130,9 @@ static int accused(const struct ectx *cx, size_t pos)
 		size_t w = k - 1;
 		if (cx_is(cx, w, ";"))
 			return 0;
-		if (cx_cue(cx, w, CUE_deed_word) &&
-		    (cx_is(cx, w + 1, "of") || cx_is(cx, w + 1, "to") || cx_is(cx, w + 1, "in") ||
-		     cx_is(cx, w + 1, "for") || cx_is(cx, w + 1, "with") || cx_is(cx, w, "behind")))
+		if ((cx_is(cx, w + 1, "of") || cx_is(cx, w + 1, "to") || cx_is(cx, w + 1, "in") ||
+		     cx_is(cx, w + 1, "for") || cx_is(cx, w + 1, "with") || cx_is(cx, w, "behind")) &&
+		    cx_cue(cx, w, CUE_deed_word))
 			return deed_follows(cx, w, pos);
 	}
 	return 0;
