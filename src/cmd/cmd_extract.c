@@ -22,6 +22,9 @@ static const char extract_usage[] =
 	"                        lat lon population); repeatable\n"
 	"      --actors FILE     add or override actors (TSV: name aliases inter iso3 kind)\n"
 	"      --triggers FILE   add or override event triggers (TSV: phrase class cameo flags)\n"
+	"      --casualties FILE add or override killing, wounding and detaining phrases (TSV:\n"
+	"                        phrase kind voice class cameo flags); rows with a class are\n"
+	"                        triggers too; repeatable\n"
 	"      --cues FILE       add words to the rules' cues or define new ones (TSV: name words\n"
 	"                        about; '-word' removes a word)\n"
 	"      --rules FILE      add or replace extraction rules (TSV: the columns of rules.tsv)\n"
@@ -146,6 +149,7 @@ int cmd_extract(int argc, char **argv)
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "actors", required_argument, NULL, 'a' },
 		{ "triggers", required_argument, NULL, 't' },
+		{ "casualties", required_argument, NULL, 'K' },
 		{ "cues", required_argument, NULL, 'c' },
 		{ "rules", required_argument, NULL, 'r' },
 		{ "check-rules", no_argument, NULL, 'C' },
@@ -161,8 +165,10 @@ int cmd_extract(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct extract_opts opts;
-	const char **gaz = NULL, **act = NULL, **trg = NULL, **cue = NULL, **rul = NULL, **frm = NULL;
-	size_t n_gaz = 0, n_act = 0, n_trg = 0, n_cue = 0, n_rul = 0, n_frm = 0, max_line = LINEREADER_DEFAULT_MAX;
+	const char **gaz = NULL, **act = NULL, **trg = NULL, **cas = NULL, **cue = NULL, **rul = NULL;
+	const char **frm = NULL;
+	size_t n_gaz = 0, n_act = 0, n_trg = 0, n_cas = 0, n_cue = 0, n_rul = 0, n_frm = 0;
+	size_t max_line = LINEREADER_DEFAULT_MAX;
 	int c, strict = 0, pass_documents = 1, check_rules = 0;
 	memset(&opts, 0, sizeof(opts));
 	opts.min_confidence = EXTRACT_MIN_CONFIDENCE;
@@ -172,6 +178,7 @@ int cmd_extract(int argc, char **argv)
 		case 'g': push_path(&gaz, &n_gaz, optarg); break;
 		case 'a': push_path(&act, &n_act, optarg); break;
 		case 't': push_path(&trg, &n_trg, optarg); break;
+		case 'K': push_path(&cas, &n_cas, optarg); break;
 		case 'c': push_path(&cue, &n_cue, optarg); break;
 		case 'r': push_path(&rul, &n_rul, optarg); break;
 		case 'C': check_rules = 1; break;
@@ -204,6 +211,8 @@ int cmd_extract(int argc, char **argv)
 	opts.n_actor_files = n_act;
 	opts.trigger_files = trg;
 	opts.n_trigger_files = n_trg;
+	opts.casualty_files = cas;
+	opts.n_casualty_files = n_cas;
 	opts.cue_files = cue;
 	opts.n_cue_files = n_cue;
 	opts.rule_files = rul;
@@ -215,6 +224,7 @@ int cmd_extract(int argc, char **argv)
 	free(gaz);
 	free(act);
 	free(trg);
+	free(cas);
 	free(cue);
 	free(rul);
 	free(frm);

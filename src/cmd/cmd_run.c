@@ -31,8 +31,8 @@ static const char run_usage[] =
 	"  -f, --format FMT   csv (default), tsv, jsonl, json, geojson, xlsx, sqlite\n"
 	"      --meta FILE    publication metadata CSV (as for parse)\n"
 	"      --date DATE    publication date for every document\n"
-	"      --gazetteer FILE, --actors FILE, --triggers FILE, --cues FILE, --rules FILE,\n"
-	"      --frames FILE, --min-confidence X\n"
+	"      --gazetteer FILE, --actors FILE, --triggers FILE, --casualties FILE, --cues FILE,\n"
+	"      --rules FILE, --frames FILE, --min-confidence X\n"
 	"                         as for extract\n"
 	"      --report       also write DIR/report.html (see 'sitrep report --help')\n"
 	"      --dedup        merge the events of documents that report one event, as\n"
@@ -217,6 +217,7 @@ int cmd_run(int argc, char **argv)
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "actors", required_argument, NULL, 'a' },
 		{ "triggers", required_argument, NULL, 't' },
+		{ "casualties", required_argument, NULL, 'A' },
 		{ "cues", required_argument, NULL, 'c' },
 		{ "rules", required_argument, NULL, 'r' },
 		{ "frames", required_argument, NULL, 'F' },
@@ -233,7 +234,8 @@ int cmd_run(int argc, char **argv)
 	struct extract_opts eo;
 	struct parse_opts po = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC, 0 };
 	struct meta_table meta = { NULL, 0 };
-	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL, *cue = NULL, *rul = NULL, *frm = NULL;
+	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL, *cas = NULL, *cue = NULL;
+	const char *rul = NULL, *frm = NULL;
 	struct dedup_opts dopts = { DEDUP_DEFAULT_DAYS, DEDUP_DEFAULT_KM, NULL, 0 };
 	int c, quiet = 0, report = 0, dedup = 0;
 	memset(&xo, 0, sizeof(xo));
@@ -256,6 +258,7 @@ int cmd_run(int argc, char **argv)
 		case 'g': gaz = optarg; break;
 		case 'a': act = optarg; break;
 		case 't': trg = optarg; break;
+		case 'A': cas = optarg; break;
 		case 'c': cue = optarg; break;
 		case 'r': rul = optarg; break;
 		case 'F': frm = optarg; break;
@@ -287,6 +290,8 @@ int cmd_run(int argc, char **argv)
 	eo.n_actor_files = act ? 1 : 0;
 	eo.trigger_files = trg ? &trg : NULL;
 	eo.n_trigger_files = trg ? 1 : 0;
+	eo.casualty_files = cas ? &cas : NULL;
+	eo.n_casualty_files = cas ? 1 : 0;
 	eo.cue_files = cue ? &cue : NULL;
 	eo.n_cue_files = cue ? 1 : 0;
 	eo.rule_files = rul ? &rul : NULL;

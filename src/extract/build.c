@@ -205,6 +205,7 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 		if (ev->actor2 < 0 && ev->civilian_targeting == 0 && civ_only && killed)
 			ev->civilian_targeting = 1;
 	}
+	settle_counts(cx, ev0, s);
 }
 
 void events_build(struct ectx *cx)

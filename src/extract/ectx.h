@@ -12,6 +12,7 @@
 
 #include "lexicon/acled.h"
 #include "lexicon/actors.h"
+#include "lexicon/caslex.h"
 #include "lexicon/cues.h"
 #include "lexicon/frames.h"
 #include "lexicon/rules.h"
@@ -33,6 +34,7 @@ struct extractor {
 	struct gazetteer *gz;
 	struct actor_lex *actors;
 	struct trigger_lex *triggers;
+	struct cas_lex *casualties;
 	struct cue_lex *cues;
 	struct rule_lex *rules;
 	struct frame_lex *frames;
@@ -121,14 +123,23 @@ struct date_mention {
 	long rel_days;
 };
 
-enum casualty_kind { CAS_KILLED, CAS_INJURED, CAS_DETAINED };
-
 struct casualty {
 	size_t pos;          /* token of the count */
+	size_t np_end;       /* end of the victims' phrase */
 	enum casualty_kind kind;
 	struct count count;
 	int civilians;       /* the victims are civilians */
 	int victim;          /* actor mention index of the victims, -1 if none */
+	int definite;        /* one victim named as known ("the commander", "he") */
+	size_t count_end;    /* end of the figure ("two" in "two insurgents"), set by reconcile */
+	int head;            /* token of the victims' noun ("insurgents"), -1 if none; ditto */
+	int summary;         /* told in a sentence totalling several operations; ditto */
+	int retells;         /* the first telling of the same victims in the document, or -1 */
+	int replaced;        /* a vague or summary count an exact one told after it replaced */
+	int claimed;         /* a side's claim of what it did ("claimed to have killed 40") */
+	int dropped;         /* given to no event: a claim where the document has a report */
+	int counted;         /* given to an event (for the first telling: it or a retelling) */
+	int event;           /* the event it was given to, -1 */
 };
 
 struct trigger_mention {

@@ -10,58 +10,143 @@
 static int running_total(const struct ectx *cx, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++)
-		if (cx_is(cx, i, "latest") || cx_is(cx, i, "string") || cx_is(cx, i, "spate") ||
-		    cx_is(cx, i, "series") || ((cx_is(cx, i, "bringing") || cx_is(cx, i, "taking") ||
-						cx_is(cx, i, "raising") || cx_is(cx, i, "pushing")) &&
-					       cx_is(cx, i + 1, "the")))
+		if (cx_cue(cx, i, CUE_total_noun) ||
+		    (cx_cue(cx, i, CUE_total_verb) && cx_is(cx, i + 1, "the")))
 			return 1;
 	return 0;
+}
+
+/* The event a count of sentence s belongs to: the nearest whose trigger precedes it, else
+ * the nearest after it (with standing_only, among those not set aside), else the last
+ * standing event of the sentence just before ("More than 60 others were wounded." after the
+ * event's sentence), the first of that trigger's events when it has several (the others are
+ * its further places: "in Qandala and Bari"). -1 if none, or if the count is a running
+ * total. */
+static int count_event(const struct ectx *cx, size_t ev0, size_t s, const struct casualty *k,
+		       int standing_only)
+{
+	int best = -1, own = 0;
+	size_t best_d = (size_t)-1;
+	for (size_t e = ev0; e < cx->n_ev; e++) {
+		own = 1;
+		if (standing_only && cx->ev[e].dropped)
+			continue;
+		size_t tpos = cx->tm[cx->ev[e].trigger].first;
+		size_t d = tpos <= k->pos ? k->pos - tpos : (tpos - k->pos) * 4;
+		if (d < best_d) {
+			best_d = d;
+			best = (int)e;
+		}
+	}
+	size_t last = ev0;
+	while (best < 0 && !own && last > 0 && cx->ev[last - 1].dropped)
+		last--;
+	if (best < 0 && !own && last > 0) {
+		size_t first = last - 1;
+		while (first > 0 && cx->ev[first - 1].trigger == cx->ev[last - 1].trigger &&
+		       !cx->ev[first - 1].dropped)
+			first--;
+		const struct event *prev = &cx->ev[first];
+		if (s - prev->sentence <= 2 && cx->t.sent[prev->sentence].para == cx->t.sent[s].para)
+			best = (int)first;
+	}
+	if (best >= 0 && running_total(cx, cx->tm[cx->ev[best].trigger].last, k->pos))
+		return -1;
+	return best;
+}
+
+static void add_count(const struct ectx *cx, struct event *e, const struct casualty *k)
+{
+	long *slot = k->kind == CAS_KILLED ? &e->fatalities
+		     : k->kind == CAS_INJURED ? &e->injuries : &e->detained;
+	*slot = (*slot < 0 ? 0 : *slot) + k->count.value;
+	if (k->kind != CAS_KILLED)
+		return;
+	e->fat_low = (e->fat_low < 0 ? 0 : e->fat_low) + k->count.low;
+	if (k->count.high < 0 || (e->fat_high < 0 && e->fatalities != k->count.value))
+		e->fat_high = -1;
+	else
+		e->fat_high = (e->fat_high < 0 ? 0 : e->fat_high) + k->count.high;
+	if (k->victim >= 0 && cx->am[k->victim].name && !e->victims) {
+		e->victims = cx->am[k->victim].name;
+		e->victim_am = k->victim;
+	}
 }
 
 void attach_counts(struct ectx *cx, size_t ev0, size_t s)
 {
 	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++) {
-		const struct casualty *k = &cx->cas[c];
-		/* The nearest event whose trigger precedes the count, else the nearest after. */
-		int best = -1;
-		size_t best_d = (size_t)-1;
-		for (size_t e = ev0; e < cx->n_ev; e++) {
-			size_t tpos = cx->tm[cx->ev[e].trigger].first;
-			size_t d = tpos <= k->pos ? k->pos - tpos : (tpos - k->pos) * 4;
-			if (d < best_d) {
-				best_d = d;
-				best = (int)e;
-			}
-		}
-		if (best < 0 && ev0 > 0 && ev0 == cx->n_ev) {
-			/* "More than 60 others were wounded." after the event's sentence. */
-			const struct event *prev = &cx->ev[ev0 - 1];
-			if (s - prev->sentence <= 2 && cx->t.sent[prev->sentence].para == cx->t.sent[s].para)
-				best = (int)(ev0 - 1);
-		}
-		if (best < 0 || running_total(cx, cx->tm[cx->ev[best].trigger].last, k->pos))
+		struct casualty *k = &cx->cas[c];
+		int best = k->dropped ? -1 : count_event(cx, ev0, s, k, 0);
+		if (best < 0)
 			continue;
 		struct event *e = &cx->ev[best];
-		long *slot = k->kind == CAS_KILLED ? &e->fatalities
-			     : k->kind == CAS_INJURED ? &e->injuries : &e->detained;
-		*slot = (*slot < 0 ? 0 : *slot) + k->count.value;
-		if (k->kind == CAS_KILLED) {
-			e->fat_low = (e->fat_low < 0 ? 0 : e->fat_low) + k->count.low;
-			if (k->count.high < 0 || (e->fat_high < 0 && e->fatalities != k->count.value))
-				e->fat_high = -1;
-			else
-				e->fat_high = (e->fat_high < 0 ? 0 : e->fat_high) + k->count.high;
-			if (k->victim >= 0 && cx->am[k->victim].name && !e->victims) {
-				e->victims = cx->am[k->victim].name;
-				e->victim_am = k->victim;
-			}
-			if (k->victim >= 0 && e->actor2 < 0 && cx->am[k->victim].name &&
-			    (k->civilians || cx->am[k->victim].inter != INTER_CIVILIANS))
-				e->actor2 = k->victim;
+		/* Victims told before in the document are counted once, with the first telling
+		 * that reaches an event; who they were still says who the event was against. */
+		struct casualty *first = k->retells >= 0 ? &cx->cas[k->retells] : k;
+		int told = first->counted;
+		if (!told) {
+			add_count(cx, e, k);
+			first->counted = k->counted = 1;
+			/* An event already set aside (history) takes its count with it. */
+			k->event = e->dropped ? -1 : best;
+		} else {
+			long *slot = k->kind == CAS_KILLED ? &e->fatalities
+				     : k->kind == CAS_INJURED ? &e->injuries : &e->detained;
+			if (*slot < 0)
+				*slot = 0; /* known, and counted with another mention */
 		}
-		ev_why(cx, e, "; %s %ld", k->kind == CAS_KILLED ? "killed" :
-			    k->kind == CAS_INJURED ? "injured" : "detained", k->count.value);
+		/* Those killed, hurt or detained are the other side when no other is named. */
+		if (k->victim >= 0 && e->actor2 < 0 && cx->am[k->victim].name &&
+		    (k->civilians || cx->am[k->victim].inter != INTER_CIVILIANS))
+			e->actor2 = k->victim;
+		ev_why(cx, e, "; %s %ld%s", k->kind == CAS_KILLED ? "killed" :
+			    k->kind == CAS_INJURED ? "injured" : "detained", k->count.value,
+		       told ? " (told before, not added)" : "");
 	}
+}
+
+/* After the events of sentence s are judged: a count given to an event that was set aside
+ * goes to the nearest one that stands; with none, it was not counted, and a later telling
+ * of the same victims may be. */
+void settle_counts(struct ectx *cx, size_t ev0, size_t s)
+{
+	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++) {
+		struct casualty *k = &cx->cas[c];
+		if (k->event < 0 || !cx->ev[k->event].dropped)
+			continue;
+		int best = count_event(cx, ev0, s, k, 1);
+		if (best >= 0) {
+			add_count(cx, &cx->ev[best], k);
+			k->event = best;
+			ev_why(cx, &cx->ev[best], "; %s %ld (from an event set aside)",
+			       k->kind == CAS_KILLED ? "killed" : k->kind == CAS_INJURED ? "injured"
+									 : "detained",
+			       k->count.value);
+			continue;
+		}
+		k->event = -1;
+		k->counted = 0;
+		if (k->retells >= 0)
+			cx->cas[k->retells].counted = 0;
+	}
+}
+
+long detained_by(const struct ectx *cx, int tm)
+{
+	const struct trigger_mention *m = &cx->tm[tm];
+	size_t s = cx->t.tok[m->first].sentence;
+	long n = 0;
+	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++) {
+		const struct casualty *k = &cx->cas[c];
+		if (k->kind != CAS_DETAINED || k->dropped)
+			continue;
+		/* "captured a Taliban leader", "two soldiers were captured" */
+		if ((k->pos >= m->last && k->pos <= m->last + 1) ||
+		    (k->pos < m->first && k->np_end + 3 >= m->first))
+			n += k->count.value;
+	}
+	return n;
 }
 
 void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only, int *killed)
@@ -69,7 +154,8 @@ void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only, int *
 	int any = 0, all_civ = 1;
 	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++) {
 		const struct casualty *k = &cx->cas[c];
-		if (k->kind != CAS_KILLED)
+		/* A claim, or dead told before, makes no new killing. */
+		if (k->kind != CAS_KILLED || k->claimed || k->retells >= 0)
 			continue;
 		any = 1;
 		if (!k->civilians)

@@ -73,6 +73,10 @@ void ev_why(const struct ectx *cx, struct event *e, const char *fmt, ...)
 
 /* evcounts.c */
 void attach_counts(struct ectx *cx, size_t ev0, size_t s);
+void settle_counts(struct ectx *cx, size_t ev0, size_t s);
+/* How many people the counts say the trigger's verb took ("captured a commander": 1, "three
+ * soldiers were captured": 3), 0 if none. */
+long detained_by(const struct ectx *cx, int tm);
 void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only, int *killed);
 
 /* evidence.c */

@@ -20,7 +20,9 @@ struct extractor *extractor_new(const struct extract_opts *opts)
 	ex->spare = xcalloc(1, sizeof(*ex->spare));
 	ex->gz = gazetteer_load(opts->gazetteers, opts->n_gazetteers);
 	ex->actors = actors_load(opts->actor_files, opts->n_actor_files);
-	ex->triggers = triggers_load(opts->trigger_files, opts->n_trigger_files);
+	ex->triggers = triggers_load(opts->trigger_files, opts->n_trigger_files, opts->casualty_files,
+				     opts->n_casualty_files);
+	ex->casualties = caslex_load(opts->casualty_files, opts->n_casualty_files);
 	ex->cues = cues_load(opts->cue_files, opts->n_cue_files);
 	ex->rules = ex->cues ? rules_load(opts->rule_files, opts->n_rule_files, ex->cues) : NULL;
 	ex->frames = frames_load(opts->frame_files, opts->n_frame_files);
@@ -28,7 +30,8 @@ struct extractor *extractor_new(const struct extract_opts *opts)
 	ex->explain = opts->explain;
 	ex->types = opts->types ? opts->types
 				: EXTRACT_EVENTS | EXTRACT_PLACES | EXTRACT_ACTORS | EXTRACT_QUOTES;
-	if (!ex->gz || !ex->actors || !ex->triggers || !ex->cues || !ex->rules || !ex->frames || acled_load() < 0) {
+	if (!ex->gz || !ex->actors || !ex->triggers || !ex->casualties || !ex->cues || !ex->rules ||
+	    !ex->frames || acled_load() < 0) {
 		extractor_free(ex);
 		return NULL;
 	}
@@ -58,6 +61,7 @@ void extractor_free(struct extractor *ex)
 	gazetteer_free(ex->gz);
 	actors_free(ex->actors);
 	triggers_free(ex->triggers);
+	caslex_free(ex->casualties);
 	rules_free(ex->rules);
 	frames_free(ex->frames);
 	cues_free(ex->cues);

@@ -17,6 +17,8 @@ struct extract_opts {
 	size_t n_actor_files;
 	const char *const *trigger_files;
 	size_t n_trigger_files;
+	const char *const *casualty_files; /* user casualty tables (casualties.tsv columns) */
+	size_t n_casualty_files;
 	const char *const *cue_files;  /* user cue tables (cues.tsv's columns) */
 	size_t n_cue_files;
 	const char *const *rule_files; /* user rule tables (rules.tsv's columns) */

@@ -43,6 +43,9 @@ int protest_context(struct ectx *cx)
 long people_taken_at(const struct ectx *cx, int tm, size_t s_first, size_t s_last)
 {
 	const struct trigger_mention *m = &cx->tm[tm];
+	long held = detained_by(cx, tm);
+	if (held > 0)
+		return held;
 	struct count c;
 	size_t n = number_at(&cx->t, m->last, s_last, &c);
 	size_t k = am_lower(cx, m->last);

@@ -23,6 +23,7 @@
 	SRC(X, sitrep_placewords, "src/data/placewords.tsv")                          \
 	SRC(X, sitrep_actors, "src/data/actors.tsv")                                  \
 	SRC(X, sitrep_triggers, "src/data/triggers.tsv")                              \
+	SRC(X, sitrep_casualties, "src/data/casualties.tsv")                          \
 	SRC(X, sitrep_cues, "src/data/cues.tsv")                                      \
 	SRC(X, sitrep_rules, "src/data/rules.tsv")                                    \
 	SRC(X, sitrep_acled, "src/data/acled.tsv")                                    \

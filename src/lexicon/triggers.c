@@ -1,9 +1,11 @@
-/* triggers: loads triggers.tsv; each inflection in a row becomes its own phrase. */
+/* triggers: loads triggers.tsv and the trigger rows of casualties.tsv; each inflection in a row
+ * becomes its own phrase. */
 #include "lexicon/triggers.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon/caslex.h"
 #include "lexicon/embedded.h"
 #include "text/phrase.h"
 #include "io/tsv.h"
@@ -36,19 +38,19 @@ struct load_ctx {
 	const char *name;
 };
 
-static int trigger_row(void *vctx, char **f, size_t n, unsigned long line)
+/* One row: every inflection of the phrase list becomes a phrase of the class. */
+static int add_row(struct load_ctx *ctx, unsigned long line, const char *phrases,
+		   const char *cls_name, const char *cameo, const char *flag_letters)
 {
-	struct load_ctx *ctx = vctx;
 	struct trigger_lex *lex = ctx->lex;
 	int cls = -1;
 	unsigned flags = 0;
-	(void)n;
 	for (int i = 0; i < EC_COUNT; i++)
-		if (strcmp(f[1], class_names[i]) == 0)
+		if (strcmp(cls_name, class_names[i]) == 0)
 			cls = i;
 	if (cls < 0)
-		return error("%s:%lu: unknown event class '%s'", ctx->name, line, f[1]);
-	for (const char *p = f[3]; *p; p++) {
+		return error("%s:%lu: unknown event class '%s'", ctx->name, line, cls_name);
+	for (const char *p = flag_letters; *p; p++) {
 		switch (*p) {
 		case 'v': flags |= TR_VERB; break;
 		case 'n': flags |= TR_NOUN; break;
@@ -62,7 +64,7 @@ static int trigger_row(void *vctx, char **f, size_t n, unsigned long line)
 			return error("%s:%lu: unknown flag '%c'", ctx->name, line, *p);
 		}
 	}
-	const char *p = f[0];
+	const char *p = phrases;
 	while (*p) {
 		const char *bar = strchr(p, '|');
 		size_t len = bar ? (size_t)(bar - p) : strlen(p);
@@ -77,7 +79,7 @@ static int trigger_row(void *vctx, char **f, size_t n, unsigned long line)
 			struct trigger_def *d = &lex->defs[lex->n];
 			d->phrase = xstrndup(p, len);
 			d->cls = (enum ev_class)cls;
-			snprintf(d->cameo, sizeof(d->cameo), "%s", f[2]);
+			snprintf(d->cameo, sizeof(d->cameo), "%s", cameo);
 			d->flags = flags;
 			phrase_add(lex->ix, d->phrase, (int)lex->n);
 			lex->n++;
@@ -89,19 +91,47 @@ static int trigger_row(void *vctx, char **f, size_t n, unsigned long line)
 	return 0;
 }
 
-struct trigger_lex *triggers_load(const char *const *user_files, size_t n_user)
+static int trigger_row(void *vctx, char **f, size_t n, unsigned long line)
+{
+	(void)n;
+	return add_row(vctx, line, f[0], f[1], f[2], f[3]);
+}
+
+/* A row of the casualty table (caslex.h) with a class is a trigger as well: phrase, kind,
+ * voice, class, cameo, flags. */
+static int casualty_row(void *vctx, char **f, size_t n, unsigned long line)
+{
+	(void)n;
+	if (!strcmp(f[3], "-"))
+		return 0;
+	return add_row(vctx, line, f[0], f[3], f[4], f[5]);
+}
+
+static int load_file(struct load_ctx *ctx, const char *path, const char *header, tsv_row_fn fn)
+{
+	ctx->name = path;
+	return tsv_parse_file(path, header, fn, ctx);
+}
+
+struct trigger_lex *triggers_load(const char *const *user_files, size_t n_user,
+				 const char *const *casualty_files, size_t n_casualty)
 {
 	struct trigger_lex *lex = xcalloc(1, sizeof(*lex));
 	const struct embedded_file *ef = embedded_find("src/data/triggers.tsv");
+	const struct embedded_file *cf = embedded_find(CASLEX_EMBEDDED);
 	struct load_ctx ctx = { lex, "src/data/triggers.tsv" };
 	lex->ix = phrase_new();
 	if (!ef || tsv_parse(ef->data, ef->len, ctx.name, TRIGGER_HEADER, trigger_row, &ctx) < 0)
 		goto fail;
-	for (size_t i = 0; i < n_user; i++) {
-		ctx.name = user_files[i];
-		if (tsv_parse_file(user_files[i], TRIGGER_HEADER, trigger_row, &ctx) < 0)
+	ctx.name = CASLEX_EMBEDDED;
+	if (!cf || tsv_parse(cf->data, cf->len, ctx.name, CASLEX_HEADER, casualty_row, &ctx) < 0)
+		goto fail;
+	for (size_t i = 0; i < n_casualty; i++)
+		if (load_file(&ctx, casualty_files[i], CASLEX_HEADER, casualty_row) < 0)
 			goto fail;
-	}
+	for (size_t i = 0; i < n_user; i++)
+		if (load_file(&ctx, user_files[i], TRIGGER_HEADER, trigger_row) < 0)
+			goto fail;
 	return lex;
 fail:
 	triggers_free(lex);

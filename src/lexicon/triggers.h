@@ -38,7 +38,11 @@ struct trigger_lex {
 	struct phrase_index *ix;
 };
 
-struct trigger_lex *triggers_load(const char *const *user_files, size_t n_user);
+/* triggers.tsv and the rows of casualties.tsv that name a class, then the user's casualty
+ * files, then the user's trigger files; a later row for the same phrase wins. NULL after an
+ * error message. */
+struct trigger_lex *triggers_load(const char *const *user_files, size_t n_user,
+				 const char *const *casualty_files, size_t n_casualty);
 void triggers_free(struct trigger_lex *lex);
 size_t triggers_match(const struct trigger_lex *lex, const struct tokens *t, size_t i,
 		      size_t limit, int *out, size_t max, size_t *n_out);

@@ -110,14 +110,18 @@ static size_t figure_at(const struct tokens *t, size_t i, size_t limit, long *ou
 	return n;
 }
 
-/* Vague quantities, read conservatively as ACLED does. */
+/* Vague quantities, one convention for the killed, the injured and the detained (sitrep(1),
+ * "fatalities"): ACLED's 10 for "tens", 12 for "dozens", 100 for "hundreds"; the fewest people
+ * the word allows otherwise, by its rank: 2 for "a few", 3 for "several", 4 for "many".
+ * "both" is exact. */
 static size_t vague_at(const struct tokens *t, size_t i, size_t limit, struct count *c)
 {
 	static const struct { const char *w1, *w2; long value; } vague[] = {
 		{ "dozens", NULL, 12 }, { "a", "dozen", 12 }, { "tens", NULL, 10 },
 		{ "scores", NULL, 20 }, { "hundreds", NULL, 100 }, { "thousands", NULL, 1000 },
-		{ "several", NULL, 3 }, { "a", "few", 2 }, { "a", "handful", 2 }, { "a", "couple", 2 },
-		{ "a", "number", 2 }, { "few", NULL, 2 }, { "numerous", NULL, 3 }, { "many", NULL, 3 },
+		{ "several", NULL, 3 }, { "multiple", NULL, 3 }, { "a", "number", 3 },
+		{ "a", "few", 2 }, { "a", "handful", 2 }, { "a", "couple", 2 }, { "few", NULL, 2 },
+		{ "numerous", NULL, 4 }, { "many", NULL, 4 }, { "both", NULL, 2 },
 		{ NULL, NULL, 0 }
 	};
 	long mult;
@@ -147,6 +151,10 @@ static size_t vague_at(const struct tokens *t, size_t i, size_t limit, struct co
 		c->value = c->low = vague[v].value;
 		c->high = -1;
 		c->vague = 1;
+		if (word_eq(vague[v].w1, "both")) {
+			c->high = c->value;
+			c->vague = 0;
+		}
 		return n;
 	}
 	return 0;
@@ -157,9 +165,9 @@ static size_t vague_at(const struct tokens *t, size_t i, size_t limit, struct co
 static int starts_number(const char *w, unsigned hash)
 {
 	static const char *const starters[] = { "a", "about", "almost", "an", "approximately",
-		"around", "as", "at", "between", "close", "dozens", "eight", "eighteen", "eighty",
+		"around", "as", "at", "between", "both", "close", "dozens", "eight", "eighteen", "eighty",
 		"eleven", "few", "fewer", "fifteen", "fifty", "five", "forty", "four", "fourteen",
-		"hundreds", "in", "less", "many", "more", "nearly", "nine", "nineteen", "ninety", "no",
+		"hundreds", "in", "less", "many", "more", "multiple", "nearly", "nine", "nineteen", "ninety", "no",
 		"numerous", "one", "over", "roughly", "scores", "seven", "seventeen", "seventy",
 		"several", "six", "sixteen", "sixty", "some", "ten", "tens", "thirteen", "thirty",
 		"thousands", "three", "twelve", "twenty", "two", "up", "upwards", "zero", NULL };

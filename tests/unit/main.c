@@ -16,6 +16,7 @@ int main(void)
 	srunner_add_suite(sr, suite_extract());
 	srunner_add_suite(sr, suite_evdate());
 	srunner_add_suite(sr, suite_places());
+	srunner_add_suite(sr, suite_counts());
 	srunner_add_suite(sr, suite_report());
 	srunner_add_suite(sr, suite_dedup());
 	srunner_run_all(sr, CK_ENV);

@@ -6,6 +6,7 @@
 
 #include "lexicon/acled.h"
 #include "lexicon/actors.h"
+#include "lexicon/caslex.h"
 #include "lexicon/gazetteer.h"
 #include "text/text.h"
 #include "lexicon/cues.h"
@@ -133,7 +134,7 @@ END_TEST
 
 START_TEST(triggers_cover_every_acled_class)
 {
-	struct trigger_lex *lex = triggers_load(NULL, 0);
+	struct trigger_lex *lex = triggers_load(NULL, 0, NULL, 0);
 	ck_assert_ptr_nonnull(lex);
 	int seen[EC_COUNT] = { 0 };
 	for (size_t i = 0; i < lex->n; i++)
@@ -141,6 +142,78 @@ START_TEST(triggers_cover_every_acled_class)
 	for (int c = 0; c < EC_COUNT; c++)
 		ck_assert_msg(seen[c] > 0, "no trigger for class %s", ev_class_name((enum ev_class)c));
 	triggers_free(lex);
+}
+END_TEST
+
+/* The trigger class of the phrase at the start of s, or -1. */
+static int trigger_class(const struct trigger_lex *lex, const char *s)
+{
+	struct tokens t;
+	int out[8];
+	size_t n;
+	tokens_build(&t, s, strlen(s));
+	size_t len = triggers_match(lex, &t, 0, t.n, out, 8, &n);
+	tokens_release(&t);
+	return len ? (int)lex->defs[out[n - 1]].cls : -1;
+}
+
+/* The kind of the casualty phrase of a voice at the start of s, or -1. */
+static int casualty_kind(const struct cas_lex *lex, const char *s, unsigned voice)
+{
+	struct tokens t;
+	size_t len;
+	tokens_build(&t, s, strlen(s));
+	const struct cas_def *d = caslex_at(lex, &t, 0, t.n, voice, &len);
+	tokens_release(&t);
+	return d ? (int)d->kind : -1;
+}
+
+START_TEST(casualty_rows_are_counts_and_triggers_from_one_table)
+{
+	struct cas_lex *cas = caslex_load(NULL, 0);
+	struct trigger_lex *trg = triggers_load(NULL, 0, NULL, 0);
+	ck_assert_ptr_nonnull(cas);
+	ck_assert_ptr_nonnull(trg);
+	/* "gunned down": a count of the killed either way round, and an Attack trigger. */
+	ck_assert_int_eq(casualty_kind(cas, "gunned down two guards", CV_ACTIVE), CAS_KILLED);
+	ck_assert_int_eq(casualty_kind(cas, "gunned down", CV_PASSIVE), CAS_KILLED);
+	ck_assert_int_eq(trigger_class(trg, "gunned down two guards"), EC_ATTACK);
+	/* "killing" only active; "died" only passive; "casualties" a trigger with no count. */
+	ck_assert_int_eq(casualty_kind(cas, "killing four", CV_PASSIVE), -1);
+	ck_assert_int_eq(casualty_kind(cas, "died", CV_ACTIVE), -1);
+	ck_assert_int_eq(casualty_kind(cas, "casualties", CV_PASSIVE | CV_ACTIVE), -1);
+	ck_assert_int_eq(trigger_class(trg, "casualties"), EC_KILL);
+	ck_assert_int_eq(trigger_class(trg, "detained five men"), EC_ARREST);
+	ck_assert_int_eq(casualty_kind(cas, "detained five men", CV_ACTIVE), CAS_DETAINED);
+	ck_assert_int_eq(casualty_kind(cas, "hurt", CV_PASSIVE), CAS_INJURED);
+	ck_assert_int_eq(trigger_class(trg, "hurt"), -1);
+	caslex_free(cas);
+	triggers_free(trg);
+}
+END_TEST
+
+START_TEST(casualty_user_file_adds_a_verb_to_counts_and_triggers)
+{
+	char path[] = "/tmp/sitrep-cas-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *fp = fdopen(fd, "w");
+	fprintf(fp, "phrase\tkind\tvoice\tclass\tcameo\tflags\n"
+		    "butchered\tkilled\tap\tATTACK\t1823\tvn\n"
+		    "rounded up\tdetained\tap\tARREST\t173\tv\n");
+	fclose(fp);
+	const char *files[] = { path };
+	struct cas_lex *base = caslex_load(NULL, 0);
+	ck_assert_int_eq(casualty_kind(base, "butchered six", CV_ACTIVE), -1);
+	caslex_free(base);
+	struct cas_lex *cas = caslex_load(files, 1);
+	struct trigger_lex *trg = triggers_load(NULL, 0, files, 1);
+	ck_assert_int_eq(casualty_kind(cas, "butchered six", CV_ACTIVE), CAS_KILLED);
+	ck_assert_int_eq(trigger_class(trg, "butchered six"), EC_ATTACK);
+	ck_assert_int_eq(casualty_kind(cas, "rounded up", CV_ACTIVE), CAS_DETAINED);
+	caslex_free(cas);
+	triggers_free(trg);
+	unlink(path);
 }
 END_TEST
 
@@ -223,6 +296,8 @@ Suite *suite_lexicons(void)
 	TCase *tc2 = tcase_create("actors and triggers");
 	tcase_add_test(tc2, actors_acronyms_match_only_as_written);
 	tcase_add_test(tc2, triggers_cover_every_acled_class);
+	tcase_add_test(tc2, casualty_rows_are_counts_and_triggers_from_one_table);
+	tcase_add_test(tc2, casualty_user_file_adds_a_verb_to_counts_and_triggers);
 	tcase_add_test(tc2, cues_user_table_adds_removes_and_defines_words);
 	tcase_add_test(tc2, cues_every_code_cue_has_words);
 	tcase_add_test(tc2, cues_reject_a_phrase_as_a_word);

@@ -68,6 +68,17 @@ START_TEST(numbers_vague_words_follow_acled)
 }
 END_TEST
 
+START_TEST(numbers_vague_words_rank_a_few_several_many)
+{
+	CHECK_COUNT("a couple of guards", 2, 2, -1);
+	CHECK_COUNT("multiple suspects", 3, 3, -1);
+	CHECK_COUNT("a number of suspects", 3, 3, -1);
+	CHECK_COUNT("numerous fighters", 4, 4, -1);
+	CHECK_COUNT("many fighters", 4, 4, -1);
+	CHECK_COUNT("both drivers", 2, 2, 2);
+}
+END_TEST
+
 START_TEST(numbers_plain_words_are_not_numbers)
 {
 	size_t used;
@@ -87,6 +98,7 @@ Suite *suite_numbers(void)
 	tcase_add_test(tc, numbers_ranges_keep_low_as_count);
 	tcase_add_test(tc, numbers_bounds_are_conservative);
 	tcase_add_test(tc, numbers_vague_words_follow_acled);
+	tcase_add_test(tc, numbers_vague_words_rank_a_few_several_many);
 	tcase_add_test(tc, numbers_plain_words_are_not_numbers);
 	suite_add_tcase(s, tc);
 	return s;

@@ -15,6 +15,7 @@ Suite *suite_output(void);
 Suite *suite_extract(void);
 Suite *suite_evdate(void);
 Suite *suite_places(void);
+Suite *suite_counts(void);
 Suite *suite_report(void);
 Suite *suite_dedup(void);
 
