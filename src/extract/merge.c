@@ -169,10 +169,17 @@ void merge_events(struct ectx *cx)
 				if (a->fat_high >= 0 && a->fat_high < hi)
 					a->fat_high = hi;
 			}
-			if (b->injuries > a->injuries)
-				a->injuries = b->injuries;
-			if (b->detained > a->detained)
-				a->detained = b->detained;
+			/* A retold count is dropped before it reaches an event (casualties.c), so the
+			 * hurt and detained of mentions in two sentences are different people: they add
+			 * up. Two triggers of one sentence may carry the same people ("arrested a few
+			 * suspects and seized rifles"): the larger count stands. */
+			int apart = a->sentence != b->sentence;
+			if (b->injuries > 0)
+				a->injuries = apart && a->injuries > 0 ? a->injuries + b->injuries
+					    : b->injuries > a->injuries ? b->injuries : a->injuries;
+			if (b->detained > 0)
+				a->detained = apart && a->detained > 0 ? a->detained + b->detained
+					    : b->detained > a->detained ? b->detained : a->detained;
 			if (a->claim < 0)
 				a->claim = b->claim;
 			a->civilian_targeting |= b->civilian_targeting;
