@@ -28,6 +28,7 @@
 	SRC(X, sitrep_rules, "src/data/rules.tsv")                                    \
 	SRC(X, sitrep_acled, "src/data/acled.tsv")                                    \
 	SRC(X, sitrep_feed_fields, "src/data/feed_fields.tsv")                        \
+	SRC(X, sitrep_article_words, "src/data/article_words.tsv")                    \
 	SRC(X, sitrep_frames, "src/data/frames.tsv")                                  \
 	SRC(X, sitrep_evidence, "src/data/evidence.tsv")                              \
 	SRC(X, sitrep_dedup_types, "src/data/dedup_types.tsv")                        \

@@ -9,35 +9,11 @@
 
 #include "base/dates.h"
 #include "parse/dateline.h"
+#include "parse/pagewords.h"
 #include "base/utf8.h"
 #include "base/util.h"
 
-/* Lines that are page furniture, never article text (case-insensitive prefixes). */
-static const char *const furniture_prefixes[] = {
-	"download the ", "get the app", "sign up for", "subscribe to", "click here",
-	"read more:", "read more at", "related:", "advertisement", "share this article",
-	"share this:", "share on ", "no comments:", "post a comment", "original article",
-	"follow us on", "like us on", "copyright ", "all rights reserved", "(c) ", "© ",
-	"newer post", "older post", "leave a comment", "comments are closed", "print this",
-	"email this", "recommended:", "watch:", "listen:", "you may also like",
-	"this article was originally published", "this story was originally published",
-	NULL
-};
-
-/* Lines after which the rest of the page is furniture (short lines only are dropped). */
-static const char *const trailer_prefixes[] = {
-	"share this article", "no comments:", "post a comment", "original article",
-	"related articles", "related stories", "more from", NULL
-};
-
-/* Markers of a photo caption or credit anywhere in a line. */
-static const char *const caption_markers[] = {
-	"getty images", "(by ap)", "(by afp)", "(by reuters)", "photo:", "photo credit",
-	"file photo", "(photo by", "photograph:", "reuters/", "/ reuters", "afp/", "/ afp",
-	"ap photo", "epa/", "/ epa", "image caption", "image copyright", "xinhua /", "caption:",
-	"picture:", "pictured:", "image:", "(pictured)",
-	NULL
-};
+/* The phrases of page furniture, trailers, captions and credits are data: pagewords.h. */
 
 /* Case-insensitive substring tests for short lines (captions, addresses): a line lower-cased
  * once into low (512 bytes), then searched for each needle. Longer lines are article text:
@@ -158,9 +134,7 @@ static int take_byline(struct doc *d, const char *line)
 		free(v);
 		return 1;
 	}
-	static const char *const from[] = { "the story comes from ", "this story comes from ",
-		"this article comes from ", "story from ", "this article first appeared in ",
-		"this article first appeared on ", NULL };
+	const char *const *from = pagewords(PW_story_from);
 	for (size_t i = 0; from[i]; i++) {
 		size_t n = strlen(from[i]);
 		if (starts_with_ci(line, from[i])) {
@@ -212,27 +186,25 @@ static int take_byline(struct doc *d, const char *line)
 static int is_caption(const char *line)
 {
 	char low[512];
-	return lower_short(line, low) && has_any(low, caption_markers);
+	return lower_short(line, low) && has_any(low, pagewords(PW_caption));
 }
 
 /* A bare web address or host name, as in lists of mirror addresses. */
 static int is_address_line(const char *line)
 {
-	static const char *const domains[] = { ".com", ".org", ".co.", ".net", ".ir", ".tv", NULL };
 	char low[512];
 	if (strchr(line, ' '))
 		return 0;
 	return starts_with_ci(line, "www.") || starts_with_ci(line, "http://") ||
 	       starts_with_ci(line, "https://") ||
-	       (strchr(line, '.') && lower_short(line, low) && has_any(low, domains));
+	       (strchr(line, '.') && lower_short(line, low) && has_any(low, pagewords(PW_web_domain)));
 }
 
 /* "... at the following alternate addresses": the lead-in to a list of mirrors. */
 static int mentions_mirrors(const char *line)
 {
-	static const char *const phrase[] = { "following alternate address", NULL };
 	char low[512];
-	return lower_short(line, low) && has_any(low, phrase);
+	return lower_short(line, low) && has_any(low, pagewords(PW_mirror_lead_in));
 }
 
 static const char *const header_keys[] = { "title", "date", "published", "publisher", "source",
@@ -314,7 +286,7 @@ static size_t take_title(struct doc *d, char **lines, size_t from, size_t n)
 		return from; /* known from a header: repeats of it are dropped later */
 	for (size_t i = from; i < n && nc < 8; i++) {
 		if (!*lines[i] || dateline_is_release_furniture(lines[i]) ||
-		    in_prefix_list(lines[i], furniture_prefixes))
+		    in_prefix_list(lines[i], pagewords(PW_furniture)))
 			continue;
 		if (is_body_like(lines[i]))
 			break;
@@ -458,10 +430,10 @@ void article_from_paragraphs(struct doc *d, char **lines, size_t n, unsigned fla
 			d->removed++;
 			continue;
 		}
-		if (in_prefix_list(line, trailer_prefixes))
+		if (in_prefix_list(line, pagewords(PW_trailer)))
 			trailer = 1;
 		size_t line_len = strlen(line);
-		if (in_prefix_list(line, furniture_prefixes) || (line_len < 200 && is_address_line(line)) ||
+		if (in_prefix_list(line, pagewords(PW_furniture)) || (line_len < 200 && is_address_line(line)) ||
 		    (line_len < 200 && mentions_mirrors(line)) ||
 		    (line_len < 100 && is_dated_furniture(line, &hd)) ||
 		    (first_body && take_byline(d, line)) ||

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse/pagewords.h"
 #include "base/util.h"
 
 /* How far into a report its header can reach: a dateline after more than this many lines or
@@ -174,8 +175,7 @@ static size_t count_words(const char *s)
 
 int dateline_is_release_furniture(const char *line)
 {
-	static const char *const markers[] = { "for immediate release", "news release",
-		"press release", "download pdf", NULL };
+	const char *const *markers = pagewords(PW_release_marker);
 	struct ymd ym;
 	size_t n = dateline_reference_number(line, &ym);
 	if (n)
@@ -266,9 +266,7 @@ static int only_time_after(const char *s)
 
 int dateline_date_line(const char *line, struct ymd hint, struct ymd *date)
 {
-	static const char *const lead_ins[] = { "this story is from", "this article is from",
-		"this report is from", "first published", "last updated", "published on", "published",
-		"posted on", "posted", "updated on", "updated", "dated", NULL };
+	const char *const *lead_ins = pagewords(PW_date_lead_in);
 	const char *s = line;
 	size_t wl;
 	if (strlen(line) > 80)

@@ -5,6 +5,7 @@
 #include <libxml/tree.h>
 #include <string.h>
 
+#include "parse/pagewords.h"
 #include "parse/article.h"
 #include "base/strbuf.h"
 #include "base/utf8.h"
@@ -23,8 +24,7 @@ static int name_is(const xmlNode *node, const char *name)
 
 static int skipped_element(const xmlNode *node)
 {
-	static const char *const skip[] = { "script", "style", "nav", "header", "footer", "aside",
-		"form", "noscript", "iframe", "svg", "button", "figcaption", "template", NULL };
+	const char *const *skip = pagewords(PW_html_skip);
 	for (size_t i = 0; skip[i]; i++)
 		if (name_is(node, skip[i]))
 			return 1;
@@ -115,9 +115,7 @@ static char *attr(const xmlNode *node, const char *name)
 /* Meta tags by property/name/itemprop; the first non-empty match wins per field. */
 static void read_meta(struct doc *d, const xmlNode *node)
 {
-	static const char *const date_keys[] = { "article:published_time", "og:published_time",
-		"datepublished", "date", "pubdate", "publishdate", "publish-date", "dc.date.issued",
-		"dc.date", "sailthru.date", "parsely-pub-date", NULL };
+	const char *const *date_keys = pagewords(PW_html_date_key);
 	for (const xmlNode *c = node; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
