@@ -486,15 +486,30 @@ static size_t one_passive(struct ectx *cx, size_t i, size_t first, size_t last)
 	return v + 1;
 }
 
-/* "Eight people, including three children, were killed": the token after the aside, or v. */
+/* "Eight people, including three children, were killed", "two civilians, a farmer and his
+ * son, were killed": the token after the aside, or v. An aside that opens with no word of
+ * the cue is an apposition (a noun phrase, so not opened by an adverb in -ly), taken only when an auxiliary and a passive casualty phrase follow
+ * it ("two soldiers, the army said, killed ..." is no aside of victims). */
 static size_t past_aside(const struct ectx *cx, size_t v, size_t last)
 {
-	if (!cx_is(cx, v, ",") || !cx_cue(cx, v + 1, CUE_cas_aside))
+	if (!cx_is(cx, v, ","))
 		return v;
 	size_t close = v + 1;
 	while (close < last && close < v + 12 && !cx_is(cx, close, ","))
 		close++;
-	return cx_is(cx, close, ",") ? close + 1 : v;
+	if (!cx_is(cx, close, ",") || close == v + 1)
+		return v;
+	if (cx_cue(cx, v + 1, CUE_cas_aside))
+		return close + 1;
+	const char *w = cx->t.tok[v + 1].norm;
+	size_t wn = strlen(w);
+	if (wn > 3 && !strcmp(w + wn - 2, "ly"))
+		return v; /* "mainly", "largely": a share told as a manner, not a noun phrase */
+	size_t verb = close + 1;
+	while (verb < last && cx_cue(cx, verb, CUE_cas_aux))
+		verb++;
+	enum casualty_kind kind;
+	return verb > close + 1 && verb < last && passive_kind(cx, verb, &kind) ? close + 1 : v;
 }
 
 /* Active: "killed 20 soldiers", "killing the driver", but not "killed and wounded dozens"
