@@ -162,6 +162,19 @@ static int group_of_people(const struct ectx *cx, const struct event *e, size_t 
 	return 0;
 }
 
+/* What a protest is against or demands, right after its word: "protested against the tax",
+ * "demonstrations demanding pay", "a march to demand jobs". */
+static int states_grievance(const struct ectx *cx, const struct event *e, size_t s_last)
+{
+	const struct trigger_mention *m = &cx->tm[e->trigger];
+	if (!is_protest(e->cls))
+		return 0;
+	size_t i = m->last;
+	if (i + 1 < s_last && cx_is(cx, i, "to"))
+		i++;
+	return i < s_last && cx_cue(cx, i, CUE_grievance);
+}
+
 /* An armed event kept in this sentence or the two before it, in the paragraph: "Fighting
  * continued on the outskirts" goes on from it. */
 static int follows_armed_event(const struct ectx *cx, const struct event *e)
@@ -221,6 +234,8 @@ static unsigned find_evidence(struct ectx *cx, const struct event *e)
 		ev |= 1u << EV_group;
 	if (e->trigger >= 0 && hits_a_target(cx, e, s_last))
 		ev |= 1u << EV_target;
+	if (e->trigger >= 0 && states_grievance(cx, e, s_last))
+		ev |= 1u << EV_grievance;
 	if (follows_armed_event(cx, e))
 		ev |= 1u << EV_context;
 	if (off_topic_document(cx))

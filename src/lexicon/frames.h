@@ -13,7 +13,8 @@
 /* The kinds of evidence for an event, each a named test in extract/evidence.c. */
 #define EVIDENCE_NAMES(X)                                                                       \
 	X(armed) X(state) X(nonstate) X(weapon) X(casualties) X(place) X(date) X(crowd)      \
-	X(political) X(specific) X(conflict_doc) X(group) X(context) X(off_topic) X(target)
+	X(political) X(specific) X(conflict_doc) X(group) X(context) X(off_topic) X(target) \
+	X(grievance)
 
 enum evidence {
 #define EVIDENCE_ENUM(name) EV_##name,
