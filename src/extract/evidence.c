@@ -143,16 +143,30 @@ static int plural_noun(const struct ectx *cx, size_t i, size_t s_first)
 	       !cx_cue(cx, i, CUE_not_plural);
 }
 
+/* A figure of people before the trigger: "3,000 Muslims protested" (a capitalised plural is
+ * no plural_noun); the numbers of dates ("On 3 May") are not. */
+static int people_counted(const struct ectx *cx, size_t i)
+{
+	if (!(cx->t.tok[i].flags & TOK_NUMBER) || !(cx->t.tok[i + 1].flags & TOK_WORD) ||
+	    (cx->t.tok[i + 1].flags & TOK_NUMBER))
+		return 0;
+	size_t k = dm_lower(cx, i + 1);
+	return !(k > 0 && cx->dm[k - 1].first <= i && i < cx->dm[k - 1].last);
+}
+
 /* People in numbers as the trigger's subject ("teachers protested", "hundreds marched") or its
  * agent after "by" or "of" ("a protest by traders"). */
 static int group_of_people(const struct ectx *cx, const struct event *e, size_t s_first, size_t s_last)
 {
 	const struct trigger_mention *m = &cx->tm[e->trigger];
+	/* A figure is a crowd for a gathering; for a killing it is the toll. */
+	int gathering = is_protest(e->cls) || e->cls == EC_RIOT || e->cls == EC_MOB;
 	for (size_t n = 0; n < 10 && m->first > s_first + n; n++) {
 		size_t i = m->first - 1 - n;
 		if (cx->t.tok[i].flags & TOK_PUNCT)
 			break;
-		if (plural_noun(cx, i, s_first) || cx_cue(cx, i, CUE_crowd))
+		if (plural_noun(cx, i, s_first) || cx_cue(cx, i, CUE_crowd) ||
+		    (gathering && people_counted(cx, i)))
 			return 1;
 	}
 	for (size_t i = m->last; i + 1 < s_last && i < m->last + 3; i++)
