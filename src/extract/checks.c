@@ -292,6 +292,10 @@ static int record_of_deeds(const struct site *t)
 	for (size_t i = m->first; i > t->s_first; i--) { /* to the clause's start, however far */
 		if (cx_is(cx, i - 1, ";") || cx_is(cx, i - 1, ":"))
 			break;
+		/* "a gangster, who was involved in robberies, was killed by a mob": the main
+		 * clause goes on after the relative one. */
+		if (cx_is(cx, i - 1, ",") && cx_cue(cx, i, CUE_cas_aux))
+			break;
 		if (cx_cue(cx, i - 1, CUE_record_of) && (cx_is(cx, i, "in") || cx_is(cx, i, "for")))
 			return 1;
 	}

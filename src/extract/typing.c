@@ -131,6 +131,27 @@ static int target_is(const struct ectx *cx, const struct event *e, enum cue_id c
 	return 0;
 }
 
+/* A crowd does it: a crowd word in the trigger's subject, back to the clause's punctuation
+ * ("villagers and a mob beat him"), or after "by" just after it ("beaten to death by a
+ * crowd"). A crowd elsewhere in the sentence may be only where it happened. */
+static int crowd_agent(const struct ectx *cx, const struct event *e)
+{
+	const struct trigger_mention *m = &cx->tm[e->trigger];
+	size_t s_first = sentence_first(cx, e->sentence), s_last = sentence_last(cx, e->sentence);
+	for (size_t i = m->first; i > s_first && m->first - i < 10; i--) {
+		if (cx->t.tok[i - 1].flags & TOK_PUNCT)
+			break;
+		if (cx_cue(cx, i - 1, CUE_crowd))
+			return 1;
+	}
+	for (size_t i = m->last; i + 1 < s_last && i < m->last + 2; i++)
+		if (cx_is(cx, i, "by"))
+			for (size_t j = i + 1; j < s_last && j < i + 4; j++)
+				if (cx_cue(cx, j, CUE_crowd))
+					return 1;
+	return 0;
+}
+
 void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed)
 {
 	apply_retype_rules(cx, e);
@@ -145,9 +166,9 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 		if (e->detained < 0)
 			e->detained = taken;
 	}
-	/* Burning and stoning with no crowd anywhere in the story is an armed group's doing. */
-	if ((e->cls == EC_RIOT || e->cls == EC_MOB) && !protest_context(cx) && !riot_context(cx) &&
-	    e->actor1 < 0)
+	/* Burning and stoning with no crowd anywhere in the story is an armed group's doing (a
+	 * lynching or a vigilante attack names its crowd itself). */
+	if (e->cls == EC_RIOT && !protest_context(cx) && !riot_context(cx) && e->actor1 < 0)
 		e->cls = EC_LOOTING;
 	/* Force against a crowd is a protest event only where there is a protest; rioting by an
 	 * armed group (burning houses in a raid) is property destruction. */
@@ -161,8 +182,13 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 	if ((e->cls == EC_RIOT || e->cls == EC_MOB) && e->actor1 >= 0 && inter_is_armed(cx->am[e->actor1].inter))
 		e->cls = EC_LOOTING;
 	/* "Rival supporters clashed": crowds without an armed side fight as a mob (ACLED Riots). */
-	if ((e->cls == EC_CLASH || e->cls == EC_KILL) && !(e->evidence & (1u << EV_armed)) &&
-	    (e->evidence & (1u << EV_crowd)) && !(e->evidence & (1u << EV_specific))) {
+	/* A beating or stabbing done by a crowd is mob violence, whoever reports it ("police
+	 * said"). */
+	int crowd_did_it = e->cls == EC_ATTACK && !(e->evidence & (1u << EV_specific)) &&
+			   (e->actor1 < 0 || !inter_is_armed(cx->am[e->actor1].inter)) && crowd_agent(cx, e);
+	if (crowd_did_it ||
+	    ((e->cls == EC_CLASH || e->cls == EC_KILL) && !(e->evidence & (1u << EV_armed)) &&
+	     (e->evidence & (1u << EV_crowd)) && !(e->evidence & (1u << EV_specific)))) {
 		e->cls = EC_MOB;
 		ev_why(cx, e, "; crowds and no armed side: mob violence");
 	} else if (e->cls == EC_CLASH && crude_brawl(cx, e)) {
