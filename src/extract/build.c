@@ -70,6 +70,7 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 	if (aggregate_sentence(cx, s))
 		return;
 	sentence_counts(cx, s, &civ_only, &killed);
+	int wounding = !killed && armed_wounding(cx, s);
 	for (size_t k = t0; k < t1; k++) {
 		unsigned f = tdef(cx, (int)k)->flags;
 		if (!(f & (TR_WEAK | TR_BLOCK)) && !hypothetical(cx, cx->tm[k].first, &reason) &&
@@ -100,7 +101,7 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 		if ((d->flags & TR_WEAK) && (has_strong || blocked ||
 					     (d->cls == EC_KILL ? !kill_only : violence_rank(d->cls) > best_weak)))
 			continue;
-		if (d->cls == EC_KILL && !killed)
+		if (d->cls == EC_KILL && !killed && !wounding)
 			continue;
 		if (hypothetical(cx, cx->tm[k].first, &reason)) {
 			note_dropped(cx, (int)k, "hypothetical", reason);

@@ -164,3 +164,21 @@ void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only, int *
 	*killed = any;
 	*civilians_only = any && all_civ;
 }
+
+/* "two girls were wounded by army fire": people hurt, none killed, with an armed side named in
+ * the sentence. A wounding word alone ("injured in the match") speaks only then. */
+int armed_wounding(const struct ectx *cx, size_t s)
+{
+	int hurt = 0;
+	for (size_t c = cas_lower(cx, s); c < cx->n_cas && cx->t.tok[cx->cas[c].pos].sentence == s; c++)
+		if (cx->cas[c].kind == CAS_INJURED && !cx->cas[c].claimed && cx->cas[c].retells < 0 &&
+		    cx->cas[c].count.value > 0)
+			hurt = 1;
+	if (!hurt)
+		return 0;
+	size_t s_first = sentence_first(cx, s), s_last = sentence_last(cx, s);
+	for (size_t k = am_lower(cx, s_first); k < cx->n_am && cx->am[k].first < s_last; k++)
+		if (cx->am[k].name && inter_is_armed(cx->am[k].inter))
+			return 1;
+	return 0;
+}

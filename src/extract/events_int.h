@@ -78,6 +78,7 @@ void settle_counts(struct ectx *cx, size_t ev0, size_t s);
  * soldiers were captured": 3), 0 if none. */
 long detained_by(const struct ectx *cx, int tm);
 void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only, int *killed);
+int armed_wounding(const struct ectx *cx, size_t s);
 
 /* evidence.c */
 /* Find the event's evidence and confidence; drop it when its class's frame is not met or
