@@ -70,7 +70,11 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 	if (aggregate_sentence(cx, s))
 		return;
 	sentence_counts(cx, s, &civ_only, &killed);
-	int wounding = !killed && armed_wounding(cx, s);
+	/* Wounded with an armed side named are an event of their own, unless they go on from the
+	 * event just told ("Two soldiers were wounded" after the ambush). */
+	int wounding = !killed && armed_wounding(cx, s) &&
+		       !(cx->n_ev > 0 && cx->ev[cx->n_ev - 1].sentence + 2 >= s &&
+			 cx->t.sent[cx->ev[cx->n_ev - 1].sentence].para == cx->t.sent[s].para);
 	for (size_t k = t0; k < t1; k++) {
 		unsigned f = tdef(cx, (int)k)->flags;
 		if (!(f & (TR_WEAK | TR_BLOCK)) && !hypothetical(cx, cx->tm[k].first, &reason) &&

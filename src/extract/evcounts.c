@@ -178,7 +178,7 @@ int armed_wounding(const struct ectx *cx, size_t s)
 		return 0;
 	size_t s_first = sentence_first(cx, s), s_last = sentence_last(cx, s);
 	for (size_t k = am_lower(cx, s_first); k < cx->n_am && cx->am[k].first < s_last; k++)
-		if (cx->am[k].name && inter_is_armed(cx->am[k].inter))
-			return 1;
+		if (cx->am[k].name && inter_is_armed(cx->am[k].inter) && !(cx->am[k].flags & AM_VICTIM))
+			return 1; /* an armed side that did it: "two soldiers were wounded" is not one */
 	return 0;
 }
