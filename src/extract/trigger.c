@@ -158,6 +158,13 @@ int is_base_form(const struct ectx *cx, size_t tok)
 /* "attacked police", "shelling forces": an inflected verb, not a noun modifying the next. */
 int verb_form(const struct ectx *cx, const struct trigger_mention *m, const struct trigger_def *d)
 {
+	/* "clashed with police forces": a phrase that opens with its verb and a preposition is
+	 * a verb too, and the noun after it is its object's head. */
+	if ((d->flags & TR_VERB) && m->last > m->first + 1 && cx_cue(cx, m->first + 1, CUE_object_prep)) {
+		const char *v = cx->t.tok[m->first].norm;
+		size_t vn = strlen(v);
+		return vn > 4 && !strcmp(v + vn - 2, "ed");
+	}
 	if (!(d->flags & TR_VERB) || m->last != m->first + 1)
 		return 0;
 	const char *w = cx->t.tok[m->first].norm;

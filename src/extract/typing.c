@@ -179,8 +179,10 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 		}
 		e->cls = EC_ATTACK;
 	}
+	/* An armed side that "clashed with police" fought: an armed clash; an armed side
+	 * burning or stoning destroys property. */
 	if ((e->cls == EC_RIOT || e->cls == EC_MOB) && e->actor1 >= 0 && inter_is_armed(cx->am[e->actor1].inter))
-		e->cls = EC_LOOTING;
+		e->cls = cx_cue(cx, cx->tm[e->trigger].first, CUE_two_sided) ? EC_CLASH : EC_LOOTING;
 	/* "Rival supporters clashed": crowds without an armed side fight as a mob (ACLED Riots). */
 	/* A beating or stabbing done by a crowd is mob violence, whoever reports it ("police
 	 * said"). */
@@ -195,6 +197,12 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 		e->cls = EC_MOB;
 		e->cameo = "145"; /* riot */
 		ev_why(cx, e, "; crude weapons, no armed side: mob violence");
+	}
+	/* "The rioters burned down the market" after a protest: the protest turned violent. */
+	if (e->cls == EC_LOOTING && !(e->evidence & (1u << EV_armed)) && (e->evidence & (1u << EV_crowd)) &&
+	    protest_context(cx)) {
+		e->cls = EC_RIOT;
+		ev_why(cx, e, "; a crowd destroying property where there is a protest: a riot");
 	}
 	e->sub = acled_default_sub(e->cls);
 	if (e->cls == EC_TERRITORY || e->cls == EC_CAPTURE_PLACE) {
