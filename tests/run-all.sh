@@ -93,6 +93,14 @@ if [ "${SITREP_TSAN:-0}" = 1 ]; then
 		failed=$((failed + 1))
 	fi
 fi
+# SITREP_LINEAR=1: each reader and writer on one long string of size x and of 2x (CI sets it;
+# `make bench` runs it too); a timing test, so not part of the unit tests.
+if [ "${SITREP_LINEAR:-0}" = 1 ]; then
+	echo "== linear time on long strings"
+	python3 "$here/lineartime.py" "$top/build/sitrep" >"$tmp/linear.log" 2>&1 || true
+	cat "$tmp/linear.log"
+	count "$tmp/linear.log"
+fi
 # SITREP_FUZZ=1: every libFuzzer target for FUZZ_SECONDS (default 30) on its seeded corpus.
 if [ "${SITREP_FUZZ:-0}" = 1 ] && command -v clang >/dev/null 2>&1; then
 	echo "== fuzzing (${FUZZ_SECONDS:-30}s per target)"

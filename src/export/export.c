@@ -16,6 +16,7 @@
 #include "io/json.h"
 #include "io/jsonw.h"
 #include "export/sqliteout.h"
+#include "base/scan.h"
 #include "base/strbuf.h"
 #include "base/util.h"
 #include "export/xlsxout.h"
@@ -225,14 +226,19 @@ static void end_line(struct exporter *x)
 
 static void tsv_escape(struct strbuf *sb, const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		switch (s[i]) {
+	const char *p = s, *end = s + len;
+	for (;;) {
+		const char *q = scan_any4(p, end, '\t', '\n', '\r', '\\');
+		strbuf_add(sb, p, (size_t)(q - p));
+		if (q == end)
+			return;
+		switch (*q) {
 		case '\t': strbuf_add(sb, "\\t", 2); break;
 		case '\n': strbuf_add(sb, "\\n", 2); break;
 		case '\r': strbuf_add(sb, "\\r", 2); break;
-		case '\\': strbuf_add(sb, "\\\\", 2); break;
-		default: strbuf_addch(sb, s[i]);
+		default: strbuf_add(sb, "\\\\", 2);
 		}
+		p = q + 1;
 	}
 }
 

@@ -1,9 +1,10 @@
-/* csvio: libcsv wrapped for sitrep's two uses (metadata tables in, tables out). */
+/* csvio: libcsv wrapped for reading metadata tables; the field writer for the tables out. */
 #include "io/csvio.h"
 
 #include <csv.h>
 #include <string.h>
 
+#include "base/scan.h"
 #include "base/util.h"
 
 struct reader_state {
@@ -65,20 +66,22 @@ int csvio_read(FILE *fp, const char *name, csv_row_fn fn, void *ctx)
 
 void csvio_field(struct strbuf *sb, const char *s, size_t len, char delim)
 {
-	int needs_quotes = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-		if (c == delim || c == '"' || c == '\n' || c == '\r') {
-			needs_quotes = 1;
-			break;
-		}
-	}
-	if (!needs_quotes) {
+	const char *p = s, *end = s + len;
+	if (scan_any4(s, end, delim, '"', '\n', '\r') == end) {
 		strbuf_add(sb, s, len);
 		return;
 	}
-	/* csv_write needs at most 2 * len + 2 bytes: every quote doubled, plus the pair. */
-	strbuf_grow(sb, 2 * len + 2);
-	sb->len += csv_write(sb->buf + sb->len, 2 * len + 2, s, len);
-	sb->buf[sb->len] = '\0';
+	/* In quotes, each quote doubled; a run between quotes is copied whole. */
+	strbuf_grow(sb, len + 2);
+	strbuf_addch(sb, '"');
+	for (;;) {
+		const char *q = memchr(p, '"', (size_t)(end - p));
+		if (!q)
+			break;
+		strbuf_add(sb, p, (size_t)(q + 1 - p));
+		strbuf_addch(sb, '"');
+		p = q + 1;
+	}
+	strbuf_add(sb, p, (size_t)(end - p));
+	strbuf_addch(sb, '"');
 }

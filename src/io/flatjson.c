@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "base/scan.h"
+
 static const char *skip_ws(const char *p, const char *end)
 {
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
@@ -11,28 +13,24 @@ static const char *skip_ws(const char *p, const char *end)
 	return p;
 }
 
-/* A string starting after its opening quote: the position of the closing quote, or NULL. */
+/* A string starting after its opening quote: the position of the closing quote, or NULL.
+ * One pass: each escape moves the scan on past itself, never back. */
 static const char *string_end(const char *p, const char *end, int *escaped)
 {
 	*escaped = 0;
-	while (p < end) {
-		const char *q = memchr(p, '"', (size_t)(end - p));
-		const char *b = memchr(p, '\\', q ? (size_t)(q - p) : (size_t)(end - p));
-		if (b) {
-			*escaped = 1;
-			if (b + 1 >= end)
-				return NULL;
-			p = b + 2;
-			continue;
-		}
-		if (!q)
+	for (;;) {
+		p = scan_json_special(p, end);
+		if (p == end)
 			return NULL;
-		for (const char *c = p; c < q; c++)
-			if ((unsigned char)*c < 0x20)
-				return NULL; /* raw control characters: let cJSON judge */
-		return q;
+		if (*p == '"')
+			return p;
+		if (*p != '\\')
+			return NULL; /* a raw control character: let cJSON judge */
+		*escaped = 1;
+		if (end - p < 2)
+			return NULL;
+		p += 2;
 	}
-	return NULL;
 }
 
 /* Skip a nested array or object (balanced brackets, strings respected). */

@@ -12,5 +12,6 @@ Suite *suite_utf8(void);
 Suite *suite_lexicons(void);
 Suite *suite_output(void);
 Suite *suite_extract(void);
+Suite *suite_scan(void);
 
 #endif
