@@ -1,7 +1,9 @@
-/* cmd_run: `sitrep run`: parse, extract and export in one process, with a summary. The three
- * stages run on three threads joined by bounded queues, as in a shell pipeline: the main
- * thread parses and hands over documents, the extract thread turns each into record lines
- * gathered in batches, the export thread writes the tables. Order is kept throughout. */
+/* cmd_run: `sitrep run`: parse, extract and export in one process, with a summary. The stages
+ * run as a pipeline of threads, as in a shell pipeline, and keep the order of the input:
+ *   parse   (main thread)       documents, added to the worker pool
+ *   extract (--jobs threads)    documents to record lines (cmd/workers.h), in input order
+ *   export  (one thread)        record lines to the tables, counted for the summary
+ * A new stage goes between two of these, taking its input from the one before. */
 #include <getopt.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -10,8 +12,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "base/batchq.h"
 #include "cmd/cmd.h"
+#include "cmd/workers.h"
 #include "io/doc.h"
 #include "export/export.h"
 #include "extract/extract.h"
@@ -30,23 +32,18 @@ static const char run_usage[] =
 	"      --meta FILE    publication metadata CSV (as for parse)\n"
 	"      --date DATE    publication date for every document\n"
 	"      --gazetteer FILE, --actors FILE, --triggers FILE   as for extract\n"
+	"  -j, --jobs N       extract on N threads (default: the number of online processors);\n"
+	"                     the tables are the same for every N\n"
 	"  -q, --quiet        no progress line and no warnings\n"
 	"  -h, --help         this text\n";
 
 #define MAX_TYPES 32
-#define DOC_DEPTH 64             /* parsed documents that may wait for the extract thread */
-#define BATCH_BYTES (256 * 1024) /* record text handed to the export thread at a time */
-#define BATCH_DEPTH 4            /* batches that may wait for it */
 
-/* Each counter is written by one thread and read by the main one after the joins. */
+/* Written by the export thread and read by the main one after the join. */
 struct run_state {
-	struct extractor *ex;
+	struct workers *pool;
 	struct exporter *x;
-	struct batchq *docs_q;      /* struct doc *, main -> extract thread */
-	struct batchq *batch_q;     /* struct strbuf *, extract -> export thread */
-	struct strbuf out;          /* the batch being filled (extract thread) */
-	unsigned long docs, events; /* extract thread */
-	unsigned long places, write_errors; /* export thread */
+	unsigned long docs, events, places, write_errors;
 	const char *types[MAX_TYPES];
 	unsigned long type_counts[MAX_TYPES];
 	size_t n_types;
@@ -82,9 +79,11 @@ static const char *intern_type(const char *s)
  * order), then hand the line to the exporter. */
 static void feed_line(struct run_state *st, const char *line, size_t len)
 {
-	static const char ev[] = "{\"type\":\"event\"", pl[] = "{\"type\":\"place\"";
+	static const char ev[] = "{\"type\":\"event\"", pl[] = "{\"type\":\"place\"",
+			  doc[] = "{\"type\":\"document\"";
 	if (len > sizeof(ev) && !memcmp(line, ev, sizeof(ev) - 1)) {
 		const char *et = strstr(line, "\"event_type\":\"");
+		st->events++;
 		if (et) {
 			char name[64];
 			const char *v = et + 14, *q = strchr(v, '"');
@@ -93,78 +92,67 @@ static void feed_line(struct run_state *st, const char *line, size_t len)
 		}
 	} else if (len > sizeof(pl) && !memcmp(line, pl, sizeof(pl) - 1)) {
 		st->places++;
+	} else if (len > sizeof(doc) && !memcmp(line, doc, sizeof(doc) - 1)) {
+		st->docs++;
 	}
 	if (exporter_add_line(st->x, line, len, "sitrep run") < 0)
 		st->write_errors++;
 }
 
-/* The export thread: every line of every batch, in order. */
-static void *export_batches(void *ctx)
+static void show_progress(struct run_state *st)
 {
-	struct run_state *st = ctx;
-	struct strbuf *batch;
-	while ((batch = batchq_pop(st->batch_q))) {
-		const char *p = batch->buf, *end = p + batch->len;
-		while (p < end) {
-			const char *nl = memchr(p, '\n', (size_t)(end - p));
-			feed_line(st, p, (size_t)(nl - p));
-			p = nl + 1;
-		}
-		strbuf_release(batch);
-		free(batch);
-	}
-	return NULL;
-}
-
-/* Hand the records gathered in out to the export thread and leave out empty (also called by
- * the extractor between the windows of a long document). */
-static void flush_batch(void *ctx, struct strbuf *out)
-{
-	struct run_state *st = ctx;
-	if (!out->len)
-		return;
-	struct strbuf *full = xmalloc(sizeof(*full));
-	*full = *out; /* the buffer moves; out starts a new one */
-	strbuf_init(out, BATCH_BYTES + BATCH_BYTES / 4);
-	batchq_push(st->batch_q, full);
-}
-
-static void extract_doc(struct run_state *st, struct doc *d)
-{
-	doc_write_json(d, &st->out);
-	st->events += extractor_run(st->ex, d, &st->out, NULL);
-	if (st->out.len >= BATCH_BYTES)
-		flush_batch(st, &st->out);
-	st->docs++;
 	if (st->progress && time(NULL) != st->last) {
 		st->last = time(NULL);
 		fprintf(stderr, "\rsitrep run: %lu documents, %lu events", st->docs, st->events);
 	}
 }
 
-/* The extract thread: documents in, batches of record lines out, in order. */
-static void *extract_docs(void *ctx)
+/* The export stage (a thread of its own): every line of every chunk, in input order. */
+static void *export_stage(void *ctx)
 {
 	struct run_state *st = ctx;
-	struct doc *d;
-	while ((d = batchq_pop(st->docs_q))) {
-		extract_doc(st, d);
-		doc_release(d);
-		free(d);
+	struct workers_chunk *c;
+	while ((c = workers_next(st->pool))) {
+		const char *p = c->out.buf, *end = p + c->out.len;
+		while (p < end) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			feed_line(st, p, (size_t)(nl - p));
+			p = nl + 1;
+		}
+		if (c->err.len)
+			fwrite(c->err.buf, 1, c->err.len, stderr);
+		workers_chunk_free(c);
+		show_progress(st);
 	}
-	flush_batch(st, &st->out);
-	batchq_close(st->batch_q);
 	return NULL;
 }
 
-/* Parser sink (main thread): move the document to the heap and queue it. */
+/* The extract stage (on a worker thread): one document to its record and its records. */
+static int extract_doc(void *ctx, struct extractor *ex, void *item, struct strbuf *out,
+		       struct strbuf *err)
+{
+	const struct doc *d = item;
+	(void)ctx;
+	(void)err;
+	doc_write_json(d, out);
+	extractor_run(ex, d, out, NULL);
+	return 0;
+}
+
+static void free_doc(void *item)
+{
+	doc_release(item);
+	free(item);
+}
+
+/* The parse stage's sink (main thread): move the document to the heap and queue it. */
 static void on_doc(void *ctx, struct doc *d)
 {
 	struct run_state *st = ctx;
 	struct doc *moved = xmalloc(sizeof(*moved));
 	*moved = *d;
 	doc_init(d); /* the parser's copy is now empty; releasing it frees nothing */
-	batchq_push(st->docs_q, moved);
+	workers_add(st->pool, moved, moved->text.len);
 }
 
 int cmd_run(int argc, char **argv)
@@ -177,6 +165,7 @@ int cmd_run(int argc, char **argv)
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "actors", required_argument, NULL, 'a' },
 		{ "triggers", required_argument, NULL, 't' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -187,11 +176,12 @@ int cmd_run(int argc, char **argv)
 	struct meta_table meta = { NULL, 0 };
 	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL;
 	int c, quiet = 0;
+	size_t jobs = workers_default_jobs();
 	memset(&xo, 0, sizeof(xo));
 	memset(&eo, 0, sizeof(eo));
 	xo.outdir = "out";
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:f:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:f:j:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': xo.outdir = optarg; break;
 		case 'f': {
@@ -206,6 +196,10 @@ int cmd_run(int argc, char **argv)
 		case 'g': gaz = optarg; break;
 		case 'a': act = optarg; break;
 		case 't': trg = optarg; break;
+		case 'j':
+			if (!(jobs = workers_parse_jobs(optarg)))
+				return EXIT_USAGE;
+			break;
 		case 'q': quiet = 1; sitrep_quiet_warnings = 1; break;
 		case 'h':
 			fputs(run_usage, stdout);
@@ -231,30 +225,26 @@ int cmd_run(int argc, char **argv)
 		return EXIT_IO;
 	struct run_state st;
 	memset(&st, 0, sizeof(st));
-	strbuf_init(&st.out, 0);
 	st.progress = !quiet && isatty(2);
-	st.ex = extractor_new(&eo);
-	st.x = st.ex ? exporter_new(&xo, &schemas) : NULL;
-	if (!st.ex || !st.x) {
-		extractor_free(st.ex);
+	struct extractor *ex = extractor_new(&eo);
+	st.x = ex ? exporter_new(&xo, &schemas) : NULL;
+	if (!ex || !st.x) {
+		extractor_free(ex);
 		schema_free_all(&schemas);
 		meta_release(&meta);
 		return EXIT_USAGE;
 	}
 	struct parse_stats ps = { 0, 0, 0, 0 };
-	pthread_t extract_thread, export_thread;
-	st.docs_q = batchq_new(DOC_DEPTH);
-	st.batch_q = batchq_new(BATCH_DEPTH);
-	if (pthread_create(&export_thread, NULL, export_batches, &st) != 0 ||
-	    pthread_create(&extract_thread, NULL, extract_docs, &st) != 0)
-		die(EXIT_IO, "cannot start the extract and export threads");
+	static const struct workers_ops ops = { extract_doc, free_doc, NULL };
+	pthread_t export_thread;
+	st.pool = workers_start(ex, jobs, &ops);
+	if (pthread_create(&export_thread, NULL, export_stage, &st) != 0)
+		die(EXIT_IO, "cannot start the export thread");
 	for (int i = optind; i < argc; i++)
 		parse_input(argv[i], &po, on_doc, &st, &ps);
-	batchq_close(st.docs_q);
-	pthread_join(extract_thread, NULL);
+	workers_close(st.pool);
 	pthread_join(export_thread, NULL);
-	batchq_free(st.docs_q);
-	batchq_free(st.batch_q);
+	workers_finish(st.pool);
 	int failed = exporter_finish(st.x) < 0 || st.write_errors;
 	if (st.progress)
 		fputc('\n', stderr);
@@ -269,10 +259,9 @@ int cmd_run(int argc, char **argv)
 		printf(" %s.%s (%lu)", name, export_format_ext(xo.format), rows);
 	putchar('\n');
 	exporter_free(st.x);
-	extractor_free(st.ex);
+	extractor_free(ex);
 	schema_free_all(&schemas);
 	meta_release(&meta);
-	strbuf_release(&st.out);
 	int rc = cmd_account("run", "documents", ps.docs_in, ps.docs_out, ps.rejected, ps.io_errors);
 	return failed ? EXIT_IO : rc;
 }

@@ -11,6 +11,20 @@
 #include "base/strbuf.h"
 #include "base/util.h"
 
+struct jvalue *recread_parse(const char *line, size_t len, const char *where)
+{
+	size_t erroff = 0;
+	struct jvalue *rec = json_parse(line, len, &erroff);
+	if (rec && json_kind(rec) == JSON_OBJECT)
+		return rec;
+	if (rec)
+		error("%s: record is not a JSON object; skipped", where);
+	else
+		error("%s: invalid JSON at byte %zu; skipped", where, erroff + 1);
+	json_free(rec);
+	return NULL;
+}
+
 static int read_one(const char *path, size_t max_line, unsigned flags, record_fn fn, void *ctx,
 		    struct recread_stats *st)
 {
@@ -48,15 +62,9 @@ static int read_one(const char *path, size_t max_line, unsigned flags, record_fn
 			}
 			continue;
 		}
-		size_t erroff = 0;
-		struct jvalue *rec = json_parse(lr.line.buf, lr.line.len, &erroff);
-		if (!rec || json_kind(rec) != JSON_OBJECT) {
-			if (rec)
-				error("%s: record is not a JSON object; skipped", where.buf);
-			else
-				error("%s: invalid JSON at byte %zu; skipped", where.buf, erroff + 1);
+		struct jvalue *rec = recread_parse(lr.line.buf, lr.line.len, where.buf);
+		if (!rec) {
 			st->rejected++;
-			json_free(rec);
 			stop = strict;
 			continue;
 		}

@@ -1,0 +1,183 @@
+/* workers: batches of items through an ordered queue (ordq) to N threads; each worker turns
+ * a batch into chunks of output, handed back as they fill and between the windows of a long
+ * document, so that no worker holds much more than a chunk. */
+#include "cmd/workers.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "base/ordq.h"
+#include "base/util.h"
+#include "extract/extract.h"
+
+#define CHUNKS_PER_BATCH 2 /* chunks of one batch that may wait for the consumer */
+#define MAX_JOBS 1024
+
+struct batch {
+	void **items;
+	size_t n, bytes;
+};
+
+struct worker {
+	struct workers *pool;
+	struct extractor *ex;
+	pthread_t thread;
+	size_t ticket;          /* of the batch being worked on */
+	struct strbuf out, err; /* the chunk being filled */
+	unsigned long rejected;
+};
+
+struct workers {
+	struct ordq *q;
+	struct workers_ops ops;
+	struct worker *w;
+	size_t n;
+	struct batch *cur; /* being filled by the producer */
+};
+
+static struct batch *batch_new(void)
+{
+	struct batch *b = xcalloc(1, sizeof(*b));
+	b->items = xmalloc(WORKERS_BATCH_ITEMS * sizeof(*b->items));
+	return b;
+}
+
+/* Hand what the worker wrote so far to the consumer, as one chunk. */
+static void emit(struct worker *wk)
+{
+	if (!wk->out.len && !wk->err.len && !wk->rejected)
+		return;
+	struct workers_chunk *c = xmalloc(sizeof(*c));
+	c->out = wk->out; /* the buffers move; the worker starts new ones */
+	c->err = wk->err;
+	c->rejected = wk->rejected;
+	strbuf_init(&wk->out, WORKERS_CHUNK_BYTES + WORKERS_CHUNK_BYTES / 4);
+	strbuf_init(&wk->err, 0);
+	wk->rejected = 0;
+	ordq_emit(wk->pool->q, wk->ticket, c);
+}
+
+/* Between the windows of a long document (extractor_set_flush). */
+static void on_window(void *ctx, struct strbuf *out)
+{
+	struct worker *wk = ctx;
+	(void)out; /* it is wk->out */
+	emit(wk);
+}
+
+static void *work(void *ctx)
+{
+	struct worker *wk = ctx;
+	const struct workers_ops *ops = &wk->pool->ops;
+	struct batch *b;
+	sitrep_capture_messages(&wk->err);
+	while ((b = ordq_take(wk->pool->q, &wk->ticket))) {
+		for (size_t i = 0; i < b->n; i++) {
+			wk->rejected += (unsigned long)ops->run(ops->ctx, wk->ex, b->items[i], &wk->out,
+								&wk->err);
+			ops->free_item(b->items[i]);
+			if (wk->out.len + wk->err.len >= WORKERS_CHUNK_BYTES)
+				emit(wk);
+		}
+		emit(wk);
+		ordq_done(wk->pool->q, wk->ticket);
+		free(b->items);
+		free(b);
+	}
+	sitrep_capture_messages(NULL);
+	return NULL;
+}
+
+struct workers *workers_start(const struct extractor *ex, size_t n, const struct workers_ops *ops)
+{
+	struct workers *w = xcalloc(1, sizeof(*w));
+	w->ops = *ops;
+	w->n = n ? n : 1;
+	/* Twice as many batches as workers: each worker has the next one ready while the
+	 * consumer reads the output of the one before. */
+	w->q = ordq_new(2 * w->n, CHUNKS_PER_BATCH);
+	w->w = xcalloc(w->n, sizeof(*w->w));
+	w->cur = batch_new();
+	for (size_t i = 0; i < w->n; i++) {
+		struct worker *wk = &w->w[i];
+		wk->pool = w;
+		wk->ex = extractor_new_worker(ex);
+		extractor_set_flush(wk->ex, on_window, wk);
+		strbuf_init(&wk->out, WORKERS_CHUNK_BYTES + WORKERS_CHUNK_BYTES / 4);
+		strbuf_init(&wk->err, 0);
+		if (pthread_create(&wk->thread, NULL, work, wk) != 0)
+			die(EXIT_IO, "cannot start extract thread %zu of %zu", i + 1, w->n);
+	}
+	return w;
+}
+
+void workers_add(struct workers *w, void *item, size_t bytes)
+{
+	struct batch *b = w->cur;
+	b->items[b->n++] = item;
+	b->bytes += bytes;
+	if (b->n == WORKERS_BATCH_ITEMS || b->bytes >= WORKERS_BATCH_BYTES) {
+		ordq_put(w->q, b);
+		w->cur = batch_new();
+	}
+}
+
+void workers_close(struct workers *w)
+{
+	if (w->cur->n) {
+		ordq_put(w->q, w->cur);
+		w->cur = NULL;
+	}
+	ordq_close(w->q);
+}
+
+struct workers_chunk *workers_next(struct workers *w)
+{
+	return ordq_next(w->q);
+}
+
+void workers_chunk_free(struct workers_chunk *c)
+{
+	if (!c)
+		return;
+	strbuf_release(&c->out);
+	strbuf_release(&c->err);
+	free(c);
+}
+
+void workers_finish(struct workers *w)
+{
+	if (!w)
+		return;
+	for (size_t i = 0; i < w->n; i++) {
+		pthread_join(w->w[i].thread, NULL);
+		extractor_free_worker(w->w[i].ex);
+		strbuf_release(&w->w[i].out);
+		strbuf_release(&w->w[i].err);
+	}
+	if (w->cur) {
+		free(w->cur->items);
+		free(w->cur);
+	}
+	ordq_free(w->q);
+	free(w->w);
+	free(w);
+}
+
+size_t workers_default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (size_t)n;
+}
+
+size_t workers_parse_jobs(const char *arg)
+{
+	char *end;
+	unsigned long long v = strtoull(arg, &end, 10);
+	if (*end || !*arg || v < 1 || v > MAX_JOBS) {
+		error("--jobs wants a number of threads from 1 to %d, not '%s'", MAX_JOBS, arg);
+		return 0;
+	}
+	return (size_t)v;
+}
