@@ -14,6 +14,7 @@ int main(void)
 	srunner_add_suite(sr, suite_output());
 	srunner_add_suite(sr, suite_extract());
 	srunner_add_suite(sr, suite_scan());
+	srunner_add_suite(sr, suite_ordq());
 	srunner_run_all(sr, CK_ENV);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -13,5 +13,6 @@ Suite *suite_lexicons(void);
 Suite *suite_output(void);
 Suite *suite_extract(void);
 Suite *suite_scan(void);
+Suite *suite_ordq(void);
 
 #endif
