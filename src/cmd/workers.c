@@ -16,7 +16,8 @@
 
 struct batch {
 	void **items;
-	size_t n, bytes;
+	size_t *bytes; /* of each item */
+	size_t n, total;
 };
 
 struct worker {
@@ -34,13 +35,37 @@ struct workers {
 	struct worker *w;
 	size_t n;
 	struct batch *cur; /* being filled by the producer */
+	/* Bytes of the items added and not yet done, under budget_lock: the producer waits while
+	 * they pass WORKERS_BATCH_BYTES per batch in flight, so that a run of large documents
+	 * takes no more memory than one of small ones (one item alone may be larger). */
+	pthread_mutex_t budget_lock;
+	pthread_cond_t budget_freed;
+	size_t in_flight, budget;
 };
 
 static struct batch *batch_new(void)
 {
 	struct batch *b = xcalloc(1, sizeof(*b));
 	b->items = xmalloc(WORKERS_BATCH_ITEMS * sizeof(*b->items));
+	b->bytes = xmalloc(WORKERS_BATCH_ITEMS * sizeof(*b->bytes));
 	return b;
+}
+
+static void batch_free(struct batch *b)
+{
+	if (!b)
+		return;
+	free(b->items);
+	free(b->bytes);
+	free(b);
+}
+
+static void release_budget(struct workers *w, size_t bytes)
+{
+	pthread_mutex_lock(&w->budget_lock);
+	w->in_flight -= bytes;
+	pthread_cond_signal(&w->budget_freed);
+	pthread_mutex_unlock(&w->budget_lock);
 }
 
 /* Hand what the worker wrote so far to the consumer, as one chunk. */
@@ -77,13 +102,13 @@ static void *work(void *ctx)
 			wk->rejected += (unsigned long)ops->run(ops->ctx, wk->ex, b->items[i], &wk->out,
 								&wk->err);
 			ops->free_item(b->items[i]);
+			release_budget(wk->pool, b->bytes[i]);
 			if (wk->out.len + wk->err.len >= WORKERS_CHUNK_BYTES)
 				emit(wk);
 		}
 		emit(wk);
 		ordq_done(wk->pool->q, wk->ticket);
-		free(b->items);
-		free(b);
+		batch_free(b);
 	}
 	sitrep_capture_messages(NULL);
 	return NULL;
@@ -99,6 +124,9 @@ struct workers *workers_start(const struct extractor *ex, size_t n, const struct
 	w->q = ordq_new(2 * w->n, CHUNKS_PER_BATCH);
 	w->w = xcalloc(w->n, sizeof(*w->w));
 	w->cur = batch_new();
+	w->budget = 2 * w->n * WORKERS_BATCH_BYTES;
+	pthread_mutex_init(&w->budget_lock, NULL);
+	pthread_cond_init(&w->budget_freed, NULL);
 	for (size_t i = 0; i < w->n; i++) {
 		struct worker *wk = &w->w[i];
 		wk->pool = w;
@@ -112,15 +140,32 @@ struct workers *workers_start(const struct extractor *ex, size_t n, const struct
 	return w;
 }
 
+static void put_batch(struct workers *w)
+{
+	ordq_put(w->q, w->cur);
+	w->cur = batch_new();
+}
+
 void workers_add(struct workers *w, void *item, size_t bytes)
 {
-	struct batch *b = w->cur;
-	b->items[b->n++] = item;
-	b->bytes += bytes;
-	if (b->n == WORKERS_BATCH_ITEMS || b->bytes >= WORKERS_BATCH_BYTES) {
-		ordq_put(w->q, b);
-		w->cur = batch_new();
+	pthread_mutex_lock(&w->budget_lock);
+	while (w->in_flight && w->in_flight + bytes > w->budget) {
+		if (w->cur->n) { /* what waits in the open batch must go first, or nothing frees */
+			pthread_mutex_unlock(&w->budget_lock);
+			put_batch(w);
+			pthread_mutex_lock(&w->budget_lock);
+			continue;
+		}
+		pthread_cond_wait(&w->budget_freed, &w->budget_lock);
 	}
+	w->in_flight += bytes;
+	pthread_mutex_unlock(&w->budget_lock);
+	struct batch *b = w->cur;
+	b->items[b->n] = item;
+	b->bytes[b->n++] = bytes;
+	b->total += bytes;
+	if (b->n == WORKERS_BATCH_ITEMS || b->total >= WORKERS_BATCH_BYTES)
+		put_batch(w);
 }
 
 void workers_close(struct workers *w)
@@ -156,11 +201,10 @@ void workers_finish(struct workers *w)
 		strbuf_release(&w->w[i].out);
 		strbuf_release(&w->w[i].err);
 	}
-	if (w->cur) {
-		free(w->cur->items);
-		free(w->cur);
-	}
+	batch_free(w->cur);
 	ordq_free(w->q);
+	pthread_mutex_destroy(&w->budget_lock);
+	pthread_cond_destroy(&w->budget_freed);
 	free(w->w);
 	free(w);
 }

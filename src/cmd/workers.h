@@ -2,8 +2,8 @@
  * each with an extractor of its own (the lexicons are shared). One thread adds items
  * (documents, record lines), which go out in batches; another takes the record lines back as
  * chunks, in the order the items were added, so the output is the same as on one thread.
- * Memory is bounded by twice N batches in flight, each with at most two chunks of output
- * waiting.
+ * Memory is bounded: items of at most twice N batches' bytes in flight (or one larger item
+ * alone), and at most two chunks of output waiting per batch.
  * Ownership: added items belong to the pool (freed with ops.free_item); a chunk from
  * workers_next is the caller's until workers_chunk_free. */
 #ifndef SITREP_WORKERS_H
