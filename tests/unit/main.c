@@ -15,6 +15,7 @@ int main(void)
 	srunner_add_suite(sr, suite_extract());
 	srunner_add_suite(sr, suite_scan());
 	srunner_add_suite(sr, suite_ordq());
+	srunner_add_suite(sr, suite_nontext());
 	srunner_run_all(sr, CK_ENV);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

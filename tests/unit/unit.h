@@ -14,5 +14,6 @@ Suite *suite_output(void);
 Suite *suite_extract(void);
 Suite *suite_scan(void);
 Suite *suite_ordq(void);
+Suite *suite_nontext(void);
 
 #endif
