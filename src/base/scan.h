@@ -6,6 +6,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define SCAN_ONES 0x0101010101010101ull
 #define SCAN_HIGHS 0x8080808080808080ull
@@ -41,9 +44,23 @@ static inline uint64_t scan_load(const char *p)
 #endif
 
 /* The first quote, backslash or control byte (below 0x20) in [p, end), or end: the bytes a
- * JSON string cannot hold as they are. */
+ * JSON string cannot hold as they are. Sixteen bytes at a time where the processor has SSE2
+ * (every x86-64), then eight, then one. */
 static inline const char *scan_json_special(const char *p, const char *end)
 {
+#if defined(__SSE2__)
+	const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+	const __m128i below = _mm_set1_epi8(0x1F);
+	for (; end - p >= 16; p += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, below), x); /* x <= 0x1F */
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote),
+						      _mm_cmpeq_epi8(x, backslash)), control);
+		int bits = _mm_movemask_epi8(m);
+		if (bits)
+			return p + __builtin_ctz((unsigned)bits);
+	}
+#endif
 	for (; end - p >= 8; p += 8) {
 		uint64_t x = scan_load(p);
 		uint64_t m = scan_lt(x, 0x20) | scan_eq(x, '"') | scan_eq(x, '\\');
@@ -59,6 +76,18 @@ static inline const char *scan_json_special(const char *p, const char *end)
 /* The first byte in [p, end) equal to a, b, c or d, or end. */
 static inline const char *scan_any4(const char *p, const char *end, char a, char b, char c, char d)
 {
+#if defined(__SSE2__)
+	const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c),
+		      vd = _mm_set1_epi8(d);
+	for (; end - p >= 16; p += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
+					 _mm_or_si128(_mm_cmpeq_epi8(x, vc), _mm_cmpeq_epi8(x, vd)));
+		int bits = _mm_movemask_epi8(m);
+		if (bits)
+			return p + __builtin_ctz((unsigned)bits);
+	}
+#endif
 	for (; end - p >= 8; p += 8) {
 		uint64_t x = scan_load(p);
 		uint64_t m = scan_eq(x, (unsigned char)a) | scan_eq(x, (unsigned char)b) |

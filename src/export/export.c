@@ -25,6 +25,7 @@ struct table {
 	char *name;
 	const struct schema *schema; /* NULL for record types without a schema */
 	struct column *cols;         /* the columns written, in order */
+	size_t *name_len;            /* of each column's name (schema tables) */
 	size_t n_cols;
 	int owns_names;              /* column names allocated here (unknown types) */
 	FILE *fp;                    /* text formats */
@@ -117,9 +118,12 @@ static struct table *add_table(struct exporter *x, const char *name, const struc
 	strbuf_init(&t->pending, 0);
 	if (s) {
 		t->cols = xmalloc((s->n_columns ? s->n_columns : 1) * sizeof(*t->cols));
+		t->name_len = xmalloc((s->n_columns ? s->n_columns : 1) * sizeof(*t->name_len));
 		for (size_t i = 0; i < s->n_columns; i++)
-			if (wanted_column(x, name, s->columns[i].name))
+			if (wanted_column(x, name, s->columns[i].name)) {
+				t->name_len[t->n_cols] = strlen(s->columns[i].name);
 				t->cols[t->n_cols++] = s->columns[i];
+			}
 	}
 	return t;
 }
@@ -242,21 +246,26 @@ static void tsv_escape(struct strbuf *sb, const char *s, size_t len)
 	}
 }
 
+/* OWASP formula injection: a leading = + - @ tab or CR makes a spreadsheet evaluate a cell. */
+static int formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
 static void add_text_cell(struct exporter *x, const char *s, size_t len, int is_text)
 {
-	/* OWASP formula injection: a leading = + - @ tab or CR makes a spreadsheet evaluate it. */
-	struct strbuf tmp = STRBUF_INIT;
-	if (is_text && !x->opts.raw && len && strchr("=+-@\t\r", s[0])) {
+	if (is_text && !x->opts.raw && len && formula_start(s[0])) {
+		struct strbuf tmp = STRBUF_INIT;
 		strbuf_addch(&tmp, '\'');
 		strbuf_add(&tmp, s, len);
-		s = tmp.buf;
-		len = tmp.len;
+		add_text_cell(x, tmp.buf, tmp.len, 0);
+		strbuf_release(&tmp);
+		return;
 	}
 	if (x->opts.format == EXPORT_TSV)
 		tsv_escape(&x->row, s, len);
 	else
 		csvio_field(&x->row, s, len, x->opts.delimiter);
-	strbuf_release(&tmp);
 }
 
 static void add_value_cell(struct exporter *x, const struct jvalue *v, enum column_type type)
@@ -444,8 +453,8 @@ static int write_flat_row(struct exporter *x, struct table *t, int n)
 	for (size_t c = 0; c < t->n_cols; c++) {
 		if (c)
 			strbuf_addch(&x->row, x->opts.delimiter);
-		const struct flat_field *f = flatjson_get(x->flat, n, t->cols[c].name,
-							  t->schema ? (int)c + 1 : -1);
+		const struct flat_field *f = flatjson_getn(x->flat, n, t->cols[c].name, t->name_len[c],
+							   t->schema ? (int)c + 1 : -1);
 		if (!f)
 			continue;
 		switch (f->kind) {
@@ -493,8 +502,11 @@ int exporter_add_line(struct exporter *x, const char *line, size_t len, const ch
 	const struct flat_field *type = n >= 0 ? flatjson_get(x->flat, n, "type", 0) : NULL;
 	if (n >= 0 && (!type || (type->kind == FLAT_STRING && !type->escaped))) {
 		char name[64] = "";
-		if (type)
-			snprintf(name, sizeof(name), "%.*s", (int)type->val_len, type->val);
+		if (type) { /* a copy cut to the buffer, without printf's cost on every record */
+			size_t l = type->val_len < sizeof(name) - 1 ? type->val_len : sizeof(name) - 1;
+			memcpy(name, type->val, l);
+			name[l] = '\0';
+		}
 		const struct schema *s = schema_for_type(x->schemas, type ? name : NULL);
 		struct table *t = s ? find_table(x, s->table) : NULL;
 		/* Streaming text tables: no tree needed. */
@@ -752,6 +764,7 @@ void exporter_free(struct exporter *x)
 			for (size_t c = 0; c < t->n_cols; c++)
 				free((char *)t->cols[c].name);
 		free(t->cols);
+		free(t->name_len);
 		free(t->name);
 		strbuf_release(&t->pending);
 	}

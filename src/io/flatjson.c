@@ -8,6 +8,8 @@
 
 static const char *skip_ws(const char *p, const char *end)
 {
+	if (p < end && (unsigned char)*p > ' ')
+		return p; /* sitrep writes no whitespace between tokens */
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
 		p++;
 	return p;
@@ -69,9 +71,11 @@ static int number_ok(const char *p, size_t n)
 		i++;
 	if (i >= n || p[i] < '0' || p[i] > '9')
 		return 0;
-	for (; i < n; i++)
-		if (!strchr("0123456789.eE+-", p[i]))
+	for (; i < n; i++) {
+		char c = p[i];
+		if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'))
 			return 0;
+	}
 	return 1;
 }
 
@@ -236,14 +240,20 @@ void flatjson_unescape(const char *s, size_t len, struct strbuf *sb)
 	}
 }
 
+const struct flat_field *flatjson_getn(const struct flat_field *fields, int n, const char *key,
+				       size_t key_len, int hint)
+{
+	if (hint >= 0 && hint < n && fields[hint].key_len == key_len &&
+	    !memcmp(fields[hint].key, key, key_len))
+		return &fields[hint];
+	for (int i = 0; i < n; i++)
+		if (fields[i].key_len == key_len && !memcmp(fields[i].key, key, key_len))
+			return &fields[i];
+	return NULL;
+}
+
 const struct flat_field *flatjson_get(const struct flat_field *fields, int n, const char *key,
 				      int hint)
 {
-	size_t kl = strlen(key);
-	if (hint >= 0 && hint < n && fields[hint].key_len == kl && !memcmp(fields[hint].key, key, kl))
-		return &fields[hint];
-	for (int i = 0; i < n; i++)
-		if (fields[i].key_len == kl && !memcmp(fields[i].key, key, kl))
-			return &fields[i];
-	return NULL;
+	return flatjson_getn(fields, n, key, strlen(key), hint);
 }

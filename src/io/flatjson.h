@@ -30,5 +30,8 @@ void flatjson_unescape(const char *s, size_t len, struct strbuf *sb);
 /* The field with this key, or NULL; hint is where it is expected (sitrep writes in order). */
 const struct flat_field *flatjson_get(const struct flat_field *fields, int n, const char *key,
 				      int hint);
+/* The same with the key's length known (export asks for every column of every record). */
+const struct flat_field *flatjson_getn(const struct flat_field *fields, int n, const char *key,
+				       size_t key_len, int hint);
 
 #endif
