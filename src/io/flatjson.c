@@ -6,7 +6,7 @@
 
 #include "base/scan.h"
 
-static const char *skip_ws(const char *p, const char *end)
+static inline const char *skip_ws(const char *p, const char *end)
 {
 	if (p < end && (unsigned char)*p > ' ')
 		return p; /* sitrep writes no whitespace between tokens */
@@ -56,10 +56,13 @@ static const char *skip_nested(const char *p, const char *end)
 	return NULL;
 }
 
+/* The bytes that end a number, true, false or null. */
+static const unsigned char ends_scalar[256] = { [','] = 1, ['}'] = 1, [' '] = 1, ['\t'] = 1,
+	['\r'] = 1, ['\n'] = 1 };
+
 static const char *scalar_end(const char *p, const char *end)
 {
-	while (p < end && *p != ',' && *p != '}' && *p != ' ' && *p != '\t' && *p != '\r' &&
-	       *p != '\n')
+	while (p < end && !ends_scalar[(unsigned char)*p])
 		p++;
 	return p;
 }
