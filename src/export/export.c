@@ -444,6 +444,55 @@ static int selected(const struct exporter *x, const struct table *t)
 	return x->opts.outdir || !strcmp(t->name, x->opts.table);
 }
 
+#define LONG_CELL (64 * 1024) /* string cells longer than this are written piece by piece */
+
+/* The next decoded piece of a long string field into x->cell; 0 at its end. */
+static int next_piece(struct exporter *x, const struct flat_field *f, size_t *done)
+{
+	if (*done >= f->val_len)
+		return 0;
+	strbuf_reset(&x->cell);
+	if (f->escaped) {
+		*done += flatjson_unescape_some(f->val + *done, f->val_len - *done, LONG_CELL, &x->cell);
+	} else {
+		size_t n = f->val_len - *done < LONG_CELL ? f->val_len - *done : LONG_CELL;
+		strbuf_add(&x->cell, f->val + *done, n);
+		*done += n;
+	}
+	return 1;
+}
+
+/* A long string cell (a document's text can be megabytes) as add_text_cell would write it,
+ * but straight to the table, a piece at a time, so that neither the decoded text nor the row
+ * is ever whole in memory. A first pass over the pieces tells whether CSV needs quotes. */
+static int write_long_cell(struct exporter *x, struct table *t, const struct flat_field *f)
+{
+	int tsv = x->opts.format == EXPORT_TSV, quote = 0, first = 1;
+	size_t done = 0;
+	while (!tsv && !quote && next_piece(x, f, &done))
+		quote = csvio_needs_quotes(x->cell.buf, x->cell.len, x->opts.delimiter);
+	if (fwrite(x->row.buf, 1, x->row.len, t->fp) != x->row.len)
+		return -1;
+	strbuf_reset(&x->row);
+	if (quote)
+		strbuf_addch(&x->row, '"');
+	for (done = 0; next_piece(x, f, &done); first = 0) {
+		const char *s = x->cell.buf;
+		if (first && !x->opts.raw && formula_start(s[0]))
+			strbuf_addch(&x->row, '\'');
+		if (tsv)
+			tsv_escape(&x->row, s, x->cell.len);
+		else
+			csvio_quoted_part(&x->row, s, x->cell.len);
+		if (fwrite(x->row.buf, 1, x->row.len, t->fp) != x->row.len)
+			return -1;
+		strbuf_reset(&x->row);
+	}
+	if (quote)
+		strbuf_addch(&x->row, '"');
+	return 0;
+}
+
 /* A CSV/TSV row straight from flat fields: strings decoded once, numbers as written. */
 static int write_flat_row(struct exporter *x, struct table *t, int n)
 {
@@ -459,7 +508,10 @@ static int write_flat_row(struct exporter *x, struct table *t, int n)
 			continue;
 		switch (f->kind) {
 		case FLAT_STRING:
-			if (f->escaped) {
+			if (f->val_len > LONG_CELL) {
+				if (write_long_cell(x, t, f) < 0)
+					return -1;
+			} else if (f->escaped) {
 				strbuf_reset(&x->cell);
 				flatjson_unescape(f->val, f->val_len, &x->cell);
 				add_text_cell(x, x->cell.buf, x->cell.len, 1);

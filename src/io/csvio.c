@@ -64,16 +64,9 @@ int csvio_read(FILE *fp, const char *name, csv_row_fn fn, void *ctx)
 	return rc;
 }
 
-void csvio_field(struct strbuf *sb, const char *s, size_t len, char delim)
+void csvio_quoted_part(struct strbuf *sb, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
-	if (scan_any4(s, end, delim, '"', '\n', '\r') == end) {
-		strbuf_add(sb, s, len);
-		return;
-	}
-	/* In quotes, each quote doubled; a run between quotes is copied whole. */
-	strbuf_grow(sb, len + 2);
-	strbuf_addch(sb, '"');
 	for (;;) {
 		const char *q = memchr(p, '"', (size_t)(end - p));
 		if (!q)
@@ -83,5 +76,21 @@ void csvio_field(struct strbuf *sb, const char *s, size_t len, char delim)
 		p = q + 1;
 	}
 	strbuf_add(sb, p, (size_t)(end - p));
+}
+
+int csvio_needs_quotes(const char *s, size_t len, char delim)
+{
+	return scan_any4(s, s + len, delim, '"', '\n', '\r') != s + len;
+}
+
+void csvio_field(struct strbuf *sb, const char *s, size_t len, char delim)
+{
+	if (!csvio_needs_quotes(s, len, delim)) {
+		strbuf_add(sb, s, len);
+		return;
+	}
+	strbuf_grow(sb, len + 2);
+	strbuf_addch(sb, '"');
+	csvio_quoted_part(sb, s, len);
 	strbuf_addch(sb, '"');
 }

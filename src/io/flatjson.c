@@ -202,18 +202,18 @@ static void put_utf8(struct strbuf *sb, unsigned long cp)
 	}
 }
 
-void flatjson_unescape(const char *s, size_t len, struct strbuf *sb)
+size_t flatjson_unescape_some(const char *s, size_t len, size_t max, struct strbuf *sb)
 {
-	const char *p = s, *end = s + len;
-	while (p < end) {
+	const char *p = s, *end = s + len, *stop = s + (max < len ? max : len);
+	while (p < stop) {
 		const char *b = memchr(p, '\\', (size_t)(end - p));
-		if (!b) {
-			strbuf_add(sb, p, (size_t)(end - p));
-			return;
+		if (!b || b >= stop) {
+			strbuf_add(sb, p, (size_t)(stop - p));
+			return (size_t)(stop - s);
 		}
 		strbuf_add(sb, p, (size_t)(b - p));
 		if (b + 1 >= end)
-			return;
+			return len;
 		p = b + 2;
 		switch (b[1]) {
 		case 'n': strbuf_addch(sb, '\n'); break;
@@ -241,6 +241,12 @@ void flatjson_unescape(const char *s, size_t len, struct strbuf *sb)
 		default: strbuf_addch(sb, b[1]); /* \" \\ \/ */
 		}
 	}
+	return (size_t)(p - s);
+}
+
+void flatjson_unescape(const char *s, size_t len, struct strbuf *sb)
+{
+	flatjson_unescape_some(s, len, len, sb);
 }
 
 const struct flat_field *flatjson_getn(const struct flat_field *fields, int n, const char *key,
