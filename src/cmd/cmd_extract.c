@@ -121,14 +121,13 @@ static int queue_record(void *vctx, const struct jvalue *rec, const char *line, 
 }
 
 /* --jobs: a worker's turn at one line. */
-static int extract_line(void *ctx, struct extractor *ex, void *item, struct strbuf *out,
-			struct strbuf *err)
+static int extract_line(void *ctx, struct workers_out *o, void *item)
 {
 	const struct line_item *it = item;
 	struct jvalue *rec = recread_parse(it->line, it->len, it->where);
 	if (!rec)
 		return 1;
-	int rejected = extract_record(ctx, ex, rec, it->line, it->len, it->where, out, err);
+	int rejected = extract_record(ctx, o->ex, rec, it->line, it->len, it->where, &o->out, &o->err);
 	json_free(rec);
 	return rejected;
 }

@@ -15,6 +15,7 @@
 #include "cmd/cmd.h"
 #include "cmd/workers.h"
 #include "io/doc.h"
+#include "io/flatjson.h"
 #include "export/export.h"
 #include "extract/extract.h"
 #include "parse/meta.h"
@@ -43,6 +44,8 @@ static const char run_usage[] =
 struct run_state {
 	struct workers *pool;
 	struct exporter *x;
+	int share_docs;             /* CSV, TSV: documents' rows written from the documents */
+	struct strbuf scratch;      /* for doc_fields */
 	unsigned long docs, events, places, write_errors;
 	const char *types[MAX_TYPES];
 	unsigned long type_counts[MAX_TYPES];
@@ -93,7 +96,7 @@ static void feed_line(struct run_state *st, const char *line, size_t len)
 	} else if (len > sizeof(pl) && !memcmp(line, pl, sizeof(pl) - 1)) {
 		st->places++;
 	} else if (len > sizeof(doc) && !memcmp(line, doc, sizeof(doc) - 1)) {
-		st->docs++;
+		st->docs++; /* formats that take documents as JSON lines */
 	}
 	if (exporter_add_line(st->x, line, len, "sitrep run") < 0)
 		st->write_errors++;
@@ -113,6 +116,13 @@ static void *export_stage(void *ctx)
 	struct run_state *st = ctx;
 	struct workers_chunk *c;
 	while ((c = workers_next(st->pool))) {
+		if (c->item) { /* a document, shared by the worker: its row, without a JSON copy */
+			struct flat_field f[DOC_FIELDS];
+			int n = doc_fields(c->item, f, &st->scratch);
+			if (exporter_add_fields(st->x, "document", f, n) < 0)
+				st->write_errors++;
+			st->docs++;
+		}
 		const char *p = c->out.buf, *end = p + c->out.len;
 		while (p < end) {
 			const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -127,15 +137,21 @@ static void *export_stage(void *ctx)
 	return NULL;
 }
 
-/* The extract stage (on a worker thread): one document to its record and its records. */
-static int extract_doc(void *ctx, struct extractor *ex, void *item, struct strbuf *out,
-		       struct strbuf *err)
+/* The extract stage (on a worker thread): one document to its record and its records. The
+ * document itself goes to the export stage where the format allows (its text is held once),
+ * else its record, at once: it holds the whole text. */
+static int extract_doc(void *ctx, struct workers_out *o, void *item)
 {
+	const struct run_state *st = ctx;
 	const struct doc *d = item;
-	(void)ctx;
-	(void)err;
-	doc_write_json(d, out);
-	extractor_run(ex, d, out, NULL);
+	if (st->share_docs) {
+		workers_share(o, item);
+	} else {
+		doc_write_json(d, &o->out);
+		if (o->out.len >= WORKERS_CHUNK_BYTES)
+			workers_emit(o);
+	}
+	extractor_run(o->ex, d, &o->out, NULL);
 	return 0;
 }
 
@@ -235,7 +251,9 @@ int cmd_run(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct parse_stats ps = { 0, 0, 0, 0 };
-	static const struct workers_ops ops = { extract_doc, free_doc, NULL };
+	const struct workers_ops ops = { extract_doc, free_doc, &st };
+	st.share_docs = xo.format == EXPORT_CSV || xo.format == EXPORT_TSV;
+	strbuf_init(&st.scratch, 0);
 	pthread_t export_thread;
 	st.pool = workers_start(ex, jobs, &ops);
 	if (pthread_create(&export_thread, NULL, export_stage, &st) != 0)
@@ -259,6 +277,7 @@ int cmd_run(int argc, char **argv)
 		printf(" %s.%s (%lu)", name, export_format_ext(xo.format), rows);
 	putchar('\n');
 	exporter_free(st.x);
+	strbuf_release(&st.scratch);
 	extractor_free(ex);
 	schema_free_all(&schemas);
 	meta_release(&meta);

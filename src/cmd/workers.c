@@ -4,6 +4,7 @@
 #include "cmd/workers.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -11,7 +12,6 @@
 #include "base/util.h"
 #include "extract/extract.h"
 
-#define CHUNKS_PER_BATCH 2 /* chunks of one batch that may wait for the consumer */
 #define MAX_JOBS 1024
 
 struct batch {
@@ -20,13 +20,21 @@ struct batch {
 	size_t n, total;
 };
 
+/* An item held by a worker and the consumer at once: the last one done frees it. */
+struct workers_ref {
+	void *item;
+	void (*free_item)(void *item);
+	atomic_int holders;
+};
+
 struct worker {
+	struct workers_out o;   /* first: workers_emit finds the worker from it */
 	struct workers *pool;
-	struct extractor *ex;
 	pthread_t thread;
 	size_t ticket;          /* of the batch being worked on */
-	struct strbuf out, err; /* the chunk being filled */
 	unsigned long rejected;
+	struct workers_ref *ref; /* the current item, shared with the next chunk; or NULL */
+	int ref_sent;           /* that chunk is emitted: the worker no longer sends it */
 };
 
 struct workers {
@@ -68,26 +76,54 @@ static void release_budget(struct workers *w, size_t bytes)
 	pthread_mutex_unlock(&w->budget_lock);
 }
 
+static void unref(struct workers_ref *ref)
+{
+	if (ref && atomic_fetch_sub(&ref->holders, 1) == 1) {
+		ref->free_item(ref->item);
+		free(ref);
+	}
+}
+
 /* Hand what the worker wrote so far to the consumer, as one chunk. */
 static void emit(struct worker *wk)
 {
-	if (!wk->out.len && !wk->err.len && !wk->rejected)
+	int with_item = wk->ref && !wk->ref_sent;
+	if (!wk->o.out.len && !wk->o.err.len && !wk->rejected && !with_item)
 		return;
 	struct workers_chunk *c = xmalloc(sizeof(*c));
-	c->out = wk->out; /* the buffers move; the worker starts new ones */
-	c->err = wk->err;
+	c->item = with_item ? wk->ref->item : NULL;
+	c->ref = with_item ? wk->ref : NULL;
+	wk->ref_sent |= with_item;
+	c->out = wk->o.out; /* the buffers move; the worker starts new ones */
+	c->err = wk->o.err;
 	c->rejected = wk->rejected;
-	strbuf_init(&wk->out, WORKERS_CHUNK_BYTES + WORKERS_CHUNK_BYTES / 4);
-	strbuf_init(&wk->err, 0);
+	strbuf_init(&wk->o.out, WORKERS_CHUNK_BYTES + WORKERS_CHUNK_BYTES / 4);
+	strbuf_init(&wk->o.err, 0);
 	wk->rejected = 0;
 	ordq_emit(wk->pool->q, wk->ticket, c);
+}
+
+void workers_emit(struct workers_out *o)
+{
+	emit((struct worker *)(void *)o);
+}
+
+void workers_share(struct workers_out *o, void *item)
+{
+	struct worker *wk = (struct worker *)(void *)o;
+	emit(wk); /* what came before the item goes before it */
+	wk->ref = xmalloc(sizeof(*wk->ref));
+	wk->ref->item = item;
+	wk->ref->free_item = wk->pool->ops.free_item;
+	atomic_init(&wk->ref->holders, 2);
+	wk->ref_sent = 0;
 }
 
 /* Between the windows of a long document (extractor_set_flush). */
 static void on_window(void *ctx, struct strbuf *out)
 {
 	struct worker *wk = ctx;
-	(void)out; /* it is wk->out */
+	(void)out; /* it is wk->o.out */
 	emit(wk);
 }
 
@@ -96,14 +132,20 @@ static void *work(void *ctx)
 	struct worker *wk = ctx;
 	const struct workers_ops *ops = &wk->pool->ops;
 	struct batch *b;
-	sitrep_capture_messages(&wk->err);
+	sitrep_capture_messages(&wk->o.err);
 	while ((b = ordq_take(wk->pool->q, &wk->ticket))) {
 		for (size_t i = 0; i < b->n; i++) {
-			wk->rejected += (unsigned long)ops->run(ops->ctx, wk->ex, b->items[i], &wk->out,
-								&wk->err);
-			ops->free_item(b->items[i]);
+			wk->rejected += (unsigned long)ops->run(ops->ctx, &wk->o, b->items[i]);
+			if (wk->ref) {
+				if (!wk->ref_sent)
+					emit(wk); /* the consumer must get the item before it is let go */
+				unref(wk->ref);
+				wk->ref = NULL;
+			} else {
+				ops->free_item(b->items[i]);
+			}
 			release_budget(wk->pool, b->bytes[i]);
-			if (wk->out.len + wk->err.len >= WORKERS_CHUNK_BYTES)
+			if (wk->o.out.len + wk->o.err.len >= WORKERS_CHUNK_BYTES)
 				emit(wk);
 		}
 		emit(wk);
@@ -114,14 +156,14 @@ static void *work(void *ctx)
 	return NULL;
 }
 
-struct workers *workers_start(const struct extractor *ex, size_t n, const struct workers_ops *ops)
+struct workers *workers_start(struct extractor *ex, size_t n, const struct workers_ops *ops)
 {
 	struct workers *w = xcalloc(1, sizeof(*w));
 	w->ops = *ops;
 	w->n = n ? n : 1;
 	/* Twice as many batches as workers: each worker has the next one ready while the
 	 * consumer reads the output of the one before. */
-	w->q = ordq_new(2 * w->n, CHUNKS_PER_BATCH);
+	w->q = ordq_new(2 * w->n, WORKERS_CHUNKS_PER_BATCH);
 	w->w = xcalloc(w->n, sizeof(*w->w));
 	w->cur = batch_new();
 	w->budget = 2 * w->n * WORKERS_BATCH_BYTES;
@@ -130,10 +172,10 @@ struct workers *workers_start(const struct extractor *ex, size_t n, const struct
 	for (size_t i = 0; i < w->n; i++) {
 		struct worker *wk = &w->w[i];
 		wk->pool = w;
-		wk->ex = extractor_new_worker(ex);
-		extractor_set_flush(wk->ex, on_window, wk);
-		strbuf_init(&wk->out, WORKERS_CHUNK_BYTES + WORKERS_CHUNK_BYTES / 4);
-		strbuf_init(&wk->err, 0);
+		wk->o.ex = i ? extractor_new_worker(ex) : ex; /* caches of its own for each thread */
+		extractor_set_flush(wk->o.ex, on_window, wk);
+		strbuf_init(&wk->o.out, WORKERS_CHUNK_BYTES + WORKERS_CHUNK_BYTES / 4);
+		strbuf_init(&wk->o.err, 0);
 		if (pthread_create(&wk->thread, NULL, work, wk) != 0)
 			die(EXIT_IO, "cannot start extract thread %zu of %zu", i + 1, w->n);
 	}
@@ -186,6 +228,7 @@ void workers_chunk_free(struct workers_chunk *c)
 {
 	if (!c)
 		return;
+	unref(c->ref);
 	strbuf_release(&c->out);
 	strbuf_release(&c->err);
 	free(c);
@@ -197,9 +240,12 @@ void workers_finish(struct workers *w)
 		return;
 	for (size_t i = 0; i < w->n; i++) {
 		pthread_join(w->w[i].thread, NULL);
-		extractor_free_worker(w->w[i].ex);
-		strbuf_release(&w->w[i].out);
-		strbuf_release(&w->w[i].err);
+		if (i)
+			extractor_free_worker(w->w[i].o.ex);
+		else
+			extractor_set_flush(w->w[i].o.ex, NULL, NULL);
+		strbuf_release(&w->w[i].o.out);
+		strbuf_release(&w->w[i].o.err);
 	}
 	batch_free(w->cur);
 	ordq_free(w->q);

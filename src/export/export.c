@@ -494,7 +494,8 @@ static int write_long_cell(struct exporter *x, struct table *t, const struct fla
 }
 
 /* A CSV/TSV row straight from flat fields: strings decoded once, numbers as written. */
-static int write_flat_row(struct exporter *x, struct table *t, int n)
+static int write_flat_row(struct exporter *x, struct table *t, const struct flat_field *fields,
+			  int n)
 {
 	if (open_text_table(x, t) < 0)
 		return -1;
@@ -502,7 +503,7 @@ static int write_flat_row(struct exporter *x, struct table *t, int n)
 	for (size_t c = 0; c < t->n_cols; c++) {
 		if (c)
 			strbuf_addch(&x->row, x->opts.delimiter);
-		const struct flat_field *f = flatjson_getn(x->flat, n, t->cols[c].name, t->name_len[c],
+		const struct flat_field *f = flatjson_getn(fields, n, t->cols[c].name, t->name_len[c],
 							   t->schema ? (int)c + 1 : -1);
 		if (!f)
 			continue;
@@ -565,7 +566,7 @@ int exporter_add_line(struct exporter *x, const char *line, size_t len, const ch
 		if (t && selected(x, t) && (x->opts.format == EXPORT_JSONL || x->opts.format == EXPORT_JSON ||
 					   x->opts.format == EXPORT_CSV || x->opts.format == EXPORT_TSV)) {
 			int rc = x->opts.format == EXPORT_CSV || x->opts.format == EXPORT_TSV
-					 ? write_flat_row(x, t, n) : write_row(x, t, NULL, line, len);
+					 ? write_flat_row(x, t, x->flat, n) : write_row(x, t, NULL, line, len);
 			if (rc < 0)
 				x->failed = 1;
 			return rc < 0 ? -1 : 0;
@@ -586,6 +587,22 @@ int exporter_add_line(struct exporter *x, const char *line, size_t len, const ch
 	int rc = exporter_add(x, rec, line, len);
 	json_free(rec);
 	return rc;
+}
+
+int exporter_add_fields(struct exporter *x, const char *type, const struct flat_field *fields,
+			int n)
+{
+	const struct schema *s = schema_for_type(x->schemas, type);
+	struct table *t = s ? find_table(x, s->table) : NULL;
+	if (!t || (x->opts.format != EXPORT_CSV && x->opts.format != EXPORT_TSV))
+		return 2;
+	if (!selected(x, t))
+		return 0;
+	if (write_flat_row(x, t, fields, n) < 0) {
+		x->failed = 1;
+		return -1;
+	}
+	return 0;
 }
 
 int exporter_add(struct exporter *x, const struct jvalue *rec, const char *line, size_t len)

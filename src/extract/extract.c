@@ -267,6 +267,14 @@ static const char *place_role(unsigned flags)
 	return "mention";
 }
 
+/* Hand the records written so far to the caller's flush once they pass
+ * EXTRACT_FLUSH_BYTES, so that a dense window's records do not pile up in out. */
+static void maybe_flush(const struct extractor *ex, struct strbuf *out)
+{
+	if (ex->flush && out->len >= EXTRACT_FLUSH_BYTES)
+		ex->flush(ex->flush_ctx, out);
+}
+
 static void write_places(struct ectx *cx, struct strbuf *out)
 {
 	for (size_t k = 0; k < cx->n_pm; k++) {
@@ -285,6 +293,7 @@ static void write_places(struct ectx *cx, struct strbuf *out)
 		jsonw_int(out, "char_end", (long long)(cx->base + b));
 		jsonw_end(out);
 		strbuf_addch(out, '\n');
+		maybe_flush(cx->ex, out);
 	}
 }
 
@@ -308,6 +317,7 @@ static void write_actors(struct ectx *cx, struct strbuf *out)
 		jsonw_int(out, "char_end", (long long)(cx->base + b));
 		jsonw_end(out);
 		strbuf_addch(out, '\n');
+		maybe_flush(cx->ex, out);
 	}
 }
 
@@ -349,6 +359,7 @@ static size_t run_window(struct extractor *ex, const struct doc *d, size_t base,
 			size_t n = ++*n_events;
 			written++;
 			write_event(&cx, &cx.ev[i], n, out);
+			maybe_flush(ex, out);
 			if (ex->explain && explain)
 				strbuf_addf(explain, "%s-e%zu: %s %s / %s: %s\n", d->doc_id, n,
 					    cx.ev[i].event_date.y ? "" : "(undated)", cx.ev[i].event_type,
@@ -361,6 +372,7 @@ static size_t run_window(struct extractor *ex, const struct doc *d, size_t base,
 		write_actors(&cx, out);
 	if (ex->types & EXTRACT_QUOTES)
 		quotes_write(&cx, out);
+	maybe_flush(ex, out);
 	*n_quotes = cx.n_quotes;
 	ectx_release(&cx);
 	return written;

@@ -48,8 +48,10 @@ void extractor_free_worker(struct extractor *w);
  * Returns the number of events written. */
 size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *out,
 		     struct strbuf *explain);
-/* Called after each window of a long text with the records so far in out: the caller writes
- * them and empties out. Without it, out holds the whole document's records at the end. */
+/* Called with the records so far in out whenever they pass EXTRACT_FLUSH_BYTES and after
+ * each window of a long text: the caller writes them and empties out. Without it, out holds
+ * the whole document's records at the end. */
+#define EXTRACT_FLUSH_BYTES (128 * 1024)
 void extractor_set_flush(struct extractor *ex, void (*flush)(void *ctx, struct strbuf *out),
 			 void *ctx);
 const struct gazetteer *extractor_gazetteer(const struct extractor *ex);

@@ -448,40 +448,38 @@ size_t article_dateline(const char *para, char **place, struct ymd *date)
 
 /* --- assembly -------------------------------------------------------------------------- */
 
-static void add_paragraph(struct doc *d, const char *line, int *first_body)
+/* The first body paragraph loses its dateline (recorded in the doc). Returns the paragraph. */
+static const char *strip_dateline(struct doc *d, const char *line)
 {
-	if (*first_body) {
-		char *place = NULL;
-		struct ymd date = { 0, 0, 0 };
-		size_t strip = article_dateline(line, &place, &date);
-		if (strip) {
-			if (!d->dateline)
-				doc_set(&d->dateline, place);
-			if (date.y) {
-				char buf[16];
-				ymd_format(date, buf, sizeof(buf));
-				doc_set_published(d, buf, DATE_DATELINE);
-			}
-			line += strip;
+	char *place = NULL;
+	struct ymd date = { 0, 0, 0 };
+	size_t strip = article_dateline(line, &place, &date);
+	if (strip) {
+		if (!d->dateline)
+			doc_set(&d->dateline, place);
+		if (date.y) {
+			char buf[16];
+			ymd_format(date, buf, sizeof(buf));
+			doc_set_published(d, buf, DATE_DATELINE);
 		}
-		free(place);
-		*first_body = 0;
+		line += strip;
 	}
-	if (d->text.len)
-		strbuf_add(&d->text, "\n\n", 2);
-	strbuf_addstr(&d->text, line);
+	free(place);
+	return line;
 }
 
-void article_from_paragraphs(struct doc *d, char **lines, size_t n, unsigned flags)
+/* Metadata from lines[0..n) into d; the paragraphs of the body, in order, into lines[0..),
+ * the first without its dateline. Returns how many. The lines themselves are not copied. */
+static size_t select_paragraphs(struct doc *d, char **lines, size_t n, unsigned flags)
 {
-	size_t i = 0;
+	size_t i = 0, kept = 0;
 	int first_body = 1, trailer = 0;
 	if (flags & ARTICLE_HEADER_BLOCK)
 		i = take_header_block(d, lines, n);
 	if (flags & ARTICLE_FIND_TITLE)
 		i = take_title(d, lines, i, n);
 	for (; i < n; i++) {
-		const char *line = lines[i];
+		char *line = lines[i];
 		if (!*line)
 			continue;
 		if (d->title && strcmp(line, d->title) == 0) {
@@ -505,21 +503,76 @@ void article_from_paragraphs(struct doc *d, char **lines, size_t n, unsigned fla
 			d->removed++;
 			continue;
 		}
-		add_paragraph(d, line, &first_body);
+		if (first_body)
+			line = (char *)strip_dateline(d, line);
+		first_body = 0;
+		lines[kept++] = line;
 	}
+	return kept;
+}
+
+void article_from_paragraphs(struct doc *d, char **lines, size_t n, unsigned flags)
+{
+	char **paras = xmalloc((n ? n : 1) * sizeof(*paras)); /* the caller's array stays as it is */
+	memcpy(paras, lines, n * sizeof(*paras));
+	size_t kept = select_paragraphs(d, paras, n, flags);
+	for (size_t k = 0; k < kept; k++) {
+		if (d->text.len)
+			strbuf_add(&d->text, "\n\n", 2);
+		strbuf_addstr(&d->text, paras[k]);
+	}
+	free(paras);
 	utf8_nfc(&d->text);
 }
 
-void article_from_bytes(struct doc *d, const char *raw, size_t len, unsigned flags)
+/* Join the paragraphs (NUL-terminated, in order, inside buf) with blank lines, in buf itself.
+ * A paragraph is moved down to where it goes, which is never past where it is, once
+ * everything has been shifted up by the most the output gets ahead of the input (lines
+ * separated by one newline become paragraphs separated by two). */
+static void join_in_place(struct strbuf *buf, char **paras, size_t n)
 {
-	struct strbuf clean = STRBUF_INIT;
-	size_t bad = utf8_clean(raw, len, &clean);
+	size_t out = 0, ahead = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t at = (size_t)(paras[k] - buf->buf);
+		if (out)
+			out += 2;
+		if (out > at && out - at > ahead)
+			ahead = out - at;
+		out += strlen(paras[k]);
+	}
+	if (ahead) {
+		/* Offsets, as growing the buffer may move it. */
+		size_t len = buf->len, *at = xmalloc((n ? n : 1) * sizeof(*at));
+		for (size_t k = 0; k < n; k++)
+			at[k] = (size_t)(paras[k] - buf->buf);
+		strbuf_grow(buf, ahead);
+		memmove(buf->buf + ahead, buf->buf, len + 1);
+		for (size_t k = 0; k < n; k++)
+			paras[k] = buf->buf + ahead + at[k];
+		free(at);
+	}
+	out = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t len = strlen(paras[k]);
+		if (out) {
+			buf->buf[out++] = '\n';
+			buf->buf[out++] = '\n';
+		}
+		memmove(buf->buf + out, paras[k], len);
+		out += len;
+	}
+	strbuf_setlen(buf, out);
+}
+
+void article_from_buffer(struct doc *d, struct strbuf *raw, unsigned flags)
+{
+	size_t bad = utf8_clean_inplace(raw);
 	if (bad)
 		doc_warn(d, "%zu invalid UTF-8 sequences or NUL bytes replaced with U+FFFD", bad);
 	/* Split into trimmed lines in place. */
 	size_t n = 0, alloc = 64;
 	char **lines = xmalloc(alloc * sizeof(*lines));
-	char *p = clean.buf;
+	char *p = raw->len ? raw->buf : NULL;
 	while (p && *p) {
 		char *nl = strchr(p, '\n');
 		if (nl)
@@ -534,7 +587,19 @@ void article_from_bytes(struct doc *d, const char *raw, size_t len, unsigned fla
 		lines[n++] = p;
 		p = nl ? nl + 1 : NULL;
 	}
-	article_from_paragraphs(d, lines, n, flags);
+	size_t kept = select_paragraphs(d, lines, n, flags);
+	join_in_place(raw, lines, kept);
 	free(lines);
-	strbuf_release(&clean);
+	utf8_nfc(raw);
+	/* The buffer becomes the text: no copy of a long article. */
+	strbuf_release(&d->text);
+	d->text = *raw;
+	strbuf_init(raw, 0);
+}
+
+void article_from_bytes(struct doc *d, const char *raw, size_t len, unsigned flags)
+{
+	struct strbuf buf = STRBUF_INIT;
+	strbuf_add(&buf, raw, len);
+	article_from_buffer(d, &buf, flags);
 }

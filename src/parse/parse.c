@@ -161,7 +161,7 @@ static void parse_whole(const char *path, FILE *fp, enum input_format fmt, struc
 			emit(&d, opts, sink, ctx, stats);
 		}
 	} else {
-		article_from_bytes(&d, raw->buf, raw->len, ARTICLE_FIND_TITLE | ARTICLE_HEADER_BLOCK);
+		article_from_buffer(&d, raw, ARTICLE_FIND_TITLE | ARTICLE_HEADER_BLOCK);
 		if (d.text.len == 0 && !d.title) {
 			error("%s: empty document (no text); skipped", display_name(path));
 			stats->rejected++;
@@ -188,9 +188,9 @@ static char *feed_value(const struct jvalue *obj, const char *const *keys, int n
 	return NULL;
 }
 
-/* Returns 0, -1 with *why set, or -2 when the body is not text (*nt says why). */
-static int feed_record(struct doc *d, const struct jvalue *obj, const char **why,
-		       struct nontext *nt)
+/* Returns 0, -1 with *why set, or -2 when the body is not text (*nt says why). The body is
+ * taken out of obj. */
+static int feed_record(struct doc *d, struct jvalue *obj, const char **why, struct nontext *nt)
 {
 	static const char *const id_keys[] = { "id", "doc_id", "article_id", "uuid", NULL };
 	static const char *const body_keys[] = { "text", "content", "body", "article", "full_text", NULL };
@@ -204,12 +204,14 @@ static int feed_record(struct doc *d, const struct jvalue *obj, const char **why
 		*why = "feed line is not a JSON object";
 		return -1;
 	}
-	/* The body is read from the tree in place: it can be megabytes. */
-	const char *body = NULL;
+	/* The body is read from the tree in place, then taken out of it: it can be megabytes. */
+	const char *body = NULL, *body_key = NULL;
 	for (size_t i = 0; body_keys[i] && !body; i++) {
 		const char *v = json_get_str(obj, body_keys[i]);
-		if (v && *v)
+		if (v && *v) {
 			body = v;
+			body_key = body_keys[i];
+		}
 	}
 	if (!body) {
 		*why = "no article body in \"text\", \"content\" or \"body\"";
@@ -234,7 +236,9 @@ static int feed_record(struct doc *d, const struct jvalue *obj, const char **why
 	if (date)
 		doc_set_published(d, date, DATE_INPUT);
 	free(date);
-	article_from_bytes(d, body, body_len, 0);
+	struct strbuf text = STRBUF_INIT;
+	json_take_str(obj, body_key, &text);
+	article_from_buffer(d, &text, 0);
 	return 0;
 }
 
@@ -257,6 +261,7 @@ static void parse_feed(const char *path, FILE *fp, const struct strbuf *head,
 			continue; /* blank line: not a document */
 		stats->docs_in++;
 		struct jvalue *obj = json_parse(lr.line.buf, lr.line.len, &erroff);
+		linereader_shrink(&lr); /* the tree has copies of what the line holds */
 		if (!obj) {
 			error("%s:%lu: invalid JSON at byte %zu; line skipped", lr.name, lr.lineno, erroff + 1);
 			stats->rejected++;
