@@ -11,6 +11,7 @@
 #include "cmd/workers.h"
 #include "io/doc.h"
 #include "extract/extract.h"
+#include "lexicon/embedded.h"
 #include "io/json.h"
 #include "io/linereader.h"
 #include "io/recread.h"
@@ -258,6 +259,7 @@ int cmd_extract(int argc, char **argv)
 	strbuf_init(&st.explain, 0);
 	st.pass_documents = pass_documents;
 	st.ex = extractor_new(&opts);
+	embedded_release(); /* the lexicons are parsed */
 	free(gaz);
 	free(act);
 	free(trg);

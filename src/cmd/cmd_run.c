@@ -18,6 +18,7 @@
 #include "io/flatjson.h"
 #include "export/export.h"
 #include "extract/extract.h"
+#include "lexicon/embedded.h"
 #include "parse/meta.h"
 #include "parse/parse.h"
 #include "io/schema.h"
@@ -243,6 +244,7 @@ int cmd_run(int argc, char **argv)
 	memset(&st, 0, sizeof(st));
 	st.progress = !quiet && isatty(2);
 	struct extractor *ex = extractor_new(&eo);
+	embedded_release(); /* the lexicons and schemas are parsed */
 	st.x = ex ? exporter_new(&xo, &schemas) : NULL;
 	if (!ex || !st.x) {
 		extractor_free(ex);

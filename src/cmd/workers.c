@@ -97,7 +97,7 @@ static void emit(struct worker *wk)
 	c->out = wk->o.out; /* the buffers move; the worker starts new ones */
 	c->err = wk->o.err;
 	c->rejected = wk->rejected;
-	strbuf_init(&wk->o.out, WORKERS_CHUNK_BYTES + WORKERS_CHUNK_BYTES / 4);
+	strbuf_init(&wk->o.out, WORKERS_CHUNK_BYTES + WORKERS_CHUNK_BYTES / 2);
 	strbuf_init(&wk->o.err, 0);
 	wk->rejected = 0;
 	ordq_emit(wk->pool->q, wk->ticket, c);
@@ -174,7 +174,7 @@ struct workers *workers_start(struct extractor *ex, size_t n, const struct worke
 		wk->pool = w;
 		wk->o.ex = i ? extractor_new_worker(ex) : ex; /* caches of its own for each thread */
 		extractor_set_flush(wk->o.ex, on_window, wk);
-		strbuf_init(&wk->o.out, WORKERS_CHUNK_BYTES + WORKERS_CHUNK_BYTES / 4);
+		strbuf_init(&wk->o.out, WORKERS_CHUNK_BYTES + WORKERS_CHUNK_BYTES / 2);
 		strbuf_init(&wk->o.err, 0);
 		if (pthread_create(&wk->thread, NULL, work, wk) != 0)
 			die(EXIT_IO, "cannot start extract thread %zu of %zu", i + 1, w->n);

@@ -54,7 +54,7 @@ struct workers_chunk {
 #define WORKERS_BATCH_BYTES (64 * 1024) /* input handed out at a time (or one larger item) */
 #define WORKERS_BATCH_ITEMS 64
 #define WORKERS_CHUNK_BYTES EXTRACT_FLUSH_BYTES /* output handed back at a time, about */
-#define WORKERS_CHUNKS_PER_BATCH 8 /* chunks of one batch that may wait for the consumer */
+#define WORKERS_CHUNKS_PER_BATCH 16 /* chunks of one batch that may wait for the consumer */
 
 /* Start n worker threads (n >= 1): the first uses ex, the others extractors made from it
  * (extractor_new_worker); ex must outlive the pool and not be used meanwhile. Exits with a

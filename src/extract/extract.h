@@ -51,7 +51,7 @@ size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *o
 /* Called with the records so far in out whenever they pass EXTRACT_FLUSH_BYTES and after
  * each window of a long text: the caller writes them and empties out. Without it, out holds
  * the whole document's records at the end. */
-#define EXTRACT_FLUSH_BYTES (128 * 1024)
+#define EXTRACT_FLUSH_BYTES (64 * 1024)
 void extractor_set_flush(struct extractor *ex, void (*flush)(void *ctx, struct strbuf *out),
 			 void *ctx);
 const struct gazetteer *extractor_gazetteer(const struct extractor *ex);
