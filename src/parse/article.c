@@ -514,7 +514,8 @@ static size_t select_paragraphs(struct doc *d, char **lines, size_t n, unsigned 
 void article_from_paragraphs(struct doc *d, char **lines, size_t n, unsigned flags)
 {
 	char **paras = xmalloc((n ? n : 1) * sizeof(*paras)); /* the caller's array stays as it is */
-	memcpy(paras, lines, n * sizeof(*paras));
+	if (n)
+		memcpy(paras, lines, n * sizeof(*paras));
 	size_t kept = select_paragraphs(d, paras, n, flags);
 	for (size_t k = 0; k < kept; k++) {
 		if (d->text.len)
