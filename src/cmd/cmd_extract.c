@@ -27,6 +27,13 @@ static const char extract_usage[] =
 	"                        lat lon population); repeatable\n"
 	"      --actors FILE     add or override actors (TSV: name aliases inter iso3 kind)\n"
 	"      --triggers FILE   add or override event triggers (TSV: phrase class cameo flags)\n"
+	"      --cues FILE       add words to the rules' cues or define new ones (TSV: name words\n"
+	"                        about; '-word' removes a word)\n"
+	"      --rules FILE      add or replace extraction rules (TSV: the columns of rules.tsv)\n"
+	"      --check-rules     run every rule's two examples and report; reads no input\n"
+	"      --frames FILE     replace the evidence a class needs (TSV: the columns of frames.tsv)\n"
+	"      --min-confidence X  drop events whose confidence is below X (0 to 1; default\n"
+	"                        0.3; 0 keeps every event whose class's frame is met)\n"
 	"      --types LIST      record types to write: events,places,actors,quotes (default all)\n"
 	"      --no-documents    do not pass the document records through\n"
 	"      --explain         print on stderr, per event, the rules and lexicon entries used\n"
@@ -194,12 +201,41 @@ static void push_path(const char ***list, size_t *n, const char *path)
 	(*list)[(*n)++] = path;
 }
 
+/* --min-confidence: a number from 0 to 1. */
+static double parse_confidence(const char *arg)
+{
+	char *end;
+	double v = strtod(arg, &end);
+	if (*end || end == arg || v < 0 || v > 1)
+		die(EXIT_USAGE, "--min-confidence wants a number from 0 to 1, not '%s'", arg);
+	return v;
+}
+
+/* --check-rules: each rule's examples, a line per failure on stderr and a summary. */
+static int check_rule_examples(struct extractor *ex)
+{
+	struct strbuf report = STRBUF_INIT;
+	size_t n_rules;
+	size_t failed = extractor_check_rules(ex, &report, &n_rules);
+	fputs(report.buf, stderr);
+	printf("%zu rules, %zu examples, %zu failed\n", n_rules, 2 * n_rules, failed);
+	strbuf_release(&report);
+	extractor_free(ex);
+	int status = finish_stdout();
+	return failed ? EXIT_REJECTED : status;
+}
+
 int cmd_extract(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "actors", required_argument, NULL, 'a' },
 		{ "triggers", required_argument, NULL, 't' },
+		{ "cues", required_argument, NULL, 'c' },
+		{ "rules", required_argument, NULL, 'r' },
+		{ "check-rules", no_argument, NULL, 'C' },
+		{ "frames", required_argument, NULL, 'F' },
+		{ "min-confidence", required_argument, NULL, 'M' },
 		{ "types", required_argument, NULL, 'T' },
 		{ "no-documents", no_argument, NULL, 'N' },
 		{ "explain", no_argument, NULL, 'e' },
@@ -211,17 +247,23 @@ int cmd_extract(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct extract_opts opts;
-	const char **gaz = NULL, **act = NULL, **trg = NULL;
-	size_t n_gaz = 0, n_act = 0, n_trg = 0, max_line = LINEREADER_DEFAULT_MAX;
+	const char **gaz = NULL, **act = NULL, **trg = NULL, **cue = NULL, **rul = NULL, **frm = NULL;
+	size_t n_gaz = 0, n_act = 0, n_trg = 0, n_cue = 0, n_rul = 0, n_frm = 0, max_line = LINEREADER_DEFAULT_MAX;
 	size_t jobs = workers_default_jobs();
-	int c, strict = 0, pass_documents = 1;
+	int c, strict = 0, pass_documents = 1, check_rules = 0;
 	memset(&opts, 0, sizeof(opts));
+	opts.min_confidence = EXTRACT_MIN_CONFIDENCE;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "j:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'g': push_path(&gaz, &n_gaz, optarg); break;
 		case 'a': push_path(&act, &n_act, optarg); break;
 		case 't': push_path(&trg, &n_trg, optarg); break;
+		case 'c': push_path(&cue, &n_cue, optarg); break;
+		case 'r': push_path(&rul, &n_rul, optarg); break;
+		case 'C': check_rules = 1; break;
+		case 'F': push_path(&frm, &n_frm, optarg); break;
+		case 'M': opts.min_confidence = parse_confidence(optarg); break;
 		case 'T': opts.types = parse_types(optarg); break;
 		case 'N': pass_documents = 0; break;
 		case 'e': opts.explain = 1; break;
@@ -253,6 +295,12 @@ int cmd_extract(int argc, char **argv)
 	opts.n_actor_files = n_act;
 	opts.trigger_files = trg;
 	opts.n_trigger_files = n_trg;
+	opts.cue_files = cue;
+	opts.n_cue_files = n_cue;
+	opts.rule_files = rul;
+	opts.n_rule_files = n_rul;
+	opts.frame_files = frm;
+	opts.n_frame_files = n_frm;
 	struct extract_state st;
 	memset(&st, 0, sizeof(st));
 	strbuf_init(&st.out, 0);
@@ -263,8 +311,13 @@ int cmd_extract(int argc, char **argv)
 	free(gaz);
 	free(act);
 	free(trg);
+	free(cue);
+	free(rul);
+	free(frm);
 	if (!st.ex)
 		return EXIT_USAGE;
+	if (check_rules)
+		return check_rule_examples(st.ex);
 	struct recread_stats rs = { 0, 0, 0 };
 	char **paths = argv + optind;
 	size_t n_paths = (size_t)(argc - optind);

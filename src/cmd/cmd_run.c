@@ -33,7 +33,9 @@ static const char run_usage[] =
 	"  -f, --format FMT   csv (default), tsv, jsonl, json, geojson, xlsx, sqlite\n"
 	"      --meta FILE    publication metadata CSV (as for parse)\n"
 	"      --date DATE    publication date for every document\n"
-	"      --gazetteer FILE, --actors FILE, --triggers FILE   as for extract\n"
+	"      --gazetteer FILE, --actors FILE, --triggers FILE, --cues FILE, --rules FILE,\n"
+	"      --frames FILE, --min-confidence X\n"
+	"                         as for extract\n"
 	"  -j, --jobs N       extract on N threads (default: the number of online processors);\n"
 	"                     the tables are the same for every N\n"
 	"  -q, --quiet        no progress line and no warnings\n"
@@ -182,6 +184,10 @@ int cmd_run(int argc, char **argv)
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "actors", required_argument, NULL, 'a' },
 		{ "triggers", required_argument, NULL, 't' },
+		{ "cues", required_argument, NULL, 'c' },
+		{ "rules", required_argument, NULL, 'r' },
+		{ "frames", required_argument, NULL, 'F' },
+		{ "min-confidence", required_argument, NULL, 'M' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -191,11 +197,12 @@ int cmd_run(int argc, char **argv)
 	struct extract_opts eo;
 	struct parse_opts po = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC, 0 };
 	struct meta_table meta = { NULL, 0 };
-	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL;
+	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL, *cue = NULL, *rul = NULL, *frm = NULL;
 	int c, quiet = 0;
 	size_t jobs = workers_default_jobs();
 	memset(&xo, 0, sizeof(xo));
 	memset(&eo, 0, sizeof(eo));
+	eo.min_confidence = EXTRACT_MIN_CONFIDENCE;
 	xo.outdir = "out";
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:f:j:qh", longopts, NULL)) != -1) {
@@ -213,6 +220,16 @@ int cmd_run(int argc, char **argv)
 		case 'g': gaz = optarg; break;
 		case 'a': act = optarg; break;
 		case 't': trg = optarg; break;
+		case 'c': cue = optarg; break;
+		case 'r': rul = optarg; break;
+		case 'F': frm = optarg; break;
+		case 'M': {
+			char *end;
+			eo.min_confidence = strtod(optarg, &end);
+			if (*end || end == optarg || eo.min_confidence < 0 || eo.min_confidence > 1)
+				die(EXIT_USAGE, "--min-confidence wants a number from 0 to 1, not '%s'", optarg);
+			break;
+		}
 		case 'j':
 			if (!(jobs = workers_parse_jobs(optarg)))
 				return EXIT_USAGE;
@@ -234,6 +251,12 @@ int cmd_run(int argc, char **argv)
 	eo.n_actor_files = act ? 1 : 0;
 	eo.trigger_files = trg ? &trg : NULL;
 	eo.n_trigger_files = trg ? 1 : 0;
+	eo.cue_files = cue ? &cue : NULL;
+	eo.n_cue_files = cue ? 1 : 0;
+	eo.rule_files = rul ? &rul : NULL;
+	eo.n_rule_files = rul ? 1 : 0;
+	eo.frame_files = frm ? &frm : NULL;
+	eo.n_frame_files = frm ? 1 : 0;
 	if (meta_path && meta_load(&meta, meta_path) < 0)
 		return EXIT_IO;
 	po.meta = meta_path ? &meta : NULL;

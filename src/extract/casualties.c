@@ -4,7 +4,7 @@
  * dead, and numbers of troops or prisoners that nobody killed are not casualties. */
 #include <string.h>
 
-#include "extract/extract_int.h"
+#include "extract/ectx.h"
 #include "base/util.h"
 
 static const char *const kill_active[] = { "killed", "killing", "kills", "kill", "slew",

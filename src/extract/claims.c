@@ -3,23 +3,17 @@
  * direct quotations of the document with their speakers. */
 #include <string.h>
 
-#include "extract/extract_int.h"
-#include "io/jsonw.h"
+#include "extract/ectx.h"
 #include "base/util.h"
 
-static const char *const speech_verbs[] = { "said", "says", "say", "told", "tweeted",
-	"claimed", "claims", "announced", "stated", "confirmed", "reported", "added", "wrote",
-	"posted", "insisted", "declared", "warned", "alleged", "quoted", "explained", NULL };
 
 /* Tokens that end a speaker phrase when walking away from the verb. */
 static int phrase_boundary(const struct ectx *cx, size_t i)
 {
-	static const char *const stops[] = { "that", "while", "but", "and", "as", "when", "after",
-		"who", "which", "because", "although", "though", "where", "if", NULL };
 	const struct token *k = &cx->t.tok[i];
 	if (k->flags & TOK_PUNCT)
 		return strchr(",;:\"()[].!?", k->norm[0]) != NULL;
-	return cx_is_any(cx, i, stops);
+	return cx_cue(cx, i, CUE_speaker_stop);
 }
 
 static const char *pronoun_speaker(struct ectx *cx)
@@ -30,9 +24,7 @@ static const char *pronoun_speaker(struct ectx *cx)
 static void add_claim(struct ectx *cx, size_t first, size_t last, size_t verb)
 {
 	/* Drop leading articles and time words: "the Interior Ministry" -> "Interior Ministry". */
-	static const char *const skip[] = { "the", "a", "an", "on", "in", "later", "also",
-		"earlier", NULL };
-	while (first < last && cx_is_any(cx, first, skip))
+	while (first < last && cx_cue(cx, first, CUE_speaker_skip))
 		first++;
 	/* Trailing dates ("said Sunday") are not part of the speaker. */
 	while (last > first && (cx->t.tok[last - 1].flags & TOK_NUMBER))
@@ -91,7 +83,7 @@ void claims_find(struct ectx *cx)
 				add_claim(cx, i + 2, e, i);
 				continue;
 			}
-			if (!cx_is_any(cx, i, speech_verbs))
+			if (!cx_cue(cx, i, CUE_speech_verb))
 				continue;
 			/* "was quoted as saying": the speaker is before "was". */
 			size_t v = i;
@@ -151,7 +143,7 @@ size_t claimed_scope(const struct ectx *cx, size_t i)
 
 /* --- quotations --------------------------------------------------------------------------- */
 
-static const char *quote_speaker(struct ectx *cx, size_t open, size_t close)
+static const char *quote_speaker(const struct ectx *cx, size_t open, size_t close)
 {
 	/* A claim whose verb lies within a few tokens after the closing mark, or before the
 	 * opening mark in the same sentence ("Mujahid said: ..."). */
@@ -170,9 +162,12 @@ static const char *quote_speaker(struct ectx *cx, size_t open, size_t close)
 	return NULL;
 }
 
-void quotes_write(struct ectx *cx, struct strbuf *out)
+/* The next quotation at or after token *from: its marks' tokens and speaker. Scare quotes
+ * ("large-scale") are not quotations: a quote needs a speaker or a clause. Returns 0 at the
+ * end of the text; *from moves past the quote. */
+int quote_next(const struct ectx *cx, size_t *from, size_t *open, size_t *close, const char **speaker)
 {
-	for (size_t i = 0; i < cx->t.n; i++) {
+	for (size_t i = *from; i < cx->t.n; i++) {
 		if (!(cx->t.tok[i].flags & TOK_OPENQ))
 			continue;
 		size_t j = i + 1;
@@ -183,23 +178,17 @@ void quotes_write(struct ectx *cx, struct strbuf *out)
 		size_t words = 0;
 		for (size_t k = i + 1; k < j; k++)
 			words += (cx->t.tok[k].flags & TOK_WORD) != 0;
-		const char *speaker = quote_speaker(cx, i, j);
-		/* Scare quotes ("large-scale") are not quotations: need a speaker or a clause. */
-		if (words < 4 && !(speaker && words >= 2)) {
+		const char *who = quote_speaker(cx, i, j);
+		if (words < 4 && !(who && words >= 2)) {
 			i = j;
 			continue;
 		}
-		size_t a = cx->t.tok[i].end, b = cx->t.tok[j].start;
-		jsonw_begin(out);
-		jsonw_str(out, "type", "quote");
-		write_doc_id(cx, out);
-		write_record_id(cx, out, "quote_id", 'q', ++cx->n_quotes);
-		jsonw_str(out, "speaker", speaker);
-		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
-		jsonw_int(out, "char_start", (long long)(cx->base + a));
-		jsonw_int(out, "char_end", (long long)(cx->base + b));
-		jsonw_end(out);
-		strbuf_addch(out, '\n');
-		i = j;
+		*open = i;
+		*close = j;
+		*speaker = who;
+		*from = j + 1;
+		return 1;
 	}
+	*from = cx->t.n;
+	return 0;
 }

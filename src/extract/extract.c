@@ -1,15 +1,17 @@
-/* extract: runs the passes over one document and writes its records. */
+/* extract: runs the passes over one document in order, window by window, and hands its
+ * records to the writer (records.c). */
 #include "extract/extract.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/extract_int.h"
+#include "extract/ectx.h"
+#include "extract/events_int.h"
+#include "extract/records.h"
 #include "io/jsonw.h"
 #include "base/util.h"
 
 static void free_arrays(struct ectx *cx);
-
 static void warm_up(struct extractor *ex);
 
 /* The caches and scratch arrays that belong to one extractor (and so to one thread). */
@@ -47,10 +49,14 @@ struct extractor *extractor_new(const struct extract_opts *opts)
 	ex->gz = gazetteer_load(opts->gazetteers, opts->n_gazetteers);
 	ex->actors = actors_load(opts->actor_files, opts->n_actor_files);
 	ex->triggers = triggers_load(opts->trigger_files, opts->n_trigger_files);
+	ex->cues = cues_load(opts->cue_files, opts->n_cue_files);
+	ex->rules = ex->cues ? rules_load(opts->rule_files, opts->n_rule_files, ex->cues) : NULL;
+	ex->frames = frames_load(opts->frame_files, opts->n_frame_files);
+	ex->min_confidence = opts->min_confidence;
 	ex->explain = opts->explain;
 	ex->types = opts->types ? opts->types
 				: EXTRACT_EVENTS | EXTRACT_PLACES | EXTRACT_ACTORS | EXTRACT_QUOTES;
-	if (!ex->gz || !ex->actors || !ex->triggers) {
+	if (!ex->gz || !ex->actors || !ex->triggers || !ex->cues || !ex->rules || !ex->frames || acled_load() < 0) {
 		extractor_free(ex);
 		return NULL;
 	}
@@ -65,6 +71,10 @@ struct extractor *extractor_new_worker(const struct extractor *ex)
 	w->gz = ex->gz;
 	w->actors = ex->actors;
 	w->triggers = ex->triggers;
+	w->cues = ex->cues;
+	w->rules = ex->rules;
+	w->frames = ex->frames;
+	w->min_confidence = ex->min_confidence;
 	w->explain = ex->explain;
 	w->types = ex->types;
 	new_caches(w);
@@ -88,6 +98,9 @@ void extractor_free(struct extractor *ex)
 	gazetteer_free(ex->gz);
 	actors_free(ex->actors);
 	triggers_free(ex->triggers);
+	rules_free(ex->rules);
+	frames_free(ex->frames);
+	cues_free(ex->cues);
 	free(ex);
 }
 
@@ -144,6 +157,7 @@ static void ectx_release(struct ectx *cx)
 	move_arrays(cx->ex->spare, cx);
 	free(cx->votes);
 	strbuf_release(&cx->doc_id_json);
+	strbuf_release(&cx->dropped);
 	free(cx->pm_at);
 	free(cx->am_at);
 	free(cx->dm_at);
@@ -151,120 +165,35 @@ static void ectx_release(struct ectx *cx)
 	free(cx->cas_at);
 }
 
-void write_doc_id(const struct ectx *cx, struct strbuf *out)
+/* Set up the context for one stretch of d's text (base: its byte offset in the whole text)
+ * and run every pass over it, in order. */
+static void run_passes(struct ectx *cx, struct extractor *ex, const struct doc *d, size_t base)
 {
-	jsonw_key(out, "doc_id");
-	strbuf_addch(out, '"');
-	strbuf_add(out, cx->doc_id_json.buf, cx->doc_id_json.len);
-	strbuf_addch(out, '"');
-}
-
-void write_record_id(const struct ectx *cx, struct strbuf *out, const char *key, char tag, size_t n)
-{
-	jsonw_key(out, key);
-	strbuf_addch(out, '"');
-	strbuf_add(out, cx->doc_id_json.buf, cx->doc_id_json.len);
-	strbuf_addch(out, '-');
-	strbuf_addch(out, tag);
-	jsonw_int_value(out, (long long)n);
-	strbuf_addch(out, '"');
-}
-
-/* The fields of a place from "country" to "longitude", the same every time the place is
- * written: formatted once per run and copied after that. */
-static const struct strbuf *place_fields(const struct extractor *ex, int place_idx)
-{
-	struct strbuf *sb = &ex->place_json[place_idx];
-	if (sb->len)
-		return sb;
-	const struct gazetteer *gz = ex->gz;
-	const struct place *p = &gz->places[place_idx];
-	const struct country *ct = p->country >= 0 ? &gz->countries[p->country] : NULL;
-	const char *admin1 = p->kind == PK_ADM1 ? p->name : p->admin1;
-	const char *admin2 = p->kind == PK_ADM2 ? p->name : p->admin2;
-	strbuf_addch(sb, '{'); /* so that no comma comes first; not copied */
-	jsonw_str(sb, "country", ct ? ct->name : NULL);
-	jsonw_str(sb, "iso3", ct ? ct->iso3 : NULL);
-	jsonw_str(sb, "admin1", admin1 && *admin1 ? admin1 : NULL);
-	jsonw_str(sb, "admin2", admin2 && *admin2 ? admin2 : NULL);
-	jsonw_str(sb, "location", p->name);
-	jsonw_double(sb, "latitude", p->lat, 4);
-	jsonw_double(sb, "longitude", p->lon, 4);
-	return sb;
-}
-
-static void write_location(struct ectx *cx, struct strbuf *out, int place_idx, int precision)
-{
-	if (place_idx >= 0) {
-		const struct strbuf *f = place_fields(cx->ex, place_idx);
-		jsonw_key(out, NULL); /* the comma before the first field */
-		strbuf_add(out, f->buf + 1, f->len - 1);
-		jsonw_int(out, "geo_precision", precision);
-		return;
-	}
-	const struct gazetteer *gz = cx->ex->gz;
-	const struct country *ct = cx->country >= 0 ? &gz->countries[cx->country] : NULL;
-	jsonw_str(out, "country", ct ? ct->name : NULL);
-	jsonw_str(out, "iso3", ct ? ct->iso3 : NULL);
-	jsonw_null(out, "admin1");
-	jsonw_null(out, "admin2");
-	jsonw_null(out, "location");
-	jsonw_null(out, "latitude");
-	jsonw_null(out, "longitude");
-	jsonw_null(out, "geo_precision");
-}
-
-static void write_event(struct ectx *cx, const struct event *e, size_t n, struct strbuf *out)
-{
-	const struct sentence *s = &cx->t.sent[e->sentence];
-	char date[16];
-	jsonw_begin(out);
-	jsonw_str(out, "type", "event");
-	write_doc_id(cx, out);
-	write_record_id(cx, out, "event_id", 'e', n);
-	if (e->event_date.y) {
-		ymd_format(e->event_date, date, sizeof(date));
-		jsonw_str(out, "event_date", date);
-		jsonw_int(out, "time_precision", e->time_precision);
-	} else {
-		jsonw_null(out, "event_date");
-		jsonw_null(out, "time_precision");
-	}
-	jsonw_str(out, "date_text", e->date_text);
-	jsonw_str(out, "event_type", e->event_type);
-	jsonw_str(out, "sub_event_type", e->sub_event_type);
-	jsonw_str(out, "actor1", e->actor1_name);
-	jsonw_null(out, "assoc_actor_1");
-	jsonw_count(out, "inter1", e->actor1_name ? e->inter1 : -1);
-	jsonw_str(out, "actor2", e->actor2_name);
-	jsonw_null(out, "assoc_actor_2");
-	jsonw_count(out, "inter2", e->actor2_name ? e->inter2 : -1);
-	jsonw_str(out, "civilian_targeting", e->civilian_targeting ? "Civilian targeting" : NULL);
-	write_location(cx, out, e->place_idx, e->precision);
-	jsonw_count(out, "fatalities", e->fatalities < 0 ? 0 : e->fatalities);
-	jsonw_count(out, "fatalities_low", e->fat_low);
-	jsonw_count(out, "fatalities_high", e->fat_high);
-	jsonw_count(out, "injuries", e->injuries);
-	jsonw_count(out, "detained", e->detained);
-	jsonw_str(out, "claimed_by", e->claim >= 0 ? cx->cl[e->claim].speaker : NULL);
-	jsonw_str(out, "source", cx->d->publisher);
-	jsonw_strn(out, "notes", cx->d->text.buf + s->start, s->end - s->start);
-	jsonw_int(out, "char_start", (long long)(cx->base + s->start));
-	jsonw_int(out, "char_end", (long long)(cx->base + s->end));
-	jsonw_str(out, "cameo_code", e->cameo);
-	jsonw_end(out);
-	strbuf_addch(out, '\n');
-}
-
-static const char *place_role(unsigned flags)
-{
-	if (flags & PM_MOTION)
-		return "movement";
-	if (flags & PM_BORDER)
-		return "border";
-	if (flags & PM_MODIFIER)
-		return "modifier";
-	return "mention";
+	memset(cx, 0, sizeof(*cx));
+	cx->ex = ex;
+	cx->d = d;
+	cx->base = base;
+	cx->country = -1;
+	cx->main_place = cx->protagonist = -2;
+	cx->protest_ctx = cx->riot_ctx = -1;
+	cx->last_dated = -1;
+	cx->relevance = -1;
+	strbuf_init(&cx->dropped, 0);
+	if (d->published)
+		date_parse(d->published, &cx->pub);
+	const char *doc_id = d->doc_id ? d->doc_id : ""; /* read_json requires one */
+	jsonw_escape(&cx->doc_id_json, doc_id, strlen(doc_id));
+	move_arrays(cx, ex->spare);
+	tokens_rebuild(&cx->t, d->text.buf, d->text.len);
+	mentions_find(cx);
+	index_mentions(cx);
+	dates_find(cx);
+	index_dates(cx);
+	claims_find(cx);
+	index_claims(cx);
+	casualties_find(cx);
+	index_casualties(cx);
+	events_build(cx);
 }
 
 /* Hand the records written so far to the caller's flush once they pass
@@ -275,103 +204,42 @@ static void maybe_flush(const struct extractor *ex, struct strbuf *out)
 		ex->flush(ex->flush_ctx, out);
 }
 
-static void write_places(struct ectx *cx, struct strbuf *out)
-{
-	for (size_t k = 0; k < cx->n_pm; k++) {
-		const struct place_mention *m = &cx->pm[k];
-		if (m->place < 0)
-			continue;
-		size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
-		jsonw_begin(out);
-		jsonw_str(out, "type", "place");
-		write_doc_id(cx, out);
-		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
-		jsonw_str(out, "kind", place_kind_name(cx->ex->gz->places[m->place].kind));
-		jsonw_str(out, "role", place_role(m->flags));
-		write_location(cx, out, m->place, m->precision);
-		jsonw_int(out, "char_start", (long long)(cx->base + a));
-		jsonw_int(out, "char_end", (long long)(cx->base + b));
-		jsonw_end(out);
-		strbuf_addch(out, '\n');
-		maybe_flush(cx->ex, out);
-	}
-}
-
-static void write_actors(struct ectx *cx, struct strbuf *out)
-{
-	static const char *const kinds[] = { "group", "state force", "generic", "anaphor" };
-	for (size_t k = 0; k < cx->n_am; k++) {
-		const struct actor_mention *m = &cx->am[k];
-		if (!m->name)
-			continue;
-		size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
-		jsonw_begin(out);
-		jsonw_str(out, "type", "actor");
-		write_doc_id(cx, out);
-		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
-		jsonw_str(out, "actor", m->name);
-		jsonw_count(out, "inter", m->inter ? m->inter : -1);
-		jsonw_str(out, "iso3", *m->iso3 ? m->iso3 : NULL);
-		jsonw_str(out, "kind", kinds[m->kind]);
-		jsonw_int(out, "char_start", (long long)(cx->base + a));
-		jsonw_int(out, "char_end", (long long)(cx->base + b));
-		jsonw_end(out);
-		strbuf_addch(out, '\n');
-		maybe_flush(cx->ex, out);
-	}
-}
-
 /* One stretch of a document's text: base is its byte offset in the whole text, and the ids of
  * its events and quotes continue from *n_events and *n_quotes. Returns events written. */
 static size_t run_window(struct extractor *ex, const struct doc *d, size_t base, size_t *n_events,
 			 size_t *n_quotes, struct strbuf *out, struct strbuf *explain)
 {
 	struct ectx cx;
-	memset(&cx, 0, sizeof(cx));
-	cx.ex = ex;
-	cx.d = d;
-	cx.base = base;
+	run_passes(&cx, ex, d, base);
 	cx.n_quotes = *n_quotes;
-	cx.country = -1;
-	cx.main_place = cx.protagonist = -2;
-	cx.protest_ctx = cx.riot_ctx = -1;
-	cx.last_dated = -1;
-	if (d->published)
-		date_parse(d->published, &cx.pub);
-	const char *doc_id = d->doc_id ? d->doc_id : ""; /* read_json requires one */
-	jsonw_escape(&cx.doc_id_json, doc_id, strlen(doc_id));
-	move_arrays(&cx, ex->spare);
-	tokens_rebuild(&cx.t, d->text.buf, d->text.len);
-	mentions_find(&cx);
-	index_mentions(&cx);
-	dates_find(&cx);
-	index_dates(&cx);
-	claims_find(&cx);
-	index_claims(&cx);
-	casualties_find(&cx);
-	index_casualties(&cx);
-	events_build(&cx);
 	size_t written = 0;
 	if (ex->types & EXTRACT_EVENTS) {
 		for (size_t i = 0; i < cx.n_ev; i++) {
+			if (cx.ev[i].dropped && ex->explain && explain)
+				strbuf_addf(explain, "%s: event set aside: %s\n", d->doc_id, cx.ev[i].why.buf);
 			if (cx.ev[i].merged_into >= 0 || cx.ev[i].dropped)
 				continue;
 			size_t n = ++*n_events;
 			written++;
-			write_event(&cx, &cx.ev[i], n, out);
+			records_event(&cx, &cx.ev[i], n, out);
 			maybe_flush(ex, out);
 			if (ex->explain && explain)
 				strbuf_addf(explain, "%s-e%zu: %s %s / %s: %s\n", d->doc_id, n,
-					    cx.ev[i].event_date.y ? "" : "(undated)", cx.ev[i].event_type,
-					    cx.ev[i].sub_event_type, cx.ev[i].why.buf);
+					    cx.ev[i].event_date.y ? "" : "(undated)",
+					    acled_sub(cx.ev[i].sub)->event_type,
+					    acled_sub(cx.ev[i].sub)->sub_event_type, cx.ev[i].why.buf);
 		}
 	}
+	if (ex->explain && explain)
+		strbuf_add(explain, cx.dropped.buf, cx.dropped.len);
 	if (ex->types & EXTRACT_PLACES)
-		write_places(&cx, out);
+		records_places(&cx, out);
+	maybe_flush(ex, out);
 	if (ex->types & EXTRACT_ACTORS)
-		write_actors(&cx, out);
+		records_actors(&cx, out);
+	maybe_flush(ex, out);
 	if (ex->types & EXTRACT_QUOTES)
-		quotes_write(&cx, out);
+		records_quotes(&cx, out);
 	maybe_flush(ex, out);
 	*n_quotes = cx.n_quotes;
 	ectx_release(&cx);
@@ -428,9 +296,9 @@ size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *o
 	return events;
 }
 
-/* Some rules build tables on first use (word sets, lists merged from others) and keep them
- * in static storage. One short document run in the thread that makes the extractor builds
- * them, so that extractors for other threads (extractor_new_worker) only ever read them. */
+/* Some rules build tables on first use and keep them in static storage. One short document
+ * run in the thread that makes the extractor builds them, so that extractors for other threads
+ * (extractor_new_worker) only ever read them. */
 static void warm_up(struct extractor *ex)
 {
 	static const char text[] =
@@ -453,4 +321,50 @@ void extractor_set_flush(struct extractor *ex, void (*flush)(void *ctx, struct s
 {
 	ex->flush = flush;
 	ex->flush_ctx = ctx;
+}
+
+/* One example of a rule: how many triggers the rule fires on, and how many events come out. */
+static void try_example(struct extractor *ex, const struct rule *r, const char *text,
+			size_t *hits, size_t *events)
+{
+	struct doc d;
+	struct ectx cx;
+	doc_init(&d);
+	doc_set(&d.doc_id, "example");
+	doc_set(&d.published, "2024-06-10");
+	strbuf_addstr(&d.text, text);
+	run_passes(&cx, ex, &d, 0);
+	*hits = *events = 0;
+	for (size_t k = 0; k < cx.n_tm; k++)
+		*hits += rule_fires(&cx, r, (int)k, cx.ex->triggers->defs[cx.tm[k].def].cls,
+				    cx.t.tok[cx.tm[k].first].sentence) != 0;
+	for (size_t i = 0; i < cx.n_ev; i++)
+		*events += cx.ev[i].merged_into < 0 && !cx.ev[i].dropped;
+	ectx_release(&cx);
+	doc_release(&d);
+}
+
+size_t extractor_check_rules(struct extractor *ex, struct strbuf *report, size_t *n_rules)
+{
+	size_t failed = 0;
+	*n_rules = ex->rules->n;
+	for (size_t i = 0; i < ex->rules->n; i++) {
+		const struct rule *r = &ex->rules->r[i];
+		size_t hits, events;
+		try_example(ex, r, r->fires, &hits, &events);
+		if (!hits) {
+			strbuf_addf(report, "rule '%s' does not fire on its example: %s\n", r->name, r->fires);
+			failed++;
+		}
+		try_example(ex, r, r->spares, &hits, &events);
+		if (hits) {
+			strbuf_addf(report, "rule '%s' fires on its counter-example: %s\n", r->name, r->spares);
+			failed++;
+		} else if (!events) {
+			strbuf_addf(report, "rule '%s': its counter-example gives no event: %s\n", r->name,
+				    r->spares);
+			failed++;
+		}
+	}
+	return failed;
 }

@@ -17,9 +17,20 @@ struct extract_opts {
 	size_t n_actor_files;
 	const char *const *trigger_files;
 	size_t n_trigger_files;
+	const char *const *cue_files;  /* user cue tables (cues.tsv's columns) */
+	size_t n_cue_files;
+	const char *const *rule_files; /* user rule tables (rules.tsv's columns) */
+	size_t n_rule_files;
+	const char *const *frame_files; /* user frame tables (frames.tsv's columns) */
+	size_t n_frame_files;
+	double min_confidence;         /* drop events below it (0 keeps every framed event) */
 	int explain;                   /* append a human explanation per event */
 	unsigned types;                /* EXTRACT_* record types to write; 0 = all */
 };
+
+/* The default --min-confidence: an event whose only support is one weak sign (a place, a
+ * date, a target) is dropped even where its frame would take it (see sitrep.1). */
+#define EXTRACT_MIN_CONFIDENCE 0.3
 
 enum extract_types {
 	EXTRACT_EVENTS = 1 << 0,
@@ -55,5 +66,9 @@ size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *o
 void extractor_set_flush(struct extractor *ex, void (*flush)(void *ctx, struct strbuf *out),
 			 void *ctx);
 const struct gazetteer *extractor_gazetteer(const struct extractor *ex);
+/* Run each rule's two examples (rules.tsv's fires and spares columns): a rule must fire on the
+ * first, and must not on the second, which must still give an event. Appends a line per
+ * failure to report; returns the number of failures and sets *n_rules. */
+size_t extractor_check_rules(struct extractor *ex, struct strbuf *report, size_t *n_rules);
 
 #endif

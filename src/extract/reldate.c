@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/extract_int.h"
+#include "extract/ectx.h"
 #include "base/util.h"
 
 static const char *const speech_verbs[] = { "said", "says", "say", "told", "announced",

@@ -9,6 +9,30 @@
 
 enum actor_kind { AK_GROUP, AK_FORCE, AK_GENERIC, AK_ANAPHOR };
 
+/* ACLED's interaction codes: who an actor is. */
+enum inter {
+	INTER_UNKNOWN = 0,           /* resolved in context */
+	INTER_STATE = 1,             /* state forces */
+	INTER_REBELS = 2,
+	INTER_POLITICAL_MILITIA = 3,
+	INTER_IDENTITY_MILITIA = 4,
+	INTER_RIOTERS = 5,
+	INTER_PROTESTERS = 6,
+	INTER_CIVILIANS = 7,
+	INTER_EXTERNAL = 8           /* external or other forces */
+};
+
+/* State forces, rebels and militias: the armed sides of a fight. */
+static inline int inter_is_armed(int inter)
+{
+	return inter >= INTER_STATE && inter <= INTER_IDENTITY_MILITIA;
+}
+/* Rebels and militias. */
+static inline int inter_is_nonstate_armed(int inter)
+{
+	return inter >= INTER_REBELS && inter <= INTER_IDENTITY_MILITIA;
+}
+
 struct actor_def {
 	char *name;  /* normalised name ("Taliban", "Military Forces", "Civilians") */
 	int inter;   /* ACLED inter code, 0 if resolved in context */

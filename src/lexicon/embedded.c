@@ -24,6 +24,11 @@ INCBIN(sitrep_gaz_af, "src/data/gazetteer_af.tsv");
 INCBIN(sitrep_cities, "src/data/cities_world.tsv");
 INCBIN(sitrep_actors, "src/data/actors.tsv");
 INCBIN(sitrep_triggers, "src/data/triggers.tsv");
+INCBIN(sitrep_cues, "src/data/cues.tsv");
+INCBIN(sitrep_rules, "src/data/rules.tsv");
+INCBIN(sitrep_acled, "src/data/acled.tsv");
+INCBIN(sitrep_frames, "src/data/frames.tsv");
+INCBIN(sitrep_evidence, "src/data/evidence.tsv");
 INCBIN(sitrep_schema_document, "schemas/document.schema.json");
 INCBIN(sitrep_schema_event, "schemas/event.schema.json");
 INCBIN(sitrep_schema_place, "schemas/place.schema.json");
@@ -39,6 +44,11 @@ static struct embedded_file files[] = {
 	ENTRY(sitrep_cities, "src/data/cities_world.tsv"),
 	ENTRY(sitrep_actors, "src/data/actors.tsv"),
 	ENTRY(sitrep_triggers, "src/data/triggers.tsv"),
+	ENTRY(sitrep_cues, "src/data/cues.tsv"),
+	ENTRY(sitrep_rules, "src/data/rules.tsv"),
+	ENTRY(sitrep_acled, "src/data/acled.tsv"),
+	ENTRY(sitrep_frames, "src/data/frames.tsv"),
+	ENTRY(sitrep_evidence, "src/data/evidence.tsv"),
 	ENTRY(sitrep_schema_document, "schemas/document.schema.json"),
 	ENTRY(sitrep_schema_event, "schemas/event.schema.json"),
 	ENTRY(sitrep_schema_place, "schemas/place.schema.json"),
@@ -49,7 +59,7 @@ static struct embedded_file files[] = {
 
 static const char *const ends[] = {
 	sitrep_countries_end, sitrep_gaz_world_end, sitrep_gaz_af_end, sitrep_cities_end,
-	sitrep_actors_end, sitrep_triggers_end, sitrep_schema_document_end, sitrep_schema_event_end,
+	sitrep_actors_end, sitrep_triggers_end, sitrep_cues_end, sitrep_rules_end, sitrep_acled_end, sitrep_frames_end, sitrep_evidence_end, sitrep_schema_document_end, sitrep_schema_event_end,
 	sitrep_schema_place_end, sitrep_schema_actor_end, sitrep_schema_quote_end,
 };
 

@@ -23,23 +23,12 @@ const char *ev_class_name(enum ev_class cls)
 	return class_names[cls];
 }
 
-const char *ev_class_event_type(enum ev_class cls)
+int ev_class_from_name(const char *name)
 {
-	switch (cls) {
-	case EC_CLASH: case EC_TERRITORY: case EC_CAPTURE_PLACE: case EC_KILL:
-		return "Battles";
-	case EC_AIRSTRIKE: case EC_SUICIDE: case EC_SHELLING: case EC_IED: case EC_GRENADE:
-	case EC_CHEMICAL:
-		return "Explosions/Remote violence";
-	case EC_SEXUAL: case EC_ATTACK: case EC_ABDUCTION:
-		return "Violence against civilians";
-	case EC_PROTEST: case EC_PROTEST_INTERVENTION: case EC_PROTEST_FORCE:
-		return "Protests";
-	case EC_RIOT: case EC_MOB:
-		return "Riots";
-	default:
-		return "Strategic developments";
-	}
+	for (int i = 0; i < EC_COUNT; i++)
+		if (strcmp(name, class_names[i]) == 0)
+			return i;
+	return -1;
 }
 
 struct load_ctx {
@@ -67,6 +56,7 @@ static int trigger_row(void *vctx, char **f, size_t n, unsigned long line)
 		case 'w': flags |= TR_WEAK; break;
 		case 'b': flags |= TR_BLOCK; break;
 		case 's': flags |= TR_STATIVE; break;
+		case 'x': flags |= TR_SPECIFIC; break;
 		case ' ': case ',': break;
 		default:
 			return error("%s:%lu: unknown flag '%c'", ctx->name, line, *p);

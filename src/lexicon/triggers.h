@@ -21,7 +21,8 @@ enum trigger_flags {
 	TR_FALL = 1 << 2,    /* f: agent after "to" ("fell to X") */
 	TR_WEAK = 1 << 3,    /* w: only when the sentence has no stronger trigger */
 	TR_BLOCK = 1 << 4,   /* b: the sentence is about plans or talks */
-	TR_STATIVE = 1 << 5  /* s: "in X hands", "under X control": an actor before the word */
+	TR_STATIVE = 1 << 5, /* s: "in X hands", "under X control": an actor before the word */
+	TR_SPECIFIC = 1 << 6 /* x: names armed violence in any text ("airstrike", "gunfight") */
 };
 
 struct trigger_def {
@@ -42,7 +43,7 @@ void triggers_free(struct trigger_lex *lex);
 size_t triggers_match(const struct trigger_lex *lex, const struct tokens *t, size_t i,
 		      size_t limit, int *out, size_t max, size_t *n_out);
 const char *ev_class_name(enum ev_class cls);
-/* ACLED event type of a class; sub-event types depend on actors and are set in events.c. */
-const char *ev_class_event_type(enum ev_class cls);
+/* The class of that name ("CLASH"), or -1. */
+int ev_class_from_name(const char *name);
 
 #endif

@@ -4,9 +4,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lexicon/acled.h"
 #include "lexicon/actors.h"
 #include "lexicon/gazetteer.h"
 #include "text/text.h"
+#include "lexicon/cues.h"
 #include "lexicon/triggers.h"
 #include "unit.h"
 
@@ -142,6 +144,71 @@ START_TEST(triggers_cover_every_acled_class)
 }
 END_TEST
 
+START_TEST(cues_user_table_adds_removes_and_defines_words)
+{
+	char path[] = "/tmp/sitrep-cues-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *fp = fdopen(fd, "w");
+	fprintf(fp, "name\twords\tabout\n"
+		    "aircraft\tBlimp|-jet\t\n"
+		    "my_cue\tfoo|bar\tonly a user rule reads it\n");
+	fclose(fp);
+	const char *files[] = { path };
+	struct cue_lex *lex = cues_load(files, 1);
+	ck_assert_ptr_nonnull(lex);
+	const struct cue *air = &lex->cue[CUE_aircraft];
+	ck_assert(cue_has_word(air, "blimp"));  /* added, lower-cased as tokens are */
+	ck_assert(!cue_has_word(air, "jet"));   /* removed */
+	ck_assert(cue_has_word(air, "drone"));  /* the embedded words stay */
+	int mine = cues_find(lex, "my_cue");
+	ck_assert_int_ge(mine, CUE_COUNT);
+	ck_assert(cue_has_word(&lex->cue[mine], "bar"));
+	cues_free(lex);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(cues_every_code_cue_has_words)
+{
+	struct cue_lex *lex = cues_load(NULL, 0);
+	ck_assert_ptr_nonnull(lex);
+	for (size_t i = 0; i < CUE_COUNT; i++)
+		ck_assert_msg(lex->cue[i].n > 0, "cue '%s' is empty", lex->cue[i].name);
+	cues_free(lex);
+}
+END_TEST
+
+START_TEST(cues_reject_a_phrase_as_a_word)
+{
+	char path[] = "/tmp/sitrep-cues-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *fp = fdopen(fd, "w");
+	fprintf(fp, "name\twords\tabout\nhabit\tevery day\t\n");
+	fclose(fp);
+	const char *files[] = { path };
+	ck_assert_ptr_null(cues_load(files, 1));
+	unlink(path);
+}
+END_TEST
+
+START_TEST(acled_table_has_six_types_and_twenty_five_sub_types)
+{
+	ck_assert_int_eq(acled_load(), 0);
+	int per_type[TYPE_COUNT] = { 0 };
+	for (int i = 0; i < SUB_COUNT; i++)
+		per_type[acled_type_of((enum acled_sub)i)]++;
+	ck_assert_int_eq(SUB_COUNT, 25);
+	for (int t = 0; t < TYPE_COUNT; t++)
+		ck_assert_int_gt(per_type[t], 0);
+	ck_assert_str_eq(acled_sub(SUB_air_strike)->sub_event_type, "Air/drone strike");
+	ck_assert_str_eq(acled_sub(SUB_air_strike)->event_type, "Explosions/Remote violence");
+	ck_assert_int_eq(acled_default_sub(EC_KILL), SUB_armed_clash);
+	ck_assert_int_eq(acled_default_sub(EC_CAPTURE_PLACE), SUB_nonstate_overtakes);
+}
+END_TEST
+
 Suite *suite_lexicons(void)
 {
 	Suite *s = suite_create("lexicons");
@@ -156,6 +223,10 @@ Suite *suite_lexicons(void)
 	TCase *tc2 = tcase_create("actors and triggers");
 	tcase_add_test(tc2, actors_acronyms_match_only_as_written);
 	tcase_add_test(tc2, triggers_cover_every_acled_class);
+	tcase_add_test(tc2, cues_user_table_adds_removes_and_defines_words);
+	tcase_add_test(tc2, cues_every_code_cue_has_words);
+	tcase_add_test(tc2, cues_reject_a_phrase_as_a_word);
+	tcase_add_test(tc2, acled_table_has_six_types_and_twenty_five_sub_types);
 	suite_add_tcase(s, tc2);
 	return s;
 }

@@ -1,16 +1,20 @@
-/* extract_int: the per-document state shared by the extraction passes (mentions, dates,
- * claims, events). Not a public API: only extract*.c, mentions.c, reldate.c, claims.c and
- * events.c include it.
+/* ectx: the per-document state shared by the extraction passes (mentions, dates,
+ * claims, events) and the extractor's run-wide state. Not a public API: only src/extract/
+ * includes it.
  * Ownership: struct ectx owns every array in it; strings point into the document text, the
  * lexicons, or ectx's own string pool, and live until ectx_release. */
-#ifndef SITREP_EXTRACT_INT_H
-#define SITREP_EXTRACT_INT_H
+#ifndef SITREP_ECTX_H
+#define SITREP_ECTX_H
 
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "lexicon/acled.h"
 #include "lexicon/actors.h"
+#include "lexicon/cues.h"
+#include "lexicon/frames.h"
+#include "lexicon/rules.h"
 #include "base/dates.h"
 #include "io/doc.h"
 #include "lexicon/gazetteer.h"
@@ -29,6 +33,10 @@ struct extractor {
 	struct gazetteer *gz;
 	struct actor_lex *actors;
 	struct trigger_lex *triggers;
+	struct cue_lex *cues;
+	struct rule_lex *rules;
+	struct frame_lex *frames;
+	double min_confidence;        /* events below it are dropped */
 	int explain;
 	unsigned types;
 	/* Composed actor names ("Civilians (Nigeria)", "Military Forces of Mali") by base string
@@ -122,7 +130,7 @@ struct claim {
 
 struct event {
 	enum ev_class cls;
-	const char *event_type, *sub_event_type;
+	enum acled_sub sub;  /* ACLED sub-event type (and so event type) */
 	const char *cameo;
 	int trigger;         /* trigger mention index */
 	size_t sentence;
@@ -146,6 +154,8 @@ struct event {
 	int merged_into;     /* -1, or the event this one was folded into */
 	int coref;           /* -1, or an earlier event this mention refers back to */
 	int dropped;         /* history, not news: not written */
+	unsigned evidence;   /* bit per enum evidence (frames.h) */
+	double confidence;   /* 0..1, from the evidence */
 	struct strbuf why;   /* explanation */
 };
 
@@ -161,6 +171,8 @@ struct ectx {
 	int protagonist;         /* most named non-state group; -2 not computed */
 	int protest_ctx, riot_ctx; /* protest / riot named in the document; -1 not computed */
 	int last_dated;          /* latest event with a date, -1 if none */
+	int relevance;           /* how much the document is about conflict; -1 not computed */
+	int other_topic;         /* words of sport, business, culture, technology in the text */
 	int *votes;              /* country index -> how often the text points at it */
 	struct place_mention *pm;
 	size_t n_pm, alloc_pm;
@@ -186,6 +198,7 @@ struct ectx {
 	size_t base;               /* byte offset of this text in the document (long texts go
 				    * window by window) */
 	size_t n_quotes;           /* quotes of the document written so far (ids go on) */
+	struct strbuf dropped;     /* --explain: triggers set aside, one line each */
 };
 
 /* Generic growth for the arrays above. */
@@ -224,6 +237,11 @@ static inline int cx_is_any(const struct ectx *cx, size_t i, const char *const *
 {
 	return i < cx->t.n && wordset_has(words, cx->t.tok[i].norm, cx->t.tok[i].hash);
 }
+/* Is token i one of the cue's words (cues.tsv)? */
+static inline int cx_cue(const struct ectx *cx, size_t i, enum cue_id cue)
+{
+	return i < cx->t.n && cue_has(&cx->ex->cues->cue[cue], &cx->t.tok[i]);
+}
 size_t sentence_first(const struct ectx *cx, size_t s);
 size_t sentence_last(const struct ectx *cx, size_t s);
 
@@ -233,12 +251,9 @@ void dates_find(struct ectx *cx);        /* date expressions, resolved against p
 void claims_find(struct ectx *cx);       /* "X said", "according to X" */
 void casualties_find(struct ectx *cx);   /* killed / wounded / detained counts */
 void events_build(struct ectx *cx);      /* triggers -> events with roles, place, date */
-void quotes_write(struct ectx *cx, struct strbuf *out);
+/* The next quotation at or after *from (see claims.c). */
+int quote_next(const struct ectx *cx, size_t *from, size_t *open, size_t *close, const char **speaker);
 
-/* "doc_id":"<doc_id>", and "key":"<doc_id>-<tag><n>", the id of a record (event "e",
- * quote "q"), from the document id escaped once per document. */
-void write_doc_id(const struct ectx *cx, struct strbuf *out);
-void write_record_id(const struct ectx *cx, struct strbuf *out, const char *key, char tag, size_t n);
 /* "Civilians (Nigeria)": base plus the country in brackets, made once per document. */
 const char *ectx_actor_name(struct ectx *cx, const char *base, int country);
 /* Position of "claimed to have" / "claims to have" in the sentence of token i before i, or

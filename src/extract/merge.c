@@ -1,0 +1,213 @@
+/* merge: mentions of one event within a document folded into one: same type, day and place,
+ * a reference back, or one scene seen twice (arrests at a protest, a raid and its arrests). */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "extract/events_int.h"
+
+/* "the attack", "Thursday's bombing": a definite generic noun refers back to the latest event
+ * already coded, unless the sentence names another place for it. */
+void find_coreference(struct ectx *cx, struct event *e, int own_place)
+{
+	const struct trigger_mention *m = &cx->tm[e->trigger];
+	if (m->last != m->first + 1 || !cx_cue(cx, m->first, CUE_generic_event_noun) || m->first == 0)
+		return;
+	/* The determiner may stand before up to two adjectives: "the heaviest attack". */
+	int definite = 0;
+	for (size_t p = m->first; p > 0 && m->first - p < 3; p--) {
+		const struct token *t = &cx->t.tok[p - 1];
+		if (cx_cue(cx, p - 1, CUE_ref_det) || (t->flags & TOK_POSS)) {
+			definite = 1;
+			break;
+		}
+		if (!(t->flags & TOK_WORD) || (t->flags & TOK_CAP) || (t->flags & TOK_NUMBER))
+			break;
+	}
+	if (!definite)
+		return;
+	for (size_t k = (size_t)(e - cx->ev); k-- > 0;) {
+		const struct event *prev = &cx->ev[k];
+		if (prev->dropped || prev->sentence >= e->sentence)
+			continue;
+		if (own_place >= 0 && prev->place_idx >= 0 && prev->place_idx != cx->pm[own_place].place &&
+		    cx->ex->gz->places[cx->pm[own_place].place].kind != PK_COUNTRY &&
+		    cx->ex->gz->places[cx->pm[own_place].place].kind != PK_ADM1)
+			return;
+		e->coref = (int)k;
+		ev_why(cx, e, "; refers back to the event of sentence %zu", prev->sentence + 1);
+		return;
+	}
+}
+
+static int same_event(const struct ectx *cx, const struct event *a, const struct event *b)
+{
+	if (a->sub != b->sub)
+		return 0;
+	/* A later mention whose place only came from context is the same event wherever the
+	 * first one was placed. */
+	if (a->place_idx != b->place_idx && !b->place_inherited)
+		return 0;
+	(void)cx;
+	return a->event_date.y == b->event_date.y && a->event_date.m == b->event_date.m &&
+	       a->event_date.d == b->event_date.d;
+}
+
+void merge_events(struct ectx *cx)
+{
+	/* Mentions of one event are compared with the 200 events before them: enough for any
+	 * article, and linear on a pathological 10 MB one. */
+	for (size_t i = 0; i < cx->n_ev; i++) {
+		struct event *b = &cx->ev[i];
+		for (size_t j = i > 200 ? i - 200 : 0; j < i; j++) {
+			struct event *a = &cx->ev[j];
+			int target = b->coref;
+			while (target >= 0 && cx->ev[target].merged_into >= 0)
+				target = cx->ev[target].merged_into;
+			if (a->merged_into >= 0 || a->dropped || b->dropped ||
+			    !((target >= 0 && (size_t)target == j) || (target < 0 && same_event(cx, a, b))))
+				continue;
+			b->merged_into = (int)j;
+			if (!a->actor1_name && b->actor1_name)
+				a->actor1_name = b->actor1_name, a->inter1 = b->inter1;
+			if (!a->actor2_name && b->actor2_name)
+				a->actor2_name = b->actor2_name, a->inter2 = b->inter2;
+			/* Counts of different dead add up ("killing six soldiers ... killed 11 of the
+			 * attackers"); mentions that disagree about the same dead keep the most
+			 * conservative count, as ACLED does. */
+			if (a->fatalities > 0 && b->fatalities > 0 && a->victims && b->victims &&
+			    strcmp(a->victims, b->victims) != 0) {
+				a->fatalities += b->fatalities;
+				a->fat_low = (a->fat_low < 0 ? 0 : a->fat_low) + (b->fat_low < 0 ? 0 : b->fat_low);
+				a->fat_high = a->fat_high >= 0 && b->fat_high >= 0 ? a->fat_high + b->fat_high : -1;
+				b->victims = NULL;
+			} else if (a->fatalities <= 0 && b->fatalities > 0) {
+				a->fatalities = b->fatalities;
+				a->fat_low = b->fat_low;
+				a->fat_high = b->fat_high;
+			} else if (b->fatalities > 0 && b->fatalities != a->fatalities) {
+				long hi = a->fatalities > b->fatalities ? a->fatalities : b->fatalities;
+				if (b->fatalities < a->fatalities) {
+					a->fatalities = b->fatalities;
+					a->fat_low = b->fat_low;
+				}
+				if (a->fat_high >= 0 && a->fat_high < hi)
+					a->fat_high = hi;
+			}
+			if (b->injuries > a->injuries)
+				a->injuries = b->injuries;
+			if (b->detained > a->detained)
+				a->detained = b->detained;
+			if (a->claim < 0)
+				a->claim = b->claim;
+			a->civilian_targeting |= b->civilian_targeting;
+			ev_why(cx, a, "; merged with the mention in sentence %zu", b->sentence + 1);
+			break;
+		}
+	}
+}
+
+static int same_day(const struct event *a, const struct event *b)
+{
+	return a->event_date.y == b->event_date.y && a->event_date.m == b->event_date.m &&
+	       a->event_date.d == b->event_date.d;
+}
+
+static int same_scene(const struct event *a, const struct event *b)
+{
+	return same_day(a, b) && (a->place_idx == b->place_idx || a->place_inherited ||
+				  b->place_inherited);
+}
+
+/* Tokens between two events' triggers, whichever comes first. */
+static size_t trigger_gap(const struct ectx *cx, const struct event *a, const struct event *b)
+{
+	if (a->trigger < 0 || b->trigger < 0)
+		return (size_t)-1;
+	const struct trigger_mention *x = &cx->tm[a->trigger], *y = &cx->tm[b->trigger];
+	if (x->first > y->first) {
+		const struct trigger_mention *t = x;
+		x = y;
+		y = t;
+	}
+	return y->first >= x->last ? y->first - x->last : 0;
+}
+
+static void fold_into(struct ectx *cx, struct event *into, struct event *from, const char *reason)
+{
+	if (from->detained > into->detained)
+		into->detained = from->detained;
+	if (from->fatalities > into->fatalities) {
+		into->fatalities = from->fatalities;
+		into->fat_low = from->fat_low;
+		into->fat_high = from->fat_high;
+	}
+	if (from->injuries > into->injuries)
+		into->injuries = from->injuries;
+	ev_why(cx, into, "; %s (sentence %zu)", reason, from->sentence + 1);
+}
+
+/* One scene, one event: arrests at a protest are part of it; a riot outranks the protest it
+ * grew from; a withdrawal is the other face of a takeover, and a takeover "without a fight"
+ * is a non-violent transfer. */
+void reconcile_kinds(struct ectx *cx)
+{
+	for (size_t i = 0; i < cx->n_ev; i++) {
+		struct event *a = &cx->ev[i];
+		if (a->dropped || a->merged_into >= 0)
+			continue;
+		for (size_t j = i > 30 ? i - 30 : 0; j < cx->n_ev && j <= i + 30; j++) {
+			struct event *b = &cx->ev[j];
+			if (i == j || b->dropped || b->merged_into >= 0 || !same_scene(a, b))
+				continue;
+			int fold = 0;
+			if (a->cls == EC_ARREST && (is_protest(b->cls) || b->cls == EC_RIOT))
+				fold = 1; /* a into b */
+			else if (is_protest(a->cls) && b->cls == EC_RIOT)
+				fold = 1;
+			else if (a->cls == EC_LOOTING && (b->cls == EC_RIOT || violence_rank(b->cls) <= 3))
+				fold = 1; /* looting by rioters, houses burned in a raid */
+			else if ((a->cls == EC_IED || a->cls == EC_GRENADE) && a->place_inherited &&
+				 a->fatalities <= 0 && acled_type_of(b->sub) == TYPE_BATTLES)
+				fold = 1; /* "threw explosive devices" during the gunfight */
+			else if ((a->cls == EC_IED || a->cls == EC_GRENADE) && a->sentence == b->sentence &&
+				 (b->cls == EC_SUICIDE || (b->cls == EC_AIRSTRIKE && trigger_gap(cx, a, b) <= 3) ||
+				  (b->cls == EC_DISRUPTED && trigger_gap(cx, a, b) <= 6)))
+				fold = 1; /* the suicide bomber's car bomb; explosives dropped from drones;
+					   * "recovered suicide vests, hand grenades and rifles" */
+			else if (a->cls == EC_CLASH && b->cls == EC_ARREST && a->sentence == b->sentence &&
+				 a->fatalities <= 0 && a->injuries <= 0 && a->trigger >= 0 &&
+				 (cx_is(cx, cx->tm[a->trigger].first, "raid") ||
+				  cx_is(cx, cx->tm[a->trigger].first, "raids")))
+				fold = 1; /* "arrested four in a raid": the raid is the arrest */
+			else if (a->cls == EC_CLASH && a->sentence == b->sentence &&
+				 (b->cls == EC_TERRITORY || b->cls == EC_CAPTURE_PLACE) &&
+				 a->place_idx == b->place_idx)
+				fold = 1; /* "overran the town, killing four soldiers in a gunfight" */
+			else if (a->cls == EC_TRANSFER && (b->cls == EC_TERRITORY || b->cls == EC_CAPTURE_PLACE)) {
+				if (a->trigger >= 0 && tdef(cx, a->trigger)->flags & TR_WEAK) {
+					fold = 1; /* "withdrew": part of the takeover */
+				} else {
+					b->cls = EC_TRANSFER; /* "without a fight": the takeover was peaceful */
+					b->sub = a->sub;
+					if (b->place_inherited && !a->place_inherited) {
+						b->place_idx = a->place_idx;
+						b->place = a->place;
+						b->precision = a->precision;
+					}
+					fold = 1;
+				}
+			}
+			if (fold) {
+				fold_into(cx, b, a, "folded in");
+				a->merged_into = (int)j;
+				if (!b->actor2_name && a->actor2_name && strcmp(a->actor2_name, b->actor1_name ? b->actor1_name : "")) {
+					b->actor2_name = a->actor2_name;
+					b->inter2 = a->inter2;
+				}
+				break;
+			}
+		}
+	}
+}

@@ -1,0 +1,189 @@
+/* records: writes the extract stage's records as JSON lines: events with their location
+ * fields, place and actor mentions, quotations. */
+#include "extract/records.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "io/jsonw.h"
+
+static void write_doc_id(const struct ectx *cx, struct strbuf *out)
+{
+	jsonw_key(out, "doc_id");
+	strbuf_addch(out, '"');
+	strbuf_add(out, cx->doc_id_json.buf, cx->doc_id_json.len);
+	strbuf_addch(out, '"');
+}
+
+static void write_record_id(const struct ectx *cx, struct strbuf *out, const char *key, char tag, size_t n)
+{
+	jsonw_key(out, key);
+	strbuf_addch(out, '"');
+	strbuf_add(out, cx->doc_id_json.buf, cx->doc_id_json.len);
+	strbuf_addch(out, '-');
+	strbuf_addch(out, tag);
+	jsonw_int_value(out, (long long)n);
+	strbuf_addch(out, '"');
+}
+
+/* The fields of a place from "country" to "longitude", the same every time the place is
+ * written: formatted once per run and copied after that. */
+static const struct strbuf *place_fields(const struct extractor *ex, int place_idx)
+{
+	struct strbuf *sb = &ex->place_json[place_idx];
+	if (sb->len)
+		return sb;
+	const struct gazetteer *gz = ex->gz;
+	const struct place *p = &gz->places[place_idx];
+	const struct country *ct = p->country >= 0 ? &gz->countries[p->country] : NULL;
+	const char *admin1 = p->kind == PK_ADM1 ? p->name : p->admin1;
+	const char *admin2 = p->kind == PK_ADM2 ? p->name : p->admin2;
+	strbuf_addch(sb, '{'); /* so that no comma comes first; not copied */
+	jsonw_str(sb, "country", ct ? ct->name : NULL);
+	jsonw_str(sb, "iso3", ct ? ct->iso3 : NULL);
+	jsonw_str(sb, "admin1", admin1 && *admin1 ? admin1 : NULL);
+	jsonw_str(sb, "admin2", admin2 && *admin2 ? admin2 : NULL);
+	jsonw_str(sb, "location", p->name);
+	jsonw_double(sb, "latitude", p->lat, 4);
+	jsonw_double(sb, "longitude", p->lon, 4);
+	return sb;
+}
+
+static void write_location(struct ectx *cx, struct strbuf *out, int place_idx, int precision)
+{
+	if (place_idx >= 0) {
+		const struct strbuf *f = place_fields(cx->ex, place_idx);
+		jsonw_key(out, NULL); /* the comma before the first field */
+		strbuf_add(out, f->buf + 1, f->len - 1);
+		jsonw_int(out, "geo_precision", precision);
+		return;
+	}
+	const struct gazetteer *gz = cx->ex->gz;
+	const struct country *ct = cx->country >= 0 ? &gz->countries[cx->country] : NULL;
+	jsonw_str(out, "country", ct ? ct->name : NULL);
+	jsonw_str(out, "iso3", ct ? ct->iso3 : NULL);
+	jsonw_null(out, "admin1");
+	jsonw_null(out, "admin2");
+	jsonw_null(out, "location");
+	jsonw_null(out, "latitude");
+	jsonw_null(out, "longitude");
+	jsonw_null(out, "geo_precision");
+}
+
+void records_event(struct ectx *cx, const struct event *e, size_t n, struct strbuf *out)
+{
+	const struct sentence *s = &cx->t.sent[e->sentence];
+	char date[16];
+	jsonw_begin(out);
+	jsonw_str(out, "type", "event");
+	write_doc_id(cx, out);
+	write_record_id(cx, out, "event_id", 'e', n);
+	if (e->event_date.y) {
+		ymd_format(e->event_date, date, sizeof(date));
+		jsonw_str(out, "event_date", date);
+		jsonw_int(out, "time_precision", e->time_precision);
+	} else {
+		jsonw_null(out, "event_date");
+		jsonw_null(out, "time_precision");
+	}
+	jsonw_str(out, "date_text", e->date_text);
+	jsonw_str(out, "event_type", acled_sub(e->sub)->event_type);
+	jsonw_str(out, "sub_event_type", acled_sub(e->sub)->sub_event_type);
+	jsonw_str(out, "actor1", e->actor1_name);
+	jsonw_null(out, "assoc_actor_1");
+	jsonw_count(out, "inter1", e->actor1_name ? e->inter1 : -1);
+	jsonw_str(out, "actor2", e->actor2_name);
+	jsonw_null(out, "assoc_actor_2");
+	jsonw_count(out, "inter2", e->actor2_name ? e->inter2 : -1);
+	jsonw_str(out, "civilian_targeting", e->civilian_targeting ? "Civilian targeting" : NULL);
+	write_location(cx, out, e->place_idx, e->precision);
+	jsonw_count(out, "fatalities", e->fatalities < 0 ? 0 : e->fatalities);
+	jsonw_count(out, "fatalities_low", e->fat_low);
+	jsonw_count(out, "fatalities_high", e->fat_high);
+	jsonw_count(out, "injuries", e->injuries);
+	jsonw_count(out, "detained", e->detained);
+	jsonw_str(out, "claimed_by", e->claim >= 0 ? cx->cl[e->claim].speaker : NULL);
+	jsonw_str(out, "source", cx->d->publisher);
+	jsonw_strn(out, "notes", cx->d->text.buf + s->start, s->end - s->start);
+	jsonw_int(out, "char_start", (long long)(cx->base + s->start));
+	jsonw_int(out, "char_end", (long long)(cx->base + s->end));
+	jsonw_str(out, "cameo_code", e->cameo);
+	jsonw_double(out, "confidence", e->confidence, 2);
+	jsonw_end(out);
+	strbuf_addch(out, '\n');
+}
+
+static const char *place_role(unsigned flags)
+{
+	if (flags & PM_MOTION)
+		return "movement";
+	if (flags & PM_BORDER)
+		return "border";
+	if (flags & PM_MODIFIER)
+		return "modifier";
+	return "mention";
+}
+
+void records_places(struct ectx *cx, struct strbuf *out)
+{
+	for (size_t k = 0; k < cx->n_pm; k++) {
+		const struct place_mention *m = &cx->pm[k];
+		if (m->place < 0)
+			continue;
+		size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
+		jsonw_begin(out);
+		jsonw_str(out, "type", "place");
+		write_doc_id(cx, out);
+		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
+		jsonw_str(out, "kind", place_kind_name(cx->ex->gz->places[m->place].kind));
+		jsonw_str(out, "role", place_role(m->flags));
+		write_location(cx, out, m->place, m->precision);
+		jsonw_int(out, "char_start", (long long)(cx->base + a));
+		jsonw_int(out, "char_end", (long long)(cx->base + b));
+		jsonw_end(out);
+		strbuf_addch(out, '\n');
+	}
+}
+
+void records_actors(struct ectx *cx, struct strbuf *out)
+{
+	static const char *const kinds[] = { "group", "state force", "generic", "anaphor" };
+	for (size_t k = 0; k < cx->n_am; k++) {
+		const struct actor_mention *m = &cx->am[k];
+		if (!m->name)
+			continue;
+		size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
+		jsonw_begin(out);
+		jsonw_str(out, "type", "actor");
+		write_doc_id(cx, out);
+		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
+		jsonw_str(out, "actor", m->name);
+		jsonw_count(out, "inter", m->inter ? m->inter : -1);
+		jsonw_str(out, "iso3", *m->iso3 ? m->iso3 : NULL);
+		jsonw_str(out, "kind", kinds[m->kind]);
+		jsonw_int(out, "char_start", (long long)(cx->base + a));
+		jsonw_int(out, "char_end", (long long)(cx->base + b));
+		jsonw_end(out);
+		strbuf_addch(out, '\n');
+	}
+}
+
+void records_quotes(struct ectx *cx, struct strbuf *out)
+{
+	size_t from = 0, open, close;
+	const char *speaker;
+	while (quote_next(cx, &from, &open, &close, &speaker)) {
+		size_t a = cx->t.tok[open].end, b = cx->t.tok[close].start;
+		jsonw_begin(out);
+		jsonw_str(out, "type", "quote");
+		write_doc_id(cx, out);
+		write_record_id(cx, out, "quote_id", 'q', ++cx->n_quotes);
+		jsonw_str(out, "speaker", speaker);
+		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
+		jsonw_int(out, "char_start", (long long)(cx->base + a));
+		jsonw_int(out, "char_end", (long long)(cx->base + b));
+		jsonw_end(out);
+		strbuf_addch(out, '\n');
+	}
+}

@@ -1,0 +1,71 @@
+/* cues: named word lists (cues.tsv), the words the extraction rules look for around a trigger
+ * ("disaster", "habit", "aircraft"). The code names the cues it uses in CUE_NAMES; the words
+ * are data, and a user file adds words to a cue (or "-word" removes one) or defines new cues
+ * for user rules.
+ * Ownership: the lexicon owns every cue and word; cue pointers live as long as it. A loaded
+ * lexicon is read-only, so threads may share it. */
+#ifndef SITREP_CUES_H
+#define SITREP_CUES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "text/text.h"
+
+/* Cues the C code asks for by name; each must be a row of cues.tsv (checked on load). Rules
+ * in rules.tsv name cues by their string, so a cue only rules use need not be listed here. */
+#define CUE_NAMES(X) \
+	X(generic_tail) X(irrealis_verb) X(modal) X(negation) X(irregular_past) X(long_span) \
+	X(desire) X(fall_to) X(fallen_place) X(article_det) X(disaster) X(present_talk) \
+	X(habit) X(repeat_verb) X(going_on) X(place_noun) X(perfect_aux) X(habit_subject) \
+	X(modified_head) X(relative_pronoun) X(feared) X(object_prep) X(member_noun) \
+	X(speech_pronoun) X(made_by) X(nominal_det) X(weapon_taken) X(crude_weapon) \
+	X(firearm_word) X(aircraft) X(two_sided) X(generic_event_noun) X(ref_det) \
+	X(speech_verb) X(speaker_stop) X(speaker_skip) X(period_unit) \
+	X(venue_prep) X(record_of) X(town_noun) X(span_of) X(weapon) X(crowd) X(political) \
+	X(not_plural) X(time_reference) X(sport_word) X(business_word) \
+	X(culture_word) X(tech_word) X(armed_target) X(civilian_target)
+
+enum cue_id {
+#define CUE_ENUM(name) CUE_##name,
+	CUE_NAMES(CUE_ENUM)
+#undef CUE_ENUM
+	CUE_COUNT
+};
+
+struct cue {
+	char *name;
+	char *about;          /* what the cue is for, from the table */
+	char **words;         /* NULL-terminated */
+	size_t n, cap;
+	uint32_t *slot_hash;  /* open addressing by word hash; 0 empty */
+	const char **slot_word;
+	uint32_t mask;
+};
+
+struct cue_lex {
+	struct cue *cue;      /* [0, CUE_COUNT) in enum order, then cues only rules use */
+	size_t n, cap;
+};
+
+/* The embedded cues.tsv, then each user file in order. NULL after an error message (a bad
+ * row, or a cue the code needs that no table defines). */
+struct cue_lex *cues_load(const char *const *user_files, size_t n_user);
+void cues_free(struct cue_lex *lex);
+/* Index of the cue of that name, or -1. */
+int cues_find(const struct cue_lex *lex, const char *name);
+
+/* Is the token one of the cue's words? (Tokens carry their normalised form and its hash.) */
+static inline int cue_has(const struct cue *c, const struct token *t)
+{
+	uint32_t h = t->hash ? t->hash : 1;
+	for (uint32_t k = h & c->mask; c->slot_hash[k]; k = (k + 1) & c->mask)
+		if (c->slot_hash[k] == h && strcmp(c->slot_word[k], t->norm) == 0)
+			return 1;
+	return 0;
+}
+/* The same for a word that is not a token. */
+int cue_has_word(const struct cue *c, const char *word);
+
+#endif
