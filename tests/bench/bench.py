@@ -7,7 +7,7 @@ usage: bench.py SITREP GEN WORKDIR [--scale S]
   S multiplies the default sizes (100 MB of articles, 1,000,000 event records); 0.1 is quick.
   BENCH_REPEAT=N (default 3): runs of each measured command; the best time is reported.
 """
-import argparse, hashlib, os, shutil, subprocess, sys, tempfile, time
+import argparse, hashlib, json, os, shutil, subprocess, sys, tempfile, time
 
 JQ_CSV = ('[.doc_id,.event_id,.event_date,.time_precision,.date_text,.event_type,.sub_event_type,'
           '.actor1,.assoc_actor_1,.inter1,.actor2,.assoc_actor_2,.inter2,.civilian_targeting,.country,'
@@ -150,11 +150,17 @@ def main():
     with open(w("long-article.jsonl"), "wb") as out:
         body = open(w("corpus.jsonl"), "rb").read(12_000_000)
         text = b" ".join(l[l.index(b'"text":"') + 8:l.rindex(b'"}')] for l in body.splitlines()[:-1])[:10_000_000]
+        text = whole_escapes(text)
         out.write(b'{"id":"long","published":"2021-08-08","text":"' + text + b'"}\n')
     with open(w("long-paragraph.jsonl"), "wb") as out:
         para = text[:1_000_000].replace(b"\\n", b" ")
         out.write(b'{"id":"para","published":"2021-08-08","text":"' + para + b'"}\n')
-    for name, f in (("10 MB article", "long-article.jsonl"), ("1 MB paragraph", "long-paragraph.jsonl")):
+    with open(w("long-article.txt"), "w", encoding="utf-8") as out:
+        out.write("Title: A long report\nDate: 2021-08-08\n\n")
+        out.write(json.loads(b'"' + text + b'"'))
+    for name, f in (("10 MB article (feed)", "long-article.jsonl"),
+                    ("10 MB article (text)", "long-article.txt"),
+                    ("1 MB paragraph", "long-paragraph.jsonl")):
         s, r = timed("%s parse -q %s | %s extract -q --jobs 1 --no-documents" % (a.sitrep, w(f), a.sitrep))
         line("parse|extract " + name, s, r, size_mb(w(f)))
         pipe = s
@@ -171,6 +177,17 @@ def main():
     subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                                                  "lineartime.py"), a.sitrep])
     print("\nload average %.2f at the end" % load())
+
+
+def whole_escapes(text):
+    """JSON string text cut anywhere, shortened until no escape is cut in two."""
+    for _ in range(8):
+        try:
+            json.loads(b'"' + text + b'"')
+            return text
+        except ValueError:
+            text = text[:-1]
+    sys.exit("bench: cannot cut the long article's text cleanly")
 
 
 def compare_export(sitrep, label, recs, n, mbytes):
