@@ -225,7 +225,9 @@ static int war_as_subject(const struct site *t)
 	       !has_date(cx, t->s);
 }
 
-/* "launched more than 800 glide bombs this week": a tally over a period. */
+/* "launched more than 800 glide bombs this week", "dozens of drones over the month": a tally
+ * over a period. A count of ten or more strikes, or a vague plural, with a week, month or
+ * year named in the sentence. */
 static int tally_over_period(const struct site *t)
 {
 	const struct ectx *cx = t->cx;
@@ -237,7 +239,7 @@ static int tally_over_period(const struct site *t)
 	for (size_t i = m->first; i > t->s_first && m->first - i <= 4 && !many; i--) {
 		size_t n = number_at(&cx->t, i - 1, m->first, &c);
 		if (n && i - 1 + n + 1 >= m->first && !verb_form(cx, m, t->d) &&
-		    (c.value >= 50 || (c.vague && c.value >= 12)))
+		    (c.value >= 10 || c.vague))
 			many = 1;
 	}
 	for (size_t i = t->s_first; i < t->s_last && many && !period; i++)
@@ -287,7 +289,7 @@ static int record_of_deeds(const struct site *t)
 	const struct trigger_mention *m = t->m;
 	if (!(t->d->flags & TR_NOUN))
 		return 0;
-	for (size_t i = m->first; i > t->s_first && m->first - i < 24; i--) {
+	for (size_t i = m->first; i > t->s_first; i--) { /* to the clause's start, however far */
 		if (cx_is(cx, i - 1, ";") || cx_is(cx, i - 1, ":"))
 			break;
 		if (cx_cue(cx, i - 1, CUE_record_of) && (cx_is(cx, i, "in") || cx_is(cx, i, "for")))
@@ -441,12 +443,14 @@ static int part_of_name(const struct site *t)
 }
 
 /* "electro-clash", "pre-match attack": a trigger joined by a hyphen to the word before it
- * is the tail of a compound of another sense. */
+ * is the tail of a compound of another sense; not after a name ("Taliban-planted mine",
+ * "Houthi-launched drones"), which says who did it. */
 static int compound_tail(const struct site *t)
 {
 	const struct ectx *cx = t->cx;
-	return t->m->first > t->s_first && (cx->t.tok[t->m->first].flags & TOK_HYPHEN) &&
-	       (cx->t.tok[t->m->first - 1].flags & TOK_WORD) && !(cx->t.tok[t->m->first - 1].flags & TOK_NUMBER);
+	const struct token *before = t->m->first > t->s_first ? &cx->t.tok[t->m->first - 1] : NULL;
+	return before && (cx->t.tok[t->m->first].flags & TOK_HYPHEN) && (before->flags & TOK_WORD) &&
+	       !(before->flags & (TOK_NUMBER | TOK_CAP));
 }
 
 /* A result in the sentence ("beat Wales 6-0", "won 7-5 6-3") and no one killed or hurt: a

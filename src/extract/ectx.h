@@ -153,6 +153,7 @@ struct event {
 	int claim;           /* claim index, -1 */
 	int merged_into;     /* -1, or the event this one was folded into */
 	int coref;           /* -1, or an earlier event this mention refers back to */
+	int passive;         /* "was killed by X": the victim is the subject */
 	int dropped;         /* history, not news: not written */
 	unsigned evidence;   /* bit per enum evidence (frames.h) */
 	double confidence;   /* 0..1, from the evidence */

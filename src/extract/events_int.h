@@ -63,6 +63,8 @@ int protest_rank(enum ev_class c);
 int protest_context(struct ectx *cx);
 long people_taken_at(const struct ectx *cx, int tm, size_t s_first, size_t s_last);
 void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed);
+/* After the actors are named: a fight against civilians or an unarmed victim is an attack. */
+void one_sided_by_actors(struct ectx *cx, struct event *e);
 int riot_context(struct ectx *cx);
 
 /* build.c */

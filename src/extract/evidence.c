@@ -121,6 +121,14 @@ static int political_target(const struct ectx *cx, const struct event *e, size_t
 	for (size_t k = am_lower(cx, s_first); k < cx->n_am && cx->am[k].first < s_last; k++)
 		if (cx->am[k].name && inter_is_nonstate_armed(cx->am[k].inter))
 			return 1; /* even as a modifier: "suspected of links to X" */
+	/* "Hundreds protested ... Police arrested 12 of them": a protest or riot just told. */
+	unsigned para = cx->t.sent[e->sentence].para;
+	for (const struct event *p = e; p-- > cx->ev;) {
+		if (p->sentence + 2 < e->sentence || cx->t.sent[p->sentence].para != para)
+			break;
+		if (!p->dropped && (is_protest(p->cls) || p->cls == EC_RIOT))
+			return 1;
+	}
 	return sentence_has_cue(cx, s_first, s_last, CUE_political);
 }
 

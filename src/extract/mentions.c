@@ -649,6 +649,38 @@ static int blamed_actor(const struct ectx *cx)
 }
 
 /* Generic and anaphoric actors get their final names once the country is known. */
+/* Great-circle distance between two countries' capitals, in km. */
+static double capitals_km(const struct country *a, const struct country *b)
+{
+	const double rad = 3.14159265358979 / 180.0;
+	double dlat = (b->lat - a->lat) * rad, dlon = (b->lon - a->lon) * rad;
+	double h = sin(dlat / 2) * sin(dlat / 2) +
+		   cos(a->lat * rad) * cos(b->lat * rad) * sin(dlon / 2) * sin(dlon / 2);
+	return 2 * 6371.0 * asin(sqrt(h));
+}
+
+/* "Download PDF" in an Afghan story: a short acronym of a group whose home is far from the
+ * document's country (capitals more than 2,500 km apart, further than neighbours and their
+ * neighbours) is a word written the same, not that group. A group named in full stays. */
+static void drop_foreign_acronyms(struct ectx *cx)
+{
+	if (cx->country < 0)
+		return;
+	const struct gazetteer *gz = cx->ex->gz;
+	const struct country *home = &gz->countries[cx->country];
+	for (size_t i = 0; i < cx->n_am; i++) {
+		struct actor_mention *a = &cx->am[i];
+		const struct token *t = &cx->t.tok[a->first];
+		int c = a->iso3[0] ? gazetteer_country_by_iso3(gz, a->iso3) : -1;
+		if (a->kind == AK_GROUP && c >= 0 && c != cx->country && a->last == a->first + 1 &&
+		    (t->flags & TOK_ALLCAPS) && t->len <= 4 && capitals_km(home, &gz->countries[c]) > 2500) {
+			a->name = NULL;
+			a->inter = INTER_UNKNOWN;
+			a->rule = "acronym of a group from another country: not that group";
+		}
+	}
+}
+
 static void name_actors(struct ectx *cx)
 {
 	const struct gazetteer *gz = cx->ex->gz;
@@ -765,6 +797,7 @@ void mentions_find(struct ectx *cx)
 		finish_place(cx, &cx->pm[k]);
 	mark_modifiers(cx);
 	find_responsible(cx);
+	drop_foreign_acronyms(cx);
 	name_actors(cx);
 	cx->blamed = blamed_actor(cx);
 }

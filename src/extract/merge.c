@@ -41,17 +41,80 @@ void find_coreference(struct ectx *cx, struct event *e, int own_place)
 	}
 }
 
+/* Families of sub-types that one incident can be told as: a raid told as an air strike, as
+ * shelling and as an attack; a protest that turned into a riot. 0: a family of its own. An
+ * armed clash is not told as the bombs thrown in it: ACLED codes the fight. */
+static int incident_family(enum acled_sub sub)
+{
+	switch (sub) {
+	case SUB_air_strike: case SUB_shelling: case SUB_remote_explosive:
+	case SUB_suicide_bomb: case SUB_grenade: case SUB_chemical_weapon: case SUB_attack:
+		return 1;
+	case SUB_peaceful_protest: case SUB_protest_intervention: case SUB_excessive_force:
+	case SUB_violent_demonstration: case SUB_mob_violence:
+		return 2;
+	default:
+		return 0;
+	}
+}
+
+/* Of two tellings of one incident, the more specific kind: the weapon over the fight, the
+ * fight over the attack; force and rioting over a peaceful protest. */
+static enum acled_sub more_specific(enum acled_sub a, enum acled_sub b)
+{
+	static const enum acled_sub order[] = { SUB_chemical_weapon, SUB_suicide_bomb, SUB_air_strike,
+		SUB_remote_explosive, SUB_shelling, SUB_grenade, SUB_attack,
+		SUB_violent_demonstration, SUB_excessive_force, SUB_mob_violence,
+		SUB_protest_intervention, SUB_peaceful_protest };
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (order[i] == a || order[i] == b)
+			return order[i];
+	return a;
+}
+
+/* Does b's sentence say it is another incident ("in a separate attack", "elsewhere")? */
+static int says_separate(const struct ectx *cx, const struct event *b)
+{
+	for (size_t i = sentence_first(cx, b->sentence); i < sentence_last(cx, b->sentence); i++)
+		if (cx_cue(cx, i, CUE_separate_event))
+			return 1;
+	return 0;
+}
+
 static int same_event(const struct ectx *cx, const struct event *a, const struct event *b)
 {
-	if (a->sub != b->sub)
+	int family = incident_family(a->sub);
+	if (a->sub != b->sub && (!family || family != incident_family(b->sub) ||
+				 a->sentence == b->sentence || says_separate(cx, b)))
 		return 0;
-	/* A later mention whose place only came from context is the same event wherever the
-	 * first one was placed. */
-	if (a->place_idx != b->place_idx && !b->place_inherited)
+	/* A mention whose place only came from context is the same incident wherever the other
+	 * was placed; told as another kind, it must have the same place or none. */
+	if (a->sub == b->sub ? a->place_idx != b->place_idx && !b->place_inherited
+			     : a->place_idx != b->place_idx && a->place_idx >= 0 && b->place_idx >= 0)
 		return 0;
-	(void)cx;
-	return a->event_date.y == b->event_date.y && a->event_date.m == b->event_date.m &&
-	       a->event_date.d == b->event_date.d;
+	return (a->event_date.y == b->event_date.y && a->event_date.m == b->event_date.m &&
+		a->event_date.d == b->event_date.d) ||
+	       (a->sub != b->sub && (!a->event_date.y || !b->event_date.y));
+}
+
+static void merge_gaps(struct event *a, const struct event *b)
+{
+	if (!a->actor1_name && b->actor1_name)
+		a->actor1_name = b->actor1_name, a->inter1 = b->inter1;
+	if (!a->actor2_name && b->actor2_name)
+		a->actor2_name = b->actor2_name, a->inter2 = b->inter2;
+	if (a->fatalities <= 0 && b->fatalities > 0) {
+		a->fatalities = b->fatalities;
+		a->fat_low = b->fat_low;
+		a->fat_high = b->fat_high;
+	}
+	if (a->injuries < 0)
+		a->injuries = b->injuries;
+	if (a->detained < 0)
+		a->detained = b->detained;
+	if (a->claim < 0)
+		a->claim = b->claim;
+	a->civilian_targeting |= b->civilian_targeting;
 }
 
 void merge_events(struct ectx *cx)
@@ -69,6 +132,17 @@ void merge_events(struct ectx *cx)
 			    !((target >= 0 && (size_t)target == j) || (target < 0 && same_event(cx, a, b))))
 				continue;
 			b->merged_into = (int)j;
+			if (a->sub != b->sub && target < 0) { /* a reference back keeps the first kind */
+				enum acled_sub kind = more_specific(a->sub, b->sub);
+				ev_why(cx, a, "; one incident told as %s and %s: %s",
+				       acled_sub(a->sub)->sub_event_type, acled_sub(b->sub)->sub_event_type,
+				       acled_sub(kind)->sub_event_type);
+				a->sub = kind;
+				/* Told as two kinds, the first telling's figures stand; the other fills gaps. */
+				merge_gaps(a, b);
+				ev_why(cx, a, "; merged with the mention in sentence %zu", b->sentence + 1);
+				break;
+			}
 			if (!a->actor1_name && b->actor1_name)
 				a->actor1_name = b->actor1_name, a->inter1 = b->inter1;
 			if (!a->actor2_name && b->actor2_name)
@@ -162,8 +236,15 @@ void reconcile_kinds(struct ectx *cx)
 			if (i == j || b->dropped || b->merged_into >= 0 || !same_scene(a, b))
 				continue;
 			int fold = 0;
-			if (a->cls == EC_ARREST && (is_protest(b->cls) || b->cls == EC_RIOT))
+			if (a->cls == EC_ARREST && (is_protest(b->cls) || b->cls == EC_RIOT)) {
 				fold = 1; /* a into b */
+				/* Protesters arrested: ACLED's protest with intervention. */
+				if (b->cls == EC_PROTEST) {
+					b->cls = EC_PROTEST_INTERVENTION;
+					b->sub = SUB_protest_intervention;
+					ev_why(cx, b, "; arrests at the protest: intervention");
+				}
+			}
 			else if (is_protest(a->cls) && b->cls == EC_RIOT)
 				fold = 1;
 			else if (a->cls == EC_LOOTING && (b->cls == EC_RIOT || violence_rank(b->cls) <= 3))

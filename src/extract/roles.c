@@ -44,6 +44,18 @@ int actor_usable(const struct ectx *cx, size_t k)
 	       !(a->flags & AM_MODIFIER);
 }
 
+/* "Dozens of X", "a group of X" opening its clause: a quantity of X, the subject; "killed
+ * dozens of X" is an object all the same. */
+static int quantity_subject(const struct ectx *cx, size_t q, size_t stop)
+{
+	if (!cx_cue(cx, q, CUE_quantity_head) && !(cx->t.tok[q].flags & TOK_NUMBER))
+		return 0;
+	size_t b = q;
+	if (b > stop && cx_cue(cx, b - 1, CUE_nominal_det))
+		b--;
+	return b == stop || (cx->t.tok[b - 1].flags & TOK_PUNCT);
+}
+
 /* Latest usable actor ending before tok in the clause. */
 int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 {
@@ -74,7 +86,8 @@ int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 		/* ... except the group its members belong to: "members of the Viv Ansanm
 		 * coalition seized", "fighters of the group attacked". */
 		if (p > stop && cx_cue(cx, p - 1, CUE_object_prep) &&
-		    !(cx_is(cx, p - 1, "of") && p - 1 > stop && cx_cue(cx, p - 2, CUE_member_noun)))
+		    !(cx_is(cx, p - 1, "of") && p - 1 > stop &&
+		      (cx_cue(cx, p - 2, CUE_member_noun) || quantity_subject(cx, p - 2, stop))))
 			continue;
 		best = (int)k;
 	}
@@ -172,10 +185,11 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 	size_t b = m->first;
 	while (b > s_first && (cx->t.tok[b - 1].flags & TOK_QUOTE))
 		b--;
-	int passive = (b > s_first &&
+	/* "was attacked by X" (a verbal passive, its victim the subject) or "an attack by X". */
+	int verbal_passive = b > s_first &&
 		       (cx_is(cx, b - 1, "was") || cx_is(cx, b - 1, "were") || cx_is(cx, b - 1, "been") ||
-			cx_is(cx, b - 1, "being") || cx_is(cx, b - 1, "is") || cx_is(cx, b - 1, "are"))) ||
-		      cx_is(cx, m->last, "by");
+			cx_is(cx, b - 1, "being") || cx_is(cx, b - 1, "is") || cx_is(cx, b - 1, "are"));
+	int passive = verbal_passive || cx_is(cx, m->last, "by");
 	if (flags & TR_STATIVE) {
 		/* "in Taliban hands", "under the group's control" */
 		size_t a = m->first;
@@ -204,6 +218,7 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 		if (cx_is(cx, by, "by"))
 			e->actor1 = actor_after(cx, by + 1, by + 8);
 		e->actor2 = actor_before(cx, m->first, s_first);
+		e->passive = verbal_passive;
 		ev_why(cx, e, "; roles: passive voice, agent after 'by'");
 		return;
 	}
@@ -282,6 +297,68 @@ static const char *local_name(struct ectx *cx, const char *name, int ctry)
 	return name;
 }
 
+/* A name made from a generic row of actors.tsv ("Unidentified Armed Group (Kenya)"). */
+static int generic_name(const struct ectx *cx, const char *name)
+{
+	const struct actor_lex *lex = cx->ex->actors;
+	for (size_t i = 0; name && i < lex->n; i++) {
+		size_t n = strlen(lex->defs[i].name);
+		if (lex->defs[i].kind == AK_GENERIC && !strncmp(name, lex->defs[i].name, n) &&
+		    (name[n] == 0 || name[n] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/* A named rebel group or militia (not "insurgents", not "gunmen"). */
+static int named_group(const struct ectx *cx, int am)
+{
+	return am >= 0 && cx->am[am].name && cx->am[am].kind == AK_GROUP &&
+	       inter_is_nonstate_armed(cx->am[am].inter) && !generic_name(cx, cx->am[am].name);
+}
+
+/* The named armed group of sentence s, else the one the document names most; -1 if none. */
+static int target_group(const struct ectx *cx, size_t s)
+{
+	for (size_t k = am_lower(cx, sentence_first(cx, s)); k < cx->n_am &&
+	     cx->am[k].first < sentence_last(cx, s); k++)
+		if (named_group(cx, (int)k))
+			return (int)k;
+	int best = -1, best_n = 0;
+	for (size_t k = 0; k < cx->n_am; k++) {
+		if (!named_group(cx, (int)k))
+			continue;
+		int n = 0;
+		for (size_t j = 0; j < cx->n_am; j++)
+			n += named_group(cx, (int)j) && cx->am[j].name == cx->am[k].name;
+		if (n > best_n)
+			best = (int)k, best_n = n;
+		if (k > 400)
+			break; /* enough to know who the article is about */
+	}
+	return best;
+}
+
+/* "A security force killed several insurgents while pursuing a Taliban commander": against a
+ * state force, fighters left unnamed are the armed group the sentence, or else the document,
+ * names; ACLED codes the group when the report makes it known. */
+static void name_the_fighters(struct ectx *cx, struct event *e)
+{
+	static const unsigned fights = 1u << EC_CLASH | 1u << EC_KILL | 1u << EC_ARREST |
+		1u << EC_AIRSTRIKE | 1u << EC_SHELLING | 1u << EC_DISRUPTED;
+	if (!(fights & (1u << e->cls)) || !is_state(cx, e->actor1))
+		return;
+	if (e->actor2 >= 0 && !(cx->am[e->actor2].kind == AK_ANAPHOR ||
+				(generic_name(cx, cx->am[e->actor2].name) &&
+				 inter_is_nonstate_armed(cx->am[e->actor2].inter))))
+		return;
+	int g = target_group(cx, e->sentence);
+	if (g >= 0 && (e->actor2 < 0 || strcmp(cx->am[g].name, cx->am[e->actor2].name ? cx->am[e->actor2].name : "") != 0)) {
+		e->actor2 = g;
+		ev_why(cx, e, "; actor2: the armed group the report names (%s)", cx->am[g].name);
+	}
+}
+
 void default_actors(struct ectx *cx, struct event *e, int ctry)
 {
 	if (e->actor1 >= 0 && e->actor1 == e->actor2)
@@ -340,6 +417,7 @@ void default_actors(struct ectx *cx, struct event *e, int ctry)
 			ev_why(cx, e, "; actor1: nobody named, an unidentified armed group");
 		}
 	}
+	name_the_fighters(cx, e);
 	if (e->actor1 >= 0) {
 		e->actor1_name = cx->am[e->actor1].name;
 		e->inter1 = cx->am[e->actor1].inter;

@@ -206,6 +206,34 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 	}
 }
 
+/* Once the actors are known: a fight whose other side is civilians, or whose victim, named as
+ * the subject of "was killed by" or "were attacked by" an armed group, bears no arms, is
+ * one-sided violence against civilians (ACLED's Attack). */
+void one_sided_by_actors(struct ectx *cx, struct event *e)
+{
+	const struct trigger_mention *m = &cx->tm[e->trigger];
+	if (e->sub != SUB_armed_clash || !inter_is_armed(e->inter1) || !e->actor1_name ||
+	    cx_cue(cx, m->first, CUE_two_sided) || cx_cue(cx, m->last - 1, CUE_two_sided))
+		return; /* "clashes", "running battles" have two sides */
+	if (armed_counterpart(cx, e, e->sentence) ||
+	    (e->victim_am >= 0 && inter_is_armed(cx->am[e->victim_am].inter)))
+		return; /* "a soldier was wounded in an attack by X": a fight */
+	int civilians = e->actor2_name && e->inter2 == INTER_CIVILIANS;
+	int unarmed_victim = e->passive && (e->actor2 < 0 || !inter_is_armed(cx->am[e->actor2].inter)) &&
+			     e->inter2 != INTER_STATE;
+	if (!civilians && !unarmed_victim)
+		return;
+	e->sub = SUB_attack;
+	if (!e->actor2_name || !civilians) {
+		int ctry = e->place_idx >= 0 ? place_country(cx, e->place_idx) : cx->country;
+		e->actor2_name = ectx_actor_name(cx, "Civilians", ctry >= 0 ? ctry : cx->country);
+		e->inter2 = INTER_CIVILIANS;
+	}
+	e->civilian_targeting = 1;
+	ev_why(cx, e, "; one-sided: %s", civilians ? "civilians on the other side" :
+	       "an unarmed victim of an armed group");
+}
+
 int riot_context(struct ectx *cx)
 {
 	if (cx->riot_ctx < 0) {

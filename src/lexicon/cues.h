@@ -25,7 +25,8 @@
 	X(speech_verb) X(speaker_stop) X(speaker_skip) X(period_unit) \
 	X(venue_prep) X(record_of) X(town_noun) X(span_of) X(weapon) X(crowd) X(political) \
 	X(not_plural) X(time_reference) X(sport_word) X(business_word) \
-	X(culture_word) X(tech_word) X(armed_target) X(civilian_target)
+	X(culture_word) X(tech_word) X(armed_target) X(civilian_target) \
+	X(separate_event) X(instrument_prep) X(quantity_head)
 
 enum cue_id {
 #define CUE_ENUM(name) CUE_##name,

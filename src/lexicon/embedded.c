@@ -27,6 +27,7 @@ INCBIN(sitrep_triggers, "src/data/triggers.tsv");
 INCBIN(sitrep_cues, "src/data/cues.tsv");
 INCBIN(sitrep_rules, "src/data/rules.tsv");
 INCBIN(sitrep_acled, "src/data/acled.tsv");
+INCBIN(sitrep_feed_fields, "src/data/feed_fields.tsv");
 INCBIN(sitrep_frames, "src/data/frames.tsv");
 INCBIN(sitrep_evidence, "src/data/evidence.tsv");
 INCBIN(sitrep_schema_document, "schemas/document.schema.json");
@@ -47,6 +48,7 @@ static struct embedded_file files[] = {
 	ENTRY(sitrep_cues, "src/data/cues.tsv"),
 	ENTRY(sitrep_rules, "src/data/rules.tsv"),
 	ENTRY(sitrep_acled, "src/data/acled.tsv"),
+	ENTRY(sitrep_feed_fields, "src/data/feed_fields.tsv"),
 	ENTRY(sitrep_frames, "src/data/frames.tsv"),
 	ENTRY(sitrep_evidence, "src/data/evidence.tsv"),
 	ENTRY(sitrep_schema_document, "schemas/document.schema.json"),
@@ -59,7 +61,7 @@ static struct embedded_file files[] = {
 
 static const char *const ends[] = {
 	sitrep_countries_end, sitrep_gaz_world_end, sitrep_gaz_af_end, sitrep_cities_end,
-	sitrep_actors_end, sitrep_triggers_end, sitrep_cues_end, sitrep_rules_end, sitrep_acled_end, sitrep_frames_end, sitrep_evidence_end, sitrep_schema_document_end, sitrep_schema_event_end,
+	sitrep_actors_end, sitrep_triggers_end, sitrep_cues_end, sitrep_rules_end, sitrep_acled_end, sitrep_feed_fields_end, sitrep_frames_end, sitrep_evidence_end, sitrep_schema_document_end, sitrep_schema_event_end,
 	sitrep_schema_place_end, sitrep_schema_actor_end, sitrep_schema_quote_end,
 };
 

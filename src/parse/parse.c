@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "parse/article.h"
+#include "parse/feedkeys.h"
 #include "parse/html.h"
 #include "parse/nontext.h"
 #include "io/json.h"
@@ -192,14 +193,11 @@ static char *feed_value(const struct jvalue *obj, const char *const *keys, int n
  * taken out of obj. */
 static int feed_record(struct doc *d, struct jvalue *obj, const char **why, struct nontext *nt)
 {
-	static const char *const id_keys[] = { "id", "doc_id", "article_id", "uuid", NULL };
-	static const char *const body_keys[] = { "text", "content", "body", "article", "full_text", NULL };
-	static const char *const title_keys[] = { "title", "headline", NULL };
-	static const char *const date_keys[] = { "published", "date", "published_at", "pubDate",
-		"publishedAt", "datetime", NULL };
-	static const char *const url_keys[] = { "url", "link", NULL };
-	static const char *const pub_keys[] = { "publisher", "source", "site", "outlet", NULL };
-	static const char *const author_keys[] = { "author", "byline", NULL };
+	if (feedkeys_load() < 0) {
+		*why = "the table of feed fields (feed_fields.tsv) cannot be read";
+		return -1;
+	}
+	const char *const *body_keys = feedkeys(FF_TEXT);
 	if (json_kind(obj) != JSON_OBJECT) {
 		*why = "feed line is not a JSON object";
 		return -1;
@@ -220,19 +218,19 @@ static int feed_record(struct doc *d, struct jvalue *obj, const char **why, stru
 	size_t body_len = strlen(body);
 	if (nontext_check(body, body_len, nt))
 		return -2;
-	d->doc_id = feed_value(obj, id_keys, 1);
-	d->title = feed_value(obj, title_keys, 0);
-	d->url = feed_value(obj, url_keys, 0);
-	d->author = feed_value(obj, author_keys, 0);
+	d->doc_id = feed_value(obj, feedkeys(FF_ID), 1);
+	d->title = feed_value(obj, feedkeys(FF_TITLE), 0);
+	d->url = feed_value(obj, feedkeys(FF_URL), 0);
+	d->author = feed_value(obj, feedkeys(FF_AUTHOR), 0);
 	/* "source" may be an object ({"name": ...}) in news APIs. */
-	d->publisher = feed_value(obj, pub_keys, 0);
+	d->publisher = feed_value(obj, feedkeys(FF_PUBLISHER), 0);
 	if (!d->publisher) {
 		const struct jvalue *src = json_get(obj, "source");
 		const char *name = json_get_str(src, "name");
 		if (name)
 			d->publisher = xstrdup(name);
 	}
-	char *date = feed_value(obj, date_keys, 0);
+	char *date = feed_value(obj, feedkeys(FF_PUBLISHED), 0);
 	if (date)
 		doc_set_published(d, date, DATE_INPUT);
 	free(date);

@@ -327,10 +327,23 @@ static void add_sentence(struct tokens *t, size_t first, size_t last, unsigned p
 	t->n_sent++;
 }
 
+/* A text with almost no capitals (an all-lower-case feed): case says nothing there. */
+static int lower_case_text(const struct tokens *t)
+{
+	size_t words = 0, caps = 0;
+	for (size_t i = 0; i < t->n; i++)
+		if ((t->tok[i].flags & TOK_WORD) && !(t->tok[i].flags & TOK_NUMBER)) {
+			words++;
+			caps += (t->tok[i].flags & TOK_CAP) != 0;
+		}
+	return words >= 10 && caps * 100 < words;
+}
+
 static void split_sentences(struct tokens *t)
 {
 	size_t first = 0;
 	unsigned para = 0;
+	int lower = lower_case_text(t);
 	for (size_t i = 0; i < t->n; i++) {
 		struct token *k = &t->tok[i];
 		if ((k->flags & TOK_PARA) && i > first) {
@@ -352,8 +365,9 @@ static void split_sentences(struct tokens *t)
 		while (end < t->n && (t->tok[end].flags & TOK_CLOSEQ || t->tok[end].norm[0] == ')') &&
 		       !(t->tok[end].flags & TOK_PARA))
 			end++;
-		/* "U.S." ending a token followed by a lower-case word: not a sentence end. */
-		if (end < t->n && (t->tok[end].flags & TOK_WORD) && !(t->tok[end].flags & TOK_CAP) &&
+		/* "U.S." ending a token followed by a lower-case word: not a sentence end; in a text
+		 * written all in lower case, a full stop ends the sentence whatever follows. */
+		if (!lower && end < t->n && (t->tok[end].flags & TOK_WORD) && !(t->tok[end].flags & TOK_CAP) &&
 		    !(t->tok[end].flags & TOK_NUMBER) && !(t->tok[end].flags & TOK_PARA))
 			continue;
 		add_sentence(t, first, end, para);

@@ -23,6 +23,16 @@ START_TEST(text_abbreviations_do_not_end_sentences)
 }
 END_TEST
 
+START_TEST(text_all_lower_case_feeds_still_split_at_full_stops)
+{
+	/* Case says nothing in a feed written all in lower case. */
+	ck_assert_uint_eq(sentences_of("rebels shelled the market in goma on friday. the army "
+				       "answered with artillery the same night. no one was hurt."), 3);
+	/* In ordinary text a full stop before a lower-case word is an abbreviation's. */
+	ck_assert_uint_eq(sentences_of("Officials met at 9 a.m. in Goma and later in Bunia."), 1);
+}
+END_TEST
+
 START_TEST(text_paragraphs_always_end_sentences)
 {
 	ck_assert_uint_eq(sentences_of("First Kunduz\n\nSaturday the Taliban attacked."), 2);
@@ -100,6 +110,7 @@ Suite *suite_text(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, text_abbreviations_do_not_end_sentences);
 	tcase_add_test(tc, text_paragraphs_always_end_sentences);
+	tcase_add_test(tc, text_all_lower_case_feeds_still_split_at_full_stops);
 	tcase_add_test(tc, text_quotes_stay_with_their_sentence);
 	tcase_add_test(tc, text_hyphens_and_spaces_normalise_alike);
 	tcase_add_test(tc, text_numbers_keep_separators_and_possessives_fold);
