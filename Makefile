@@ -16,7 +16,8 @@ DEBIAN_PACKAGES = build-essential pkg-config libcsv-dev libcjson-dev libxml2-dev
 # Sources by stage: src/<stage>/*.c (see src/README.md); main.c only dispatches.
 LIB_SRC = $(filter-out src/lexicon/embedded.c,$(wildcard src/*/*.c))
 HDRS = $(wildcard src/*/*.h)
-DATA = $(sort $(wildcard src/data/*.tsv)) $(sort $(wildcard schemas/*.json))
+DATA = $(sort $(wildcard src/data/*.tsv)) $(sort $(wildcard schemas/*.json)) \
+       $(wildcard src/report/*.css src/report/*.js)
 
 # A build directory per flavour: build/ (release), build/asan/ (sanitizers).
 B ?= build
@@ -73,7 +74,7 @@ check: all $(B)/unit-tests
 
 run: deps all
 	@mkdir -p out
-	@$(B)/sitrep run --outdir out tests/corpus/*.txt tests/corpus/*.html tests/corpus/*.jsonl
+	@$(B)/sitrep run --report --outdir out tests/corpus/*.txt tests/corpus/*.html tests/corpus/*.jsonl
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -109,7 +110,7 @@ build/bench/rss: tests/bench/rss.c
 	$(CC) -O2 -D_GNU_SOURCE -Wall -Wextra -Werror -o $@ $<
 
 # libFuzzer targets, one per input entry point; seeds come from the golden inputs.
-FUZZ_TARGETS = text html feed meta gazetteer extract export
+FUZZ_TARGETS = text html feed meta gazetteer extract export dedup
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1
 FUZZ_SECONDS ?= 30
 fuzz:

@@ -15,7 +15,9 @@ static const struct command commands[] = {
 	{ "parse", cmd_parse, "articles (text, HTML, JSON Lines feeds) -> document records" },
 	{ "extract", cmd_extract, "document records -> event, place, actor, quote records" },
 	{ "export", cmd_export, "records -> CSV, TSV, JSON, JSON Lines tables" },
+	{ "dedup", cmd_dedup, "merge the events of documents that report one event" },
 	{ "run", cmd_run, "parse, extract and export in one process into a directory" },
+	{ "report", cmd_report, "records -> one self-contained HTML page: map, charts, table" },
 	{ "validate", cmd_validate, "check a record stream against the schemas" },
 	{ "gazetteer", cmd_gazetteer, "look up, list or import places" },
 };

@@ -114,6 +114,9 @@ run-skips-it	("$SITREP" run -q --outdir runout a.pdf good.txt >/dev/null; s=$?; 
 extract-bad-lines	"$SITREP" extract truncated.jsonl	1	truncated\.jsonl:1: document has no string "doc_id"	0
 export-deep-nesting	"$SITREP" export deep-records.jsonl	1	deep-records\.jsonl:1: invalid JSON	2
 validate-bad-lines	"$SITREP" validate truncated.jsonl	1	truncated\.jsonl:2: invalid JSON	0
+report-deep-nesting	"$SITREP" report -o page.html deep-records.jsonl	1	deep-records\.jsonl:1: invalid JSON	0
+report-keeps-the-rest	grep -c '^<tr class=' page.html	0	-	1
+report-bad-lines	"$SITREP" report -o page.html truncated.jsonl	1	truncated\.jsonl:2: invalid JSON	0
 # output
 dev-full	"$SITREP" parse invalid.txt >/dev/full	3	write error	0
 closed-stdout	"$SITREP" parse big.jsonl 2>&1 | head -c1 >/dev/null; echo "${PIPESTATUS[0]}"	0	-	1

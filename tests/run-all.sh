@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs every test for each build directory given (default: build build/asan) and ends with
-# one summary line "N passed, N failed". Exit status 1 when anything failed.
+# one summary line "N passed, N failed, N skipped". Exit status 1 when anything failed.
 set -eu
 LC_ALL=C
 export LC_ALL
@@ -9,17 +9,23 @@ top=$(cd "$here/.." && pwd)
 [ $# -gt 0 ] || set -- build build/asan
 passed=0
 failed=0
+skipped=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-count() { # count LOG: add the "N passed, N failed" line of a sub-runner to the totals
+count() { # count LOG: add the "N passed, N failed[, N skipped]" line of a sub-runner to the totals
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
 	p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
 	f=$(echo "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
+	s=$(echo "$line" | sed -nE 's/.*, ([0-9]+) skipped.*/\1/p')
 	passed=$((passed + ${p:-0}))
 	failed=$((failed + ${f:-1}))
+	skipped=$((skipped + ${s:-0}))
 }
 
+# Debian's python3 has the client libraries (pandas, openpyxl) that CI installs.
+py=python3
+[ -x /usr/bin/python3 ] && py=/usr/bin/python3
 for b in "$@"; do
 	case "$b" in /*) dir=$b ;; *) dir=$top/$b ;; esac
 	echo "== $b: unit tests"
@@ -48,9 +54,6 @@ for b in "$@"; do
 	"$here/badinput.sh" "$dir/sitrep" >"$tmp/bad.log" 2>&1 || true
 	cat "$tmp/bad.log"
 	count "$tmp/bad.log"
-	# Debian's python3 has the client libraries (pandas, openpyxl) that CI installs.
-	py=python3
-	[ -x /usr/bin/python3 ] && py=/usr/bin/python3
 	echo "== $b: export round trips through the clients"
 	"$py" "$here/clients/roundtrip.py" "$dir/sitrep" >"$tmp/clients.log" 2>&1 || true
 	cat "$tmp/clients.log"
@@ -62,6 +65,13 @@ for b in "$@"; do
 		count "$tmp/extract.log"
 	fi
 done
+# The report in headless Chromium, once (on the first build: a browser run takes a while and
+# the page does not depend on the sanitizers); skipped, and counted so, without Chromium.
+echo "== report in a browser"
+case "$1" in /*) first=$1 ;; *) first=$top/$1 ;; esac
+"$py" "$here/report-browser.py" "$first/sitrep" "$first" >"$tmp/browser.log" 2>&1 || true
+cat "$tmp/browser.log"
+count "$tmp/browser.log"
 # SITREP_VALGRIND=1: the golden tests once more under valgrind (CI sets it); a leak or memory error
 # changes the exit status and fails the case.
 if [ "${SITREP_VALGRIND:-0}" = 1 ] && command -v valgrind >/dev/null 2>&1; then
@@ -119,5 +129,5 @@ if [ "${SITREP_FUZZ:-0}" = 1 ] && command -v clang >/dev/null 2>&1; then
 	grep -v "^  \(CC\|FUZZ\)" "$tmp/fuzz.log" | tail -40
 	count "$tmp/fuzz.log"
 fi
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

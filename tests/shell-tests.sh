@@ -30,7 +30,7 @@ corpus="$top/tests/corpus/*.txt $top/tests/corpus/*.html $top/tests/corpus/*.jso
 "$SITREP" parse --format nope x >/dev/null 2>&1; expect_status "bad option value is a usage error" 2 $?
 "$SITREP" --version >"$tmp/v" 2>&1; expect_status "--version succeeds" 0 $?
 grep -q '^sitrep [0-9]' "$tmp/v" && ok "--version names the program" || bad "--version output"
-for c in parse extract export run validate gazetteer; do
+for c in parse extract export run validate gazetteer report dedup; do
 	"$SITREP" "$c" --help >"$tmp/h" 2>&1 && grep -q "usage: sitrep $c" "$tmp/h" &&
 		ok "$c --help" || bad "$c --help"
 done
@@ -68,6 +68,19 @@ cmp -s "$tmp/out/events.csv" "$tmp/out2/events.csv" && ok "run equals the three 
 for t in documents events places actors quotes; do
 	[ -s "$tmp/out/$t.csv" ] && ok "run wrote $t.csv" || bad "run did not write $t.csv"
 done
+
+# The report: run --report writes the page report writes from the same records; a full disk
+# fails it, whether the page goes to stdout or to a file.
+# shellcheck disable=SC2086
+"$SITREP" run -q --report --outdir "$tmp/out3" $corpus >/dev/null; expect_status "run --report" 0 $?
+"$SITREP" report -o "$tmp/report.html" "$tmp/rec.jsonl"; expect_status "report -o" 0 $?
+cmp -s "$tmp/out3/report.html" "$tmp/report.html" && ok "run --report equals report over the records" ||
+	bad "run --report and report differ"
+if [ -w /dev/full ]; then
+	"$SITREP" report "$tmp/rec.jsonl" >/dev/full 2>"$tmp/err"; expect_status "report to a full stdout" 3 $?
+	"$SITREP" report -o /dev/full "$tmp/rec.jsonl" 2>"$tmp/err"; expect_status "report -o a full disk" 3 $?
+	grep -q "write error" "$tmp/err" && ok "report's write error message" || bad "report's write error message"
+fi
 
 # Scale-out: extract is a pure map over JSON Lines, so GNU parallel gives the same records.
 if command -v parallel >/dev/null 2>&1; then
@@ -202,6 +215,46 @@ for arg in 0 -1 x 1x; do
 	rc=$?
 	[ $rc = 2 ] && grep -q -- "--jobs wants a number" "$tmp/err" && ok "extract --jobs $arg is a usage error" ||
 		bad "extract --jobs $arg: exit $rc"
+done
+
+# dedup: the corpus's records and a second copy of them as told by another outlet (other
+# doc_ids and publisher): every event finds its twin, nothing is lost, and run --dedup
+# writes the same tables as the stages in a pipe.
+sed -e 's/"doc_id":"\([^"]*\)"/"doc_id":"copy-\1"/' -e 's/"event_id":"\([^"]*\)"/"event_id":"copy-\1"/' \
+	-e 's/"source":"[^"]*"/"source":"Second Outlet"/' "$tmp/rec.jsonl" >"$tmp/twice.jsonl"
+cat "$tmp/rec.jsonl" >>"$tmp/twice.jsonl"
+"$SITREP" dedup -q "$tmp/twice.jsonl" >"$tmp/dedup.jsonl"; expect_status "dedup of two outlets" 0 $?
+"$SITREP" validate --unknown "$tmp/dedup.jsonl" 2>"$tmp/err"; expect_status "dedup output validates" 0 $?
+if python3 - "$tmp/twice.jsonl" "$tmp/dedup.jsonl" <<'PY'
+import collections, json, sys
+ins = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+outs = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+events_in = [(r["doc_id"], r["event_id"]) for r in ins if r["type"] == "event"]
+mentions = [(r["doc_id"], r["mention_event_id"]) for r in outs if r["type"] == "mention"]
+merged = {r["event_id"]: r for r in outs if r["type"] == "event"}
+assert sorted(mentions) == sorted(events_in), "each input event in exactly one mention"
+assert sum(r["type"] != "event" for r in ins) == sum(r["type"] not in ("event", "mention") for r in outs)
+by_event = collections.defaultdict(list)
+for r in outs:
+    if r["type"] == "mention":
+        by_event[r["event_id"]].append(r["mention_event_id"])
+assert set(by_event) == set(merged)
+for eid, ms in by_event.items():
+    assert merged[eid]["source_count"] == len(ms), eid
+    if len(ms) == 2:  # twins: an event and its copy
+        short, long = sorted(ms, key=len)
+        assert long == "copy-" + short, ms
+dated = sum(1 for r in ins if r["type"] == "event" and r["event_date"])
+twins = sum(1 for ms in by_event.values() if len(ms) == 2)
+assert twins * 2 >= 0.9 * dated, (twins, dated)
+PY
+then ok "dedup: every event in one mention, twins merged"; else bad "dedup invariants"; fi
+# shellcheck disable=SC2086
+"$SITREP" run -q --dedup --format jsonl --outdir "$tmp/run-dd" $corpus >/dev/null
+"$SITREP" dedup -q "$tmp/rec.jsonl" | "$SITREP" export -f jsonl --outdir "$tmp/pipe-dd"
+for t in events mentions places; do
+	sort "$tmp/run-dd/$t.jsonl" >"$tmp/a" && sort "$tmp/pipe-dd/$t.jsonl" >"$tmp/b" &&
+		cmp -s "$tmp/a" "$tmp/b" && ok "run --dedup: $t as from the pipe" || bad "run --dedup: $t differ"
 done
 
 echo "$passed passed, $failed failed, $skipped skipped"

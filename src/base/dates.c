@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/util.h"
@@ -84,6 +85,24 @@ void ymd_format(struct ymd date, char *buf, size_t size)
 		memcpy(buf, out, copy);
 		buf[copy] = '\0';
 	}
+}
+
+struct ymd ymd_nearest_year(struct ymd date, struct ymd near)
+{
+	int day = date.d ? date.d : 1;
+	long target = days_from_civil(near.y, near.m ? near.m : 7, near.m ? 15 : 1);
+	struct ymd best = date;
+	long best_dist = -1;
+	for (int y = near.y - 1; y <= near.y + 1; y++) {
+		if (day > days_in_month(y, date.m))
+			continue; /* Feb. 29 only in a leap year */
+		long dist = labs(days_from_civil(y, date.m, day) - target);
+		if (best_dist < 0 || dist < best_dist) {
+			best_dist = dist;
+			best = (struct ymd){ y, date.m, date.d };
+		}
+	}
+	return best;
 }
 
 static int word_end(const char *s)
@@ -222,7 +241,7 @@ size_t date_scan(const char *s, struct ymd *out, int allow_no_year)
 			size_t q = p + n;
 			q += skip_ordinal(s + q);
 			size_t after_day = q;
-			if (s[q] == ',')
+			if (s[q] == ',' || (s[q] == '.' && s[q + 1] == ' '))
 				q++;
 			while (s[q] == ' ')
 				q++;

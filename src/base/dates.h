@@ -19,6 +19,9 @@ int days_in_month(int y, int m);
 int ymd_valid(struct ymd date);
 /* Write "YYYY-MM-DD" (or "YYYY-MM" / "YYYY" for partial dates) into buf (at least 11 bytes). */
 void ymd_format(struct ymd date, char *buf, size_t size);
+/* A month and day printed without a year ("Sept. 1"), given the year of the year and month
+ * near (a reference number, a header's date): the year that puts it nearest to near. */
+struct ymd ymd_nearest_year(struct ymd date, struct ymd near);
 
 /* Month name or abbreviation ("Jan", "Jan.", "January", "Sept") at s: returns 1-12 and sets *len,
  * else 0. Case-insensitive; requires a word boundary after. */
@@ -30,7 +33,8 @@ int weekday_at(const char *s, size_t *len);
  * dates ("August 2021") give d = 0. */
 int date_parse(const char *s, struct ymd *out);
 /* Find a full or partial date starting exactly at s; returns bytes consumed or 0. Accepts
- * "Jan. 25, 2013", "25 January 2013", "2013-01-25", "January 2013"; with allow_no_year also
+ * "Jan. 25, 2013", "25 January 2013", "2013-01-25", "January 2013" (a slip of the pen,
+ * "July 13. 2012", too); with allow_no_year also
  * "Jan. 25" and "25 January" (y set to 0). */
 size_t date_scan(const char *s, struct ymd *out, int allow_no_year);
 

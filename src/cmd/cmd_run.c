@@ -2,7 +2,8 @@
  * run as a pipeline of threads, as in a shell pipeline, and keep the order of the input:
  *   parse   (main thread)       documents, added to the worker pool
  *   extract (--jobs threads)    documents to record lines (cmd/workers.h), in input order
- *   export  (one thread)        record lines to the tables, counted for the summary
+ *   dedup   (--dedup, on the export thread) events of one incident merged (dedup/dedup.h)
+ *   export  (one thread)        record lines to the tables (and the report), counted
  * A new stage goes between two of these, taking its input from the one before. */
 #include <getopt.h>
 #include <pthread.h>
@@ -14,6 +15,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/workers.h"
+#include "dedup/dedup.h"
 #include "io/doc.h"
 #include "io/flatjson.h"
 #include "export/export.h"
@@ -21,6 +23,7 @@
 #include "lexicon/embedded.h"
 #include "parse/meta.h"
 #include "parse/parse.h"
+#include "report/report.h"
 #include "io/schema.h"
 #include "base/strbuf.h"
 #include "base/util.h"
@@ -38,6 +41,10 @@ static const char run_usage[] =
 	"                         as for extract\n"
 	"  -j, --jobs N       extract on N threads (default: the number of online processors);\n"
 	"                     the tables are the same for every N\n"
+	"      --report       also write DIR/report.html (see 'sitrep report --help')\n"
+	"      --dedup        merge the events of documents that report one event, as\n"
+	"                     sitrep dedup does (events and a mentions table)\n"
+	"      --days N, --km N   its window (default 1 day, 25 km)\n"
 	"  -q, --quiet        no progress line and no warnings\n"
 	"  -h, --help         this text\n";
 
@@ -47,6 +54,8 @@ static const char run_usage[] =
 struct run_state {
 	struct workers *pool;
 	struct exporter *x;
+	struct report *rep;         /* --report: fed by the export thread; NULL without */
+	struct deduper *dd;         /* --dedup: between extract and export */
 	int share_docs;             /* CSV, TSV: documents' rows written from the documents */
 	struct strbuf scratch;      /* for doc_fields */
 	unsigned long docs, events, places, write_errors;
@@ -81,15 +90,13 @@ static const char *intern_type(const char *s)
 	return "other";
 }
 
-/* Count what run reports, from sitrep's own record lines (their keys come in a fixed
- * order), then hand the line to the exporter. */
-static void feed_line(struct run_state *st, const char *line, size_t len)
+/* Count the places and event types run reports (after --dedup), from sitrep's own record
+ * lines (their keys come in a fixed order), then hand the line to the exporter. */
+static void export_line(struct run_state *st, const char *line, size_t len)
 {
-	static const char ev[] = "{\"type\":\"event\"", pl[] = "{\"type\":\"place\"",
-			  doc[] = "{\"type\":\"document\"";
+	static const char ev[] = "{\"type\":\"event\"", pl[] = "{\"type\":\"place\"";
 	if (len > sizeof(ev) && !memcmp(line, ev, sizeof(ev) - 1)) {
 		const char *et = strstr(line, "\"event_type\":\"");
-		st->events++;
 		if (et) {
 			char name[64];
 			const char *v = et + 14, *q = strchr(v, '"');
@@ -98,10 +105,44 @@ static void feed_line(struct run_state *st, const char *line, size_t len)
 		}
 	} else if (len > sizeof(pl) && !memcmp(line, pl, sizeof(pl) - 1)) {
 		st->places++;
-	} else if (len > sizeof(doc) && !memcmp(line, doc, sizeof(doc) - 1)) {
-		st->docs++; /* formats that take documents as JSON lines */
 	}
 	if (exporter_add_line(st->x, line, len, "sitrep run") < 0)
+		st->write_errors++;
+	if (st->rep)
+		report_add_line(st->rep, line, len, "sitrep run");
+}
+
+/* --report: the page beside the tables. */
+static int write_report(struct report *rep, const char *outdir)
+{
+	struct strbuf path = STRBUF_INIT;
+	strbuf_addf(&path, "%s/report.html", outdir);
+	int rc = report_write_file(rep, path.buf);
+	if (rc == 0)
+		printf("report: %s (%zu events)\n", path.buf, report_events(rep));
+	strbuf_release(&path);
+	report_free(rep);
+	return rc;
+}
+
+static int dedup_to_export(void *ctx, const char *line, size_t len)
+{
+	export_line(ctx, line, len);
+	return 0;
+}
+
+/* Count the documents and events extracted, then pass the line on: with --dedup through the
+ * deduper, which hands its records to export_line. */
+static void feed_line(struct run_state *st, const char *line, size_t len)
+{
+	static const char ev[] = "{\"type\":\"event\"", doc[] = "{\"type\":\"document\"";
+	if (len > sizeof(ev) && !memcmp(line, ev, sizeof(ev) - 1))
+		st->events++;
+	else if (len > sizeof(doc) && !memcmp(line, doc, sizeof(doc) - 1))
+		st->docs++; /* formats that take documents as JSON lines */
+	if (!st->dd)
+		export_line(st, line, len);
+	else if (deduper_add(st->dd, line, len, NULL) < 0)
 		st->write_errors++;
 }
 
@@ -189,7 +230,11 @@ int cmd_run(int argc, char **argv)
 		{ "frames", required_argument, NULL, 'F' },
 		{ "min-confidence", required_argument, NULL, 'M' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "dedup", no_argument, NULL, 'D' },
+		{ "days", required_argument, NULL, 'Y' },
+		{ "km", required_argument, NULL, 'K' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "report", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -198,7 +243,8 @@ int cmd_run(int argc, char **argv)
 	struct parse_opts po = { FORMAT_AUTO, NULL, NULL, NULL, PARSE_DEFAULT_MAX_DOC, 0 };
 	struct meta_table meta = { NULL, 0 };
 	const char *meta_path = NULL, *gaz = NULL, *act = NULL, *trg = NULL, *cue = NULL, *rul = NULL, *frm = NULL;
-	int c, quiet = 0;
+	struct dedup_opts dopts = { DEDUP_DEFAULT_DAYS, DEDUP_DEFAULT_KM, NULL, 0 };
+	int c, quiet = 0, report = 0, dedup = 0;
 	size_t jobs = workers_default_jobs();
 	memset(&xo, 0, sizeof(xo));
 	memset(&eo, 0, sizeof(eo));
@@ -234,7 +280,11 @@ int cmd_run(int argc, char **argv)
 			if (!(jobs = workers_parse_jobs(optarg)))
 				return EXIT_USAGE;
 			break;
+		case 'D': dedup = 1; break;
+		case 'Y': cmd_dedup_window("--days", optarg, &dopts); break;
+		case 'K': cmd_dedup_window("--km", optarg, &dopts); break;
 		case 'q': quiet = 1; sitrep_quiet_warnings = 1; break;
+		case 'R': report = 1; break;
 		case 'h':
 			fputs(run_usage, stdout);
 			return finish_stdout();
@@ -269,7 +319,13 @@ int cmd_run(int argc, char **argv)
 	struct extractor *ex = extractor_new(&eo);
 	embedded_release(); /* the lexicons and schemas are parsed */
 	st.x = ex ? exporter_new(&xo, &schemas) : NULL;
-	if (!ex || !st.x) {
+	struct report_opts ro = { NULL, "sitrep " SITREP_VERSION };
+	st.rep = report ? report_new(&ro) : NULL;
+	st.dd = st.x && dedup ? deduper_new(&dopts, dedup_to_export, &st) : NULL;
+	if (!ex || !st.x || (report && !st.rep) || (dedup && !st.dd)) {
+		report_free(st.rep);
+		deduper_free(st.dd);
+		exporter_free(st.x);
 		extractor_free(ex);
 		schema_free_all(&schemas);
 		meta_release(&meta);
@@ -277,7 +333,9 @@ int cmd_run(int argc, char **argv)
 	}
 	struct parse_stats ps = { 0, 0, 0, 0 };
 	const struct workers_ops ops = { extract_doc, free_doc, &st };
-	st.share_docs = xo.format == EXPORT_CSV || xo.format == EXPORT_TSV;
+	/* The report reads document records as lines; the deduper passes them through at once,
+	 * so they may as well go to the exporter straight. */
+	st.share_docs = (xo.format == EXPORT_CSV || xo.format == EXPORT_TSV) && !report;
 	strbuf_init(&st.scratch, 0);
 	pthread_t export_thread;
 	st.pool = workers_start(ex, jobs, &ops);
@@ -288,11 +346,16 @@ int cmd_run(int argc, char **argv)
 	workers_close(st.pool);
 	pthread_join(export_thread, NULL);
 	workers_finish(st.pool);
+	if (st.dd && deduper_finish(st.dd) < 0)
+		st.write_errors++;
 	int failed = exporter_finish(st.x) < 0 || st.write_errors;
 	if (st.progress)
 		fputc('\n', stderr);
 	printf("sitrep run: %lu documents read, %lu rejected; %lu events, %lu place mentions\n",
 	       ps.docs_in, ps.rejected, st.events, st.places);
+	if (st.dd)
+		printf("dedup: %lu events after merging the reports of one event\n",
+		       deduper_stats(st.dd)->events_out);
 	for (size_t i = 0; i < st.n_types; i++)
 		printf("  %-28s %lu\n", st.types[i], st.type_counts[i]);
 	unsigned long rows;
@@ -301,6 +364,8 @@ int cmd_run(int argc, char **argv)
 	for (size_t i = 0; (name = exporter_table(st.x, i, &rows)); i++)
 		printf(" %s.%s (%lu)", name, export_format_ext(xo.format), rows);
 	putchar('\n');
+	failed |= st.rep && write_report(st.rep, xo.outdir) < 0;
+	deduper_free(st.dd);
 	exporter_free(st.x);
 	strbuf_release(&st.scratch);
 	extractor_free(ex);

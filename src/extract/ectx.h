@@ -94,7 +94,8 @@ enum date_flags {
 	DM_BACKGROUND = 1 << 1, /* years or months before publication */
 	DM_FUTURE = 1 << 2,     /* "next week", "Friday's meeting" ahead: not an event date */
 	DM_SINCE = 1 << 3,      /* "since May 1": the start of a period, not an event date */
-	DM_RANGE_END = 1 << 4   /* "Saturday" in "Friday and Saturday": the first one dates it */
+	DM_RANGE_END = 1 << 4,  /* "Saturday" in "Friday and Saturday": the first one dates it */
+	DM_REFERENCE = 1 << 5   /* "the July 2 attack", "Tuesday's raid": names an event told before */
 };
 
 struct date_mention {

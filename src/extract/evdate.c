@@ -14,21 +14,64 @@ int date_usable(const struct ectx *cx, size_t d)
 	return !(cx->dm[d].flags & (DM_SPEECH | DM_FUTURE | DM_SINCE | DM_RANGE_END));
 }
 
+/* Does the date mention name the event at anchor ("the July 2 attack": the noun right after
+ * it)? A date that names another event dates nothing else. */
+static int names_this(const struct ectx *cx, size_t d, size_t anchor)
+{
+	size_t words = 0;
+	if (!(cx->dm[d].flags & DM_REFERENCE))
+		return 0;
+	/* "an attack Jan. 7": the event noun right before the date (the trigger may start a word
+	 * or two earlier: "a suicide attack Jan. 7"). */
+	if (anchor < cx->dm[d].first)
+		return cx->dm[d].first - anchor <= 3 &&
+		       cx_cue(cx, cx->dm[d].first - 1, CUE_generic_event_noun);
+	if (anchor < cx->dm[d].last)
+		return 0;
+	/* "the July 2 attack", "the Aug. 8 suicide attack", "Tuesday's 'green-on-blue' attack" */
+	for (size_t i = cx->dm[d].last; i < anchor; i++) {
+		const struct token *t = &cx->t.tok[i];
+		if (t->flags & TOK_QUOTE)
+			continue;
+		if (!(t->flags & TOK_WORD) || ++words > 3 ||
+		    (!(t->flags & TOK_HYPHEN) && cx_cue(cx, i, CUE_date_link)))
+			return 0;
+	}
+	return 1;
+}
+
+/* The reference date that names the event at anchor, or -1. */
+static int naming_date(const struct ectx *cx, size_t anchor)
+{
+	size_t s = cx->t.tok[anchor].sentence;
+	for (size_t d = dm_lower(cx, sentence_first(cx, s)); d < cx->n_dm && cx->dm[d].first < anchor; d++)
+		if (names_this(cx, d, anchor))
+			return (int)d;
+	return -1;
+}
+
 /* The date nearest the anchor within [from, to): the stretch of the sentence that belongs
- * to this trigger, so that "seized X on Friday and Y the next day" dates each. */
+ * to this trigger, so that "seized X on Friday and Y the next day" dates each. A date of the
+ * past ("the murder in March") serves only when no other date is there. */
 static int nearest_date(const struct ectx *cx, size_t anchor, size_t from, size_t to)
 {
-	int best = -1;
+	int best = -1, best_background = 1;
 	size_t best_dist = (size_t)-1;
 	for (size_t d = dm_lower(cx, from); d < cx->n_dm && cx->dm[d].first < to; d++) {
-		if (!date_usable(cx, d))
+		if (!date_usable(cx, d) ||
+		    ((cx->dm[d].flags & DM_REFERENCE) && !names_this(cx, d, anchor)))
 			continue;
+		int background = (cx->dm[d].flags & DM_BACKGROUND) != 0;
 		size_t pos = cx->dm[d].first;
 		size_t dist = pos > anchor ? pos - anchor : anchor - pos;
-		if (dist < best_dist) {
-			best_dist = dist;
-			best = (int)d;
-		}
+		/* At equal distance the date after the trigger wins: "a bombing June 3 in Kasur,
+		 * detaining five in Lahore yesterday". */
+		if (background > best_background ||
+		    (background == best_background && (dist > best_dist || (dist == best_dist && pos < anchor))))
+			continue;
+		best_dist = dist;
+		best = (int)d;
+		best_background = background;
 	}
 	return best;
 }
@@ -69,14 +112,15 @@ static void trigger_segment(const struct ectx *cx, int tm, size_t *from, size_t 
 	size_t s = cx->t.tok[cx->tm[tm].first].sentence;
 	*from = sentence_first(cx, s);
 	*to = sentence_last(cx, s);
+	/* A trigger named by a date ("the July 2 attack") is told before; it splits nothing. */
 	for (int k = tm - 1; k >= 0 && cx->t.tok[cx->tm[k].first].sentence == s; k--)
-		if (!(tdef(cx, k)->flags & (TR_WEAK | TR_BLOCK))) {
+		if (!(tdef(cx, k)->flags & (TR_WEAK | TR_BLOCK)) && naming_date(cx, cx->tm[k].first) < 0) {
 			*from = cx->tm[k].last;
 			break;
 		}
 	for (size_t k = (size_t)tm + 1; k < cx->n_tm && cx->t.tok[cx->tm[k].first].sentence == s; k++)
 		if (!(tdef(cx, (int)k)->flags & (TR_WEAK | TR_BLOCK)) &&
-		    !manner_trigger(cx, k, cx->tm[tm].last)) {
+		    !manner_trigger(cx, k, cx->tm[tm].last) && naming_date(cx, cx->tm[k].first) < 0) {
 			*to = cx->tm[k].first;
 			break;
 		}
@@ -116,6 +160,68 @@ static long days_after(const struct ectx *cx, size_t from, size_t to)
 	return 0;
 }
 
+/* How many sentences back a date still frames the story of its paragraph. */
+#define FRAME_SENTENCES 3
+
+/* Does an event before e take its date from mention d? Such a date is that event's (the
+ * ambush "last week" in a report of today's raid) and frames nothing else. */
+static int dates_an_event(const struct ectx *cx, const struct event *e, size_t d)
+{
+	for (const struct event *p = cx->ev; p < e; p++)
+		if (p->date == (int)d)
+			return 1;
+	return 0;
+}
+
+/* The latest date of the sentences before e's in its paragraph that sets the time of the
+ * story told there: not when it was said, a plan, background, a date counted from another or
+ * the date of an event of its own. -1 if none. */
+static int frame_date(const struct ectx *cx, const struct event *e)
+{
+	size_t s = e->sentence;
+	unsigned para = cx->t.sent[s].para;
+	size_t first = s;
+	while (first > 0 && s - first < FRAME_SENTENCES && cx->t.sent[first - 1].para == para)
+		first--;
+	if (first == s)
+		return -1;
+	int best = -1;
+	for (size_t d = dm_lower(cx, sentence_first(cx, first));
+	     d < cx->n_dm && cx->dm[d].first < sentence_first(cx, s); d++)
+		if (date_usable(cx, d) && !(cx->dm[d].flags & (DM_BACKGROUND | DM_REFERENCE)) &&
+		    cx->dm[d].date.y && !cx->dm[d].relative && !dates_an_event(cx, e, d))
+			best = (int)d;
+	return best;
+}
+
+static long day_number(struct ymd d)
+{
+	return days_from_civil(d.y, d.m, d.d);
+}
+
+/* "detained the leader behind the July 2 attack today", "... today. He was behind the July 2
+ * attack": an event named by its date, in a sentence that tells of something later or after
+ * a lead that does, was news in an earlier report. ("Monday's bombing killed 30, officials
+ * said" is the lead itself.) */
+static void drop_reference(struct ectx *cx, struct event *e, const struct date_mention *m,
+			   int doc_lead_date)
+{
+	if (!(m->flags & DM_REFERENCE) || !e->event_date.y)
+		return;
+	long when = day_number(e->event_date);
+	int later = doc_lead_date >= 0 && e->sentence > 0 &&
+		    when < day_number(cx->dm[doc_lead_date].date);
+	size_t s = e->sentence;
+	for (size_t d = dm_lower(cx, sentence_first(cx, s));
+	     !later && d < cx->n_dm && cx->dm[d].first < sentence_last(cx, s); d++)
+		later = date_usable(cx, d) && !(cx->dm[d].flags & (DM_REFERENCE | DM_BACKGROUND)) &&
+			cx->dm[d].date.y && day_number(cx->dm[d].date) > when;
+	if (!later)
+		return;
+	e->dropped = 1;
+	ev_why(cx, e, "; dropped: an event told before, named by its date");
+}
+
 void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_lead_date)
 {
 	size_t from, to;
@@ -127,9 +233,10 @@ void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_lead_date
 			ev_why(cx, e, "; dropped: dated in the future");
 			return;
 		}
-	/* After an earlier trigger, dates before this one belong to that one. */
-	int d = -1;
-	if (from > sentence_first(cx, e->sentence))
+	/* "the July 2 attack": the date that names the event; else, after an earlier trigger,
+	 * dates before this one belong to that one. */
+	int d = naming_date(cx, anchor);
+	if (d < 0 && from > sentence_first(cx, e->sentence))
 		d = nearest_date(cx, anchor, cx->tm[e->trigger].first, to);
 	if (d < 0)
 		d = nearest_date(cx, anchor, from, to);
@@ -173,12 +280,20 @@ void set_date(struct ectx *cx, struct event *e, size_t anchor, int doc_lead_date
 		take_date(cx, e, d, date);
 		ev_why(cx, e, "; date '%s' (%s)%s", e->date_text, m->rule,
 		    back > 0 ? ", minus the days in 'N days after'" : "");
+		drop_reference(cx, e, m, doc_lead_date);
 		return;
 	}
-	/* No date in the sentence: the last event of the paragraph, the lead's date, or the
-	 * publication date at week precision. */
+	/* No date in the sentence: the date an earlier sentence of the paragraph set ("In Kunduz
+	 * last night, a force searched a compound. It detained one man."), the last event of the
+	 * paragraph, the lead's date, or the publication date at week precision. */
 	const struct event *prev = context_event(cx, e);
-	if (prev) {
+	int frame = frame_date(cx, e);
+	if (frame >= 0 && (!prev || prev->trigger < 0 ||
+			   cx->dm[frame].first > cx->tm[prev->trigger].first)) {
+		take_date(cx, e, frame, cx->dm[frame].date);
+		ev_why(cx, e, "; date '%s' set by sentence %u of the paragraph", e->date_text,
+		       cx->t.tok[cx->dm[frame].first].sentence + 1);
+	} else if (prev) {
 		e->event_date = prev->event_date;
 		e->time_precision = prev->time_precision;
 		e->date_text = prev->date_text;
@@ -206,15 +321,16 @@ int lead_date(const struct ectx *cx)
 		unsigned para = cx->t.sent[cx->t.tok[cx->dm[d].first].sentence].para;
 		if (para > 2)
 			break;
-		if (date_usable(cx, d) && !(cx->dm[d].flags & DM_BACKGROUND) && cx->dm[d].date.y &&
-		    !cx->dm[d].relative)
+		if (date_usable(cx, d) && !(cx->dm[d].flags & (DM_BACKGROUND | DM_REFERENCE)) &&
+		    cx->dm[d].date.y && !cx->dm[d].relative)
 			return (int)d;
 	}
 	return -1;
 }
 
-/* Events dated more than two years before publication are history, not news. */
-#define HISTORY_DAYS 730
+/* Events dated more than two months before publication are history, not news: the
+ * reports of their time told them (the same span makes a calendar date background). */
+#define HISTORY_DAYS 60
 
 void drop_history(struct ectx *cx, struct event *e)
 {

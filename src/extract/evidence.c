@@ -228,9 +228,9 @@ static unsigned find_evidence(struct ectx *cx, const struct event *e)
 	return ev;
 }
 
-static double confidence_of(const struct frame_lex *fl, unsigned ev)
+static double confidence_of(const struct frame_lex *fl, enum ev_class cls, unsigned ev)
 {
-	double doubt = 1.0;
+	double doubt = 1.0 - fl->prior[cls];
 	for (int k = 0; k < EV_COUNT; k++)
 		if (k != EV_off_topic && (ev & (1u << k)))
 			doubt *= 1.0 - fl->weight[k];
@@ -248,7 +248,7 @@ void judge_event(struct ectx *cx, struct event *e)
 {
 	const struct frame_lex *fl = cx->ex->frames;
 	char needs[256];
-	e->confidence = confidence_of(fl, e->evidence);
+	e->confidence = confidence_of(fl, e->cls, e->evidence);
 	if (cx->ex->explain) {
 		ev_why(cx, e, "; evidence");
 		for (int k = 0; k < EV_COUNT; k++)

@@ -8,14 +8,14 @@
 #include "extract/ectx.h"
 #include "base/util.h"
 
-static const char *const speech_verbs[] = { "said", "says", "say", "told", "announced",
-	"tweeted", "stated", "reported", "added", "confirmed", "claimed", "wrote", "posted",
-	"declared", "insisted", NULL };
 
 static struct ymd shift(struct ymd d, long days)
 {
 	return civil_from_days(days_from_civil(d.y, d.m, d.d) + days);
 }
+
+/* The rule of a relative date counted from publication: refine_time_of_day knows it by it. */
+static const char rule_from_publication[] = "relative to publication";
 
 static struct date_mention *add(struct ectx *cx, size_t first, size_t last, int precision,
 				const char *rule)
@@ -62,8 +62,7 @@ static struct ymd complete_year(struct ymd pub, int m, int d)
 
 static int part_of_day(const struct ectx *cx, size_t i)
 {
-	static const char *const parts[] = { "morning", "afternoon", "evening", "night", NULL };
-	return cx_is_any(cx, i, parts);
+	return cx_cue(cx, i, CUE_part_of_day);
 }
 
 static size_t weekday_expr(struct ectx *cx, size_t i)
@@ -107,6 +106,13 @@ static size_t calendar_expr(struct ectx *cx, size_t i)
 	}
 	struct ymd v;
 	size_t bytes = date_scan(s, &v, 1), ml;
+	/* "on Highway 1 August 31": a number after a name is the name's; the date is the month's. */
+	if (bytes && !v.y && (cx->t.tok[i].flags & TOK_NUMBER) && i >= 1 &&
+	    (cx->t.tok[i - 1].flags & TOK_CAP) && !(cx->t.tok[i].flags & TOK_PARA) &&
+	    cx->t.tok[i - 1].sentence == cx->t.tok[i].sentence && i + 2 < cx->t.n &&
+	    (cx->t.tok[i + 2].flags & TOK_NUMBER) &&
+	    cx->t.tok[i + 2].start < cx->t.tok[i].start + bytes + 3)
+		return 0;
 	int qualifier = 0; /* 1 early, 2 mid, 3 late */
 	if (!bytes) {
 		/* "in the 1990s": a decade, always background. */
@@ -155,7 +161,7 @@ static size_t calendar_expr(struct ectx *cx, size_t i)
 	struct date_mention *m = add(cx, qualifier ? i - 1 : i, last, precision,
 				     v.d ? "calendar date" : "month");
 	if (!v.y && cx->pub.y)
-		v = complete_year(cx->pub, v.m, v.d ? v.d : 1);
+		v = complete_year(cx->pub, v.m, v.d);
 	if (v.y && !v.d)
 		v.d = qualifier == 1 ? 5 : qualifier == 2 ? 15 : qualifier == 3 ? 25 : 1;
 	if (v.y)
@@ -222,7 +228,7 @@ static size_t relative_expr(struct ectx *cx, size_t i, size_t prev_idx, int has_
 		    (r->w3 && !cx_is(cx, i + 2, r->w3)))
 			continue;
 		size_t n = 1 + (r->w2 != NULL) + (r->w3 != NULL);
-		struct date_mention *m = add(cx, i, i + n, r->precision, "relative to publication");
+		struct date_mention *m = add(cx, i, i + n, r->precision, rule_from_publication);
 		const struct date_mention *prev = prev_idx != NO_PREV ? &cx->dm[prev_idx] : NULL;
 		struct ymd base = cx->pub;
 		m->relative = r->base == 1;
@@ -278,12 +284,40 @@ static inline int sentence_has(const struct ectx *cx, size_t s, const char *word
 
 static int future_sentence(const struct ectx *cx, size_t s)
 {
-	static const char *const future[] = { "will", "next", "later", "upcoming", "scheduled",
-		"planned", "plans", NULL };
 	for (size_t i = cx->t.sent[s].first; i < cx->t.sent[s].last; i++)
-		if (cx_is_any(cx, i, future))
+		if (cx_cue(cx, i, CUE_future_word))
 			return 1;
 	return 0;
+}
+
+/* "the July 2 attack", "the 12 May bombing", "Tuesday's raid", "an attack Jan. 7": a day
+ * used as a noun's modifier names an event by its date, often one told of before. */
+static int names_told_event(const struct ectx *cx, const struct date_mention *m)
+{
+	if (m->precision != 1 || m->last >= cx->t.n)
+		return 0;
+	if (cx->t.tok[m->last - 1].flags & TOK_POSS)
+		return 1;
+	/* "an attack Jan. 7", "the bombing Tuesday": the date right after an event noun. */
+	if (m->first >= 1 && cx_cue(cx, m->first - 1, CUE_generic_event_noun))
+		return 1;
+	const struct token *after = &cx->t.tok[m->last];
+	return m->first >= 1 && cx_is(cx, m->first - 1, "the") && (after->flags & TOK_WORD) &&
+	       !(after->flags & (TOK_CAP | TOK_NUMBER)) &&
+	       after->sentence == cx->t.tok[m->first].sentence &&
+	       !cx_cue(cx, m->last, CUE_date_link);
+}
+
+/* "On 10 July 2025, overnight, ...": a time of day right after a date is that date's. */
+static void refine_time_of_day(struct ectx *cx, const struct date_mention *prev,
+			       struct date_mention *m)
+{
+	if (m->rule != rule_from_publication || m->rel_days != 0 || m->precision != 1 || !prev->date.y ||
+	    prev->precision != 1 ||
+	    !(prev->last == m->first || (prev->last + 1 == m->first && cx_is(cx, prev->last, ","))))
+		return;
+	m->date = prev->date;
+	m->rule = "time of day of the date before it";
 }
 
 void dates_find(struct ectx *cx)
@@ -310,7 +344,7 @@ void dates_find(struct ectx *cx)
 			size_t b = m->first;
 			if (b >= 1 && cx_is(cx, b - 1, "on"))
 				b--;
-			if (b >= 1 && cx_is_any(cx, b - 1, speech_verbs))
+			if (b >= 1 && cx_cue(cx, b - 1, CUE_speech_verb))
 				m->flags |= DM_SPEECH;
 			if (m->first >= 1 && cx_is(cx, m->first - 1, "since"))
 				m->flags |= DM_SINCE;
@@ -319,9 +353,14 @@ void dates_find(struct ectx *cx)
 			     cx_is(cx, prev->last, "to") || cx_is(cx, prev->last, "through") ||
 			     cx_is(cx, prev->last, "-")))
 				m->flags |= DM_RANGE_END;
-			/* A possessive weekday in a sentence about the future: "Friday's meeting". */
+			/* A possessive weekday in a sentence about the future: "Friday's meeting"; in
+			 * any other, it names an event told before: "Tuesday's attack". */
 			if ((cx->t.tok[m->last - 1].flags & TOK_POSS) && future_sentence(cx, cx->t.tok[i].sentence))
 				m->flags |= DM_FUTURE;
+			else if (names_told_event(cx, m))
+				m->flags |= DM_REFERENCE;
+			if (prev && prev != m)
+				refine_time_of_day(cx, prev, m);
 			if (!m->relative && m->date.y && cx->pub.y &&
 			    days_from_civil(m->date.y, m->date.m, m->date.d) >
 			    days_from_civil(cx->pub.y, cx->pub.m, cx->pub.d))

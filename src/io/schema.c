@@ -14,7 +14,7 @@
 
 static const char *const schema_files[] = { "schemas/document.schema.json",
 	"schemas/event.schema.json", "schemas/place.schema.json", "schemas/actor.schema.json",
-	"schemas/quote.schema.json", NULL };
+	"schemas/quote.schema.json", "schemas/mention.schema.json", NULL };
 
 static int type_allows(const struct jvalue *type, const char *name)
 {

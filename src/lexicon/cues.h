@@ -26,7 +26,8 @@
 	X(venue_prep) X(record_of) X(town_noun) X(span_of) X(weapon) X(crowd) X(political) \
 	X(not_plural) X(time_reference) X(sport_word) X(business_word) \
 	X(culture_word) X(tech_word) X(armed_target) X(civilian_target) \
-	X(separate_event) X(instrument_prep) X(quantity_head)
+	X(separate_event) X(instrument_prep) X(quantity_head) \
+	X(date_link) X(part_of_day) X(future_word)
 
 enum cue_id {
 #define CUE_ENUM(name) CUE_##name,

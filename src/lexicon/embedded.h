@@ -1,4 +1,5 @@
-/* embedded: lexicons and schemas compiled into the binary (the defaults users extend).
+/* embedded: lexicons and schemas compiled into the binary (the defaults users extend), and the
+ * report's country outlines, style sheet and script.
  * Ownership: static, read-only, NUL-terminated data; never freed. */
 #ifndef SITREP_EMBEDDED_H
 #define SITREP_EMBEDDED_H

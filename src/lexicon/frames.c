@@ -9,7 +9,7 @@
 #include "io/tsv.h"
 #include "lexicon/embedded.h"
 
-#define FRAMES_HEADER "class,needs,about"
+#define FRAMES_HEADER "class,needs,prior,about"
 #define EVIDENCE_HEADER "name,weight,about"
 
 static const char *const names[EV_COUNT] = {
@@ -71,6 +71,13 @@ static int frame_row(void *vctx, char **f, size_t n, unsigned long line)
 	struct frame *fr = cls >= 0 ? &ctx->lex->frame[cls] : &ctx->lex->off_topic;
 	if (cls < 0 && strcmp(f[0], "OFF_TOPIC") != 0)
 		return error("%s:%lu: unknown class '%s'", ctx->file, line, f[0]);
+	char *end;
+	double prior = f[2][0] ? strtod(f[2], &end) : 0;
+	if (f[2][0] && (*end || prior < 0 || prior >= 1))
+		return error("%s:%lu: prior must be a number from 0 to below 1, not '%s'", ctx->file, line,
+			     f[2]);
+	if (cls >= 0)
+		ctx->lex->prior[cls] = prior;
 	if (parse_needs(f[1], fr) < 0)
 		return error("%s:%lu: needs must be evidence names joined by + and |, not '%s'",
 			     ctx->file, line, f[1]);

@@ -32,6 +32,7 @@ struct frame {
 
 struct frame_lex {
 	struct frame frame[EC_COUNT];
+	double prior[EC_COUNT];       /* what the trigger alone gives the confidence, by class */
 	struct frame off_topic;       /* what any event of an off-topic document needs besides */
 	double weight[EV_COUNT];      /* 0..1: how much the evidence alone makes an event sure */
 };

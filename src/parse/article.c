@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/dates.h"
+#include "parse/dateline.h"
 #include "base/utf8.h"
 #include "base/util.h"
 
@@ -312,7 +313,8 @@ static size_t take_title(struct doc *d, char **lines, size_t from, size_t n)
 	if (d->title)
 		return from; /* known from a header: repeats of it are dropped later */
 	for (size_t i = from; i < n && nc < 8; i++) {
-		if (!*lines[i])
+		if (!*lines[i] || dateline_is_release_furniture(lines[i]) ||
+		    in_prefix_list(lines[i], furniture_prefixes))
 			continue;
 		if (is_body_like(lines[i]))
 			break;
@@ -352,134 +354,102 @@ static size_t take_title(struct doc *d, char **lines, size_t from, size_t n)
 	return from;
 }
 
-/* --- datelines ------------------------------------------------------------------------ */
-
-static int is_upper_word_run(const char *s, size_t len)
-{
-	int letters = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (islower((unsigned char)s[i]))
-			return 0;
-		letters += isupper((unsigned char)s[i]) != 0;
-	}
-	return letters >= 2;
-}
-
-/* A place name part: 1-4 capitalised words of letters, spaces, hyphens, dots, apostrophes. */
-static size_t scan_place_part(const char *s)
-{
-	size_t i = 0, words = 0;
-	while (s[i]) {
-		if (!isupper((unsigned char)s[i]))
-			break;
-		words++;
-		while (isalpha((unsigned char)s[i]) || s[i] == '-' || s[i] == '\'' || s[i] == '.')
-			i++;
-		if (s[i] == ' ' && isupper((unsigned char)s[i + 1]) && words < 4)
-			i++;
-		else
-			break;
-	}
-	return words ? i : 0;
-}
-
-static size_t scan_separator(const char *s)
-{
-	size_t i = 0;
-	while (s[i] == ' ')
-		i++;
-	if (starts_with(s + i, "\xE2\x80\x93") || starts_with(s + i, "\xE2\x80\x94"))
-		i += 3;
-	else if (s[i] == '-' || s[i] == ':')
-		i += 1 + (s[i] == '-' && s[i + 1] == '-');
-	else
-		return 0;
-	if (s[i] != ' ')
-		return 0;
-	while (s[i] == ' ')
-		i++;
-	return i;
-}
-
-size_t article_dateline(const char *para, char **place, struct ymd *date)
-{
-	size_t i = 0, n, first_len;
-	int strong = 0, has_date = 0;
-	struct ymd found = { 0, 0, 0 };
-	if (!(first_len = scan_place_part(para)))
-		return 0;
-	strong = is_upper_word_run(para, first_len);
-	i = first_len;
-	size_t place_end = i;
-	for (int parts = 0; parts < 3 && para[i] == ',' && para[i + 1] == ' '; parts++) {
-		/* "KABUL, 8 August 2021:", "BEIRUT, Oct 10 (Reuters) -" (a date without its year
-		 * still marks a dateline but dates nothing). */
-		if ((n = date_scan(para + i + 2, &found, 1)) && found.m) {
-			has_date = found.y != 0;
-			strong = 1;
-			i += 2 + n;
-			break;
-		}
-		if (!(n = scan_place_part(para + i + 2)))
-			break;
-		i += 2 + n;
-		place_end = i;
-	}
-	if (para[i] == ' ' && para[i + 1] == '(') {
-		const char *close = strchr(para + i + 2, ')');
-		if (!close || close - (para + i) > 40)
-			return 0;
-		if (!has_date && date_scan(para + i + 2, &found, 0) && found.y)
-			has_date = 1;
-		strong = 1; /* "(AP)", "(Reuters)", "(Jan. 25, 2013)" */
-		i = (size_t)(close - para) + 1;
-	}
-	if (!(n = scan_separator(para + i)))
-		return 0;
-	if (!strong && !has_date)
-		return 0;
-	if (i > 90)
-		return 0;
-	*place = xstrndup(para, place_end);
-	if (has_date)
-		*date = found;
-	return i + n;
-}
-
 /* --- assembly -------------------------------------------------------------------------- */
 
-/* The first body paragraph loses its dateline (recorded in the doc). Returns the paragraph. */
-static const char *strip_dateline(struct doc *d, const char *line)
+/* The dates a report's header gives, best first: its dateline's, a date line's ("This story
+ * is from March 10, 2002"), a dated headline's ("June 15: Operations in Kunar"). */
+struct header_dates {
+	struct ymd hint; /* the header's year and month, for dates printed without a year */
+	struct ymd dateline, date_line, headline;
+};
+
+static void set_header_date(struct doc *d, const struct header_dates *hd)
+{
+	struct ymd best = hd->dateline.y ? hd->dateline : hd->date_line.y ? hd->date_line : hd->headline;
+	char buf[16];
+	if (!best.y)
+		return;
+	ymd_format(best, buf, sizeof(buf));
+	doc_set_published(d, buf, DATE_DATELINE);
+}
+
+/* Lines that are a page's or a release's furniture wherever they stand: reference numbers,
+ * and date lines (whose date is kept). */
+static int is_dated_furniture(const char *line, struct header_dates *hd)
+{
+	struct ymd date;
+	if (dateline_is_release_furniture(line))
+		return 1;
+	if (!dateline_date_line(line, hd->hint, &date))
+		return 0;
+	if (!hd->date_line.y)
+		hd->date_line = date;
+	return 1;
+}
+
+/* The dateline at the start of the first body paragraph: how many bytes of it to skip. */
+static size_t first_dateline(struct doc *d, const char *line, struct header_dates *hd)
 {
 	char *place = NULL;
 	struct ymd date = { 0, 0, 0 };
-	size_t strip = article_dateline(line, &place, &date);
+	size_t strip = dateline_at(line, hd->hint, 0, &place, &date);
 	if (strip) {
 		if (!d->dateline)
 			doc_set(&d->dateline, place);
-		if (date.y) {
-			char buf[16];
-			ymd_format(date, buf, sizeof(buf));
-			doc_set_published(d, buf, DATE_DATELINE);
-		}
-		line += strip;
+		hd->dateline = date;
 	}
 	free(place);
-	return line;
+	return strip;
+}
+
+/* Lines from..to stand before a dateline: they are the header. The title (if the document
+ * has none) and a byline are taken from them; the rest is dropped. */
+static void take_header_lines(struct doc *d, char **lines, size_t from, size_t to,
+			      struct header_dates *hd)
+{
+	size_t i = d->title ? from : take_title(d, lines, from, to);
+	for (; i < to; i++) {
+		if (!*lines[i] || (d->title && strcmp(lines[i], d->title) == 0))
+			continue;
+		if (!take_byline(d, lines[i]))
+			is_dated_furniture(lines[i], hd);
+		d->removed++;
+	}
 }
 
 /* Metadata from lines[0..n) into d; the paragraphs of the body, in order, into lines[0..),
  * the first without its dateline. Returns how many. The lines themselves are not copied. */
 static size_t select_paragraphs(struct doc *d, char **lines, size_t n, unsigned flags)
 {
-	size_t i = 0, kept = 0;
+	size_t i = 0, skip = 0, skip_line = n, kept = 0; /* lines[skip_line] starts after skip bytes */
 	int first_body = 1, trailer = 0;
+	struct header_dates hd = { { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 } };
+	struct dateline_found dl;
 	if (flags & ARTICLE_HEADER_BLOCK)
 		i = take_header_block(d, lines, n);
-	if (flags & ARTICLE_FIND_TITLE)
+	hd.hint = dateline_year_hint(lines, i, n);
+	for (size_t k = i; k < n; k++)
+		if (*lines[k]) {
+			dateline_dated_headline(lines[k], hd.hint, &hd.headline);
+			break;
+		}
+	if (dateline_find(lines, i, n, hd.hint, &dl)) {
+		/* "2012-07-S-114 For Immediate Release  KANDAHAR, Afghanistan (July 3, 2012) ..." */
+		take_header_lines(d, lines, i, dl.line, &hd);
+		if (dl.start)
+			d->removed++;
+		if (!d->dateline)
+			doc_set(&d->dateline, dl.place);
+		hd.dateline = dl.date;
+		free(dl.place);
+		i = skip_line = dl.line;
+		skip = dl.end;
+		first_body = 0;
+	} else if (flags & ARTICLE_FIND_TITLE) {
 		i = take_title(d, lines, i, n);
+	}
 	for (; i < n; i++) {
-		char *line = lines[i];
+		char *line = i == skip_line ? lines[i] + skip : lines[i];
 		if (!*line)
 			continue;
 		if (d->title && strcmp(line, d->title) == 0) {
@@ -495,6 +465,7 @@ static size_t select_paragraphs(struct doc *d, char **lines, size_t n, unsigned 
 		size_t line_len = strlen(line);
 		if (in_prefix_list(line, furniture_prefixes) || (line_len < 200 && is_address_line(line)) ||
 		    (line_len < 200 && mentions_mirrors(line)) ||
+		    (line_len < 100 && is_dated_furniture(line, &hd)) ||
 		    (first_body && take_byline(d, line)) ||
 		    (!first_body && (starts_with_ci(line, "source:") || starts_with_ci(line, "author:")) &&
 		     take_byline(d, line)) ||
@@ -503,11 +474,13 @@ static size_t select_paragraphs(struct doc *d, char **lines, size_t n, unsigned 
 			d->removed++;
 			continue;
 		}
-		if (first_body)
-			line = (char *)strip_dateline(d, line);
-		first_body = 0;
-		lines[kept++] = line;
+		if (first_body) {
+			line += first_dateline(d, line, &hd);
+			first_body = 0;
+		}
+		lines[kept++] = line; /* kept <= i: what it overwrites has been read */
 	}
+	set_header_date(d, &hd);
 	return kept;
 }
 
@@ -565,11 +538,43 @@ static void join_in_place(struct strbuf *buf, char **paras, size_t n)
 	strbuf_setlen(buf, out);
 }
 
+/* Spaces, tabs and no-break spaces (U+00A0) that open a line. */
+static size_t leading_blank(const char *p)
+{
+	size_t i = 0;
+	for (;;) {
+		if (p[i] == ' ' || p[i] == '\t')
+			i++;
+		else if ((unsigned char)p[i] == 0xC2 && (unsigned char)p[i + 1] == 0xA0)
+			i += 2;
+		else
+			return i;
+	}
+}
+
+static int ends_nbsp(const char *p, size_t l)
+{
+	return l >= 2 && (unsigned char)p[l - 2] == 0xC2 && (unsigned char)p[l - 1] == 0xA0;
+}
+
+/* U+2028 and U+2029 separate lines and paragraphs as '\n' does: made '\n' and two spaces
+ * (trimmed with the line), so that no record carries one into a line-based reader. */
+static void unicode_line_breaks(struct strbuf *sb)
+{
+	char *p = sb->buf, *end = sb->buf + sb->len;
+	while ((p = memchr(p, 0xE2, (size_t)(end - p))) && end - p >= 3) {
+		if ((unsigned char)p[1] == 0x80 && ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9))
+			memcpy(p, "\n  ", 3);
+		p++;
+	}
+}
+
 void article_from_buffer(struct doc *d, struct strbuf *raw, unsigned flags)
 {
 	size_t bad = utf8_clean_inplace(raw);
 	if (bad)
 		doc_warn(d, "%zu invalid UTF-8 sequences or NUL bytes replaced with U+FFFD", bad);
+	unicode_line_breaks(raw);
 	/* Split into trimmed lines in place. */
 	size_t n = 0, alloc = 64;
 	char **lines = xmalloc(alloc * sizeof(*lines));
@@ -578,11 +583,11 @@ void article_from_buffer(struct doc *d, struct strbuf *raw, unsigned flags)
 		char *nl = strchr(p, '\n');
 		if (nl)
 			*nl = '\0';
-		while (*p == ' ' || *p == '\t')
-			p++;
+		p += leading_blank(p);
 		size_t l = strlen(p);
-		while (l && (p[l - 1] == ' ' || p[l - 1] == '\t'))
-			p[--l] = '\0';
+		while (l && (p[l - 1] == ' ' || p[l - 1] == '\t' || ends_nbsp(p, l)))
+			l -= p[l - 1] == ' ' || p[l - 1] == '\t' ? 1 : 2;
+		p[l] = '\0';
 		if (n == alloc)
 			lines = xrealloc(lines, (alloc *= 2) * sizeof(*lines));
 		lines[n++] = p;

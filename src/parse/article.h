@@ -22,9 +22,4 @@ void article_from_buffer(struct doc *d, struct strbuf *raw, unsigned flags);
 /* Same from paragraphs already split (HTML). Strings must be valid UTF-8. */
 void article_from_paragraphs(struct doc *d, char **paras, size_t n, unsigned flags);
 
-/* Dateline at the start of a paragraph: returns bytes to strip (0 if none), sets *place
- * (malloc'd) and, when the dateline carries one, *date. Exposed for tests. */
-struct ymd;
-size_t article_dateline(const char *para, char **place, struct ymd *date);
-
 #endif

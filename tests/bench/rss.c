@@ -1,5 +1,6 @@
-/* rss: run a command and report its peak resident set size.
- *   rss OUTFILE CMD [ARG...]   runs CMD, writes its peak RSS in KiB to OUTFILE, exits as it did
+/* rss: run a command and report its peak resident set size and the processor time it used.
+ *   rss OUTFILE CMD [ARG...]   runs CMD, writes its peak RSS in KiB and, on a second line, its
+ *                              user plus system seconds to OUTFILE, exits as it did
  * Why not getrusage from the Python benchmark itself: Linux carries the peak RSS of a process
  * across exec, so every child of the Python interpreter reports at least the interpreter's own
  * peak. Forked from this small program instead, the command reports only what it used. For a
@@ -33,7 +34,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	FILE *fp = fopen(argv[1], "w");
-	if (!fp || fprintf(fp, "%ld\n", ru.ru_maxrss) < 0 || fclose(fp) != 0) {
+	double cpu = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+		     (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+	if (!fp || fprintf(fp, "%ld\n%.3f\n", ru.ru_maxrss, cpu) < 0 || fclose(fp) != 0) {
 		perror(argv[1]);
 		return 2;
 	}

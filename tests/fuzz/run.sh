@@ -19,6 +19,8 @@ seed() { # seed TARGET DIR: copy the inputs that suit the target
 	extract) for f in "$top"/tests/corpus/*.txt; do printf '\000' | cat - "$f" >"$2/$(basename "$f")"; done ;;
 	export) for f in "$top"/tests/golden/export-csv-json/records.jsonl "$top"/tests/golden/validate-records/records.jsonl; do
 			printf '\000' | cat - "$f" >"$2/$(basename "$(dirname "$f")").jsonl"; done ;;
+	dedup) for f in "$top"/tests/golden/dedup-incidents/reports.jsonl "$top"/tests/golden/dedup-bad-input/bad.jsonl; do
+			printf '\000' | cat - "$f" >"$2/$(basename "$(dirname "$f")").jsonl"; done ;;
 	esac
 	[ -d "$here/regress/$1" ] && cp "$here/regress/$1"/* "$2"/ 2>/dev/null
 	return 0

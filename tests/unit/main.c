@@ -9,6 +9,7 @@ int main(void)
 	srunner_add_suite(sr, suite_numbers());
 	srunner_add_suite(sr, suite_text());
 	srunner_add_suite(sr, suite_article());
+	srunner_add_suite(sr, suite_dateline());
 	srunner_add_suite(sr, suite_utf8());
 	srunner_add_suite(sr, suite_lexicons());
 	srunner_add_suite(sr, suite_output());
@@ -16,6 +17,9 @@ int main(void)
 	srunner_add_suite(sr, suite_scan());
 	srunner_add_suite(sr, suite_ordq());
 	srunner_add_suite(sr, suite_nontext());
+	srunner_add_suite(sr, suite_evdate());
+	srunner_add_suite(sr, suite_report());
+	srunner_add_suite(sr, suite_dedup());
 	srunner_run_all(sr, CK_ENV);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

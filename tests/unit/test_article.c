@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "parse/article.h"
+#include "parse/dateline.h"
 #include "base/dates.h"
 #include "io/doc.h"
 #include "unit.h"
@@ -11,7 +12,7 @@ static size_t dateline(const char *para, char **place, struct ymd *date)
 {
 	*place = NULL;
 	*date = (struct ymd){ 0, 0, 0 };
-	return article_dateline(para, place, date);
+	return dateline_at(para, (struct ymd){ 0, 0, 0 }, 0, place, date);
 }
 
 START_TEST(article_datelines_of_wire_styles)

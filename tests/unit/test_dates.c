@@ -71,6 +71,30 @@ START_TEST(dates_month_names_need_word_ends)
 }
 END_TEST
 
+START_TEST(dates_a_dot_slipped_in_for_the_comma_still_reads)
+{
+	struct ymd d;
+	ck_assert_uint_eq(date_scan("Sept. 21. 2014)", &d, 0), 14);
+	ck_assert(d.y == 2014 && d.m == 9 && d.d == 21);
+	/* A day that ends a sentence before a number is not followed by its year. */
+	ck_assert_uint_eq(date_scan("Sept. 21. 40 were hurt", &d, 1), 8);
+	ck_assert_int_eq(d.y, 0);
+}
+END_TEST
+
+START_TEST(dates_a_day_without_year_takes_the_nearest_year)
+{
+	struct ymd v = ymd_nearest_year((struct ymd){ 0, 1, 3 }, (struct ymd){ 2014, 12, 0 });
+	ck_assert(v.y == 2015 && v.m == 1 && v.d == 3);
+	v = ymd_nearest_year((struct ymd){ 0, 12, 30 }, (struct ymd){ 2015, 1, 0 });
+	ck_assert_int_eq(v.y, 2014);
+	v = ymd_nearest_year((struct ymd){ 0, 6, 9 }, (struct ymd){ 2015, 5, 0 });
+	ck_assert_int_eq(v.y, 2015);
+	v = ymd_nearest_year((struct ymd){ 0, 2, 29 }, (struct ymd){ 2015, 3, 0 });
+	ck_assert_int_eq(v.y, 2016); /* 2015 has no Feb. 29 */
+}
+END_TEST
+
 Suite *suite_dates(void)
 {
 	Suite *s = suite_create("dates");
@@ -81,6 +105,8 @@ Suite *suite_dates(void)
 	tcase_add_test(tc, dates_day_arithmetic_round_trips);
 	tcase_add_test(tc, dates_scan_without_year_when_allowed);
 	tcase_add_test(tc, dates_month_names_need_word_ends);
+	tcase_add_test(tc, dates_a_dot_slipped_in_for_the_comma_still_reads);
+	tcase_add_test(tc, dates_a_day_without_year_takes_the_nearest_year);
 	suite_add_tcase(s, tc);
 	return s;
 }

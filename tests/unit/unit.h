@@ -8,6 +8,7 @@ Suite *suite_dates(void);
 Suite *suite_numbers(void);
 Suite *suite_text(void);
 Suite *suite_article(void);
+Suite *suite_dateline(void);
 Suite *suite_utf8(void);
 Suite *suite_lexicons(void);
 Suite *suite_output(void);
@@ -15,5 +16,8 @@ Suite *suite_extract(void);
 Suite *suite_scan(void);
 Suite *suite_ordq(void);
 Suite *suite_nontext(void);
+Suite *suite_evdate(void);
+Suite *suite_report(void);
+Suite *suite_dedup(void);
 
 #endif
