@@ -21,6 +21,7 @@ DATA = $(sort $(wildcard src/data/*.tsv)) $(sort $(wildcard schemas/*.json)) \
 
 # A build directory per flavour: build/ (release), build/asan/ (sanitizers).
 B ?= build
+GEN = build/gen
 LIB_OBJ = $(patsubst src/%.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/obj/lexicon/embedded.o
 
 .PHONY: all check asan tsan install uninstall clean run bench format deps fuzz fuzz-run
@@ -33,11 +34,28 @@ $(B)/obj/%.o: src/%.c $(HDRS) | $(B)/obj
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-# Lexicons and schemas are compiled in: one assembler file includes each data file verbatim.
-$(B)/obj/lexicon/embedded.o: src/lexicon/embedded.c src/lexicon/embedded.h $(DATA) | $(B)/obj
+# Lexicons and schemas are compiled in: one assembler file includes each data file verbatim,
+# and the packed town index (build/gen/towns.bin) that gazpack makes from cities_world.tsv.
+$(B)/obj/lexicon/embedded.o: src/lexicon/embedded.c src/lexicon/embedded.h $(DATA) $(GEN)/towns.bin | $(B)/obj
 	@$(if $(V),true,echo "  CC      $@")
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DSITREP_SRCDIR='"$(CURDIR)"' -c -o $@ src/lexicon/embedded.c
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DSITREP_SRCDIR='"$(CURDIR)"' -DSITREP_GENDIR='"$(CURDIR)/$(GEN)"' \
+		-c -o $@ src/lexicon/embedded.c
+
+# The town index is packed once per checkout by a host tool built from the library's own
+# normalisation code (so its keys are the keys sitrep looks up), whatever flavour is built.
+HOSTCC ?= cc
+GAZPACK_SRC = tools/gazpack.c src/lexicon/townindex.c src/text/text.c src/text/wordset.c \
+	src/base/utf8.c src/base/strbuf.c src/base/util.c src/io/tsv.c
+build/host/gazpack: $(GAZPACK_SRC) $(HDRS)
+	@$(if $(V),true,echo "  HOSTCC  $@")
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(CPPFLAGS) $(WARN) -O2 -o $@ $(GAZPACK_SRC) $(shell pkg-config --libs libutf8proc) -lm
+
+$(GEN)/towns.bin: src/data/cities_world.tsv build/host/gazpack
+	@$(if $(V),true,echo "  GAZPACK $@")
+	$(Q)mkdir -p $(dir $@)
+	$(Q)build/host/gazpack src/data/cities_world.tsv $@.tmp && mv $@.tmp $@
 
 $(B)/libsitrep.a: $(LIB_OBJ)
 	$(Q)rm -f $@

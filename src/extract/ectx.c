@@ -161,12 +161,10 @@ const char *state_force_name(struct ectx *cx, int country, int police)
 	if (cached)
 		return cached;
 	const struct country *c = &cx->ex->gz->countries[country];
-	/* "the United States", "the Democratic Republic of Congo": ACLED keeps the article. */
-	const char *the = (!strncmp(c->name, "United ", 7) || strstr(c->name, "Republic") ||
-			   !strcmp(c->name, "Philippines") || !strcmp(c->name, "Netherlands"))
-				  ? "the " : "";
+	/* "the United States", "the Philippines": ACLED keeps the article (countries.tsv). */
 	return remember_name(cx, kinds[police != 0], country,
-			     compose("%s Forces of %s%s", police ? "Police" : "Military", the, c->name));
+			     compose("%s Forces of %s%s%s", police ? "Police" : "Military", c->article,
+				     *c->article ? " " : "", c->name));
 }
 
 /* --- context words ---------------------------------------------------------------------- */

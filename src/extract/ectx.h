@@ -59,7 +59,15 @@ enum place_mention_flags {
 	PM_BORDER = 1 << 2,   /* "border with X" */
 	PM_NEAR = 1 << 3,     /* "outskirts of X", "near X": precision 2 */
 	PM_CAPITAL_OF = 1 << 4, /* "capital of X province": the capital city */
-	PM_IN_ACTOR = 1 << 5  /* inside or right before a force noun ("Afghan forces") */
+	PM_IN_ACTOR = 1 << 5, /* inside or right before a force noun ("Afghan forces") */
+	PM_DATELINE = 1 << 6, /* "KABUL, Afghanistan (Jan. 27)": where the report was filed */
+	PM_LOCATIVE = 1 << 7, /* "in X", "near X", "at X": the words before say it is a place */
+	PM_UNIT_TAIL = 1 << 8, /* "(Qandala, Bari)", "X, Bay region": the unit that holds X */
+	PM_COMPOUND = 1 << 9, /* a town name inside a longer proper name ("Masjid Cali Gaduud",
+			       * "Dasht-e-Abdan", "Toyota Probox"): a place only on evidence */
+	PM_UNLISTED = 1 << 10 /* a village the gazetteer lacks, named with the unit holding it
+			       * ("Balade village (Bosaso, Bari)"): named as written, located at
+			       * the unit (place), precision 2 */
 };
 
 struct place_mention {
@@ -70,6 +78,11 @@ struct place_mention {
 	int precision;       /* ACLED geo_precision 1-3 */
 	unsigned flags;
 	int within;          /* mention of the unit named right after it ("X, in Y"), or -1 */
+	unsigned char name_class; /* enum name_class of the words: a date, word or person's name
+				   * is a place only on evidence */
+	unsigned char vote[MAX_CAND]; /* votes this mention gave cand[k]'s country */
+	const char *name;    /* PM_UNLISTED: the name as written (pool string), else NULL */
+	const char *admin2;  /* PM_UNLISTED: the district holding it, or NULL */
 };
 
 enum actor_mention_flags {

@@ -20,16 +20,14 @@ int in_claim_span(const struct ectx *cx, size_t tok)
 
 int usable_place(const struct ectx *cx, size_t k)
 {
-	static const char *const locative[] = { "in", "across", "throughout", "inside", "into",
-		"within", "all", "over", NULL };
 	const struct place_mention *m = &cx->pm[k];
-	if (m->place < 0 || (m->flags & (PM_MOTION | PM_BORDER | PM_MODIFIER)) ||
+	if (m->place < 0 || (m->flags & (PM_MOTION | PM_BORDER | PM_MODIFIER | PM_DATELINE)) ||
 	    in_claim_span(cx, m->first))
 		return 0;
 	/* A country name is mostly a subject, an owner or an adjective ("Afghanistan's army",
 	 * "the US withdrawal"); it locates an event only after a locative preposition. */
 	if (cx->ex->gz->places[m->place].kind == PK_COUNTRY)
-		return m->first > 0 && cx_is_any(cx, m->first - 1, locative) &&
+		return m->first > 0 && cx_cue(cx, m->first - 1, CUE_place_locative_country) &&
 		       !(cx->t.tok[m->last - 1].flags & TOK_POSS);
 	return 1;
 }
@@ -58,8 +56,6 @@ static int contains(const struct ectx *cx, size_t outer, size_t inner)
 
 static int gap_is_conjunction(const struct ectx *cx, size_t from, size_t to)
 {
-	static const char *const ok[] = { ",", "and", "or", "the", "then", "province", "district",
-		"city", "town", "provinces", "districts", "cities", "on", "in", "of", NULL };
 	int saw_and = 0;
 	if (to < from || to - from > 8)
 		return 0;
@@ -68,7 +64,7 @@ static int gap_is_conjunction(const struct ectx *cx, size_t from, size_t to)
 		for (size_t d = dm_lower(cx, from > 3 ? from - 3 : 0); d < cx->n_dm && cx->dm[d].first <= i; d++)
 			if (i >= cx->dm[d].first && i < cx->dm[d].last)
 				dated = 1;
-		if (!dated && !cx_is_any(cx, i, ok))
+		if (!dated && !cx_cue(cx, i, CUE_place_list_gap))
 			return 0;
 		saw_and |= cx_is(cx, i, "and") || cx_is(cx, i, ",");
 	}
@@ -196,23 +192,28 @@ void refine_country(struct ectx *cx, struct event *e)
 
 /* "hit a fuel station in the city on Sunday": the town named last, in this sentence or the
  * one before. */
-/* Last resort: a place named anywhere, even by a speaker ("Villagers in Ituri said"). */
+/* Last resort: a place named anywhere, even by a speaker ("Villagers in Ituri said"); the
+ * dateline's place (where the report was filed) only when the text names no other. */
 int any_place(const struct ectx *cx)
 {
+	int dateline = -1;
 	for (size_t k = 0; k < cx->n_pm; k++)
 		if (cx->pm[k].place >= 0 && !(cx->pm[k].flags & (PM_MOTION | PM_BORDER)) &&
-		    cx->ex->gz->places[cx->pm[k].place].kind != PK_COUNTRY)
-			return (int)k;
-	return -1;
+		    cx->ex->gz->places[cx->pm[k].place].kind != PK_COUNTRY) {
+			if (!(cx->pm[k].flags & PM_DATELINE))
+				return (int)k;
+			if (dateline < 0)
+				dateline = (int)k;
+		}
+	return dateline;
 }
 
 int the_town(const struct ectx *cx, size_t k, size_t s, size_t s_last)
 {
-	static const char *const towns[] = { "city", "town", "village", "camp", NULL };
 	size_t end = clause_end(cx, k, s_last);
 	int said = 0;
 	for (size_t i = cx->tm[k].last; i + 1 < end && !said; i++)
-		said = (cx_is(cx, i, "the") || cx_is(cx, i, "that")) && cx_is_any(cx, i + 1, towns) &&
+		said = (cx_is(cx, i, "the") || cx_is(cx, i, "that")) && cx_cue(cx, i + 1, CUE_place_the_town) &&
 		       (i + 2 >= cx->t.n || !(cx->t.tok[i + 2].flags & TOK_CAP)) && !cx_is(cx, i + 2, "of");
 	if (!said)
 		return -1;

@@ -1,285 +1,13 @@
-/* mentions: finds place and actor mentions, decides the document's country, and resolves each
- * place name to one gazetteer entry using the words around it. */
+/* mentions: finds place and actor mentions in one scan of the tokens, decides the document's
+ * country, and names the actors; places.c decides which place each name is. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/ectx.h"
+#include "extract/places.h"
 #include "base/util.h"
-
-static const char *const motion_verbs[] = { "drove", "drive", "driving", "travelled", "traveled",
-	"travel", "travelling", "fled", "flee", "fleeing", "flees", "leave", "leaving", "left",
-	"headed", "heading", "moved", "returned", "returning", "flew", "went", "go", "going",
-	"evacuated", "relocated", "arrive", "arrived", "arriving", "retreated", "retreat",
-	"withdrew", "escaped", "escape", "transferred", "taken", "deported", "sent", "fly",
-	"journey", "trip", "visit", "visited", "visiting", "road", "highway", "route", "flight",
-	"flights", "pushed", "driven", "cross", "crossed", "crossing", "brief", "back", "bound",
-	"destined", NULL };
-
-static int motion_before(const struct ectx *cx, size_t i, size_t window)
-{
-	size_t s0 = cx->t.sent[cx->t.tok[i].sentence].first;
-	for (size_t k = i; k > s0 && i - k < window; k--)
-		if (cx_is_any(cx, k - 1, motion_verbs))
-			return 1;
-	return 0;
-}
-
-static inline int prev_is(const struct ectx *cx, size_t i, const char *a, const char *b)
-{
-	if (b)
-		return i >= 2 && cx_is(cx, i - 2, a) && cx_is(cx, i - 1, b);
-	return i >= 1 && cx_is(cx, i - 1, a);
-}
-
-static unsigned place_context(const struct ectx *cx, size_t first, size_t last)
-{
-	unsigned f = 0;
-	size_t i = first;
-	/* "the capital of X", "Yemen's rebel-held capital" */
-	if (prev_is(cx, i, "capital", "of"))
-		f |= PM_CAPITAL_OF;
-	if (last > first && (cx->t.tok[last - 1].flags & TOK_POSS))
-		for (size_t j = last; j < last + 4 && j < cx->t.n; j++) {
-			if (cx_is(cx, j, "capital")) {
-				f |= PM_CAPITAL_OF;
-				break;
-			}
-			if (!(cx->t.tok[j].flags & TOK_WORD) || (cx->t.tok[j].flags & TOK_CAP))
-				break;
-		}
-	if (prev_is(cx, i, "border", "with") || prev_is(cx, i, "border", "of") ||
-	    prev_is(cx, i, "bordering", NULL) || prev_is(cx, i, "border", "into") ||
-	    prev_is(cx, i, "borders", "with") || (i >= 1 && cx_is(cx, i - 1, "into") && i >= 3 &&
-						 cx_is(cx, i - 2, "border")))
-		f |= PM_BORDER;
-	/* "the Afghan-Pakistan border", "X border crossing" */
-	if (cx_is(cx, last, "border") || (cx_is(cx, last, "-") && cx_is(cx, last + 2, "border")))
-		f |= PM_BORDER;
-	if (prev_is(cx, i, "outskirts", "of") || prev_is(cx, i, "near", NULL) ||
-	    prev_is(cx, i, "outside", NULL) || prev_is(cx, i, "around", NULL) ||
-	    prev_is(cx, i, "close", "to") || prev_is(cx, i, "vicinity", "of") ||
-	    prev_is(cx, i, "nearby", NULL) || prev_is(cx, i, "west", "of") ||
-	    prev_is(cx, i, "east", "of") || prev_is(cx, i, "north", "of") ||
-	    prev_is(cx, i, "south", "of") ||
-	    prev_is(cx, i, "surrounding", NULL) || prev_is(cx, i, "suburbs", "of"))
-		f |= PM_NEAR;
-	if (prev_is(cx, i, "from", NULL) && motion_before(cx, i, 10))
-		f |= PM_MOTION;
-	if ((prev_is(cx, i, "to", NULL) || prev_is(cx, i, "for", NULL) ||
-	     prev_is(cx, i, "towards", NULL) || prev_is(cx, i, "toward", NULL) ||
-	     prev_is(cx, i, "via", NULL) || prev_is(cx, i, "reach", NULL) ||
-	     prev_is(cx, i, "reaching", NULL)) &&
-	    motion_before(cx, i, 8))
-		f |= PM_MOTION;
-	/* Distance phrases: "120 kilometers west of Kunduz" locate something else. */
-	if (i >= 3 && (cx_is(cx, i - 1, "of") || cx_is(cx, i - 1, "from")) &&
-	    (cx_is(cx, i - 2, "kilometers") || cx_is(cx, i - 2, "kilometres") ||
-	     cx_is(cx, i - 2, "miles") || cx_is(cx, i - 2, "km") || cx_is(cx, i - 3, "kilometers") ||
-	     cx_is(cx, i - 3, "kilometres") || cx_is(cx, i - 3, "miles") || cx_is(cx, i - 3, "km")))
-		f |= PM_NEAR;
-	static const char *const modifiers[] = { "government", "governments", "authorities",
-		"officials", "official", "police", "governor", "spokesman", "spokeswoman",
-		"spokesperson", "council", "administration", "ministry", "embassy", "envoy",
-		"team", "delegation", "leaders", "talks", "process", "agreement", "accord", "deal",
-		"conference", "summit", "mission", "office", NULL };
-	if (cx_is_any(cx, last, modifiers))
-		f |= PM_MODIFIER;
-	/* "a statement issued in Abuja", "told reporters in Kabul": where it was said. */
-	static const char *const speech[] = { "statement", "issued", "said", "told", "conference",
-		"briefing", "speaking", "interview", "announced", "reporters", "journalists", NULL };
-	size_t s0 = cx->t.sent[cx->t.tok[i].sentence].first;
-	if (i >= 2 && i - 1 > s0 && cx_is(cx, i - 1, "in"))
-		for (size_t k = i - 1; k > s0 && i - k < 5; k--)
-			if (cx_is_any(cx, k - 1, speech)) {
-				f |= PM_MODIFIER;
-				break;
-			}
-	/* "the Dnipro River", "the Nuba Mountains": a feature named after a place. */
-	static const char *const features[] = { "river", "mountains", "mountain", "valley", "sea",
-		"lake", "dam", "gulf", "bay", "desert", "hills", "corridor", "canal", "basin", "strait",
-		"peninsula", "plain", "plains", "forest", "airport", "highway", "road", NULL };
-	if (cx_is_any(cx, last, features) && !cx_is(cx, last, "airport"))
-		f |= PM_MODIFIER;
-	/* "the governor of Nangarhar province", "the mayor of Kyiv": an office, not a scene. */
-	static const char *const offices[] = { "governor", "mayor", "chief", "commander",
-		"president", "minister", "ministry", "people", "parliament", "council", "governors",
-		NULL };
-	if (i >= 2 && cx_is(cx, i - 1, "of") && cx_is_any(cx, i - 2, offices))
-		f |= PM_MODIFIER;
-	if (i >= 3 && cx_is(cx, i - 1, "of") && cx_is(cx, i - 2, "the") == 0 && cx_is_any(cx, i - 3, offices) &&
-	    (cx_is(cx, i - 2, "provincial") || cx_is(cx, i - 2, "regional") || cx_is(cx, i - 2, "city")))
-		f |= PM_MODIFIER;
-	/* "supported by Ankara", "backed by Tehran": a capital standing for its government. */
-	if (i >= 2 && cx_is(cx, i - 1, "by") &&
-	    (cx_is(cx, i - 2, "supported") || cx_is(cx, i - 2, "backed") || cx_is(cx, i - 2, "funded") ||
-	     cx_is(cx, i - 2, "armed") || cx_is(cx, i - 2, "sponsored") || cx_is(cx, i - 2, "brokered") ||
-	     cx_is(cx, i - 2, "condemned") || cx_is(cx, i - 2, "recognised") || cx_is(cx, i - 2, "recognized")))
-		f |= PM_MODIFIER;
-	return f;
-}
-
-/* Kind named next to the place: 0 none, else the enum place_kind wanted (PK_PPL for towns). */
-static int kind_hint(const struct ectx *cx, size_t first, size_t last, int *strong)
-{
-	static const char *const adm1_words[] = { "province", "provinces", "state", "governorate",
-		"region", "oblast", "department", "prefecture", "county", NULL };
-	static const char *const town_words[] = { "city", "town", "village", "township", "capital",
-		NULL };
-	*strong = 1;
-	/* The word may be inside the matched alias ("Kunduz Province") or right after it. */
-	if (cx_is_any(cx, last, adm1_words) || (last - first > 1 && cx_is_any(cx, last - 1, adm1_words)))
-		return PK_ADM1;
-	if (cx_is(cx, last, "district") || cx_is(cx, last, "districts") ||
-	    (last - first > 1 && cx_is(cx, last - 1, "district")))
-		return PK_ADM2;
-	if (cx_is_any(cx, last, town_words))
-		return PK_PPL;
-	if (first >= 2 && cx_is(cx, first - 1, "of")) {
-		if (cx_is_any(cx, first - 2, adm1_words))
-			return PK_ADM1;
-		if (cx_is(cx, first - 2, "district"))
-			return PK_ADM2;
-		if (cx_is_any(cx, first - 2, town_words) && !cx_is(cx, first - 2, "capital"))
-			return PK_PPL;
-	}
-	*strong = 0;
-	return -1;
-}
-
-static int is_town(enum place_kind k)
-{
-	return k == PK_PPLC || k == PK_PPLA || k == PK_PPLA2 || k == PK_PPL;
-}
-
-static double kind_score(enum place_kind k, int hint)
-{
-	if (hint == PK_PPL)
-		return is_town(k) ? 3 : 0;
-	if (hint >= 0)
-		return (int)k == hint ? 3 : 0;
-	switch (k) {
-	case PK_PPLC: case PK_PPLA: return 2.5;
-	case PK_PPLA2: return 2.2;
-	case PK_PPL: return 2.0;
-	case PK_ADM2: return 1.5;
-	case PK_ADM1: return 1.8;
-	case PK_COUNTRY: return 2.6;
-	}
-	return 0;
-}
-
-static int within_unit(const struct ectx *cx, int unit_mention, const struct place *p)
-{
-	const struct place_mention *u = &cx->pm[unit_mention];
-	for (size_t k = 0; k < u->n_cand; k++) {
-		const struct place *q = &cx->ex->gz->places[u->cand[k]];
-		if (q->kind == PK_COUNTRY && q->country == p->country)
-			return 1;
-		if (q->kind == PK_ADM1 && q->country == p->country && !ascii_casecmp(q->name, p->admin1))
-			return 1;
-		if (q->kind == PK_ADM2 && q->country == p->country && !ascii_casecmp(q->name, p->admin2))
-			return 1;
-	}
-	return 0;
-}
-
-static int resolve_place(struct ectx *cx, struct place_mention *m)
-{
-	const struct gazetteer *gz = cx->ex->gz;
-	int strong;
-	int hint = kind_hint(cx, m->first, m->last, &strong);
-	double best = -1;
-	int best_idx = -1;
-	for (size_t k = 0; k < m->n_cand; k++) {
-		const struct place *p = &gz->places[m->cand[k]];
-		double s = kind_score(p->kind, hint);
-		if (cx->country >= 0 && p->country == cx->country)
-			s += 4;
-		else if (cx->country >= 0 && p->kind == PK_PPL && p->population < 200000 &&
-			 (p->country < 0 || cx->votes[p->country] == 0))
-			continue; /* a small town abroad, in a country the text never names */
-		else if (p->country >= 0 && cx->votes[p->country] > 0)
-			s += 1 + (cx->votes[p->country] > 2);
-		/* "Rafah, in the southern Gaza Strip": the unit named next contains it. */
-		if (m->within >= 0 && within_unit(cx, m->within, p))
-			s += 6;
-		if (p->population > 0)
-			s += log10((double)p->population) / 10.0;
-		if (s > best) {
-			best = s;
-			best_idx = m->cand[k];
-		}
-	}
-	return best_idx;
-}
-
-/* The seat of an adm1 unit: the town of that unit at its coordinates. */
-static int admin1_capital(const struct ectx *cx, int adm1_idx)
-{
-	const struct gazetteer *gz = cx->ex->gz;
-	if (cx->ex->capital[adm1_idx] != -2)
-		return cx->ex->capital[adm1_idx];
-	const struct place *a = &gz->places[adm1_idx];
-	int best = -1;
-	double best_d = 0.1;
-	for (size_t i = 0; i < gz->n; i++) {
-		const struct place *p = &gz->places[i];
-		if (!is_town(p->kind) || p->country != a->country)
-			continue;
-		double d = fabs(p->lat - a->lat) + fabs(p->lon - a->lon);
-		if (d < best_d) {
-			best_d = d;
-			best = (int)i;
-		}
-	}
-	cx->ex->capital[adm1_idx] = best;
-	return best;
-}
-
-static void finish_place(struct ectx *cx, struct place_mention *m)
-{
-	const struct gazetteer *gz = cx->ex->gz;
-	m->place = resolve_place(cx, m);
-	if (m->place < 0)
-		return;
-	enum place_kind k = gz->places[m->place].kind;
-	if ((m->flags & PM_CAPITAL_OF) && (k == PK_ADM1 || k == PK_COUNTRY)) {
-		int cap = k == PK_ADM1 ? admin1_capital(cx, m->place) : -1;
-		if (k == PK_COUNTRY) {
-			int c = gz->places[m->place].country;
-			int cand[MAX_CAND];
-			size_t n = c >= 0 ? gazetteer_lookup(gz, gz->countries[c].capital, cand, MAX_CAND) : 0;
-			for (size_t j = 0; j < n; j++)
-				if (is_town(gz->places[cand[j]].kind) && gz->places[cand[j]].country == c)
-					cap = cand[j];
-		}
-		if (cap >= 0) {
-			m->place = cap;
-			k = gz->places[cap].kind;
-		}
-	}
-	/* "Odesa" alone is the city, not the oblast named after it. */
-	int strong_hint;
-	if (k == PK_ADM1 && kind_hint(cx, m->first, m->last, &strong_hint) < 0) {
-		int cap = admin1_capital(cx, m->place);
-		int cand[MAX_CAND];
-		size_t n = cap >= 0 ? gazetteer_lookup(gz, gz->places[cap].name, cand, MAX_CAND) : 0;
-		for (size_t j = 0; j < n; j++)
-			if (cand[j] == m->place) {
-				m->place = cap;
-				k = gz->places[cap].kind;
-				break;
-			}
-	}
-	if (is_town(k))
-		m->precision = (m->flags & PM_NEAR) ? 2 : 1;
-	else if (k == PK_ADM2)
-		m->precision = 2;
-	else
-		m->precision = 3;
-}
 
 /* --- actors ----------------------------------------------------------------------------- */
 
@@ -327,19 +55,6 @@ static void add_force(struct ectx *cx, size_t first, size_t end, int def, int co
 	add_actor(cx, first, end, name, d->inter ? d->inter : 1, iso3, AK_FORCE, rule);
 }
 
-static void add_place_mention(struct ectx *cx, size_t first, size_t last, const int *cand,
-			      size_t n_cand)
-{
-	struct place_mention *m = ECTX_PUSH(cx->pm, cx->n_pm, cx->alloc_pm);
-	m->first = first;
-	m->last = last;
-	memcpy(m->cand, cand, n_cand * sizeof(*cand));
-	m->n_cand = n_cand;
-	m->place = -1;
-	m->precision = 3;
-	m->flags = place_context(cx, first, last);
-}
-
 /* Proper names only: a place name must start with a capital letter in the text. */
 static int capitalised(const struct ectx *cx, size_t i)
 {
@@ -370,58 +85,9 @@ static int weapon_after(const struct ectx *cx, size_t i)
 	return 0;
 }
 
-/* A place name that begins a longer proper name ending in a facility noun names the
- * facility after someone, not the place: "Aden Adde International Airport", "Jomo Kenyatta
- * Airport". "Kabul International Airport" (no other capitalised word) stays Kabul. */
-static const char *const facilities[] = { "airport", "stadium", "university", "hospital",
-	"street", "road", "avenue", "bridge", "square", "mosque", "hotel", "school", "college",
-	"academy", "barracks", "prison", "base", NULL };
 
-static size_t facility_end(const struct ectx *cx, size_t j)
-{
-	while (j < cx->t.n && (cx->t.tok[j].flags & TOK_CAP) && !cx_is_any(cx, j, facilities))
-		j++;
-	return j < cx->t.n && cx_is_any(cx, j, facilities) ? j + 1 : j;
-}
-
-static int named_facility(const struct ectx *cx, size_t j)
-{
-	static const char *const generic[] = { "international", "national", "general", "central",
-		"main", "military", "air", "memorial", "teaching", "regional", "district", "city",
-		"provincial", NULL };
-	int other = 0;
-	size_t k = j;
-	while (k < cx->t.n && k < j + 4 && (cx->t.tok[k].flags & TOK_CAP) &&
-	       !(cx->t.tok[k].flags & TOK_PARA) && !cx_is_any(cx, k, facilities)) {
-		if (!cx_is_any(cx, k, generic))
-			other = 1;
-		k++;
-	}
-	return other && k < cx->t.n && (cx->t.tok[k].flags & TOK_CAP) && cx_is_any(cx, k, facilities);
-}
-
-/* A town name with capitalised words on both sides, inside a sentence, is part of a longer
- * proper name. Only for towns: "North Kivu" or "Kabul" keep their weight. */
-static int inside_person_name(const struct ectx *cx, size_t i, size_t plen, const int *cand,
-			      size_t n)
-{
-	if (i == 0 || i + plen >= cx->t.n)
-		return 0;
-	const struct token *before = &cx->t.tok[i - 1], *after = &cx->t.tok[i + plen];
-	if (!(before->flags & TOK_CAP) || (before->flags & (TOK_PARA | TOK_ALLCAPS)) ||
-	    !(after->flags & TOK_CAP) || (after->flags & TOK_ALLCAPS) ||
-	    before->sentence != cx->t.tok[i].sentence || (cx->t.tok[i].flags & TOK_HYPHEN) ||
-	    cx->t.sent[before->sentence].first == i - 1)
-		return 0;
-	for (size_t k = 0; k < n; k++) {
-		enum place_kind kind = cx->ex->gz->places[cand[k]].kind;
-		if (kind != PK_PPL && kind != PK_PPLA2)
-			return 0;
-	}
-	return 1;
-}
-
-static size_t scan_at(struct ectx *cx, size_t i, int *votes)
+static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
+		      const struct surnames *sn)
 {
 	const struct gazetteer *gz = cx->ex->gz;
 	int acand[8], pcand[MAX_CAND];
@@ -462,12 +128,26 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 		if (olen && j + olen > i + alen)
 			return j - i;
 	}
-	size_t plen = capitalised(cx, i) && phrase_may_start(gz->names, tok)
+	size_t plen = (capitalised(cx, i) || lower) && gazetteer_may_start(gz, tok)
 			      ? gazetteer_match(gz, &cx->t, i, cx->t.n, pcand, MAX_CAND, &np) : 0;
-	if (plen && plen > alen && inside_person_name(cx, i, plen, pcand, np))
+	/* In lower-case text only a name that is nothing else ("kabul", not "march"). */
+	if (plen && !capitalised(cx, i) &&
+	    (tok->len < 4 || gazetteer_name_class(gz, &cx->t, i, i + plen) != NAME_PLAIN))
+		plen = 0;
+	/* "Afghan", "English": a nationality word, not a town of that name. */
+	if (plen && dlen >= plen)
+		plen = 0;
+	/* "AU troops", "UN envoy": an acronym among ordinary words names no town (a country's
+	 * own letters, "US", are a country row's alias and stay). */
+	if (plen == 1 && (tok->flags & TOK_ALLCAPS) && tok->len <= 4 &&
+	    gz->places[pcand[0]].kind != PK_COUNTRY && gz->places[pcand[0]].kind != PK_ADM1 &&
+	    !(i > 0 && (cx->t.tok[i - 1].flags & TOK_ALLCAPS)) &&
+	    !(i + 1 < cx->t.n && (cx->t.tok[i + 1].flags & TOK_ALLCAPS)) && !place_dateline(cx, i, i + 1))
+		return 1;
+	if (plen && plen > alen && place_inside_other_name(cx, i, plen, pcand, np, sn))
 		return plen; /* "Andres Manuel Lopez Obrador" is no town in the Philippines */
-	if (plen && plen > alen && named_facility(cx, i + plen)) {
-		return facility_end(cx, i + plen) - i; /* "Aden Adde International Airport" */
+	if (plen && plen > alen && place_named_facility(cx, i + plen)) {
+		return place_facility_end(cx, i + plen) - i; /* "Aden Adde International Airport" */
 	}
 	if (plen && plen > alen) {
 		/* Country possessive + force: "Afghanistan's army". */
@@ -479,24 +159,46 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes)
 				return end - i;
 			}
 		}
-		add_place_mention(cx, i, i + plen, pcand, np);
+		place_mention_add(cx, i, i + plen, pcand, np);
 		/* One vote per country the name may be in, two for the country itself or the only
 		 * reading: five Lebanons in the United States do not outvote Lebanon. */
-		size_t lead = 0; /* the likeliest reading: a country, a capital, the most people */
+		/* The likeliest reading: a country, a capital; then a country where the name is
+		 * both a unit and a town (a province and its seat: "Embu" in Kenya, not the one
+		 * town of Brazil; towns alone, however many, do not count), then the most people. */
+		size_t lead = 0;
+		int readings[MAX_CAND], unit_of[MAX_CAND], town_of[MAX_CAND];
+		for (size_t k = 0; k < np; k++) {
+			enum place_kind kk = gz->places[pcand[k]].kind;
+			unit_of[k] = kk == PK_ADM1 || kk == PK_ADM2;
+			town_of[k] = kk >= PK_PPLC;
+		}
+		for (size_t k = 0; k < np; k++) {
+			int unit = 0, town = 0;
+			for (size_t j = 0; j < np; j++)
+				if (gz->places[pcand[j]].country == gz->places[pcand[k]].country) {
+					unit |= unit_of[j];
+					town |= town_of[j];
+				}
+			readings[k] = unit && town;
+		}
 		for (size_t k = 1; k < np; k++) {
 			const struct place *a = &gz->places[pcand[k]], *b = &gz->places[pcand[lead]];
 			int ra = a->kind == PK_COUNTRY ? 2 : a->kind == PK_PPLC;
 			int rb = b->kind == PK_COUNTRY ? 2 : b->kind == PK_PPLC;
-			if (ra > rb || (ra == rb && a->population > b->population))
+			if (ra > rb || (ra == rb && (readings[k] > readings[lead] ||
+				     (readings[k] == readings[lead] && a->population > b->population))))
 				lead = k;
 		}
 		int lead_country = gz->places[pcand[lead]].country;
+		struct place_mention *m = &cx->pm[cx->n_pm - 1];
 		for (size_t k = 0; k < np; k++) {
 			int c = gz->places[pcand[k]].country, dup = 0;
 			for (size_t j = 0; j < k && !dup; j++)
 				dup = gz->places[pcand[j]].country == c;
-			if (c >= 0 && !dup && !(cx->pm[cx->n_pm - 1].flags & PM_BORDER))
-				votes[c] += np == 1 ? 2 : c == lead_country ? 3 : 1;
+			if (c >= 0 && !dup && !(m->flags & PM_BORDER)) {
+				m->vote[k] = np == 1 ? 2 : c == lead_country ? 3 : 1;
+				votes[c] += m->vote[k];
+			}
 		}
 		/* "Kunduz police": the place names whose police. */
 		int f = force_after(cx, i + plen, &end);
@@ -768,33 +470,21 @@ static void choose_country(struct ectx *cx, int *votes)
 void mentions_find(struct ectx *cx)
 {
 	int *votes = xcalloc(cx->ex->gz->n_countries + 1, sizeof(*votes));
+	int lower = places_lower_case(cx);
+	struct surnames sn;
+	places_surnames(cx, &sn);
 	for (size_t i = 0; i < cx->t.n;) {
 		if (cx->t.tok[i].flags & TOK_PUNCT) {
 			i++;
 			continue;
 		}
-		i += scan_at(cx, i, votes);
+		i += scan_at(cx, i, votes, lower, &sn);
 	}
-	choose_country(cx, votes);
+	free(sn.tok);
 	cx->votes = votes;
-	for (size_t k = 0; k < cx->n_pm; k++) {
-		cx->pm[k].within = -1;
-		/* "X, in Y" / "X in the northern province of Y" / "X, Y province" */
-		if (k + 1 < cx->n_pm && cx->pm[k + 1].first - cx->pm[k].last <= 7 &&
-		    cx->t.tok[cx->pm[k + 1].first].sentence == cx->t.tok[cx->pm[k].first].sentence) {
-			int ok = 1;
-			for (size_t i = cx->pm[k].last; i < cx->pm[k + 1].first; i++)
-				if (!(cx_is(cx, i, ",") || cx_is(cx, i, "in") || cx_is(cx, i, "the") ||
-				      cx_is(cx, i, "of") || cx_is(cx, i, "province") || cx_is(cx, i, "region") ||
-				      cx_is(cx, i, "state") || cx_is(cx, i, "district") ||
-				      (cx->t.tok[i].flags & TOK_WORD && !(cx->t.tok[i].flags & TOK_CAP))))
-					ok = 0;
-			if (ok)
-				cx->pm[k].within = (int)k + 1;
-		}
-	}
-	for (size_t k = 0; k < cx->n_pm; k++)
-		finish_place(cx, &cx->pm[k]);
+	places_link(cx, votes);
+	choose_country(cx, votes);
+	places_resolve(cx);
 	mark_modifiers(cx);
 	find_responsible(cx);
 	drop_foreign_acronyms(cx);

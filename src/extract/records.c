@@ -50,8 +50,32 @@ static const struct strbuf *place_fields(const struct extractor *ex, int place_i
 	return sb;
 }
 
-static void write_location(struct ectx *cx, struct strbuf *out, int place_idx, int precision)
+/* A village the gazetteer lacks (PM_UNLISTED): its name as written, the unit's admin fields
+ * and coordinates. */
+static void write_unlisted(struct ectx *cx, struct strbuf *out, const struct place_mention *m)
 {
+	const struct gazetteer *gz = cx->ex->gz;
+	const struct place *p = &gz->places[m->place];
+	const struct country *ct = p->country >= 0 ? &gz->countries[p->country] : NULL;
+	const char *admin1 = p->kind == PK_ADM1 ? p->name : p->admin1;
+	const char *admin2 = m->admin2 ? m->admin2 : p->kind == PK_ADM2 ? p->name : p->admin2;
+	jsonw_str(out, "country", ct ? ct->name : NULL);
+	jsonw_str(out, "iso3", ct ? ct->iso3 : NULL);
+	jsonw_str(out, "admin1", admin1 && *admin1 ? admin1 : NULL);
+	jsonw_str(out, "admin2", admin2 && *admin2 ? admin2 : NULL);
+	jsonw_str(out, "location", m->name);
+	jsonw_double(out, "latitude", p->lat, 4);
+	jsonw_double(out, "longitude", p->lon, 4);
+	jsonw_int(out, "geo_precision", m->precision);
+}
+
+static void write_location(struct ectx *cx, struct strbuf *out, int pm, int place_idx,
+			   int precision)
+{
+	if (pm >= 0 && (cx->pm[pm].flags & PM_UNLISTED) && cx->pm[pm].place == place_idx) {
+		write_unlisted(cx, out, &cx->pm[pm]);
+		return;
+	}
 	if (place_idx >= 0) {
 		const struct strbuf *f = place_fields(cx->ex, place_idx);
 		jsonw_key(out, NULL); /* the comma before the first field */
@@ -97,7 +121,7 @@ void records_event(struct ectx *cx, const struct event *e, size_t n, struct strb
 	jsonw_null(out, "assoc_actor_2");
 	jsonw_count(out, "inter2", e->actor2_name ? e->inter2 : -1);
 	jsonw_str(out, "civilian_targeting", e->civilian_targeting ? "Civilian targeting" : NULL);
-	write_location(cx, out, e->place_idx, e->precision);
+	write_location(cx, out, e->place, e->place_idx, e->precision);
 	jsonw_count(out, "fatalities", e->fatalities < 0 ? 0 : e->fatalities);
 	jsonw_count(out, "fatalities_low", e->fat_low);
 	jsonw_count(out, "fatalities_high", e->fat_high);
@@ -122,6 +146,8 @@ static const char *place_role(unsigned flags)
 		return "border";
 	if (flags & PM_MODIFIER)
 		return "modifier";
+	if (flags & PM_DATELINE)
+		return "dateline";
 	return "mention";
 }
 
@@ -138,7 +164,7 @@ void records_places(struct ectx *cx, struct strbuf *out)
 		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
 		jsonw_str(out, "kind", place_kind_name(cx->ex->gz->places[m->place].kind));
 		jsonw_str(out, "role", place_role(m->flags));
-		write_location(cx, out, m->place, m->precision);
+		write_location(cx, out, (int)k, m->place, m->precision);
 		jsonw_int(out, "char_start", (long long)(cx->base + a));
 		jsonw_int(out, "char_end", (long long)(cx->base + b));
 		jsonw_end(out);

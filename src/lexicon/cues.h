@@ -27,7 +27,11 @@
 	X(not_plural) X(time_reference) X(sport_word) X(business_word) \
 	X(culture_word) X(tech_word) X(armed_target) X(civilian_target) \
 	X(separate_event) X(instrument_prep) X(quantity_head) \
-	X(date_link) X(part_of_day) X(future_word)
+	X(date_link) X(part_of_day) X(future_word) \
+	X(place_motion) X(place_locative) X(place_modifier) X(place_speech) \
+	X(place_feature) X(place_office) X(place_adm1_word) X(place_town_word) X(place_name_stop) X(place_unlisted_kind) \
+	X(place_facility) X(place_facility_generic) X(place_qualifier) X(place_longer_kind) \
+	X(place_joiner) X(place_name_tail) X(place_locative_country) X(place_list_gap) X(place_the_town)
 
 enum cue_id {
 #define CUE_ENUM(name) CUE_##name,

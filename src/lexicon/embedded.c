@@ -1,6 +1,7 @@
 /* embedded: each data file is included verbatim by the assembler (.incbin), so the build needs
- * no generator and a lexicon edit is one rebuild away. SITREP_SRCDIR comes from the Makefile.
- * Every file is one line of EMBEDDED_FILES: its symbol and its path in the source tree. */
+ * no generator beyond the town index, and a lexicon edit is one rebuild away. SITREP_SRCDIR and
+ * SITREP_GENDIR (build/gen, files the build makes) come from the Makefile. Every file is one
+ * line of EMBEDDED_FILES: its symbol, its folder, its path there, and the name it is found by. */
 #include "lexicon/embedded.h"
 
 #include <pthread.h>
@@ -12,44 +13,49 @@
 #ifndef SITREP_SRCDIR
 #error "SITREP_SRCDIR must name the source tree"
 #endif
+#ifndef SITREP_GENDIR
+#error "SITREP_GENDIR must name the folder of generated files"
+#endif
 
+#define SRC(X, sym, path) X(sym, SITREP_SRCDIR, path, path)
 #define EMBEDDED_FILES(X)                                                              \
-	X(sitrep_countries, "src/data/countries.tsv")                                 \
-	X(sitrep_gaz_world, "src/data/gazetteer_world.tsv")                           \
-	X(sitrep_gaz_af, "src/data/gazetteer_af.tsv")                                 \
-	X(sitrep_cities, "src/data/cities_world.tsv")                                 \
-	X(sitrep_actors, "src/data/actors.tsv")                                       \
-	X(sitrep_triggers, "src/data/triggers.tsv")                                   \
-	X(sitrep_cues, "src/data/cues.tsv")                                           \
-	X(sitrep_rules, "src/data/rules.tsv")                                         \
-	X(sitrep_acled, "src/data/acled.tsv")                                         \
-	X(sitrep_feed_fields, "src/data/feed_fields.tsv")                             \
-	X(sitrep_frames, "src/data/frames.tsv")                                       \
-	X(sitrep_evidence, "src/data/evidence.tsv")                                   \
-	X(sitrep_dedup_types, "src/data/dedup_types.tsv")                             \
-	X(sitrep_dedup_actors, "src/data/dedup_actors.tsv")                           \
-	X(sitrep_world, "src/data/world.tsv")                                         \
-	X(sitrep_report_css, "src/report/report.css")                                 \
-	X(sitrep_report_js, "src/report/report.js")                                   \
-	X(sitrep_schema_document, "schemas/document.schema.json")                    \
-	X(sitrep_schema_event, "schemas/event.schema.json")                          \
-	X(sitrep_schema_place, "schemas/place.schema.json")                          \
-	X(sitrep_schema_actor, "schemas/actor.schema.json")                          \
-	X(sitrep_schema_quote, "schemas/quote.schema.json")                          \
-	X(sitrep_schema_mention, "schemas/mention.schema.json")
+	SRC(X, sitrep_countries, "src/data/countries.tsv")                            \
+	SRC(X, sitrep_gaz_world, "src/data/gazetteer_world.tsv")                      \
+	SRC(X, sitrep_gaz_af, "src/data/gazetteer_af.tsv")                            \
+	X(sitrep_towns, SITREP_GENDIR, "towns.bin", "build/gen/towns.bin")             \
+	SRC(X, sitrep_placewords, "src/data/placewords.tsv")                          \
+	SRC(X, sitrep_actors, "src/data/actors.tsv")                                  \
+	SRC(X, sitrep_triggers, "src/data/triggers.tsv")                              \
+	SRC(X, sitrep_cues, "src/data/cues.tsv")                                      \
+	SRC(X, sitrep_rules, "src/data/rules.tsv")                                    \
+	SRC(X, sitrep_acled, "src/data/acled.tsv")                                    \
+	SRC(X, sitrep_feed_fields, "src/data/feed_fields.tsv")                        \
+	SRC(X, sitrep_frames, "src/data/frames.tsv")                                  \
+	SRC(X, sitrep_evidence, "src/data/evidence.tsv")                              \
+	SRC(X, sitrep_dedup_types, "src/data/dedup_types.tsv")                        \
+	SRC(X, sitrep_dedup_actors, "src/data/dedup_actors.tsv")                      \
+	SRC(X, sitrep_world, "src/data/world.tsv")                                    \
+	SRC(X, sitrep_report_css, "src/report/report.css")                            \
+	SRC(X, sitrep_report_js, "src/report/report.js")                              \
+	SRC(X, sitrep_schema_document, "schemas/document.schema.json")               \
+	SRC(X, sitrep_schema_event, "schemas/event.schema.json")                     \
+	SRC(X, sitrep_schema_place, "schemas/place.schema.json")                     \
+	SRC(X, sitrep_schema_actor, "schemas/actor.schema.json")                     \
+	SRC(X, sitrep_schema_quote, "schemas/quote.schema.json")                     \
+	SRC(X, sitrep_schema_mention, "schemas/mention.schema.json")
 
-#define INCBIN(sym, path)                                                              \
+#define INCBIN(sym, dir, path, name)                                                   \
 	__asm__(".section .rodata\n.balign 16\n.globl " #sym "\n" #sym ":\n"            \
-		".incbin \"" SITREP_SRCDIR "/" path "\"\n.byte 0\n.globl " #sym "_end\n"  \
+		".incbin \"" dir "/" path "\"\n.byte 0\n.globl " #sym "_end\n"            \
 		#sym "_end:\n.previous\n");                                             \
 	extern const char sym[];                                                       \
 	extern const char sym##_end[];
 EMBEDDED_FILES(INCBIN)
 
-#define ENTRY(sym, path) { path, sym, 0 },
+#define ENTRY(sym, dir, path, name) { name, sym, 0 },
 static struct embedded_file files[] = { EMBEDDED_FILES(ENTRY) { NULL, NULL, 0 } };
 
-#define END(sym, path) sym##_end,
+#define END(sym, dir, path, name) sym##_end,
 static const char *const ends[] = { EMBEDDED_FILES(END) };
 
 static pthread_once_t lengths_once = PTHREAD_ONCE_INIT;

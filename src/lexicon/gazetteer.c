@@ -6,15 +6,17 @@
 #include <string.h>
 
 #include "lexicon/embedded.h"
+#include "lexicon/townindex.h"
 #include "text/phrase.h"
 #include "base/strbuf.h"
 #include "io/tsv.h"
 #include "base/util.h"
 
 #define GAZ_HEADER "name,aliases,kind,iso3,admin1,admin2,lat,lon,population"
-#define COUNTRY_HEADER "iso2,iso3,name,aliases,demonyms,capital,lat,lon"
+#define WEAK_HEADER "name,class"
+#define COUNTRY_HEADER "iso2,iso3,name,aliases,demonyms,capital,lat,lon,article"
 
-static const char *const kind_names[] = { "country", "adm1", "adm2", "pplc", "ppla", "ppla2", "ppl" };
+static const char *const kind_names[] = PLACE_KIND_NAMES;
 
 const char *place_kind_name(enum place_kind kind)
 {
@@ -127,6 +129,7 @@ static int country_row(void *vctx, char **f, size_t n, unsigned long line)
 	memcpy(c->iso3, f[1], 4);
 	c->name = xstrdup(f[2]);
 	c->capital = xstrdup(f[5]);
+	c->article = xstrdup(f[8]);
 	c->lat = lat;
 	c->lon = lon;
 	int idx = (int)gz->n_countries++;
@@ -161,30 +164,18 @@ static int same_place(const struct place *p, const char *name, enum place_kind k
 	return p->kind == kind && strcmp(p->iso3, iso3) == 0 && ascii_casecmp(p->name, name) == 0;
 }
 
-static int add_place(struct gazetteer *gz, const char *name, const char *aliases,
-		     enum place_kind kind, const char *iso3, const char *admin1, const char *admin2,
-		     double lat, double lon, long population, int replace)
+/* Write a place's fields at idx, freeing the strings it held. */
+static void set_place(struct gazetteer *gz, int idx, const char *name, enum place_kind kind,
+		      const char *iso3, const char *admin1, const char *admin2, double lat,
+		      double lon, long population)
 {
-	int idx = -1;
-	if (replace) {
-		int cand[32];
-		size_t k = gazetteer_lookup(gz, name, cand, 32);
-		for (size_t i = 0; i < k; i++)
-			if (same_place(&gz->places[cand[i]], name, kind, iso3))
-				idx = cand[i];
-	}
-	if (idx < 0) {
-		if (gz->n == gz->alloc) {
-			gz->alloc = gz->alloc ? gz->alloc * 2 : 4096;
-			gz->places = xrealloc(gz->places, gz->alloc * sizeof(*gz->places));
-		}
-		idx = (int)gz->n++;
-	} else {
-		free(gz->places[idx].name);
-		free(gz->places[idx].admin1);
-		free(gz->places[idx].admin2);
-	}
 	struct place *p = &gz->places[idx];
+	if (!p->packed) {
+		free((char *)p->name);
+		free((char *)p->admin1);
+		free((char *)p->admin2);
+	}
+	p->packed = 0;
 	p->name = xstrdup(name);
 	p->kind = kind;
 	iso3_copy(p->iso3, iso3);
@@ -194,6 +185,35 @@ static int add_place(struct gazetteer *gz, const char *name, const char *aliases
 	p->lon = lon;
 	p->population = population;
 	p->country = gazetteer_country_by_iso3(gz, iso3);
+}
+
+static int add_place(struct gazetteer *gz, const char *name, const char *aliases,
+		     enum place_kind kind, const char *iso3, const char *admin1, const char *admin2,
+		     double lat, double lon, long population, int replace)
+{
+	int idx = -1;
+	if (replace) {
+		int cand[32];
+		size_t k = gazetteer_lookup(gz, name, cand, 32);
+		/* Every layer's row for the place (the curated one and GeoNames') is replaced. */
+		for (size_t i = 0; i < k; i++)
+			if (same_place(&gz->places[cand[i]], name, kind, iso3)) {
+				if (idx >= 0)
+					set_place(gz, cand[i], name, kind, iso3, admin1, admin2, lat, lon,
+						  population);
+				else
+					idx = cand[i];
+			}
+	}
+	if (idx < 0) {
+		if (gz->n == gz->alloc) {
+			gz->alloc = gz->alloc ? gz->alloc * 2 : 4096;
+			gz->places = xrealloc(gz->places, gz->alloc * sizeof(*gz->places));
+		}
+		idx = (int)gz->n++;
+		gz->places[idx].packed = 1; /* nothing to free yet */
+	}
+	set_place(gz, idx, name, kind, iso3, admin1, admin2, lat, lon, population);
 	phrase_add(gz->names, name, idx);
 	add_aliases(gz->names, aliases, idx);
 	return idx;
@@ -217,6 +237,30 @@ static int place_row(void *vctx, char **f, size_t n, unsigned long line)
 	return 0;
 }
 
+static int weak_row(void *vctx, char **f, size_t n, unsigned long line)
+{
+	static const char *const classes[] = { "plain", "date", "word", "person", "given", "title" };
+	struct load_ctx *ctx = vctx;
+	(void)n;
+	for (int c = NAME_DATE; c <= NAME_TITLE; c++)
+		if (strcmp(f[1], classes[c]) == 0) {
+			phrase_add(ctx->gz->weak, f[0], c);
+			return 0;
+		}
+	return error("%s:%lu: unknown class '%s'", ctx->name, line, f[1]);
+}
+
+enum name_class gazetteer_name_class(const struct gazetteer *gz, const struct tokens *t,
+				     size_t first, size_t last)
+{
+	int out[2];
+	size_t n;
+	if (!gz->weak || !phrase_may_start(gz->weak, &t->tok[first]))
+		return NAME_PLAIN;
+	return phrase_match(gz->weak, t, first, last, out, 2, &n) == last - first && n
+		       ? (enum name_class)out[0] : NAME_PLAIN;
+}
+
 static int load_embedded(struct gazetteer *gz, const char *file, const char *header,
 			 tsv_row_fn fn)
 {
@@ -225,6 +269,51 @@ static int load_embedded(struct gazetteer *gz, const char *file, const char *hea
 	if (!ef)
 		return error("embedded table '%s' missing", file);
 	return tsv_parse(ef->data, ef->len, file, header, fn, &ctx) < 0 ? -1 : 0;
+}
+
+/* The packed town layer: its places are appended in one go, their strings left where they lie
+ * in the image; its names stay in its own index (gazetteer_match asks both). */
+static int add_towns(struct gazetteer *gz)
+{
+	const struct embedded_file *ef = embedded_find("build/gen/towns.bin");
+	if (!ef || !(gz->towns = townix_open(ef->data, ef->len)))
+		return error("embedded town index missing or unreadable");
+	gz->town_base = gz->n;
+	gz->n_towns = townix_count(gz->towns);
+	if (gz->n + gz->n_towns > gz->alloc) {
+		gz->alloc = gz->n + gz->n_towns + 1024;
+		gz->places = xrealloc(gz->places, gz->alloc * sizeof(*gz->places));
+	}
+	int last_country = -1;
+	char last_iso3[4] = "";
+	gz->towns_first = xcalloc(gz->n_countries + 1, sizeof(*gz->towns_first));
+	gz->towns_end = xcalloc(gz->n_countries + 1, sizeof(*gz->towns_end));
+	for (size_t i = 0; i < gz->n_towns; i++) {
+		const struct townix_place *t = townix_place(gz->towns, i);
+		struct place *p = &gz->places[gz->n++];
+		char iso3[4] = { t->iso3[0], t->iso3[1], t->iso3[2], '\0' };
+		if (strcmp(iso3, last_iso3) != 0) { /* the table is sorted by country */
+			memcpy(last_iso3, iso3, 4);
+			last_country = gazetteer_country_by_iso3(gz, iso3);
+		}
+		p->name = townix_str(gz->towns, t->name);
+		p->kind = (enum place_kind)t->kind;
+		memcpy(p->iso3, iso3, 4);
+		p->packed = 1;
+		p->admin1 = townix_str(gz->towns, t->admin1);
+		p->admin2 = townix_str(gz->towns, t->admin2);
+		p->lat = t->lat;
+		p->lon = t->lon;
+		p->population = t->population;
+		p->country = last_country;
+		if (last_country >= 0) {
+			if (!gz->towns_end[last_country])
+				gz->towns_first[last_country] = gz->n - 1;
+			gz->towns_end[last_country] = gz->n;
+		}
+	}
+	townix_release_places(gz->towns); /* copied: their pages need not stay in memory */
+	return 0;
 }
 
 /* Every national capital is a town, even where the city tables split it into districts
@@ -258,11 +347,13 @@ struct gazetteer *gazetteer_load(const char *const *user_files, size_t n_user)
 	struct gazetteer *gz = xcalloc(1, sizeof(*gz));
 	gz->names = phrase_new();
 	gz->demonyms = phrase_new();
-	if (load_embedded(gz, "src/data/countries.tsv", COUNTRY_HEADER, country_row) < 0)
+	gz->weak = phrase_new();
+	if (load_embedded(gz, "src/data/countries.tsv", COUNTRY_HEADER, country_row) < 0 ||
+	    load_embedded(gz, "src/data/placewords.tsv", WEAK_HEADER, weak_row) < 0)
 		goto fail;
 	if (load_embedded(gz, "src/data/gazetteer_af.tsv", GAZ_HEADER, place_row) < 0 ||
 	    load_embedded(gz, "src/data/gazetteer_world.tsv", GAZ_HEADER, place_row) < 0 ||
-	    load_embedded(gz, "src/data/cities_world.tsv", GAZ_HEADER, place_row) < 0)
+	    add_towns(gz) < 0)
 		goto fail;
 	add_missing_capitals(gz);
 	for (size_t i = 0; i < n_user; i++) {
@@ -299,26 +390,64 @@ void gazetteer_free(struct gazetteer *gz)
 	if (!gz)
 		return;
 	for (size_t i = 0; i < gz->n; i++) {
-		free(gz->places[i].name);
-		free(gz->places[i].admin1);
-		free(gz->places[i].admin2);
+		if (gz->places[i].packed)
+			continue;
+		free((char *)gz->places[i].name);
+		free((char *)gz->places[i].admin1);
+		free((char *)gz->places[i].admin2);
 	}
+	if (gz->towns)
+		townix_close(gz->towns);
+	free(gz->towns_first);
+	free(gz->towns_end);
 	free(gz->places);
 	free(gz->by_iso3);
 	for (size_t i = 0; i < gz->n_countries; i++) {
 		free(gz->countries[i].name);
 		free(gz->countries[i].capital);
+		free(gz->countries[i].article);
 	}
 	free(gz->countries);
 	phrase_free(gz->names);
 	phrase_free(gz->demonyms);
+	phrase_free(gz->weak);
 	free(gz);
+}
+
+int gazetteer_may_start(const struct gazetteer *gz, const struct token *tok)
+{
+	return phrase_may_start(gz->names, tok) || (gz->towns && townix_may_start(gz->towns, tok));
+}
+
+/* Town places (indexes of the packed layer) after those already in out, each once. */
+static size_t append_towns(const struct gazetteer *gz, const int *towns, size_t n_towns, int *out,
+			   size_t n, size_t max)
+{
+	for (size_t k = 0; k < n_towns && n < max; k++) {
+		int idx = (int)gz->town_base + towns[k], dup = 0;
+		for (size_t j = 0; j < n && !dup; j++)
+			dup = out[j] == idx;
+		if (!dup)
+			out[n++] = idx;
+	}
+	return n;
 }
 
 size_t gazetteer_match(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t limit,
 		       int *out, size_t max, size_t *n_out)
 {
-	return phrase_match(gz->names, t, i, limit, out, max, n_out);
+	size_t len = phrase_match(gz->names, t, i, limit, out, max, n_out);
+	if (!gz->towns)
+		return len;
+	int towns[64];
+	size_t nt;
+	size_t tlen = townix_match(gz->towns, t, i, limit, towns, max < 64 ? max : 64, &nt);
+	if (!tlen || tlen < len)
+		return len;
+	if (tlen > len)
+		*n_out = 0; /* a longer town name wins over the shorter names */
+	*n_out = append_towns(gz, towns, nt, out, *n_out, max);
+	return tlen;
 }
 
 int gazetteer_demonym(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t *ntok)
@@ -334,8 +463,22 @@ size_t gazetteer_lookup(const struct gazetteer *gz, const char *name, int *out, 
 	struct strbuf norm = STRBUF_INIT;
 	text_normalise_phrase(name, strlen(name), &norm);
 	size_t k = phrase_lookup(gz->names, norm.buf, out, max);
+	if (gz->towns) {
+		int towns[64];
+		size_t nt = townix_lookup(gz->towns, norm.buf, towns, max < 64 ? max : 64);
+		k = append_towns(gz, towns, nt, out, k, max);
+	}
 	strbuf_release(&norm);
 	return k;
+}
+
+void gazetteer_country_towns(const struct gazetteer *gz, int country, size_t *first, size_t *last)
+{
+	*first = *last = gz->town_base;
+	if (country >= 0 && gz->towns_end && gz->towns_end[country]) {
+		*first = gz->towns_first[country];
+		*last = gz->towns_end[country];
+	}
 }
 
 const struct place *gazetteer_admin1(const struct gazetteer *gz, int country, const char *name)

@@ -6,25 +6,36 @@
 
 #include <stddef.h>
 
+#include "text/phrase.h"
 #include "text/text.h"
 
-enum place_kind { PK_COUNTRY, PK_ADM1, PK_ADM2, PK_PPLC, PK_PPLA, PK_PPLA2, PK_PPL };
+struct townix;
 
-struct place {
-	char *name;
+enum place_kind { PK_COUNTRY, PK_ADM1, PK_ADM2, PK_PPLC, PK_PPLA, PK_PPLA2, PK_PPL };
+#define PLACE_KIND_NAMES { "country", "adm1", "adm2", "pplc", "ppla", "ppla2", "ppl" }
+
+/* What a place name is besides a place (placewords.tsv): a name of the first kinds is a
+ * place only on evidence; a first name or a title makes the next capitalised word a
+ * person's name. */
+enum name_class { NAME_PLAIN, NAME_DATE, NAME_WORD, NAME_PERSON, NAME_GIVEN, NAME_TITLE };
+
+struct place { /* 64 bytes: some 200,000 of them stay in memory */
+	const char *name;
+	const char *admin1;  /* containing first-level unit ("" if unknown) */
+	const char *admin2;  /* containing district ("" if unknown) */
+	double lat, lon;
+	long population;     /* -1 if unknown */
+	int country;         /* index into countries, -1 if unknown */
 	enum place_kind kind;
 	char iso3[4];
-	char *admin1;    /* containing first-level unit ("" if unknown) */
-	char *admin2;    /* containing district ("" if unknown) */
-	double lat, lon;
-	long population; /* -1 if unknown */
-	int country;     /* index into countries, -1 if unknown */
+	int packed;          /* strings lie in the packed town index, not on the heap */
 };
 
 struct country {
 	char iso2[3], iso3[4];
 	char *name;
 	char *capital;
+	char *article;   /* "the" where English names the country with it ("the Philippines") */
 	double lat, lon;
 };
 
@@ -35,7 +46,11 @@ struct gazetteer {
 	size_t n_countries;
 	int *by_iso3;                  /* AAA..ZZZ -> first country with that code, or -1 */
 	struct phrase_index *names;    /* place name or alias -> place index */
+	struct townix *towns;          /* the packed town layer: its places are places[town_base..] */
+	size_t town_base, n_towns;
+	size_t *towns_first, *towns_end; /* per country: its packed towns (sorted by country) */
 	struct phrase_index *demonyms; /* "afghan" -> country index */
+	struct phrase_index *weak;     /* "march", "union", "david" -> enum name_class */
 };
 
 /* Copy an ISO 3166 alpha-3 code (or "") into a 4-byte field, cutting anything longer. */
@@ -57,13 +72,20 @@ int gazetteer_add_text(struct gazetteer *gz, const char *text, size_t len, const
 /* An empty gazetteer with the embedded countries only (for tests and tools). */
 struct gazetteer *gazetteer_countries_only(void);
 
+/* 0 if no place name starts with the token (a false 1 now and then): asked of every token. */
+int gazetteer_may_start(const struct gazetteer *gz, const struct token *tok);
 /* Places whose name or alias is the longest phrase at token i (before limit): indexes into
  * gz->places in out, count in *n_out; returns the tokens matched or 0. */
 size_t gazetteer_match(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t limit,
 		       int *out, size_t max, size_t *n_out);
 /* Country named by a nationality word at token i ("Afghan", "Nigerian"): index or -1. */
 int gazetteer_demonym(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t *ntok);
+/* What the words [first, last) are besides a place name: NAME_PLAIN if nothing. */
+enum name_class gazetteer_name_class(const struct gazetteer *gz, const struct tokens *t,
+				     size_t first, size_t last);
 int gazetteer_country_by_iso3(const struct gazetteer *gz, const char *iso3);
+/* The packed towns of a country: places [*first, *last) (an empty range at town_base if none). */
+void gazetteer_country_towns(const struct gazetteer *gz, int country, size_t *first, size_t *last);
 /* The adm1 place of a country by name, or NULL. */
 const struct place *gazetteer_admin1(const struct gazetteer *gz, int country, const char *name);
 /* Places by a written name ("Kunduz"), best first (admin level, population). */

@@ -7,7 +7,7 @@ For every country in SHARED_GEO_DIR/countries_capitals_geonames.tsv:
   - its iso3 must be present in COUNTRIES_TSV;
   - when the reference has capital coordinates, the capital in COUNTRIES_TSV must lie
     within MAX_KM of them.
-Also checks that COUNTRIES_TSV itself is well formed (8 columns, header, numeric
+Also checks that COUNTRIES_TSV itself is well formed (9 columns, header, numeric
 coordinates, unique codes).
 
 Exit status: 0 all good, 1 failures, 2 usage error, 77 (skip) when SHARED_GEO_DIR is absent.
@@ -19,7 +19,7 @@ import sys
 
 MAX_KM = 50.0
 REFERENCE = "countries_capitals_geonames.tsv"
-HEADER = ["iso2", "iso3", "name", "aliases", "demonyms", "capital", "lat", "lon"]
+HEADER = ["iso2", "iso3", "name", "aliases", "demonyms", "capital", "lat", "lon", "article"]
 
 
 def haversine_km(lat1, lon1, lat2, lon2):

@@ -18,6 +18,7 @@ int main(void)
 	srunner_add_suite(sr, suite_ordq());
 	srunner_add_suite(sr, suite_nontext());
 	srunner_add_suite(sr, suite_evdate());
+	srunner_add_suite(sr, suite_places());
 	srunner_add_suite(sr, suite_report());
 	srunner_add_suite(sr, suite_dedup());
 	srunner_run_all(sr, CK_ENV);

@@ -17,6 +17,7 @@ Suite *suite_scan(void);
 Suite *suite_ordq(void);
 Suite *suite_nontext(void);
 Suite *suite_evdate(void);
+Suite *suite_places(void);
 Suite *suite_report(void);
 Suite *suite_dedup(void);
 

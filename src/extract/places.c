@@ -1,0 +1,788 @@
+/* places: which capitalised words are places and which place each one is: the words around a
+ * name (a kind, a locative, a unit holding it, a dateline), the evidence a namesake or a name
+ * that is also a word needs, the villages the gazetteer lacks. mentions.c finds the names. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "extract/places.h"
+
+
+static int motion_before(const struct ectx *cx, size_t i, size_t window)
+{
+	size_t s0 = cx->t.sent[cx->t.tok[i].sentence].first;
+	for (size_t k = i; k > s0 && i - k < window; k--)
+		if (cx_cue(cx, k - 1, CUE_place_motion))
+			return 1;
+	return 0;
+}
+
+static inline int prev_is(const struct ectx *cx, size_t i, const char *a, const char *b)
+{
+	if (b)
+		return i >= 2 && cx_is(cx, i - 2, a) && cx_is(cx, i - 1, b);
+	return i >= 1 && cx_is(cx, i - 1, a);
+}
+
+/* "KABUL, Afghanistan (Jan. 27)", "KANDAHAR PROVINCE, Afghanistan -": a name in capitals, its
+ * country, then a date in brackets or a dash: where the report was filed. */
+int place_dateline(const struct ectx *cx, size_t first, size_t last)
+{
+	for (size_t i = first; i < last; i++)
+		if ((cx->t.tok[i].flags & TOK_WORD) && !(cx->t.tok[i].flags & TOK_ALLCAPS))
+			return 0;
+	size_t j = last;
+	while (j < cx->t.n && j < last + 2 && (cx->t.tok[j].flags & TOK_ALLCAPS))
+		j++; /* "PAKTIKA PROVINCE" */
+	if (!cx_is(cx, j, ","))
+		return 0;
+	size_t k = ++j;
+	while (k < cx->t.n && k < j + 4 && (cx->t.tok[k].flags & TOK_CAP))
+		k++;
+	return k > j && (cx_is(cx, k, "(") || cx_is(cx, k, "-")); /* dashes fold to "-" */
+}
+
+/* Words that say the next name is a place: "in X", "near X", "at X". */
+
+/* "(Qandala, Bari)", "X, Bari." closing a bracket: the last name of a list that ends in the
+ * unit holding the first, as reports give a village with its district and region. */
+static int unit_tail(const struct ectx *cx, size_t first, size_t last)
+{
+	if (first < 3 || !cx_is(cx, first - 1, ",") || !cx_is(cx, last, ")"))
+		return 0;
+	for (size_t i = first - 1; i-- > 0 && first - i < 10;) {
+		if (cx_is(cx, i, "("))
+			return 1;
+		if (cx_is(cx, i, ")") || (cx->t.tok[i].flags & TOK_PARA))
+			return 0;
+	}
+	return 0;
+}
+
+static unsigned place_context(const struct ectx *cx, size_t first, size_t last)
+{
+	unsigned f = 0;
+	size_t i = first;
+	/* "the capital of X", "Yemen's rebel-held capital" */
+	if (prev_is(cx, i, "capital", "of"))
+		f |= PM_CAPITAL_OF;
+	if (last > first && (cx->t.tok[last - 1].flags & TOK_POSS))
+		for (size_t j = last; j < last + 4 && j < cx->t.n; j++) {
+			if (cx_is(cx, j, "capital")) {
+				f |= PM_CAPITAL_OF;
+				break;
+			}
+			if (!(cx->t.tok[j].flags & TOK_WORD) || (cx->t.tok[j].flags & TOK_CAP))
+				break;
+		}
+	if (prev_is(cx, i, "border", "with") || prev_is(cx, i, "border", "of") ||
+	    prev_is(cx, i, "bordering", NULL) || prev_is(cx, i, "border", "into") ||
+	    prev_is(cx, i, "borders", "with") || (i >= 1 && cx_is(cx, i - 1, "into") && i >= 3 &&
+						 cx_is(cx, i - 2, "border")))
+		f |= PM_BORDER;
+	/* "the Afghan-Pakistan border", "X border crossing" */
+	if (cx_is(cx, last, "border") || (cx_is(cx, last, "-") && cx_is(cx, last + 2, "border")))
+		f |= PM_BORDER;
+	if (prev_is(cx, i, "outskirts", "of") || prev_is(cx, i, "near", NULL) ||
+	    prev_is(cx, i, "outside", NULL) || prev_is(cx, i, "around", NULL) ||
+	    prev_is(cx, i, "close", "to") || prev_is(cx, i, "vicinity", "of") ||
+	    prev_is(cx, i, "nearby", NULL) || prev_is(cx, i, "west", "of") ||
+	    prev_is(cx, i, "east", "of") || prev_is(cx, i, "north", "of") ||
+	    prev_is(cx, i, "south", "of") ||
+	    prev_is(cx, i, "surrounding", NULL) || prev_is(cx, i, "suburbs", "of"))
+		f |= PM_NEAR;
+	if (prev_is(cx, i, "from", NULL) && motion_before(cx, i, 10))
+		f |= PM_MOTION;
+	if ((prev_is(cx, i, "to", NULL) || prev_is(cx, i, "for", NULL) ||
+	     prev_is(cx, i, "towards", NULL) || prev_is(cx, i, "toward", NULL) ||
+	     prev_is(cx, i, "via", NULL) || prev_is(cx, i, "reach", NULL) ||
+	     prev_is(cx, i, "reaching", NULL)) &&
+	    motion_before(cx, i, 8))
+		f |= PM_MOTION;
+	/* Distance phrases: "120 kilometers west of Kunduz" locate something else. */
+	if (i >= 3 && (cx_is(cx, i - 1, "of") || cx_is(cx, i - 1, "from")) &&
+	    (cx_is(cx, i - 2, "kilometers") || cx_is(cx, i - 2, "kilometres") ||
+	     cx_is(cx, i - 2, "miles") || cx_is(cx, i - 2, "km") || cx_is(cx, i - 3, "kilometers") ||
+	     cx_is(cx, i - 3, "kilometres") || cx_is(cx, i - 3, "miles") || cx_is(cx, i - 3, "km")))
+		f |= PM_NEAR;
+	if (cx_cue(cx, last, CUE_place_modifier))
+		f |= PM_MODIFIER;
+	if (place_dateline(cx, first, last))
+		f |= PM_DATELINE;
+	if (i >= 1 && cx_cue(cx, i - 1, CUE_place_locative))
+		f |= PM_LOCATIVE;
+	if (unit_tail(cx, first, last))
+		f |= PM_UNIT_TAIL;
+	/* "a statement issued in Abuja", "told reporters in Kabul": where it was said. */
+	size_t s0 = cx->t.sent[cx->t.tok[i].sentence].first;
+	if (i >= 2 && i - 1 > s0 && cx_is(cx, i - 1, "in"))
+		for (size_t k = i - 1; k > s0 && i - k < 5; k--)
+			if (cx_cue(cx, k - 1, CUE_place_speech)) {
+				f |= PM_MODIFIER;
+				break;
+			}
+	/* "the Dnipro River", "the Nuba Mountains": a feature named after a place. */
+	if (cx_cue(cx, last, CUE_place_feature) && !cx_is(cx, last, "airport"))
+		f |= PM_MODIFIER;
+	/* "the governor of Nangarhar province", "the mayor of Kyiv": an office, not a scene. */
+	if (i >= 2 && cx_is(cx, i - 1, "of") && cx_cue(cx, i - 2, CUE_place_office))
+		f |= PM_MODIFIER;
+	if (i >= 3 && cx_is(cx, i - 1, "of") && cx_is(cx, i - 2, "the") == 0 && cx_cue(cx, i - 3, CUE_place_office) &&
+	    (cx_is(cx, i - 2, "provincial") || cx_is(cx, i - 2, "regional") || cx_is(cx, i - 2, "city")))
+		f |= PM_MODIFIER;
+	/* "supported by Ankara", "backed by Tehran": a capital standing for its government. */
+	if (i >= 2 && cx_is(cx, i - 1, "by") &&
+	    (cx_is(cx, i - 2, "supported") || cx_is(cx, i - 2, "backed") || cx_is(cx, i - 2, "funded") ||
+	     cx_is(cx, i - 2, "armed") || cx_is(cx, i - 2, "sponsored") || cx_is(cx, i - 2, "brokered") ||
+	     cx_is(cx, i - 2, "condemned") || cx_is(cx, i - 2, "recognised") || cx_is(cx, i - 2, "recognized")))
+		f |= PM_MODIFIER;
+	return f;
+}
+
+/* Kind named next to the place: 0 none, else the enum place_kind wanted (PK_PPL for towns). */
+static int kind_hint(const struct ectx *cx, size_t first, size_t last, int *strong)
+{
+	*strong = 1;
+	/* The word may be inside the matched alias ("Kunduz Province") or right after it. */
+	if (cx_cue(cx, last, CUE_place_adm1_word) || (last - first > 1 && cx_cue(cx, last - 1, CUE_place_adm1_word)))
+		return PK_ADM1;
+	if (cx_is(cx, last, "district") || cx_is(cx, last, "districts") ||
+	    (last - first > 1 && cx_is(cx, last - 1, "district")))
+		return PK_ADM2;
+	if (cx_cue(cx, last, CUE_place_town_word))
+		return PK_PPL;
+	if (first >= 2 && cx_is(cx, first - 1, "of")) {
+		if (cx_cue(cx, first - 2, CUE_place_adm1_word))
+			return PK_ADM1;
+		if (cx_is(cx, first - 2, "district"))
+			return PK_ADM2;
+		if (cx_cue(cx, first - 2, CUE_place_town_word) && !cx_is(cx, first - 2, "capital"))
+			return PK_PPL;
+	}
+	*strong = 0;
+	return -1;
+}
+
+static int is_town(enum place_kind k)
+{
+	return k == PK_PPLC || k == PK_PPLA || k == PK_PPLA2 || k == PK_PPL;
+}
+
+static double kind_score(enum place_kind k, int hint)
+{
+	if (hint == PK_PPL) /* "Embu town": of the towns so named, the seat of government first */
+		return k == PK_PPLC ? 3.3 : k == PK_PPLA ? 3.2 : k == PK_PPLA2 ? 3.1 : k == PK_PPL ? 3 : 0;
+	if (hint >= 0)
+		return (int)k == hint ? 3 : 0;
+	switch (k) {
+	case PK_PPLC: case PK_PPLA: return 2.5;
+	case PK_PPLA2: return 2.2;
+	case PK_PPL: return 2.0;
+	case PK_ADM2: return 1.5;
+	case PK_ADM1: return 1.8;
+	case PK_COUNTRY: return 2.6;
+	}
+	return 0;
+}
+
+static int within_unit(const struct ectx *cx, int unit_mention, const struct place *p)
+{
+	const struct place_mention *u = &cx->pm[unit_mention];
+	for (size_t k = 0; k < u->n_cand; k++) {
+		const struct place *q = &cx->ex->gz->places[u->cand[k]];
+		if (q->kind == PK_COUNTRY && q->country == p->country)
+			return 1;
+		if (q->kind == PK_ADM1 && q->country == p->country && !ascii_casecmp(q->name, p->admin1))
+			return 1;
+		if (q->kind == PK_ADM2 && q->country == p->country && !ascii_casecmp(q->name, p->admin2))
+			return 1;
+	}
+	return 0;
+}
+
+/* The votes of each name, summed over its mentions: every mention of a name is the same
+ * namesake, so "Bulo" twice is no support for Bulo. */
+struct name_votes {
+	size_t *group;           /* mention -> its name's row in vote */
+	int (*vote)[MAX_CAND];   /* per name: votes given to each candidate's country */
+};
+
+static int by_name(const void *a, const void *b, void *pm)
+{
+	const struct place_mention *all = pm;
+	const struct place_mention *x = &all[*(const size_t *)a], *y = &all[*(const size_t *)b];
+	if (x->n_cand != y->n_cand)
+		return x->n_cand < y->n_cand ? -1 : 1;
+	if (x->n_cand && x->cand[0] != y->cand[0])
+		return x->cand[0] < y->cand[0] ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+static void name_votes_init(const struct ectx *cx, struct name_votes *nv)
+{
+	size_t n = cx->n_pm ? cx->n_pm : 1, *order = xmalloc(n * sizeof(*order)), g = 0;
+	nv->group = xmalloc(n * sizeof(*nv->group));
+	nv->vote = xcalloc(n, sizeof(*nv->vote));
+	for (size_t k = 0; k < cx->n_pm; k++)
+		order[k] = k;
+	qsort_r(order, cx->n_pm, sizeof(*order), by_name, cx->pm);
+	for (size_t r = 0; r < cx->n_pm; r++) {
+		const struct place_mention *m = &cx->pm[order[r]], *prev = r ? &cx->pm[order[r - 1]] : NULL;
+		if (prev && (prev->n_cand != m->n_cand || (m->n_cand && prev->cand[0] != m->cand[0])))
+			g++;
+		nv->group[order[r]] = g;
+		for (size_t k = 0; k < m->n_cand; k++)
+			nv->vote[g][k] += m->vote[k];
+	}
+	free(order);
+}
+
+static void name_votes_release(struct name_votes *nv)
+{
+	free(nv->group);
+	free(nv->vote);
+}
+
+/* Votes for a country from the rest of the text: the name's own do not count, so that a
+ * namesake cannot vouch for itself. */
+static int others_votes(const struct ectx *cx, const struct name_votes *nv, size_t mk,
+			int country)
+{
+	if (country < 0)
+		return 0;
+	const struct place_mention *m = &cx->pm[mk];
+	int own = 0;
+	for (size_t k = 0; k < m->n_cand; k++)
+		if (cx->ex->gz->places[m->cand[k]].country == country)
+			own += nv->vote[nv->group[mk]][k];
+	return cx->votes[country] - own;
+}
+
+/* The unit named next to a place holds it ("Rafah, in the southern Gaza Strip"), or the place
+ * holds the one named just before it ("Charbolak district, Balkh"). */
+static int unit_evidence(const struct ectx *cx, size_t k, const struct place *p)
+{
+	const struct place_mention *m = &cx->pm[k];
+	if (m->within >= 0 && within_unit(cx, m->within, p))
+		return 1;
+	if (k == 0 || cx->pm[k - 1].within != (int)k || p->kind > PK_ADM2)
+		return 0;
+	const struct place_mention *inner = &cx->pm[k - 1];
+	for (size_t j = 0; j < inner->n_cand; j++) {
+		const struct place *q = &cx->ex->gz->places[inner->cand[j]];
+		if (q->country == p->country && (p->kind == PK_COUNTRY ||
+		    (p->kind == PK_ADM1 && !ascii_casecmp(q->admin1, p->name)) ||
+		    (p->kind == PK_ADM2 && !ascii_casecmp(q->admin2, p->name))))
+			return 1;
+	}
+	return 0;
+}
+
+/* "X village", "the village of X": no city of a hundred thousand. */
+static int village_word(const struct ectx *cx, const struct place_mention *m)
+{
+	return cx_is(cx, m->last, "village") || cx_is(cx, m->last, "hamlet") ||
+	       (m->first >= 2 && cx_is(cx, m->first - 1, "of") &&
+		(cx_is(cx, m->first - 2, "village") || cx_is(cx, m->first - 2, "hamlet")));
+}
+
+/* Words around the name that say which place it is: a kind ("X district", "the town of X"),
+ * a unit holding it or held by it, the last name of a bracketed list ("(Qandala, Bari)").
+ * 2 for a unit (it also says which country), 1 for a kind word, else 0. */
+static int evidence(const struct ectx *cx, size_t k, const struct place *p, int hint, int strong)
+{
+	const struct place_mention *m = &cx->pm[k];
+	if ((m->flags & PM_UNIT_TAIL) && (p->kind == PK_ADM1 || p->kind == PK_ADM2))
+		return 2;
+	if (unit_evidence(cx, k, p))
+		return 2;
+	if (strong && hint >= 0 && (hint == PK_PPL ? is_town(p->kind) : (int)p->kind == hint))
+		return 1;
+	return 0;
+}
+
+static int resolve_place(struct ectx *cx, const struct name_votes *nv, size_t mk)
+{
+	const struct gazetteer *gz = cx->ex->gz;
+	struct place_mention *m = &cx->pm[mk];
+	int strong;
+	int hint = kind_hint(cx, m->first, m->last, &strong), village = village_word(cx, m);
+	int local = village || cx_is(cx, m->last, "area");
+	double best = -1;
+	int best_idx = -1;
+	for (size_t k = 0; k < m->n_cand; k++) {
+		const struct place *p = &gz->places[m->cand[k]];
+		double s = kind_score(p->kind, hint);
+		int others = others_votes(cx, nv, mk, p->country);
+		int ev = evidence(cx, mk, p, hint, strong);
+		if (village && p->population > 100000)
+			continue;
+		/* "March", "Union", "David": a place only when the words around say so, or after
+		 * "in" when the rest of the text is in that country or the place is a city or a
+		 * province of its own ("in Nyala", "in Mobile"). */
+		int notable = p->population >= 100000 || p->kind == PK_PPLC || p->kind == PK_PPLA ||
+			      p->kind == PK_ADM1;
+		if (m->name_class != NAME_PLAIN && !ev &&
+		    (m->name_class == NAME_DATE || !(m->flags & PM_LOCATIVE) || (others <= 0 && !notable)))
+			continue;
+		if ((m->flags & PM_COMPOUND) && !ev && others <= 0)
+			continue;
+		if (cx->country >= 0 && p->country == cx->country)
+			s += 4;
+		else if (cx->country >= 0 && is_town(p->kind) &&
+			 ((p->kind != PK_PPLC && p->kind != PK_PPLA && p->population < 200000) || local) &&
+			 others <= 0 && ev < 2)
+			continue; /* a small town abroad, in a country the text never names; or a
+				   * village or "the X area" that the text places nowhere there */
+		else if (p->country >= 0 && cx->votes[p->country] > 0)
+			s += 1 + (cx->votes[p->country] > 2); /* its own votes count here: the
+								* likeliest reading leads */
+		if (ev)
+			s += 6;
+		if (p->population > 0)
+			s += log10((double)p->population) / 10.0;
+		if (s > best) {
+			best = s;
+			best_idx = m->cand[k];
+		}
+	}
+	return best_idx;
+}
+
+/* The seat of an adm1 unit: the town of that unit at its coordinates. */
+static int admin1_capital(const struct ectx *cx, int adm1_idx)
+{
+	const struct gazetteer *gz = cx->ex->gz;
+	if (cx->ex->capital[adm1_idx] != -2)
+		return cx->ex->capital[adm1_idx];
+	const struct place *a = &gz->places[adm1_idx];
+	int best = -1;
+	double best_d = 0.1;
+	/* the gazetteer files and user rows, and the packed towns of that country */
+	size_t first, last;
+	gazetteer_country_towns(gz, a->country, &first, &last);
+	for (size_t i = 0; i < gz->n; i++) {
+		if (i == gz->town_base)
+			i = first;
+		if (i == last)
+			i = gz->town_base + gz->n_towns;
+		if (i >= gz->n)
+			break;
+		const struct place *p = &gz->places[i];
+		if (!is_town(p->kind) || p->country != a->country)
+			continue;
+		double d = fabs(p->lat - a->lat) + fabs(p->lon - a->lon);
+		if (d < best_d) {
+			best_d = d;
+			best = (int)i;
+		}
+	}
+	cx->ex->capital[adm1_idx] = best;
+	return best;
+}
+
+static void finish_place(struct ectx *cx, const struct name_votes *nv, size_t mk)
+{
+	const struct gazetteer *gz = cx->ex->gz;
+	struct place_mention *m = &cx->pm[mk];
+	m->place = resolve_place(cx, nv, mk);
+	if (m->place < 0)
+		return;
+	enum place_kind k = gz->places[m->place].kind;
+	if ((m->flags & PM_CAPITAL_OF) && (k == PK_ADM1 || k == PK_COUNTRY)) {
+		int cap = k == PK_ADM1 ? admin1_capital(cx, m->place) : -1;
+		if (k == PK_COUNTRY) {
+			int c = gz->places[m->place].country;
+			int cand[MAX_CAND];
+			size_t n = c >= 0 ? gazetteer_lookup(gz, gz->countries[c].capital, cand, MAX_CAND) : 0;
+			for (size_t j = 0; j < n; j++)
+				if (is_town(gz->places[cand[j]].kind) && gz->places[cand[j]].country == c)
+					cap = cand[j];
+		}
+		if (cap >= 0) {
+			m->place = cap;
+			k = gz->places[cap].kind;
+		}
+	}
+	/* "Odesa" alone is the city, not the oblast named after it. */
+	int strong_hint;
+	if (k == PK_ADM1 && kind_hint(cx, m->first, m->last, &strong_hint) < 0 &&
+	    !(m->flags & PM_UNIT_TAIL) && !unit_evidence(cx, mk, &gz->places[m->place])) {
+		int cap = admin1_capital(cx, m->place);
+		int cand[MAX_CAND];
+		size_t n = cap >= 0 ? gazetteer_lookup(gz, gz->places[cap].name, cand, MAX_CAND) : 0;
+		for (size_t j = 0; j < n; j++)
+			if (cand[j] == m->place) {
+				m->place = cap;
+				k = gz->places[cap].kind;
+				break;
+			}
+	}
+	if (is_town(k))
+		m->precision = (m->flags & PM_NEAR) ? 2 : 1;
+	else if (k == PK_ADM2)
+		m->precision = 2;
+	else
+		m->precision = 3;
+}
+
+/* --- villages the gazetteer lacks --------------------------------------------------------- */
+
+/* The first token of a name ending before token end: capitalised words, and the short pieces
+ * hyphens join into them ("Takht-e-Pol"); at most five tokens. end if there is none. */
+static size_t name_start(const struct ectx *cx, size_t end)
+{
+	size_t start = end;
+	while (start > 0 && end - start < 5) {
+		const struct token *t = &cx->t.tok[start - 1];
+		int cap = (t->flags & TOK_CAP) && !(t->flags & TOK_ALLCAPS) && !cx_cue(cx, start - 1, CUE_place_name_stop);
+		int joined = start < end && (t->flags & TOK_HYPHEN) && (cx->t.tok[start].flags & TOK_HYPHEN);
+		if (!(t->flags & TOK_WORD) || (t->flags & TOK_NUMBER) || (!cap && !joined) ||
+		    t->sentence != cx->t.tok[end - 1].sentence)
+			break;
+		start--;
+	}
+	while (start < end && !(cx->t.tok[start].flags & TOK_CAP))
+		start++; /* a name begins with a capital */
+	return start;
+}
+
+static int overlaps_known(const struct ectx *cx, size_t first, size_t last)
+{
+	for (size_t k = 0; k < cx->n_pm; k++)
+		if (cx->pm[k].first < last && cx->pm[k].last > first && cx->pm[k].place >= 0)
+			return 1;
+	for (size_t k = 0; k < cx->n_am; k++)
+		if (cx->am[k].first < last && cx->am[k].last > first)
+			return 1;
+	return 0;
+}
+
+/* The resolved mention starting at token i (a town, district or province), or -1. */
+static int unit_at(const struct ectx *cx, size_t i)
+{
+	for (size_t k = 0; k < cx->n_pm; k++)
+		if (cx->pm[k].first == i && cx->pm[k].place >= 0 &&
+		    cx->ex->gz->places[cx->pm[k].place].kind != PK_COUNTRY &&
+		    !(cx->pm[k].flags & (PM_MOTION | PM_BORDER | PM_MODIFIER)))
+			return (int)k;
+	return -1;
+}
+
+static int by_first(const void *a, const void *b)
+{
+	const struct place_mention *x = a, *y = b;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* "Balade village (Bosaso, Bari)", "in Buuraha Cali Miskat (Qandala, Bari)", "the Yakhchal
+ * area of Nahri Saraj district": a name the gazetteer lacks, called a village, town or area
+ * or followed by a bracket, with the unit holding it named right after. ACLED names the
+ * village; sitrep keeps the name as written, located at the unit (precision 2). */
+static void find_unlisted(struct ectx *cx)
+{
+	size_t n_known = cx->n_pm;
+	for (size_t i = 1; i + 1 < cx->t.n; i++) {
+		int kind = cx_cue(cx, i, CUE_place_unlisted_kind), unit = -1;
+		size_t open = kind ? i + 1 : i;
+		const char *admin2 = NULL;
+		if (cx_is(cx, open, "(")) {
+			/* the first unit the bracket names: "(Bosaso, Bari)", "(Bulo Burto, Hiraan)" */
+			for (size_t j = open + 1; j < cx->t.n && j < open + 10 && unit < 0; j++) {
+				if (cx_is(cx, j, ")"))
+					break;
+				unit = unit_at(cx, j);
+			}
+			/* the district is the first of the two, known or not */
+			size_t comma = open + 1;
+			while (comma < cx->t.n && comma < open + 6 && (cx->t.tok[comma].flags & TOK_WORD))
+				comma++;
+			if (comma > open + 1 && cx_is(cx, comma, ",") &&
+			    (unit < 0 || cx->pm[unit].first != open + 1 ||
+			     is_town(cx->ex->gz->places[cx->pm[unit].place].kind)))
+				admin2 = ectx_strdup(cx, cx->t.text + cx->t.tok[open + 1].start,
+						     cx->t.tok[comma - 1].end - cx->t.tok[open + 1].start);
+		} else if (kind && (cx_is(cx, i + 1, "of") || cx_is(cx, i + 1, "in"))) {
+			/* "the X village of Y district"; in a town ("the X neighborhood in Baidoa"),
+			 * the town is where it happened */
+			unit = unit_at(cx, i + 2);
+			if (unit >= 0 && is_town(cx->ex->gz->places[cx->pm[unit].place].kind))
+				unit = -1;
+		}
+		if (unit < 0)
+			continue;
+		size_t start = name_start(cx, i);
+		if (start == i || overlaps_known(cx, start, i))
+			continue;
+		int place = cx->pm[unit].place;
+		struct place_mention *m = ECTX_PUSH(cx->pm, cx->n_pm, cx->alloc_pm);
+		memset(m, 0, sizeof(*m));
+		m->first = start;
+		m->last = i;
+		m->cand[0] = -1;
+		m->place = place;
+		m->precision = 2;
+		m->flags = place_context(cx, start, i) | PM_UNLISTED;
+		m->within = -1;
+		m->name = ectx_strdup(cx, cx->t.text + cx->t.tok[start].start,
+				      cx->t.tok[i - 1].end - cx->t.tok[start].start);
+		m->admin2 = admin2;
+	}
+	if (cx->n_pm > n_known) /* back into text order, which the index needs */
+		qsort(cx->pm, cx->n_pm, sizeof(*cx->pm), by_first);
+}
+
+static int compound_name(const struct ectx *cx, size_t first, size_t last, const int *cand,
+			 size_t n);
+
+void place_mention_add(struct ectx *cx, size_t first, size_t last, const int *cand,
+		       size_t n_cand)
+{
+	struct place_mention *m = ECTX_PUSH(cx->pm, cx->n_pm, cx->alloc_pm);
+	m->first = first;
+	m->last = last;
+	memcpy(m->cand, cand, n_cand * sizeof(*cand));
+	m->n_cand = n_cand;
+	m->place = -1;
+	m->precision = 3;
+	m->name = m->admin2 = NULL;
+	m->flags = place_context(cx, first, last);
+	if (compound_name(cx, first, last, cand, n_cand))
+		m->flags |= PM_COMPOUND;
+	enum name_class nc = gazetteer_name_class(cx->ex->gz, &cx->t, first, last);
+	m->name_class = (unsigned char)(nc >= NAME_GIVEN ? NAME_PLAIN : nc);
+	memset(m->vote, 0, sizeof(m->vote));
+	/* "UN", "SANA" in capitals among ordinary words: an acronym, whatever town shares it. */
+	const struct token *t0 = &cx->t.tok[first];
+	if (last == first + 1 && (t0->flags & TOK_ALLCAPS) && t0->len <= 4 &&
+	    !(first > 0 && (cx->t.tok[first - 1].flags & TOK_ALLCAPS)) &&
+	    !(last < cx->t.n && (cx->t.tok[last].flags & TOK_ALLCAPS)) && !(m->flags & PM_DATELINE))
+		m->name_class = NAME_WORD;
+}
+
+/* A place name that begins a longer proper name ending in a facility noun names the
+ * facility after someone, not the place: "Aden Adde International Airport", "Jomo Kenyatta
+ * Airport". "Kabul International Airport" (no other capitalised word) stays Kabul. */
+
+size_t place_facility_end(const struct ectx *cx, size_t j)
+{
+	while (j < cx->t.n && (cx->t.tok[j].flags & TOK_CAP) && !cx_cue(cx, j, CUE_place_facility))
+		j++;
+	return j < cx->t.n && cx_cue(cx, j, CUE_place_facility) ? j + 1 : j;
+}
+
+int place_named_facility(const struct ectx *cx, size_t j)
+{
+	int other = 0;
+	size_t k = j;
+	while (k < cx->t.n && k < j + 4 && (cx->t.tok[k].flags & TOK_CAP) &&
+	       !(cx->t.tok[k].flags & TOK_PARA) && !cx_cue(cx, k, CUE_place_facility)) {
+		if (!cx_cue(cx, k, CUE_place_facility_generic))
+			other = 1;
+		k++;
+	}
+	return other && k < cx->t.n && (cx->t.tok[k].flags & TOK_CAP) && cx_cue(cx, k, CUE_place_facility);
+}
+
+/* A town name with capitalised words on both sides, inside a sentence, is part of a longer
+ * proper name. Only for towns: "North Kivu" or "Kabul" keep their weight. */
+static int inside_person_name(const struct ectx *cx, size_t i, size_t plen, const int *cand,
+			      size_t n)
+{
+	if (i == 0 || i + plen >= cx->t.n)
+		return 0;
+	const struct token *before = &cx->t.tok[i - 1], *after = &cx->t.tok[i + plen];
+	if (!(before->flags & TOK_CAP) || (before->flags & (TOK_PARA | TOK_ALLCAPS)) ||
+	    !(after->flags & TOK_CAP) || (after->flags & TOK_ALLCAPS) ||
+	    before->sentence != cx->t.tok[i].sentence || (cx->t.tok[i].flags & TOK_HYPHEN) ||
+	    cx->t.sent[before->sentence].first == i - 1)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		enum place_kind kind = cx->ex->gz->places[cand[k]].kind;
+		if (kind != PK_PPL && kind != PK_PPLA2 && kind != PK_PPLA)
+			return 0;
+	}
+	return 1;
+}
+
+/* "Moro Gabey village", "Bula Gedi village", "Cali Yabaal village": a town name with other
+ * capitalised words that no gazetteer knows, the whole followed by a kind word, is part of a
+ * longer name (a village the gazetteer lacks), not the town of that name abroad. */
+static int part_of_longer_name(const struct ectx *cx, size_t i, size_t plen, const int *cand,
+			       size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!is_town(cx->ex->gz->places[cand[k]].kind))
+			return 0;
+	size_t a = i, b = i + plen, s0 = cx->t.sent[cx->t.tok[i].sentence].first;
+	/* Words before it were scanned already: no place began there. */
+	int after_place = cx->n_pm && cx->pm[cx->n_pm - 1].last == i;
+	while (!after_place && a > s0 + 1 && a + 3 > i && (cx->t.tok[a - 1].flags & TOK_CAP) &&
+	       !(cx->t.tok[a - 1].flags & (TOK_ALLCAPS | TOK_PARA)) && !cx_cue(cx, a - 1, CUE_place_qualifier))
+		a--;
+	while (b < cx->t.n && b < i + plen + 3 && !cx_cue(cx, b, CUE_place_longer_kind) &&
+	       !cx_cue(cx, b, CUE_place_qualifier) &&
+	       !(cx->t.tok[b - 1].flags & TOK_POSS) &&
+	       ((cx->t.tok[b].flags & TOK_CAP) || (cx_is(cx, b, "-") && b + 1 < cx->t.n &&
+						   (cx->t.tok[b + 1].flags & TOK_CAP))))
+		b++;
+	return (a < i || b > i + plen) && cx_cue(cx, b, CUE_place_longer_kind);
+}
+
+/* A capitalised word or a hyphenated piece right next to a town name that is itself no place
+ * name, kind word or facility ("Masjid Cali Gaduud", "Dasht-e-Abdan", "Toyota Probox"): the
+ * town name may be only a piece of a longer name. */
+static int compound_name(const struct ectx *cx, size_t first, size_t last, const int *cand,
+			 size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!is_town(cx->ex->gz->places[cand[k]].kind))
+			return 0;
+	const struct gazetteer *gz = cx->ex->gz;
+	const struct token *t = cx->t.tok;
+	size_t s0 = cx->t.sent[t[first].sentence].first;
+	/* a hyphenated compound: "Dasht-e-Abdan", "Moori-Eri" */
+	if (last < cx->t.n && (t[last].flags & TOK_HYPHEN) && (cx_cue(cx, last, CUE_place_joiner) ||
+	    ((t[last].flags & TOK_CAP) && !gazetteer_may_start(gz, &t[last]))))
+		return 1;
+	if ((t[first].flags & TOK_HYPHEN) && first > s0 && (cx_cue(cx, first - 1, CUE_place_joiner) ||
+	    ((t[first - 1].flags & TOK_CAP) && !gazetteer_may_start(gz, &t[first - 1]))))
+		return 1;
+	/* "Cali Gaduud", "Bulo Burto": a capitalised stranger after it ("Tripoli's Tajoura":
+	 * the possessive ends the name) */
+	if (last < cx->t.n && !(t[last - 1].flags & TOK_POSS) && (t[last].flags & TOK_CAP) && !(t[last].flags & (TOK_ALLCAPS | TOK_PARA)) &&
+	    t[last].sentence == t[first].sentence && !cx_cue(cx, last, CUE_place_name_tail) &&
+	    !gazetteer_may_start(gz, &t[last]) && !cx_cue(cx, last, CUE_place_facility))
+		return 1;
+	/* "Masjid Cali": one before it, not opening the sentence, that began no place (the words
+	 * before were scanned already) */
+	return first > s0 + 1 && (t[first - 1].flags & TOK_CAP) &&
+	       !(t[first - 1].flags & (TOK_ALLCAPS | TOK_PARA)) && !cx_cue(cx, first - 1, CUE_place_name_tail) &&
+	       !(cx->n_pm && cx->pm[cx->n_pm - 1].last == first) &&
+	       gazetteer_name_class(gz, &cx->t, first - 1, first) < NAME_GIVEN;
+}
+
+/* Some feeds are all lower case: there a place name may start with a small letter. */
+int places_lower_case(const struct ectx *cx)
+{
+	size_t words = 0, caps = 0;
+	for (size_t i = 0; i < cx->t.n; i++) {
+		const struct token *tok = &cx->t.tok[i];
+		if (!(tok->flags & TOK_WORD) || (tok->flags & TOK_NUMBER) ||
+		    cx->t.sent[tok->sentence].first == i)
+			continue;
+		words++;
+		caps += (tok->flags & (TOK_CAP | TOK_ALLCAPS)) != 0;
+		if (caps * 50 >= cx->t.n)
+			return 0; /* capitals enough already, whatever follows */
+	}
+	return words >= 12 && caps * 50 < words;
+}
+
+
+/* Surnames of the text: the capitalised word after a first name or a title ("Frederick
+ * Forsyth", "Ms Boynton", "President Ruto") names a person wherever the text uses it. */
+static int is_surname(const struct ectx *cx, const struct surnames *sn, size_t i)
+{
+	for (size_t k = 0; k < sn->n; k++)
+		if (cx->t.tok[sn->tok[k]].hash == cx->t.tok[i].hash &&
+		    strcmp(cx->t.tok[sn->tok[k]].norm, cx->t.tok[i].norm) == 0)
+			return 1;
+	return 0;
+}
+
+void places_surnames(const struct ectx *cx, struct surnames *sn)
+{
+	const struct gazetteer *gz = cx->ex->gz;
+	sn->tok = NULL;
+	sn->n = 0;
+	size_t alloc = 0;
+	for (size_t i = 0; i + 1 < cx->t.n; i++) {
+		const struct token *t = &cx->t.tok[i];
+		if (!(t->flags & TOK_CAP) || (t->flags & TOK_ALLCAPS && t->len > 3))
+			continue;
+		enum name_class c = gazetteer_name_class(gz, &cx->t, i, i + 1);
+		if (c != NAME_GIVEN && c != NAME_TITLE && c != NAME_PERSON)
+			continue;
+		size_t j = i + 1;
+		if (c == NAME_TITLE && cx_is(cx, j, ".")) /* "Mr. Ellison" */
+			j++;
+		if (j >= cx->t.n || !(cx->t.tok[j].flags & TOK_CAP) ||
+		    (cx->t.tok[j].flags & (TOK_ALLCAPS | TOK_HYPHEN | TOK_PARA)) ||
+		    cx->t.tok[j].sentence != t->sentence || is_surname(cx, sn, j) ||
+		    gazetteer_name_class(gz, &cx->t, j, j + 1) == NAME_TITLE)
+			continue;
+		if (sn->n == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			sn->tok = xrealloc(sn->tok, alloc * sizeof(*sn->tok));
+		}
+		sn->tok[sn->n++] = j;
+	}
+}
+
+/* A date word, English word or person's name that nothing around it calls a place does not
+ * vote for the document's country ("On 8 March" is no vote for England). */
+static void withdraw_weak_votes(struct ectx *cx, int *votes)
+{
+	const struct gazetteer *gz = cx->ex->gz;
+	for (size_t k = 0; k < cx->n_pm; k++) {
+		struct place_mention *m = &cx->pm[k];
+		if (m->name_class == NAME_PLAIN && !(m->flags & PM_COMPOUND))
+			continue;
+		int strong, hint = kind_hint(cx, m->first, m->last, &strong), ev = 0;
+		for (size_t j = 0; j < m->n_cand && !ev; j++)
+			ev = evidence(cx, k, &gz->places[m->cand[j]], hint, strong);
+		for (size_t j = 0; j < m->n_cand && !ev; j++) {
+			int c = gz->places[m->cand[j]].country;
+			if (c >= 0)
+				votes[c] -= m->vote[j];
+			m->vote[j] = 0;
+		}
+	}
+}
+
+/* "X, in Y" / "X in the northern province of Y" / "X, Y province" / "(X, Y)": the mention of
+ * the unit named right after each place. */
+static void link_units(struct ectx *cx)
+{
+	for (size_t k = 0; k < cx->n_pm; k++) {
+		cx->pm[k].within = -1;
+		/* "X, in Y" / "X in the northern province of Y" / "X, Y province" */
+		if (k + 1 < cx->n_pm && cx->pm[k + 1].first - cx->pm[k].last <= 7 &&
+		    cx->t.tok[cx->pm[k + 1].first].sentence == cx->t.tok[cx->pm[k].first].sentence) {
+			int ok = 1;
+			for (size_t i = cx->pm[k].last; i < cx->pm[k + 1].first; i++)
+				if (!(cx_is(cx, i, ",") || cx_is(cx, i, "in") || cx_is(cx, i, "the") ||
+				      cx_is(cx, i, "of") || cx_is(cx, i, "province") || cx_is(cx, i, "region") ||
+				      cx_is(cx, i, "state") || cx_is(cx, i, "district") ||
+				      (cx->t.tok[i].flags & TOK_WORD && !(cx->t.tok[i].flags & TOK_CAP))))
+					ok = 0;
+			if (ok)
+				cx->pm[k].within = (int)k + 1;
+		}
+	}
+}
+
+void places_link(struct ectx *cx, int *votes)
+{
+	link_units(cx);
+	withdraw_weak_votes(cx, votes);
+}
+
+void places_resolve(struct ectx *cx)
+{
+	struct name_votes nv;
+	name_votes_init(cx, &nv);
+	for (size_t k = 0; k < cx->n_pm; k++)
+		finish_place(cx, &nv, k);
+	name_votes_release(&nv);
+	find_unlisted(cx);
+}
+
+int place_inside_other_name(const struct ectx *cx, size_t i, size_t plen, const int *cand,
+			    size_t n, const struct surnames *sn)
+{
+	return inside_person_name(cx, i, plen, cand, n) || part_of_longer_name(cx, i, plen, cand, n) ||
+	       (cx->ex->gz->places[cand[0]].kind != PK_COUNTRY && is_surname(cx, sn, i));
+}
