@@ -12,12 +12,40 @@
 #include "base/util.h"
 
 static void free_arrays(struct ectx *cx);
+static void warm_up(struct extractor *ex);
+
+/* The caches and scratch arrays that belong to one extractor (and so to one thread). */
+static void new_caches(struct extractor *ex)
+{
+	ex->names = xcalloc(1, sizeof(*ex->names));
+	ex->spare = xcalloc(1, sizeof(*ex->spare));
+	ex->capital = xmalloc(ex->gz->n * sizeof(*ex->capital));
+	for (size_t i = 0; i < ex->gz->n; i++)
+		ex->capital[i] = -2;
+	ex->place_count = xcalloc(ex->gz->n, sizeof(*ex->place_count));
+	ex->place_json = xcalloc(ex->gz->n, sizeof(*ex->place_json));
+}
+
+static void free_caches(struct extractor *ex)
+{
+	free(ex->capital);
+	free(ex->place_count);
+	for (size_t i = 0; ex->place_json && i < ex->gz->n; i++)
+		strbuf_release(&ex->place_json[i]);
+	free(ex->place_json);
+	for (size_t i = 0; ex->names && i < ex->names->cap; i++)
+		free(ex->names->e[i].name);
+	if (ex->names)
+		free(ex->names->e);
+	free(ex->names);
+	if (ex->spare)
+		free_arrays(ex->spare);
+	free(ex->spare);
+}
 
 struct extractor *extractor_new(const struct extract_opts *opts)
 {
 	struct extractor *ex = xcalloc(1, sizeof(*ex));
-	ex->names = xcalloc(1, sizeof(*ex->names));
-	ex->spare = xcalloc(1, sizeof(*ex->spare));
 	ex->gz = gazetteer_load(opts->gazetteers, opts->n_gazetteers);
 	ex->actors = actors_load(opts->actor_files, opts->n_actor_files);
 	ex->triggers = triggers_load(opts->trigger_files, opts->n_trigger_files, opts->casualty_files,
@@ -35,29 +63,42 @@ struct extractor *extractor_new(const struct extract_opts *opts)
 		extractor_free(ex);
 		return NULL;
 	}
-	ex->capital = xmalloc(ex->gz->n * sizeof(*ex->capital));
-	for (size_t i = 0; i < ex->gz->n; i++)
-		ex->capital[i] = -2;
-	ex->place_count = xcalloc(ex->gz->n, sizeof(*ex->place_count));
-	ex->place_json = xcalloc(ex->gz->n, sizeof(*ex->place_json));
+	new_caches(ex);
+	warm_up(ex);
 	return ex;
+}
+
+struct extractor *extractor_new_worker(const struct extractor *ex)
+{
+	struct extractor *w = xcalloc(1, sizeof(*w));
+	w->gz = ex->gz;
+	w->actors = ex->actors;
+	w->triggers = ex->triggers;
+	w->casualties = ex->casualties;
+	w->cues = ex->cues;
+	w->rules = ex->rules;
+	w->frames = ex->frames;
+	w->min_confidence = ex->min_confidence;
+	w->explain = ex->explain;
+	w->types = ex->types;
+	new_caches(w);
+	return w;
+}
+
+void extractor_free_worker(struct extractor *w)
+{
+	if (!w)
+		return;
+	free_caches(w);
+	free(w);
 }
 
 void extractor_free(struct extractor *ex)
 {
 	if (!ex)
 		return;
-	free(ex->capital);
-	free(ex->place_count);
-	for (size_t i = 0; ex->place_json && i < ex->gz->n; i++)
-		strbuf_release(&ex->place_json[i]);
-	free(ex->place_json);
-	for (size_t i = 0; i < ex->names->cap; i++)
-		free(ex->names->e[i].name);
-	free(ex->names->e);
-	free(ex->names);
-	free_arrays(ex->spare);
-	free(ex->spare);
+	if (ex->gz)
+		free_caches(ex);
 	gazetteer_free(ex->gz);
 	actors_free(ex->actors);
 	triggers_free(ex->triggers);
@@ -160,6 +201,14 @@ static void run_passes(struct ectx *cx, struct extractor *ex, const struct doc *
 	events_build(cx);
 }
 
+/* Hand the records written so far to the caller's flush once they pass
+ * EXTRACT_FLUSH_BYTES, so that a dense window's records do not pile up in out. */
+static void maybe_flush(const struct extractor *ex, struct strbuf *out)
+{
+	if (ex->flush && out->len >= EXTRACT_FLUSH_BYTES)
+		ex->flush(ex->flush_ctx, out);
+}
+
 /* One stretch of a document's text: base is its byte offset in the whole text, and the ids of
  * its events and quotes continue from *n_events and *n_quotes. Returns events written. */
 static size_t run_window(struct extractor *ex, const struct doc *d, size_t base, size_t *n_events,
@@ -178,6 +227,7 @@ static size_t run_window(struct extractor *ex, const struct doc *d, size_t base,
 			size_t n = ++*n_events;
 			written++;
 			records_event(&cx, &cx.ev[i], n, out);
+			maybe_flush(ex, out);
 			if (ex->explain && explain)
 				strbuf_addf(explain, "%s-e%zu: %s %s / %s: %s\n", d->doc_id, n,
 					    cx.ev[i].event_date.y ? "" : "(undated)",
@@ -189,10 +239,13 @@ static size_t run_window(struct extractor *ex, const struct doc *d, size_t base,
 		strbuf_add(explain, cx.dropped.buf, cx.dropped.len);
 	if (ex->types & EXTRACT_PLACES)
 		records_places(&cx, out);
+	maybe_flush(ex, out);
 	if (ex->types & EXTRACT_ACTORS)
 		records_actors(&cx, out);
+	maybe_flush(ex, out);
 	if (ex->types & EXTRACT_QUOTES)
 		records_quotes(&cx, out);
+	maybe_flush(ex, out);
 	*n_quotes = cx.n_quotes;
 	ectx_release(&cx);
 	return written;
@@ -246,6 +299,26 @@ size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *o
 		start = end;
 	}
 	return events;
+}
+
+/* Some rules build tables on first use and keep them in static storage. One short document
+ * run in the thread that makes the extractor builds them, so that extractors for other threads
+ * (extractor_new_worker) only ever read them. */
+static void warm_up(struct extractor *ex)
+{
+	static const char text[] =
+		"Gunmen killed two soldiers and wounded three others near a checkpoint on Monday, "
+		"police said on Tuesday. \"We will respond,\" the army said. About 40 protesters "
+		"were arrested after clashes in the capital last week.";
+	struct doc d;
+	struct strbuf out = STRBUF_INIT;
+	doc_init(&d);
+	d.doc_id = (char *)"warm-up";
+	d.published = (char *)"2020-01-08";
+	d.text.buf = (char *)text; /* borrowed: alloc stays 0 and nothing is released */
+	d.text.len = sizeof(text) - 1;
+	extractor_run(ex, &d, &out, NULL);
+	strbuf_release(&out);
 }
 
 void extractor_set_flush(struct extractor *ex, void (*flush)(void *ctx, struct strbuf *out),
