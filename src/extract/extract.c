@@ -70,17 +70,12 @@ struct extractor *extractor_new(const struct extract_opts *opts)
 
 struct extractor *extractor_new_worker(const struct extractor *ex)
 {
-	struct extractor *w = xcalloc(1, sizeof(*w));
-	w->gz = ex->gz;
-	w->actors = ex->actors;
-	w->triggers = ex->triggers;
-	w->casualties = ex->casualties;
-	w->cues = ex->cues;
-	w->rules = ex->rules;
-	w->frames = ex->frames;
-	w->min_confidence = ex->min_confidence;
-	w->explain = ex->explain;
-	w->types = ex->types;
+	/* A copy of every setting and lexicon pointer (so a lexicon added later is shared
+	 * without a line here), then caches and the flush hook of its own. */
+	struct extractor *w = xmalloc(sizeof(*w));
+	*w = *ex;
+	w->flush = NULL;
+	w->flush_ctx = NULL;
 	new_caches(w);
 	return w;
 }
