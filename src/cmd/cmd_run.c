@@ -20,6 +20,7 @@
 #include "io/flatjson.h"
 #include "export/export.h"
 #include "extract/extract.h"
+#include "lexicon/acled.h"
 #include "lexicon/embedded.h"
 #include "parse/meta.h"
 #include "parse/parse.h"
@@ -79,15 +80,11 @@ static void count_type(struct run_state *st, const char *event_type)
 	}
 }
 
-/* Event type names are static strings in the extractor; map a record's copy to them. */
+/* Event type names are static strings of the ACLED table; map a record's copy to them. */
 static const char *intern_type(const char *s)
 {
-	static const char *const known[] = { "Battles", "Explosions/Remote violence",
-		"Violence against civilians", "Protests", "Riots", "Strategic developments" };
-	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-		if (!strcmp(s, known[i]))
-			return known[i];
-	return "other";
+	const char *name = acled_type_named(s);
+	return name ? name : "other";
 }
 
 /* Count the places and event types run reports (after --dedup), from sitrep's own record

@@ -64,10 +64,7 @@ static int capitalised(const struct ectx *cx, size_t i)
 /* "-linked", "-backed", "-led" after a name: the name qualifies something else. */
 static int modifier_suffix(const struct ectx *cx, size_t i)
 {
-	static const char *const suffixes[] = { "linked", "affiliated", "allied", "backed", "aligned",
-		"led", "inspired", "supported", "sponsored", "run", "held", "controlled", "funded",
-		"armed", "trained", "leaning", "friendly", "style", NULL };
-	return i < cx->t.n && (cx->t.tok[i].flags & TOK_HYPHEN) && cx_is_any(cx, i, suffixes);
+	return i < cx->t.n && (cx->t.tok[i].flags & TOK_HYPHEN) && cx_cue(cx, i, CUE_group_suffix);
 }
 
 /* Weapon words that name the state firing them when a nationality precedes: "Russian
@@ -251,22 +248,15 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 /* "linked to al Qaeda", "al Qaeda's affiliate": the group qualifies another. */
 static void mark_modifiers(struct ectx *cx)
 {
-	static const char *const before2[][2] = { { "linked", "to" }, { "affiliated", "with" },
-		{ "affiliated", "to" }, { "allied", "with" }, { "allied", "to" }, { "loyal", "to" },
-		{ "inspired", "by" }, { "backed", "by" }, { "aligned", "with" }, { "affiliate", "of" },
-		{ "offshoot", "of" }, { "faction", "of" }, { "splinter", "of" }, { "branch", "of" },
-		{ "allegiance", "to" }, { "ties", "to" }, { "links", "to" }, { "close", "to" } };
-	static const char *const after_poss[] = { "affiliate", "affiliates", "branch", "offshoot",
-		"wing", "ally", "allies", "franchise", "proxy", "proxies", NULL };
 	for (size_t k = 0; k < cx->n_am; k++) {
 		struct actor_mention *a = &cx->am[k];
 		size_t i = a->first;
 		while (i > 0 && (cx_is(cx, i - 1, "the") || cx_is(cx, i - 1, "an")))
 			i--;
-		for (size_t j = 0; i >= 2 && j < sizeof(before2) / sizeof(before2[0]); j++)
-			if (cx_is(cx, i - 2, before2[j][0]) && cx_is(cx, i - 1, before2[j][1]))
-				a->flags |= AM_MODIFIER;
-		if ((cx->t.tok[a->last - 1].flags & TOK_POSS) && cx_is_any(cx, a->last, after_poss))
+		if (i >= 2 && cx_cue(cx, i - 2, CUE_affiliation_word) &&
+		    cx_cue(cx, i - 1, CUE_affiliation_prep))
+			a->flags |= AM_MODIFIER;
+		if ((cx->t.tok[a->last - 1].flags & TOK_POSS) && cx_cue(cx, a->last, CUE_group_part))
 			a->flags |= AM_MODIFIER;
 	}
 }
@@ -299,21 +289,15 @@ static void find_responsible(struct ectx *cx)
 /* A named group right after an anaphor or generic armed actor that it qualifies. */
 static const struct actor_mention *affiliation(const struct ectx *cx, size_t k)
 {
-	static const char *const links[][2] = { { "linked", "to" }, { "led", "by" },
-		{ "loyal", "to" }, { "affiliated", "with" }, { "allied", "to" }, { "allied", "with" },
-		{ "belonging", "to" }, { "aligned", "with" }, { "backed", "by" } };
 	const struct actor_mention *a = &cx->am[k];
 	if (k + 1 >= cx->n_am)
 		return NULL;
 	const struct actor_mention *b = &cx->am[k + 1];
 	if (b->kind != AK_GROUP || b->inter < 2 || b->inter > 4)
 		return NULL;
-	static const char *const between[] = { "from", "of", "the", "a", "rival", "factions",
-		"faction", "members", "units", "unit", "elements", "fighters", "wing", "cells", "cell",
-		NULL };
 	size_t i = a->last;
 	int prep = 0;
-	while (i < b->first && cx_is_any(cx, i, between)) {
+	while (i < b->first && cx_cue(cx, i, CUE_group_between)) {
 		prep |= cx_is(cx, i, "from") || cx_is(cx, i, "of");
 		i++;
 	}
@@ -321,11 +305,7 @@ static const struct actor_mention *affiliation(const struct ectx *cx, size_t k)
 		/* "gunmen from rival factions of the Sinaloa Cartel" */
 	} else {
 		i = a->last;
-		size_t j;
-		for (j = 0; j < sizeof(links) / sizeof(links[0]); j++)
-			if (cx_is(cx, i, links[j][0]) && cx_is(cx, i + 1, links[j][1]))
-				break;
-		if (j == sizeof(links) / sizeof(links[0]))
+		if (!cx_cue(cx, i, CUE_affiliation_link) || !cx_cue(cx, i + 1, CUE_affiliation_prep))
 			return NULL;
 		i += 2;
 	}

@@ -10,13 +10,14 @@
 #include "base/util.h"
 #include "text/wordset.h"
 
+static const char *const units[] = { "zero", "one", "two", "three", "four", "five", "six",
+	"seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+	"sixteen", "seventeen", "eighteen", "nineteen" };
+static const char *const tens[] = { "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+	"eighty", "ninety" };
+
 static long small_word(const char *w)
 {
-	static const char *const units[] = { "zero", "one", "two", "three", "four", "five", "six",
-		"seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-		"sixteen", "seventeen", "eighteen", "nineteen" };
-	static const char *const tens[] = { "twenty", "thirty", "forty", "fifty", "sixty",
-		"seventy", "eighty", "ninety" };
 	/* First letters of every numeral word: most words are rejected without a comparison. */
 	switch (w[0]) {
 	case 'z': case 'o': case 't': case 'f': case 's': case 'e': case 'n':
@@ -141,14 +142,26 @@ enum { N_VAGUE = sizeof(vague) / sizeof(vague[0]), N_MODS = sizeof(mods) / sizeo
 /* word_hash of each row's first word, to skip rows by one compare; made once, whichever
  * thread reads a number first. */
 static uint32_t vague_hash[N_VAGUE], mod_hash[N_MODS];
+enum { N_STARTERS = N_VAGUE + N_MODS + 20 + 8 };
+static const char *starters[N_STARTERS + 1]; /* NULL-terminated, repeats harmless */
 static pthread_once_t rows_hashed = PTHREAD_ONCE_INIT;
 
 static void hash_rows(void)
 {
-	for (size_t v = 0; vague[v].w1; v++)
+	size_t n = 0;
+	for (size_t v = 0; vague[v].w1; v++) {
 		vague_hash[v] = word_hash(vague[v].w1);
-	for (size_t m = 0; mods[m].w1; m++)
+		starters[n++] = vague[v].w1;
+	}
+	for (size_t m = 0; mods[m].w1; m++) {
 		mod_hash[m] = word_hash(mods[m].w1);
+		starters[n++] = mods[m].w1;
+	}
+	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++)
+		starters[n++] = units[u];
+	for (size_t d = 0; d < sizeof(tens) / sizeof(tens[0]); d++)
+		starters[n++] = tens[d];
+	starters[n] = NULL;
 }
 
 /* A vague quantity at token i. */
@@ -186,25 +199,19 @@ static size_t vague_at(const struct tokens *t, size_t i, size_t limit, struct co
 	return 0;
 }
 
-/* Words that can open a number expression (sorted): everything else is rejected at once,
- * which matters because number_at is asked at nearly every token. */
+/* Words that can open a number expression: the first words of the vague quantities and the
+ * modifiers, and the numeral words. Everything else is rejected at once, which matters because
+ * number_at is asked at nearly every token. Made with the row hashes (hash_rows). */
 static int starts_number(const char *w, unsigned hash)
 {
-	static const char *const starters[] = { "a", "about", "almost", "an", "approximately",
-		"around", "as", "at", "between", "both", "close", "dozens", "eight", "eighteen", "eighty",
-		"eleven", "few", "fewer", "fifteen", "fifty", "five", "forty", "four", "fourteen",
-		"hundreds", "in", "less", "many", "more", "multiple", "nearly", "nine", "nineteen", "ninety", "no",
-		"numerous", "one", "over", "roughly", "scores", "seven", "seventeen", "seventy",
-		"several", "six", "sixteen", "sixty", "some", "ten", "tens", "thirteen", "thirty",
-		"thousands", "three", "twelve", "twenty", "two", "up", "upwards", "zero", NULL };
-	return wordset_has(starters, w, hash);
+	return wordset_has((const char *const *)starters, w, hash);
 }
 
 size_t number_at(const struct tokens *t, size_t i, size_t limit, struct count *out)
 {
+	pthread_once(&rows_hashed, hash_rows);
 	if (i >= limit || (!(t->tok[i].flags & TOK_NUMBER) && !starts_number(t->tok[i].norm, t->tok[i].hash)))
 		return 0;
-	pthread_once(&rows_hashed, hash_rows);
 	size_t p = i;
 	int kind = -1, modifier_word = 0;
 	for (size_t m = 0; !(t->tok[i].flags & TOK_NUMBER) && mods[m].w1; m++) {
