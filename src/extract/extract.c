@@ -19,20 +19,24 @@ static void new_caches(struct extractor *ex)
 {
 	ex->names = xcalloc(1, sizeof(*ex->names));
 	ex->spare = xcalloc(1, sizeof(*ex->spare));
-	ex->capital = xmalloc(ex->gz->n * sizeof(*ex->capital));
-	for (size_t i = 0; i < ex->gz->n; i++)
-		ex->capital[i] = -2;
+	/* Zeroed and touched only where used: the gazetteer has hundreds of thousands of
+	 * places, a run writes a few thousand, and start-up should not pay for the rest. */
+	ex->capital = xcalloc(ex->gz->n, sizeof(*ex->capital));
 	ex->place_count = xcalloc(ex->gz->n, sizeof(*ex->place_count));
 	ex->place_json = xcalloc(ex->gz->n, sizeof(*ex->place_json));
+	ex->place_json_made = xcalloc(1, sizeof(*ex->place_json_made));
 }
 
 static void free_caches(struct extractor *ex)
 {
 	free(ex->capital);
 	free(ex->place_count);
-	for (size_t i = 0; ex->place_json && i < ex->gz->n; i++)
-		strbuf_release(&ex->place_json[i]);
+	for (size_t i = 0; ex->place_json_made && i < ex->place_json_made->n; i++)
+		strbuf_release(&ex->place_json[ex->place_json_made->at[i]]);
 	free(ex->place_json);
+	if (ex->place_json_made)
+		free(ex->place_json_made->at);
+	free(ex->place_json_made);
 	for (size_t i = 0; ex->names && i < ex->names->cap; i++)
 		free(ex->names->e[i].name);
 	if (ex->names)

@@ -354,8 +354,8 @@ static int resolve_place(struct ectx *cx, const struct name_votes *nv, size_t mk
 static int admin1_capital(const struct ectx *cx, int adm1_idx)
 {
 	const struct gazetteer *gz = cx->ex->gz;
-	if (cx->ex->capital[adm1_idx] != -2)
-		return cx->ex->capital[adm1_idx];
+	if (cx->ex->capital[adm1_idx])
+		return cx->ex->capital[adm1_idx] - 2;
 	const struct place *a = &gz->places[adm1_idx];
 	int best = -1;
 	double best_d = 0.1;
@@ -378,7 +378,7 @@ static int admin1_capital(const struct ectx *cx, int adm1_idx)
 			best = (int)i;
 		}
 	}
-	cx->ex->capital[adm1_idx] = best;
+	cx->ex->capital[adm1_idx] = best + 2;
 	return best;
 }
 

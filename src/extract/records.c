@@ -39,6 +39,12 @@ static const struct strbuf *place_fields(const struct extractor *ex, int place_i
 	const struct country *ct = p->country >= 0 ? &gz->countries[p->country] : NULL;
 	const char *admin1 = p->kind == PK_ADM1 ? p->name : p->admin1;
 	const char *admin2 = p->kind == PK_ADM2 ? p->name : p->admin2;
+	struct index_list *made = ex->place_json_made;
+	if (made->n == made->cap) {
+		made->cap = made->cap ? made->cap * 2 : 256;
+		made->at = xrealloc(made->at, made->cap * sizeof(*made->at));
+	}
+	made->at[made->n++] = place_idx;
 	strbuf_addch(sb, '{'); /* so that no comma comes first; not copied */
 	jsonw_str(sb, "country", ct ? ct->name : NULL);
 	jsonw_str(sb, "iso3", ct ? ct->iso3 : NULL);
