@@ -137,7 +137,7 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 	/* "AU troops", "UN envoy": an acronym among ordinary words names no town (a country's
 	 * own letters, "US", are a country row's alias and stay). */
 	if (plen == 1 && (tok->flags & TOK_ALLCAPS) && tok->len <= 4 &&
-	    gz->places[pcand[0]].kind != PK_COUNTRY && gz->places[pcand[0]].kind != PK_ADM1 &&
+	    gz_place(gz, pcand[0])->kind != PK_COUNTRY && gz_place(gz, pcand[0])->kind != PK_ADM1 &&
 	    !(i > 0 && (cx->t.tok[i - 1].flags & TOK_ALLCAPS)) &&
 	    !(i + 1 < cx->t.n && (cx->t.tok[i + 1].flags & TOK_ALLCAPS)) && !place_dateline(cx, i, i + 1))
 		return 1;
@@ -148,7 +148,7 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 	}
 	if (plen && plen > alen) {
 		/* Country possessive + force: "Afghanistan's army". */
-		const struct place *p0 = &gz->places[pcand[0]];
+		const struct place *p0 = gz_place(gz, pcand[0]);
 		if (p0->kind == PK_COUNTRY && (cx->t.tok[i + plen - 1].flags & TOK_POSS)) {
 			int f = force_after(cx, i + plen, &end);
 			if (f >= 0) {
@@ -165,33 +165,33 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 		size_t lead = 0;
 		int readings[MAX_CAND], unit_of[MAX_CAND], town_of[MAX_CAND];
 		for (size_t k = 0; k < np; k++) {
-			enum place_kind kk = gz->places[pcand[k]].kind;
+			enum place_kind kk = gz_place(gz, pcand[k])->kind;
 			unit_of[k] = kk == PK_ADM1 || kk == PK_ADM2;
 			town_of[k] = kk >= PK_PPLC;
 		}
 		for (size_t k = 0; k < np; k++) {
 			int unit = 0, town = 0;
 			for (size_t j = 0; j < np; j++)
-				if (gz->places[pcand[j]].country == gz->places[pcand[k]].country) {
+				if (gz_place(gz, pcand[j])->country == gz_place(gz, pcand[k])->country) {
 					unit |= unit_of[j];
 					town |= town_of[j];
 				}
 			readings[k] = unit && town;
 		}
 		for (size_t k = 1; k < np; k++) {
-			const struct place *a = &gz->places[pcand[k]], *b = &gz->places[pcand[lead]];
+			const struct place *a = gz_place(gz, pcand[k]), *b = gz_place(gz, pcand[lead]);
 			int ra = a->kind == PK_COUNTRY ? 2 : a->kind == PK_PPLC;
 			int rb = b->kind == PK_COUNTRY ? 2 : b->kind == PK_PPLC;
 			if (ra > rb || (ra == rb && (readings[k] > readings[lead] ||
 				     (readings[k] == readings[lead] && a->population > b->population))))
 				lead = k;
 		}
-		int lead_country = gz->places[pcand[lead]].country;
+		int lead_country = gz_place(gz, pcand[lead])->country;
 		struct place_mention *m = &cx->pm[cx->n_pm - 1];
 		for (size_t k = 0; k < np; k++) {
-			int c = gz->places[pcand[k]].country, dup = 0;
+			int c = gz_place(gz, pcand[k])->country, dup = 0;
 			for (size_t j = 0; j < k && !dup; j++)
-				dup = gz->places[pcand[j]].country == c;
+				dup = gz_place(gz, pcand[j])->country == c;
 			if (c >= 0 && !dup && !(m->flags & PM_BORDER)) {
 				m->vote[k] = np == 1 ? 2 : c == lead_country ? 3 : 1;
 				votes[c] += m->vote[k];
@@ -200,7 +200,7 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 		/* "Kunduz police": the place names whose police. */
 		int f = force_after(cx, i + plen, &end);
 		if (f >= 0) {
-			add_force(cx, i + plen, end, f, gz->places[pcand[0]].country, "place + force noun");
+			add_force(cx, i + plen, end, f, gz_place(gz, pcand[0])->country, "place + force noun");
 			cx->pm[cx->n_pm - 1].flags |= PM_MODIFIER;
 			return end - i;
 		}
@@ -437,8 +437,8 @@ static void choose_country(struct ectx *cx, int *votes)
 			n = gazetteer_lookup(gz, comma + 1, cand, MAX_CAND);
 		/* Datelines are often the reporter's base (Beirut, Nairobi), not the scene. */
 		for (size_t k = 0; k < n; k++)
-			if (gz->places[cand[k]].country >= 0)
-				votes[gz->places[cand[k]].country] += 1;
+			if (gz_place(gz, cand[k])->country >= 0)
+				votes[gz_place(gz, cand[k])->country] += 1;
 	}
 	int best = -1;
 	for (size_t c = 0; c < gz->n_countries; c++)
