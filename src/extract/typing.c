@@ -152,6 +152,32 @@ static int crowd_agent(const struct ectx *cx, const struct event *e)
 	return 0;
 }
 
+/* The trigger names a fight of two sides ("clash", "running battles"), not one side's fire. */
+static int two_sided_word(const struct ectx *cx, const struct event *e)
+{
+	const struct trigger_mention *m = &cx->tm[e->trigger];
+	return cx_cue(cx, m->first, CUE_two_sided) || cx_cue(cx, m->last - 1, CUE_two_sided);
+}
+
+/* "confrontation between rioters and police", "residents engaged police in running
+ * battles": a crowd on one side, state forces on the other and no rebel or militia in the
+ * sentence is a riot, not a battle (ACLED's Riots). */
+static int crowd_against_police(const struct ectx *cx, const struct event *e)
+{
+	size_t s_first = sentence_first(cx, e->sentence), s_last = sentence_last(cx, e->sentence);
+	int state = 0;
+	for (size_t k = am_lower(cx, s_first); k < cx->n_am && cx->am[k].first < s_last; k++) {
+		const struct actor_mention *a = &cx->am[k];
+		if (!a->name)
+			continue;
+		if (inter_is_nonstate_armed(a->inter) || a->inter == INTER_EXTERNAL || a->kind == AK_ANAPHOR)
+			return 0;
+		if (a->inter == INTER_STATE)
+			state = 1;
+	}
+	return state;
+}
+
 void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed)
 {
 	apply_retype_rules(cx, e);
@@ -186,9 +212,15 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 	/* "Rival supporters clashed": crowds without an armed side fight as a mob (ACLED Riots). */
 	/* A beating or stabbing done by a crowd is mob violence, whoever reports it ("police
 	 * said"). */
-	int crowd_did_it = e->cls == EC_ATTACK && !(e->evidence & (1u << EV_specific)) &&
+	int crowd_did_it = e->cls == EC_ATTACK &&
 			   (e->actor1 < 0 || !inter_is_armed(cx->am[e->actor1].inter)) && crowd_agent(cx, e);
-	if (crowd_did_it ||
+	if (e->cls == EC_CLASH && (e->evidence & (1u << EV_crowd)) && two_sided_word(cx, e) &&
+	    crowd_against_police(cx, e)) {
+		e->cls = protest_context(cx) ? EC_RIOT : EC_MOB;
+		e->cameo = "145"; /* riot */
+		ev_why(cx, e, "; a crowd against the police, no armed group: %s",
+		       e->cls == EC_RIOT ? "a violent demonstration" : "mob violence");
+	} else if (crowd_did_it ||
 	    ((e->cls == EC_CLASH || e->cls == EC_KILL) && !(e->evidence & (1u << EV_armed)) &&
 	     (e->evidence & (1u << EV_crowd)) && !(e->evidence & (1u << EV_specific)))) {
 		e->cls = EC_MOB;
