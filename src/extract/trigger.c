@@ -46,6 +46,10 @@ void find_triggers(struct ectx *cx)
 				    !cx_is(cx, g, "fierce"))
 					joinable = 0;
 			if (joinable) {
+				/* "a mob lynches": the word that names the deed outranks a weak one */
+				if ((cx->ex->triggers->defs[cx->tm[cx->n_tm - 1].def].flags & TR_WEAK) &&
+				    !(cx->ex->triggers->defs[out[n - 1]].flags & TR_WEAK))
+					cx->tm[cx->n_tm - 1].def = out[n - 1];
 				cx->tm[cx->n_tm - 1].last = i + len;
 				i += len;
 				continue;
