@@ -158,6 +158,18 @@ int is_base_form(const struct ectx *cx, size_t tok)
 	return !cx_cue(cx, tok, CUE_irregular_past);
 }
 
+/* Does a plural subject end just before token i: an actor other than state forces named
+ * there ("gunmen", "Al Shabaab") or a plural common noun ("wardens")? */
+static int subject_ends_at(const struct ectx *cx, size_t i)
+{
+	for (size_t k = am_lower(cx, i > 6 ? i - 6 : 0); k < cx->n_am && cx->am[k].first < i; k++)
+		if (cx->am[k].last == i && cx->am[k].inter != INTER_STATE)
+			return 1; /* not "police attack dogs" */
+	const struct token *t = &cx->t.tok[i - 1];
+	return (t->flags & TOK_WORD) && !(t->flags & (TOK_CAP | TOK_NUMBER)) && t->len > 3 &&
+	       t->norm[t->len - 1] == 's' && t->norm[t->len - 2] != 's' && t->norm[t->len - 2] != 'u';
+}
+
 /* Checks that depend on the words around a trigger, beyond the lexicon entry itself. */
 /* "attacked police", "shelling forces": an inflected verb, not a noun modifying the next. */
 int verb_form(const struct ectx *cx, const struct trigger_mention *m, const struct trigger_def *d)
@@ -173,6 +185,10 @@ int verb_form(const struct ectx *cx, const struct trigger_mention *m, const stru
 		return 0;
 	const char *w = cx->t.tok[m->first].norm;
 	size_t n = strlen(w);
+	/* "prison wardens ambush police", "gunmen attack a bus": a base form right after its
+	 * plural subject is a headline's present tense. */
+	if (m->first > 0 && is_base_form(cx, m->first) && subject_ends_at(cx, m->first))
+		return 1;
 	return (n > 4 && !strcmp(w + n - 2, "ed")) ||
 	       (n > 5 && !strcmp(w + n - 3, "ing") && m->first > 0 &&
 		!cx_is(cx, m->first - 1, "the") && !cx_is(cx, m->first - 1, "a"));
