@@ -350,6 +350,101 @@ static int blamed_actor(const struct ectx *cx)
 	return -1;
 }
 
+/* --- identity militias named by their group ---------------------------------------------- */
+
+/* "Marehan sub-clan militia", "Pokot raiders": a militia named by the clan or people it
+ * comes from. The capitalised words right before the militia noun name the group, unless
+ * they qualify it ("Armed", "Rival": cue militia_name_stop), are a nationality, a country,
+ * a number or another actor. Returns the first token of the name, or m->first if none. */
+static size_t identity_name_start(const struct ectx *cx, const struct actor_mention *m,
+				  size_t prev_end)
+{
+	size_t s_first = sentence_first(cx, cx->t.tok[m->first].sentence);
+	size_t j = m->first;
+	while (j > s_first && j > prev_end && m->first - j < 5) {
+		const struct token *t = &cx->t.tok[j - 1];
+		if (!(t->flags & TOK_WORD) || (t->flags & TOK_NUMBER) ||
+		    !(t->flags & (TOK_CAP | TOK_ALLCAPS)) || cx_cue(cx, j - 1, CUE_militia_name_stop))
+			break;
+		size_t dlen;
+		if (gazetteer_demonym(cx->ex->gz, &cx->t, j - 1, &dlen) >= 0)
+			break;
+		size_t k = pm_lower(cx, j - 1);
+		if (k < cx->n_pm && cx->pm[k].first <= j - 1 && cx->pm[k].n_cand &&
+		    cx->ex->gz->places[cx->pm[k].cand[0]].kind == PK_COUNTRY)
+			break;
+		j--;
+	}
+	/* A hyphenated name is whole or not at all: "Hawiye-Abgal", not "Abgal". */
+	while (j < m->first && (cx->t.tok[j].flags & TOK_HYPHEN))
+		j++;
+	return j;
+}
+
+static int militia_head(const struct ectx *cx, const struct actor_mention *m)
+{
+	if (m->kind == AK_GENERIC && m->inter == INTER_IDENTITY_MILITIA)
+		return 1;
+	return (m->kind == AK_GENERIC || m->kind == AK_ANAPHOR) && cx_cue(cx, m->last - 1, CUE_militia_noun);
+}
+
+/* Mark the militias named by their group: the mention takes in the name, and a place of
+ * the same name there is not where anything happened ("Garre" the clan, not the town). */
+static void find_identity_militias(struct ectx *cx)
+{
+	for (size_t i = 0; i < cx->n_am; i++) {
+		struct actor_mention *a = &cx->am[i];
+		if (!militia_head(cx, a))
+			continue;
+		size_t j = identity_name_start(cx, a, i > 0 ? cx->am[i - 1].last : 0);
+		if (j == a->first)
+			continue;
+		/* Its vote for the country stays: clans and peoples often share names with
+		 * places of their own country. */
+		for (size_t k = pm_lower(cx, j); k < cx->n_pm && cx->pm[k].first < a->first; k++)
+			cx->pm[k].flags |= PM_MODIFIER;
+		a->flags |= AM_GROUP_NAMED;
+		a->name_first = j;
+	}
+}
+
+/* ACLED's name for it: the group's words as written, the kind of militia the text says
+ * ("sub-clan", "clan", "ethnic", "communal"; raiders and tribesmen are an ethnic militia)
+ * and the country. */
+static void name_identity_militia(struct ectx *cx, struct actor_mention *a)
+{
+	static const struct { const char *word, *kind; } kinds[] = {
+		{ "subclan", "Sub-Clan Militia" }, { "clan", "Clan Militia" },
+		{ "ethnic", "Ethnic Militia" }, { "tribal", "Ethnic Militia" },
+		{ "communal", "Communal Militia" }, { "community", "Communal Militia" } };
+	const char *kind = a->inter == INTER_IDENTITY_MILITIA ? "Ethnic Militia" : "Militia";
+	for (size_t i = a->first; i < a->last; i++) {
+		size_t k;
+		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+			if (cx_is(cx, i, kinds[k].word))
+				break;
+		if (k < sizeof(kinds) / sizeof(kinds[0])) {
+			kind = kinds[k].kind;
+			if (k == 1 && i > a->first && cx_is(cx, i - 1, "sub"))
+				kind = kinds[0].kind;
+			break;
+		}
+	}
+	const struct token *t0 = &cx->t.tok[a->name_first], *t1 = &cx->t.tok[a->first - 1];
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_add(&sb, cx->t.text + t0->start, t1->end - t0->start);
+	strbuf_addf(&sb, " %s", kind);
+	if (cx->country >= 0)
+		strbuf_addf(&sb, " (%s)", cx->ex->gz->countries[cx->country].name);
+	a->name = ectx_strdup(cx, sb.buf, sb.len);
+	strbuf_release(&sb);
+	a->inter = strcmp(kind, "Militia") ? INTER_IDENTITY_MILITIA : INTER_POLITICAL_MILITIA;
+	iso3_copy(a->iso3, cx->country >= 0 ? cx->ex->gz->countries[cx->country].iso3 : "");
+	a->kind = AK_GROUP;
+	a->first = a->name_first;
+	a->rule = "militia named by its clan or people";
+}
+
 /* Generic and anaphoric actors get their final names once the country is known. */
 /* Great-circle distance between two countries' capitals, in km. */
 static double capitals_km(const struct country *a, const struct country *b)
@@ -392,6 +487,8 @@ static void name_actors(struct ectx *cx)
 	int force_country = -1; /* country of the latest state force named with its nation */
 	for (size_t i = 0; i < cx->n_am; i++) {
 		struct actor_mention *a = &cx->am[i];
+		if (a->flags & AM_GROUP_NAMED)
+			name_identity_militia(cx, a);
 		if (i > 0 && cx->am[i - 1].kind == AK_GROUP && cx->am[i - 1].inter >= 2 &&
 		    cx->am[i - 1].inter <= 4 && !(cx->am[i - 1].flags & AM_MODIFIER))
 			last_group = (int)i - 1;
@@ -481,6 +578,7 @@ void mentions_find(struct ectx *cx)
 		i += scan_at(cx, i, votes, lower, &sn);
 	}
 	free(sn.tok);
+	find_identity_militias(cx);
 	cx->votes = votes;
 	places_link(cx, votes);
 	choose_country(cx, votes);
