@@ -94,6 +94,46 @@ int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 	return best;
 }
 
+/* "Somali troops (SNA) and clan militia clashed with X": ACLED's first actor is the side
+ * named first; the others joined to it by "and" or a comma fight alongside it. Returns the
+ * first conjunct of actor k's subject, or k. */
+static int first_conjunct(const struct ectx *cx, int k, size_t s_first)
+{
+	while (k > 0) {
+		size_t p = cx->am[k].first;
+		while (p > s_first && cx_cue(cx, p - 1, CUE_article_det))
+			p--;
+		if (p <= s_first + 1 || !(cx_is(cx, p - 1, "and") || cx_is(cx, p - 1, ",")))
+			break;
+		size_t q = p - 1;
+		if (cx_is(cx, q, "and") && q > s_first + 1 && cx_is(cx, q - 1, ","))
+			q--; /* "A, B, and C" */
+		/* an aside in brackets after the first side: "security forces (SNA) and" */
+		if (cx_is(cx, q - 1, ")")) {
+			size_t o = q - 1;
+			while (o > s_first && q - o < 8 && !cx_is(cx, o, "("))
+				o--;
+			if (!cx_is(cx, o, "("))
+				break;
+			q = o;
+		}
+		int j = k - 1;
+		while (j >= 0 && cx->am[j].last > q)
+			j--;
+		if (j < 0 || cx->am[j].last != q || !actor_usable(cx, (size_t)j) ||
+		    (cx->am[j].flags & AM_VICTIM) || cx->am[j].inter == INTER_CIVILIANS ||
+		    cx->am[j].first < s_first)
+			break;
+		size_t b = cx->am[j].first;
+		while (b > s_first && cx_cue(cx, b - 1, CUE_article_det))
+			b--;
+		if (b > s_first && cx_cue(cx, b - 1, CUE_object_prep))
+			break; /* "with the police and militia": not a subject */
+		k = j;
+	}
+	return k;
+}
+
 /* First usable actor starting in [from, to). */
 int actor_after(const struct ectx *cx, size_t from, size_t to)
 {
@@ -241,6 +281,9 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 		return;
 	}
 	e->actor1 = actor_before(cx, m->first, s_first);
+	int last_conjunct = e->actor1;
+	if (e->actor1 >= 0)
+		e->actor1 = first_conjunct(cx, e->actor1, s_first);
 	if (e->actor1 < 0)
 		e->actor1 = speaker_as_subject(cx, m->first, s_first);
 	/* "Turkish jets struck": the trigger is the head of its own actor's phrase. */
@@ -278,6 +321,12 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 	e->actor2 = actor_after(cx, m->last, target_end);
 	if (e->actor2 >= 0 && e->actor2 == e->actor1)
 		e->actor2 = -1;
+	/* "Soldiers and rebels exchanged fire": when a fight names no one it was "with" or
+	 * "against", or nobody else is named, the sides of the subject fought each other. */
+	if (last_conjunct != e->actor1 &&
+	    (e->actor2 < 0 || (cx_cue(cx, m->first, CUE_two_sided) && !cx_is(cx, m->last, "with") &&
+			       !cx_is(cx, m->last, "against"))))
+		e->actor2 = last_conjunct;
 	ev_why(cx, e, "; roles: subject before the trigger, object after");
 }
 
