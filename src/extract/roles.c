@@ -212,6 +212,22 @@ static int speaker_as_subject(const struct ectx *cx, size_t tok, size_t s_first)
 	return -1;
 }
 
+/* "a Taliban-planted mine", "an IS-laid bomb": the actor joined by a hyphen to the
+ * participle before the weapon made it. */
+static int weapon_maker(const struct ectx *cx, const struct trigger_mention *m)
+{
+	size_t p = m->first;
+	if (!cx_cue(cx, p, CUE_made_by) || !(cx->t.tok[p].flags & TOK_HYPHEN)) {
+		if (p == 0 || !cx_cue(cx, p - 1, CUE_made_by) || !(cx->t.tok[p - 1].flags & TOK_HYPHEN))
+			return -1;
+		p--;
+	}
+	for (size_t k = am_lower(cx, p > 6 ? p - 6 : 0); k < cx->n_am && cx->am[k].first < p; k++)
+		if (cx->am[k].last == p && actor_usable(cx, k))
+			return (int)k;
+	return -1;
+}
+
 void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_last)
 {
 	const struct trigger_mention *m = &cx->tm[e->trigger];
@@ -278,6 +294,17 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 			e->actor2 = tmp;
 		}
 		ev_why(cx, e, "; roles: between A and B");
+		return;
+	}
+	int maker = (flags & TR_NOUN) ? weapon_maker(cx, m) : -1;
+	if (maker >= 0) {
+		e->actor1 = maker;
+		e->actor2 = actor_before(cx, m->first, s_first);
+		if (e->actor2 < 0 || e->actor2 == maker)
+			e->actor2 = actor_after(cx, m->last, end);
+		if (e->actor2 == maker)
+			e->actor2 = -1;
+		ev_why(cx, e, "; roles: the group that planted the weapon ('X-planted')");
 		return;
 	}
 	e->actor1 = actor_before(cx, m->first, s_first);
