@@ -135,6 +135,11 @@ START_TEST(counts_vague_words_follow_one_convention_for_every_kind)
 	KILLED("Jets struck a rebel camp near Ndele, killing numerous fighters.", 4);
 	INJURED("A grenade thrown into a bar in Garissa wounded a few customers.", 2);
 	KILLED("Gunmen killed dozens of villagers in a raid near Bokkos.", 12);
+	/* A toll the report cannot give is the fewest a plural allows, as "several". */
+	KILLED("Troops shelled a rebel base near Tine; an unknown number of fighters were killed.", 3);
+	DETAINED("Police detained an unspecified number of protesters in Kasese.", 3);
+	/* "unknown" without "number" is no count. */
+	KILLED("Troops shelled a rebel base near Tine; the fate of the unknown gunmen is unclear.", 0);
 }
 END_TEST
 
