@@ -296,6 +296,24 @@ static void find_responsible(struct ectx *cx)
 	}
 }
 
+/* "gunmen (likely Al Shabaab)", "attackers, believed to be members of the ADF": the group
+ * the report takes them for, hedged (cue affiliation_hedge). */
+static int hedged_link(const struct ectx *cx, size_t i, size_t to)
+{
+	if (cx_is(cx, i, "(") || cx_is(cx, i, ","))
+		i++;
+	if (!cx_cue(cx, i, CUE_affiliation_hedge))
+		return 0;
+	i++;
+	if (cx_is(cx, i, "to") && cx_is(cx, i + 1, "be"))
+		i += 2;
+	if ((cx_is(cx, i, "members") || cx_is(cx, i, "fighters")) && cx_is(cx, i + 1, "of"))
+		i += 2;
+	while (i < to && (cx_is(cx, i, "the") || cx_is(cx, i, "a") || cx_is(cx, i, "an")))
+		i++;
+	return i == to;
+}
+
 /* A named group right after an anaphor or generic armed actor that it qualifies. */
 static const struct actor_mention *affiliation(const struct ectx *cx, size_t k)
 {
@@ -319,6 +337,8 @@ static const struct actor_mention *affiliation(const struct ectx *cx, size_t k)
 	}
 	if (prep) {
 		/* "gunmen from rival factions of the Sinaloa Cartel" */
+	} else if (hedged_link(cx, a->last, b->first)) {
+		return b; /* "an unknown armed group (likely Al Shabaab)" */
 	} else {
 		i = a->last;
 		size_t j;
