@@ -439,6 +439,15 @@ void default_actors(struct ectx *cx, struct event *e, int ctry)
 {
 	if (e->actor1 >= 0 && e->actor1 == e->actor2)
 		e->actor2 = -1;
+	/* "Unidentified gunmen attacked a bus ... The next day X claimed responsibility": the
+	 * attackers are whoever claimed the attack told just before the claim. */
+	size_t claim_s = cx->responsible >= 0 ? cx->t.tok[cx->am[cx->responsible].first].sentence : 0;
+	if (e->actor1 >= 0 && cx->responsible >= 0 && cx->am[e->actor1].kind == AK_GENERIC &&
+	    cx->am[e->actor1].inter == INTER_POLITICAL_MILITIA && e->actor2 != cx->responsible &&
+	    claim_s >= e->sentence && claim_s <= e->sentence + 2) {
+		e->actor1 = cx->responsible;
+		ev_why(cx, e, "; actor1: the unnamed attackers are who claimed it");
+	}
 	/* Civilians suffer violence; they are never its first actor. */
 	if (e->actor1 >= 0 && cx->am[e->actor1].inter == INTER_CIVILIANS && acled_type_of(e->sub) != TYPE_PROTESTS &&
 	    acled_type_of(e->sub) != TYPE_STRATEGIC) {
