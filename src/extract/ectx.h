@@ -92,7 +92,8 @@ enum actor_mention_flags {
 	AM_VICTIM = 1 << 1,   /* named as killed or wounded */
 	AM_MODIFIER = 1 << 2, /* "linked to al Qaeda": qualifies another actor, is not one */
 	AM_NO_NATION = 1 << 3, /* "security forces" with no nation named: the document's guess */
-	AM_GROUP_NAMED = 1 << 4 /* "Pokot raiders": a militia named by its people from name_first */
+	AM_GROUP_NAMED = 1 << 4, /* "Pokot raiders": a militia named by its people from name_first */
+	AM_KIND_NEXT = 1 << 5   /* "Garre and Degodia militias": Garre's kind is the next mention's */
 };
 
 struct actor_mention {

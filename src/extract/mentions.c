@@ -425,6 +425,22 @@ static void find_identity_militias(struct ectx *cx)
 			cx->pm[k].flags |= PM_MODIFIER;
 		a->flags |= AM_GROUP_NAMED;
 		a->name_first = j;
+		/* "Garre and Degodia militias": the first people is a militia of its own. */
+		struct actor_mention head = *a;
+		head.first = j - 1;
+		size_t j2;
+		if (j > 1 && cx_is(cx, j - 1, "and") &&
+		    (j2 = identity_name_start(cx, &head, i > 0 ? cx->am[i - 1].last : 0)) < j - 1) {
+			for (size_t k = pm_lower(cx, j2); k < cx->n_pm && cx->pm[k].first < j - 1; k++)
+				cx->pm[k].flags |= PM_MODIFIER;
+			ECTX_PUSH(cx->am, cx->n_am, cx->alloc_am);
+			memmove(&cx->am[i + 1], &cx->am[i], (cx->n_am - 1 - i) * sizeof(*cx->am));
+			struct actor_mention *c = &cx->am[i];
+			c->flags = AM_GROUP_NAMED | AM_KIND_NEXT;
+			c->name_first = j2;
+			c->first = c->last = j - 1; /* named, and spanning its words, in name_actors */
+			i++;
+		}
 	}
 }
 
@@ -433,19 +449,21 @@ static void find_identity_militias(struct ectx *cx)
  * and the country. */
 static void name_identity_militia(struct ectx *cx, struct actor_mention *a)
 {
+	/* A first conjunct takes the kind of militia from the mention after it. */
+	const struct actor_mention *words = (a->flags & AM_KIND_NEXT) ? a + 1 : a;
 	static const struct { const char *word, *kind; } kinds[] = {
 		{ "subclan", "Sub-Clan Militia" }, { "clan", "Clan Militia" },
 		{ "ethnic", "Ethnic Militia" }, { "tribal", "Ethnic Militia" },
 		{ "communal", "Communal Militia" }, { "community", "Communal Militia" } };
-	const char *kind = a->inter == INTER_IDENTITY_MILITIA ? "Ethnic Militia" : "Militia";
-	for (size_t i = a->first; i < a->last; i++) {
+	const char *kind = words->inter == INTER_IDENTITY_MILITIA ? "Ethnic Militia" : "Militia";
+	for (size_t i = words->first; i < words->last; i++) {
 		size_t k;
 		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
 			if (cx_is(cx, i, kinds[k].word))
 				break;
 		if (k < sizeof(kinds) / sizeof(kinds[0])) {
 			kind = kinds[k].kind;
-			if (k == 1 && i > a->first && cx_is(cx, i - 1, "sub"))
+			if (k == 1 && i > words->first && cx_is(cx, i - 1, "sub"))
 				kind = kinds[0].kind;
 			break;
 		}
@@ -462,7 +480,8 @@ static void name_identity_militia(struct ectx *cx, struct actor_mention *a)
 	iso3_copy(a->iso3, cx->country >= 0 ? cx->ex->gz->countries[cx->country].iso3 : "");
 	a->kind = AK_GROUP;
 	a->first = a->name_first;
-	a->rule = "militia named by its clan or people";
+	a->rule = (a->flags & AM_KIND_NEXT) ? "militia named by its people, before 'and'"
+					    : "militia named by its clan or people";
 }
 
 /* Generic and anaphoric actors get their final names once the country is known. */
