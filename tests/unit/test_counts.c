@@ -233,6 +233,16 @@ START_TEST(counts_a_named_person_killed_is_one)
 }
 END_TEST
 
+START_TEST(counts_one_victim_and_a_counted_group_after_and_add_up)
+{
+	KILLED("A herder and his four sons were killed when raiders attacked their camp near Kapedo.", 5);
+	KILLED("Two guards and their three drivers were killed in an ambush near Kapedo.", 5);
+	INJURED("A teacher and her two pupils were wounded when a shell hit their school in Izium.", 3);
+	/* Only when the casualty verb follows the whole subject. */
+	KILLED("A farmer and his two sons fled as gunmen shot dead a guard near Kapedo.", 1);
+}
+END_TEST
+
 Suite *suite_counts(void)
 {
 	Suite *s = suite_create("counts");
@@ -253,6 +263,7 @@ Suite *suite_counts(void)
 	tcase_add_test(tc, counts_past_deeds_of_a_target_are_not_news);
 	tcase_add_test(tc, counts_a_named_person_killed_is_one);
 	tcase_add_test(tc, counts_a_tally_over_a_period_is_no_count_of_one_event);
+	tcase_add_test(tc, counts_one_victim_and_a_counted_group_after_and_add_up);
 	suite_add_tcase(s, tc);
 	return s;
 }
