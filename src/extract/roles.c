@@ -212,6 +212,20 @@ static int speaker_as_subject(const struct ectx *cx, size_t tok, size_t s_first)
 	return -1;
 }
 
+/* Is the trigger a verb of repelling an attack ("repelled", "fought off"), or the attack
+ * a verb of repelling has as its object ("repulsed their attack")? */
+static int repelled(const struct ectx *cx, const struct trigger_mention *m, size_t s_first)
+{
+	if (cx_cue(cx, m->first, CUE_repel_verb))
+		return 1;
+	for (size_t i = m->first; i > s_first && m->first - i < 4; i--)
+		if (cx_cue(cx, i - 1, CUE_repel_verb))
+			return 1;
+		else if (!cx_cue(cx, i - 1, CUE_article_det) && !(cx->t.tok[i - 1].flags & TOK_CAP))
+			return 0;
+	return 0;
+}
+
 /* "a Taliban-planted mine", "an IS-laid bomb": the actor joined by a hyphen to the
  * participle before the weapon made it. */
 static int weapon_maker(const struct ectx *cx, const struct trigger_mention *m)
@@ -348,6 +362,15 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 	e->actor2 = actor_after(cx, m->last, target_end);
 	if (e->actor2 >= 0 && e->actor2 == e->actor1)
 		e->actor2 = -1;
+	/* "Troops repelled an attack on the base", "police repulsed their attack": the side that
+	 * attacked comes first (ACLED's initiator), the defenders second. */
+	if (e->actor1 >= 0 && repelled(cx, m, s_first)) {
+		int t = e->actor1;
+		e->actor1 = e->actor2; /* none named: the attackers from context */
+		e->actor2 = t;
+		ev_why(cx, e, "; roles: the attack repelled is the other side's");
+		return;
+	}
 	/* "Soldiers and rebels exchanged fire": when a fight names no one it was "with" or
 	 * "against", or nobody else is named, the sides of the subject fought each other. */
 	if (last_conjunct != e->actor1 &&
