@@ -190,7 +190,7 @@ static int within_unit(const struct ectx *cx, int unit_mention, const struct pla
 {
 	const struct place_mention *u = &cx->pm[unit_mention];
 	for (size_t k = 0; k < u->n_cand; k++) {
-		const struct place *q = &cx->ex->gz->places[u->cand[k]];
+		const struct place *q = gz_place(cx->ex->gz, u->cand[k]);
 		if (q->kind == PK_COUNTRY && q->country == p->country)
 			return 1;
 		if (q->kind == PK_ADM1 && q->country == p->country && !ascii_casecmp(q->name, p->admin1))
@@ -254,7 +254,7 @@ static int others_votes(const struct ectx *cx, const struct name_votes *nv, size
 	const struct place_mention *m = &cx->pm[mk];
 	int own = 0;
 	for (size_t k = 0; k < m->n_cand; k++)
-		if (cx->ex->gz->places[m->cand[k]].country == country)
+		if (gz_place(cx->ex->gz, m->cand[k])->country == country)
 			own += nv->vote[nv->group[mk]][k];
 	return cx->votes[country] - own;
 }
@@ -270,7 +270,7 @@ static int unit_evidence(const struct ectx *cx, size_t k, const struct place *p)
 		return 0;
 	const struct place_mention *inner = &cx->pm[k - 1];
 	for (size_t j = 0; j < inner->n_cand; j++) {
-		const struct place *q = &cx->ex->gz->places[inner->cand[j]];
+		const struct place *q = gz_place(cx->ex->gz, inner->cand[j]);
 		if (q->country == p->country && (p->kind == PK_COUNTRY ||
 		    (p->kind == PK_ADM1 && !ascii_casecmp(q->admin1, p->name)) ||
 		    (p->kind == PK_ADM2 && !ascii_casecmp(q->admin2, p->name))))
@@ -312,7 +312,7 @@ static int resolve_place(struct ectx *cx, const struct name_votes *nv, size_t mk
 	double best = -1;
 	int best_idx = -1;
 	for (size_t k = 0; k < m->n_cand; k++) {
-		const struct place *p = &gz->places[m->cand[k]];
+		const struct place *p = gz_place(gz, m->cand[k]);
 		double s = kind_score(p->kind, hint);
 		int others = others_votes(cx, nv, mk, p->country);
 		int ev = evidence(cx, mk, p, hint, strong);
@@ -354,9 +354,9 @@ static int resolve_place(struct ectx *cx, const struct name_votes *nv, size_t mk
 static int admin1_capital(const struct ectx *cx, int adm1_idx)
 {
 	const struct gazetteer *gz = cx->ex->gz;
-	if (cx->ex->capital[adm1_idx] != -2)
-		return cx->ex->capital[adm1_idx];
-	const struct place *a = &gz->places[adm1_idx];
+	if (cx->ex->capital[adm1_idx])
+		return cx->ex->capital[adm1_idx] - 2;
+	const struct place *a = gz_place(gz, adm1_idx);
 	int best = -1;
 	double best_d = 0.1;
 	/* the gazetteer files and user rows, and the packed towns of that country */
@@ -369,7 +369,7 @@ static int admin1_capital(const struct ectx *cx, int adm1_idx)
 			i = gz->town_base + gz->n_towns;
 		if (i >= gz->n)
 			break;
-		const struct place *p = &gz->places[i];
+		const struct place *p = gz_place(gz, i);
 		if (!is_town(p->kind) || p->country != a->country)
 			continue;
 		double d = fabs(p->lat - a->lat) + fabs(p->lon - a->lon);
@@ -378,7 +378,7 @@ static int admin1_capital(const struct ectx *cx, int adm1_idx)
 			best = (int)i;
 		}
 	}
-	cx->ex->capital[adm1_idx] = best;
+	cx->ex->capital[adm1_idx] = best + 2;
 	return best;
 }
 
@@ -389,33 +389,33 @@ static void finish_place(struct ectx *cx, const struct name_votes *nv, size_t mk
 	m->place = resolve_place(cx, nv, mk);
 	if (m->place < 0)
 		return;
-	enum place_kind k = gz->places[m->place].kind;
+	enum place_kind k = gz_place(gz, m->place)->kind;
 	if ((m->flags & PM_CAPITAL_OF) && (k == PK_ADM1 || k == PK_COUNTRY)) {
 		int cap = k == PK_ADM1 ? admin1_capital(cx, m->place) : -1;
 		if (k == PK_COUNTRY) {
-			int c = gz->places[m->place].country;
+			int c = gz_place(gz, m->place)->country;
 			int cand[MAX_CAND];
 			size_t n = c >= 0 ? gazetteer_lookup(gz, gz->countries[c].capital, cand, MAX_CAND) : 0;
 			for (size_t j = 0; j < n; j++)
-				if (is_town(gz->places[cand[j]].kind) && gz->places[cand[j]].country == c)
+				if (is_town(gz_place(gz, cand[j])->kind) && gz_place(gz, cand[j])->country == c)
 					cap = cand[j];
 		}
 		if (cap >= 0) {
 			m->place = cap;
-			k = gz->places[cap].kind;
+			k = gz_place(gz, cap)->kind;
 		}
 	}
 	/* "Odesa" alone is the city, not the oblast named after it. */
 	int strong_hint;
 	if (k == PK_ADM1 && kind_hint(cx, m->first, m->last, &strong_hint) < 0 &&
-	    !(m->flags & PM_UNIT_TAIL) && !unit_evidence(cx, mk, &gz->places[m->place])) {
+	    !(m->flags & PM_UNIT_TAIL) && !unit_evidence(cx, mk, gz_place(gz, m->place))) {
 		int cap = admin1_capital(cx, m->place);
 		int cand[MAX_CAND];
-		size_t n = cap >= 0 ? gazetteer_lookup(gz, gz->places[cap].name, cand, MAX_CAND) : 0;
+		size_t n = cap >= 0 ? gazetteer_lookup(gz, gz_place(gz, cap)->name, cand, MAX_CAND) : 0;
 		for (size_t j = 0; j < n; j++)
 			if (cand[j] == m->place) {
 				m->place = cap;
-				k = gz->places[cap].kind;
+				k = gz_place(gz, cap)->kind;
 				break;
 			}
 	}
@@ -464,7 +464,7 @@ static int unit_at(const struct ectx *cx, size_t i)
 {
 	for (size_t k = 0; k < cx->n_pm; k++)
 		if (cx->pm[k].first == i && cx->pm[k].place >= 0 &&
-		    cx->ex->gz->places[cx->pm[k].place].kind != PK_COUNTRY &&
+		    gz_place(cx->ex->gz, cx->pm[k].place)->kind != PK_COUNTRY &&
 		    !(cx->pm[k].flags & (PM_MOTION | PM_BORDER | PM_MODIFIER)))
 			return (int)k;
 	return -1;
@@ -500,14 +500,14 @@ static void find_unlisted(struct ectx *cx)
 				comma++;
 			if (comma > open + 1 && cx_is(cx, comma, ",") &&
 			    (unit < 0 || cx->pm[unit].first != open + 1 ||
-			     is_town(cx->ex->gz->places[cx->pm[unit].place].kind)))
+			     is_town(gz_place(cx->ex->gz, cx->pm[unit].place)->kind)))
 				admin2 = ectx_strdup(cx, cx->t.text + cx->t.tok[open + 1].start,
 						     cx->t.tok[comma - 1].end - cx->t.tok[open + 1].start);
 		} else if (kind && (cx_is(cx, i + 1, "of") || cx_is(cx, i + 1, "in"))) {
 			/* "the X village of Y district"; in a town ("the X neighborhood in Baidoa"),
 			 * the town is where it happened */
 			unit = unit_at(cx, i + 2);
-			if (unit >= 0 && is_town(cx->ex->gz->places[cx->pm[unit].place].kind))
+			if (unit >= 0 && is_town(gz_place(cx->ex->gz, cx->pm[unit].place)->kind))
 				unit = -1;
 		}
 		if (unit < 0)
@@ -599,7 +599,7 @@ static int inside_person_name(const struct ectx *cx, size_t i, size_t plen, cons
 	    cx->t.sent[before->sentence].first == i - 1)
 		return 0;
 	for (size_t k = 0; k < n; k++) {
-		enum place_kind kind = cx->ex->gz->places[cand[k]].kind;
+		enum place_kind kind = gz_place(cx->ex->gz, cand[k])->kind;
 		if (kind != PK_PPL && kind != PK_PPLA2 && kind != PK_PPLA)
 			return 0;
 	}
@@ -613,7 +613,7 @@ static int part_of_longer_name(const struct ectx *cx, size_t i, size_t plen, con
 			       size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		if (!is_town(cx->ex->gz->places[cand[k]].kind))
+		if (!is_town(gz_place(cx->ex->gz, cand[k])->kind))
 			return 0;
 	size_t a = i, b = i + plen, s0 = cx->t.sent[cx->t.tok[i].sentence].first;
 	/* Words before it were scanned already: no place began there. */
@@ -637,7 +637,7 @@ static int compound_name(const struct ectx *cx, size_t first, size_t last, const
 			 size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		if (!is_town(cx->ex->gz->places[cand[k]].kind))
+		if (!is_town(gz_place(cx->ex->gz, cand[k])->kind))
 			return 0;
 	const struct gazetteer *gz = cx->ex->gz;
 	const struct token *t = cx->t.tok;
@@ -732,9 +732,9 @@ static void withdraw_weak_votes(struct ectx *cx, int *votes)
 			continue;
 		int strong, hint = kind_hint(cx, m->first, m->last, &strong), ev = 0;
 		for (size_t j = 0; j < m->n_cand && !ev; j++)
-			ev = evidence(cx, k, &gz->places[m->cand[j]], hint, strong);
+			ev = evidence(cx, k, gz_place(gz, m->cand[j]), hint, strong);
 		for (size_t j = 0; j < m->n_cand && !ev; j++) {
-			int c = gz->places[m->cand[j]].country;
+			int c = gz_place(gz, m->cand[j])->country;
 			if (c >= 0)
 				votes[c] -= m->vote[j];
 			m->vote[j] = 0;
@@ -784,5 +784,5 @@ int place_inside_other_name(const struct ectx *cx, size_t i, size_t plen, const 
 			    size_t n, const struct surnames *sn)
 {
 	return inside_person_name(cx, i, plen, cand, n) || part_of_longer_name(cx, i, plen, cand, n) ||
-	       (cx->ex->gz->places[cand[0]].kind != PK_COUNTRY && is_surname(cx, sn, i));
+	       (gz_place(cx->ex->gz, cand[0])->kind != PK_COUNTRY && is_surname(cx, sn, i));
 }
