@@ -99,7 +99,8 @@ enum actor_mention_flags {
 	AM_MODIFIER = 1 << 2, /* "linked to al Qaeda": qualifies another actor, is not one */
 	AM_NO_NATION = 1 << 3, /* "security forces" with no nation named: the document's guess */
 	AM_GROUP_NAMED = 1 << 4, /* "Pokot raiders": a militia named by its people from name_first */
-	AM_KIND_NEXT = 1 << 5   /* "Garre and Degodia militias": Garre's kind is the next mention's */
+	AM_KIND_NEXT = 1 << 5,  /* "Garre and Degodia militias": Garre's kind is the next mention's */
+	AM_HOME_ONLY = 1 << 6   /* a group of the lexicon's kind "local": only in its home country */
 };
 
 struct actor_mention {

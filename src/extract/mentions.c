@@ -234,11 +234,13 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 			int c = *d->iso3 ? gazetteer_country_by_iso3(gz, d->iso3) : -1;
 			/* A state's forces, or an armed group at home ("Hamas" for Rafah in Gaza,
 			 * not Rafah in Egypt). */
-			if (c >= 0 && d->kind == AK_GROUP && d->inter >= 1 && d->inter <= 4)
+			if (c >= 0 && d->kind == AK_GROUP && d->inter >= 1 && d->inter <= 4 && !d->home_only)
 				votes[c] += 1;
-			add_actor(cx, i, i + alen, d->name, d->inter, d->iso3, d->kind,
+			struct actor_mention *am = add_actor(cx, i, i + alen, d->name, d->inter, d->iso3, d->kind,
 				  d->kind == AK_GROUP ? "actor lexicon" : d->kind == AK_GENERIC
 				  ? "generic actor" : "anaphor");
+			if (d->home_only)
+				am->flags |= AM_HOME_ONLY;
 		}
 		return alen;
 	}
@@ -508,6 +510,14 @@ static void name_actors(struct ectx *cx)
 		struct actor_mention *a = &cx->am[i];
 		if (a->flags & AM_GROUP_NAMED)
 			name_identity_militia(cx, a);
+		/* "bandits" outside the country whose bandits the lexicon names */
+		if ((a->flags & AM_HOME_ONLY) && (!cname || strcmp(a->iso3, ciso) != 0)) {
+			a->name = ectx_actor_name(cx, "Unidentified Armed Group", cx->country);
+			a->inter = INTER_POLITICAL_MILITIA;
+			a->kind = AK_GENERIC;
+			iso3_copy(a->iso3, ciso);
+			a->rule = "a home country's group word elsewhere: an unidentified armed group";
+		}
 		if (i > 0 && cx->am[i - 1].kind == AK_GROUP && cx->am[i - 1].inter >= 2 &&
 		    cx->am[i - 1].inter <= 4 && !(cx->am[i - 1].flags & AM_MODIFIER))
 			last_group = (int)i - 1;
