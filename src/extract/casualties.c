@@ -339,7 +339,8 @@ static int one_person(const struct ectx *cx, size_t from, size_t to)
 {
 	if (to <= from)
 		return 0;
-	if (cx_cue(cx, to - 1, CUE_person_noun))
+	/* "the driver", "the driver of a senator": the head, before what qualifies it */
+	if (cx_cue(cx, to - 1, CUE_person_noun) || cx_cue(cx, head_of(cx, from, to), CUE_person_noun))
 		return 1;
 	for (size_t k = from; k < to; k++)
 		if (cx_cue(cx, k, CUE_person_noun) && singular_head(cx, k) && personal_name(cx, k + 1, to))

@@ -233,6 +233,15 @@ START_TEST(counts_a_named_person_killed_is_one)
 }
 END_TEST
 
+START_TEST(counts_a_person_named_by_a_role_of_someone_is_one)
+{
+	KILLED("Gunmen shot dead the driver of an MP on the road to Garissa.", 1);
+	KILLED("Gunmen shot dead the guard of a senator on the road to Garissa.", 1);
+	/* The head is no person: the car of a judge. */
+	INJURED("A bomb wrecked the car of a judge on the road to Garissa.", 0);
+}
+END_TEST
+
 START_TEST(counts_one_victim_and_a_counted_group_after_and_add_up)
 {
 	KILLED("A herder and his four sons were killed when raiders attacked their camp near Kapedo.", 5);
@@ -264,6 +273,7 @@ Suite *suite_counts(void)
 	tcase_add_test(tc, counts_a_named_person_killed_is_one);
 	tcase_add_test(tc, counts_a_tally_over_a_period_is_no_count_of_one_event);
 	tcase_add_test(tc, counts_one_victim_and_a_counted_group_after_and_add_up);
+	tcase_add_test(tc, counts_a_person_named_by_a_role_of_someone_is_one);
 	suite_add_tcase(s, tc);
 	return s;
 }
