@@ -373,7 +373,7 @@ static size_t identity_name_start(const struct ectx *cx, const struct actor_ment
 			break;
 		size_t k = pm_lower(cx, j - 1);
 		if (k < cx->n_pm && cx->pm[k].first <= j - 1 && cx->pm[k].n_cand &&
-		    cx->ex->gz->places[cx->pm[k].cand[0]].kind == PK_COUNTRY)
+		    gz_place(cx->ex->gz, cx->pm[k].cand[0])->kind == PK_COUNTRY)
 			break;
 		j--;
 	}
