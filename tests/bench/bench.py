@@ -146,13 +146,15 @@ def startup(sitrep, w):
     with open(w("one-doc.jsonl"), "w") as out:
         out.write('{"type":"document","doc_id":"one","published":"2021-08-08",'
                   '"text":"Gunmen killed two soldiers near Kunduz on Sunday, police said."}\n')
-    best, peak = None, 0.0
+    best, cpu, peak = None, None, 0.0
     for _ in range(max(REPEAT, 10)):
         secs, rss = run([sitrep, "extract", "-q", "--jobs", "1", "--no-documents", w("one-doc.jsonl")])
         best = secs if best is None else min(best, secs)
+        cpu = LAST_CPU if cpu is None else min(cpu, LAST_CPU)
         peak = max(peak, rss)
-    print("  start-up (extract on one short document, best of %d): %.0f ms, %.1f MiB"
-          " (target: at most 100 ms)" % (max(REPEAT, 10), best * 1000, peak))
+    print("  start-up (extract on one short document, best of %d): %.0f ms wall, %.0f ms of"
+          " processor time, %.1f MiB (target: at most 100 ms)"
+          % (max(REPEAT, 10), best * 1000, cpu * 1000, peak))
 
 
 def main():
