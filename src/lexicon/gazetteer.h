@@ -61,7 +61,7 @@ struct gazetteer {
 	struct phrase_index *weak;     /* "march", "union", "david" -> enum name_class */
 };
 
-#define GZ_TOWN_CHUNK_BITS 10 /* 1,024 towns, 64 KiB of places */
+#define GZ_TOWN_CHUNK_BITS 6 /* 64 towns, one 4 KiB page of places */
 void gazetteer_fill_towns(const struct gazetteer *gz, size_t chunk);
 
 /* Place i of the gazetteer: every reader goes through here, so that a town is in place
