@@ -197,6 +197,11 @@ static size_t list_item(struct ectx *cx, size_t i, size_t limit, struct count *c
 	return n;
 }
 
+static int possessive_det(const struct ectx *cx, size_t i)
+{
+	return cx_is(cx, i, "his") || cx_is(cx, i, "her") || cx_is(cx, i, "their");
+}
+
 /* A list "20 soldiers and five civilians": counts and their phrases, summed into one
  * casualty per phrase. Returns the token after the list. */
 static size_t count_list(struct ectx *cx, size_t i, size_t limit, enum casualty_kind kind,
@@ -210,9 +215,12 @@ static size_t count_list(struct ectx *cx, size_t i, size_t limit, enum casualty_
 		i = np;
 		struct count next;
 		size_t next_np;
-		if ((cx_is(cx, i, ",") || cx_is(cx, i, "and")) &&
-		    list_item(cx, i + 1, limit, &next, &next_np))
-			i++;
+		/* "... and their three guards": a possessive before the next count. */
+		size_t skip = (cx_is(cx, i, ",") || cx_is(cx, i, "and")) ? 1 : 0;
+		if (skip && possessive_det(cx, i + 1))
+			skip++;
+		if (skip && list_item(cx, i + skip, limit, &next, &next_np))
+			i += skip;
 		else
 			break;
 	}
@@ -331,7 +339,8 @@ static int one_person(const struct ectx *cx, size_t from, size_t to)
 {
 	if (to <= from)
 		return 0;
-	if (cx_cue(cx, to - 1, CUE_person_noun))
+	/* "the driver", "the driver of a senator": the head, before what qualifies it */
+	if (cx_cue(cx, to - 1, CUE_person_noun) || cx_cue(cx, head_of(cx, from, to), CUE_person_noun))
 		return 1;
 	for (size_t k = from; k < to; k++)
 		if (cx_cue(cx, k, CUE_person_noun) && singular_head(cx, k) && personal_name(cx, k + 1, to))
@@ -479,10 +488,26 @@ static size_t one_passive(struct ectx *cx, size_t i, size_t first, size_t last)
 	} else {
 		return 0;
 	}
-	if (!(v = passive_after(cx, np, last, &kind)))
+	/* "a woman and her two sons were killed": the one and the counted after "and". */
+	size_t more = np;
+	if (!name && cx_is(cx, np, "and") && (cx_is(cx, i, "a") || cx_is(cx, i, "an"))) {
+		size_t at = np + 1 + (possessive_det(cx, np + 1) ? 1 : 0);
+		more = count_list(cx, at, last, CAS_KILLED, 0);
+		if (more == at)
+			more = np;
+	}
+	if (!(v = passive_after(cx, more, last, &kind)) && (more == np || !(v = passive_after(cx, np, last, &kind))))
 		return 0;
+	if (v < more)
+		more = np;
 	struct casualty *k = add(cx, i, kind, &ONE, np);
 	k->definite = !cx_is(cx, i, "a") && !cx_is(cx, i, "an");
+	if (more > np) {
+		size_t start = cx->n_cas;
+		count_list(cx, np + 1 + (possessive_det(cx, np + 1) ? 1 : 0), last, kind, 1);
+		for (size_t q = start; q < cx->n_cas; q++)
+			cx->cas[q].kind = kind;
+	}
 	return v + 1;
 }
 

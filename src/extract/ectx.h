@@ -97,7 +97,10 @@ enum actor_mention_flags {
 	AM_SPEAKER = 1 << 0,  /* part of a "X said" source phrase */
 	AM_VICTIM = 1 << 1,   /* named as killed or wounded */
 	AM_MODIFIER = 1 << 2, /* "linked to al Qaeda": qualifies another actor, is not one */
-	AM_NO_NATION = 1 << 3 /* "security forces" with no nation named: the document's guess */
+	AM_NO_NATION = 1 << 3, /* "security forces" with no nation named: the document's guess */
+	AM_GROUP_NAMED = 1 << 4, /* "Pokot raiders": a militia named by its people from name_first */
+	AM_KIND_NEXT = 1 << 5,  /* "Garre and Degodia militias": Garre's kind is the next mention's */
+	AM_HOME_ONLY = 1 << 6   /* a group of the lexicon's kind "local": only in its home country */
 };
 
 struct actor_mention {
@@ -108,6 +111,7 @@ struct actor_mention {
 	enum actor_kind kind;
 	unsigned flags;
 	const char *rule;    /* how it was recognised, for --explain */
+	size_t name_first;   /* AM_GROUP_NAMED: first token of the group's name */
 };
 
 enum date_flags {

@@ -234,11 +234,13 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 			int c = *d->iso3 ? gazetteer_country_by_iso3(gz, d->iso3) : -1;
 			/* A state's forces, or an armed group at home ("Hamas" for Rafah in Gaza,
 			 * not Rafah in Egypt). */
-			if (c >= 0 && d->kind == AK_GROUP && d->inter >= 1 && d->inter <= 4)
+			if (c >= 0 && d->kind == AK_GROUP && d->inter >= 1 && d->inter <= 4 && !d->home_only)
 				votes[c] += 1;
-			add_actor(cx, i, i + alen, d->name, d->inter, d->iso3, d->kind,
+			struct actor_mention *am = add_actor(cx, i, i + alen, d->name, d->inter, d->iso3, d->kind,
 				  d->kind == AK_GROUP ? "actor lexicon" : d->kind == AK_GENERIC
 				  ? "generic actor" : "anaphor");
+			if (d->home_only)
+				am->flags |= AM_HOME_ONLY;
 		}
 		return alen;
 	}
@@ -286,6 +288,24 @@ static void find_responsible(struct ectx *cx)
 	}
 }
 
+/* "gunmen (likely Al Shabaab)", "attackers, believed to be members of the ADF": the group
+ * the report takes them for, hedged (cue affiliation_hedge). */
+static int hedged_link(const struct ectx *cx, size_t i, size_t to)
+{
+	if (cx_is(cx, i, "(") || cx_is(cx, i, ","))
+		i++;
+	if (!cx_cue(cx, i, CUE_affiliation_hedge))
+		return 0;
+	i++;
+	if (cx_is(cx, i, "to") && cx_is(cx, i + 1, "be"))
+		i += 2;
+	if ((cx_is(cx, i, "members") || cx_is(cx, i, "fighters")) && cx_is(cx, i + 1, "of"))
+		i += 2;
+	while (i < to && (cx_is(cx, i, "the") || cx_is(cx, i, "a") || cx_is(cx, i, "an")))
+		i++;
+	return i == to;
+}
+
 /* A named group right after an anaphor or generic armed actor that it qualifies. */
 static const struct actor_mention *affiliation(const struct ectx *cx, size_t k)
 {
@@ -303,6 +323,8 @@ static const struct actor_mention *affiliation(const struct ectx *cx, size_t k)
 	}
 	if (prep) {
 		/* "gunmen from rival factions of the Sinaloa Cartel" */
+	} else if (hedged_link(cx, a->last, b->first)) {
+		return b; /* "an unknown armed group (likely Al Shabaab)" */
 	} else {
 		i = a->last;
 		if (!cx_cue(cx, i, CUE_affiliation_link) || !cx_cue(cx, i + 1, CUE_affiliation_prep))
@@ -328,6 +350,120 @@ static int blamed_actor(const struct ectx *cx)
 			return (int)k;
 	}
 	return -1;
+}
+
+/* --- identity militias named by their group ---------------------------------------------- */
+
+/* "Marehan sub-clan militia", "Pokot raiders": a militia named by the clan or people it
+ * comes from. The capitalised words right before the militia noun name the group, unless
+ * they qualify it ("Armed", "Rival": cue militia_name_stop), are a nationality, a country,
+ * a number or another actor. Returns the first token of the name, or m->first if none. */
+static size_t identity_name_start(const struct ectx *cx, const struct actor_mention *m,
+				  size_t prev_end)
+{
+	size_t s_first = sentence_first(cx, cx->t.tok[m->first].sentence);
+	size_t j = m->first;
+	while (j > s_first && j > prev_end && m->first - j < 5) {
+		const struct token *t = &cx->t.tok[j - 1];
+		if (!(t->flags & TOK_WORD) || (t->flags & TOK_NUMBER) ||
+		    !(t->flags & (TOK_CAP | TOK_ALLCAPS)) || cx_cue(cx, j - 1, CUE_militia_name_stop))
+			break;
+		size_t dlen;
+		if (gazetteer_demonym(cx->ex->gz, &cx->t, j - 1, &dlen) >= 0)
+			break;
+		size_t k = pm_lower(cx, j - 1);
+		if (k < cx->n_pm && cx->pm[k].first <= j - 1 && cx->pm[k].n_cand &&
+		    gz_place(cx->ex->gz, cx->pm[k].cand[0])->kind == PK_COUNTRY)
+			break;
+		j--;
+	}
+	/* A hyphenated name is whole or not at all: "Hawiye-Abgal", not "Abgal". */
+	while (j < m->first && (cx->t.tok[j].flags & TOK_HYPHEN))
+		j++;
+	return j;
+}
+
+static int militia_head(const struct ectx *cx, const struct actor_mention *m)
+{
+	if (m->kind == AK_GENERIC && m->inter == INTER_IDENTITY_MILITIA)
+		return 1;
+	return (m->kind == AK_GENERIC || m->kind == AK_ANAPHOR) && cx_cue(cx, m->last - 1, CUE_militia_noun);
+}
+
+/* Mark the militias named by their group: the mention takes in the name, and a place of
+ * the same name there is not where anything happened ("Garre" the clan, not the town). */
+static void find_identity_militias(struct ectx *cx)
+{
+	for (size_t i = 0; i < cx->n_am; i++) {
+		struct actor_mention *a = &cx->am[i];
+		if (!militia_head(cx, a))
+			continue;
+		size_t j = identity_name_start(cx, a, i > 0 ? cx->am[i - 1].last : 0);
+		if (j == a->first)
+			continue;
+		/* Its vote for the country stays: clans and peoples often share names with
+		 * places of their own country. */
+		for (size_t k = pm_lower(cx, j); k < cx->n_pm && cx->pm[k].first < a->first; k++)
+			cx->pm[k].flags |= PM_MODIFIER;
+		a->flags |= AM_GROUP_NAMED;
+		a->name_first = j;
+		/* "Garre and Degodia militias": the first people is a militia of its own. */
+		struct actor_mention head = *a;
+		head.first = j - 1;
+		size_t j2;
+		if (j > 1 && cx_is(cx, j - 1, "and") &&
+		    (j2 = identity_name_start(cx, &head, i > 0 ? cx->am[i - 1].last : 0)) < j - 1) {
+			for (size_t k = pm_lower(cx, j2); k < cx->n_pm && cx->pm[k].first < j - 1; k++)
+				cx->pm[k].flags |= PM_MODIFIER;
+			ECTX_PUSH(cx->am, cx->n_am, cx->alloc_am);
+			memmove(&cx->am[i + 1], &cx->am[i], (cx->n_am - 1 - i) * sizeof(*cx->am));
+			struct actor_mention *c = &cx->am[i];
+			c->flags = AM_GROUP_NAMED | AM_KIND_NEXT;
+			c->name_first = j2;
+			c->first = c->last = j - 1; /* named, and spanning its words, in name_actors */
+			i++;
+		}
+	}
+}
+
+/* ACLED's name for it: the group's words as written, the kind of militia the text says
+ * ("sub-clan", "clan", "ethnic", "communal"; raiders and tribesmen are an ethnic militia)
+ * and the country. */
+static void name_identity_militia(struct ectx *cx, struct actor_mention *a)
+{
+	/* A first conjunct takes the kind of militia from the mention after it. */
+	const struct actor_mention *words = (a->flags & AM_KIND_NEXT) ? a + 1 : a;
+	static const struct { const char *word, *kind; } kinds[] = {
+		{ "subclan", "Sub-Clan Militia" }, { "clan", "Clan Militia" },
+		{ "ethnic", "Ethnic Militia" }, { "tribal", "Ethnic Militia" },
+		{ "communal", "Communal Militia" }, { "community", "Communal Militia" } };
+	const char *kind = words->inter == INTER_IDENTITY_MILITIA ? "Ethnic Militia" : "Militia";
+	for (size_t i = words->first; i < words->last; i++) {
+		size_t k;
+		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+			if (cx_is(cx, i, kinds[k].word))
+				break;
+		if (k < sizeof(kinds) / sizeof(kinds[0])) {
+			kind = kinds[k].kind;
+			if (k == 1 && i > words->first && cx_is(cx, i - 1, "sub"))
+				kind = kinds[0].kind;
+			break;
+		}
+	}
+	const struct token *t0 = &cx->t.tok[a->name_first], *t1 = &cx->t.tok[a->first - 1];
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_add(&sb, cx->t.text + t0->start, t1->end - t0->start);
+	strbuf_addf(&sb, " %s", kind);
+	if (cx->country >= 0)
+		strbuf_addf(&sb, " (%s)", cx->ex->gz->countries[cx->country].name);
+	a->name = ectx_strdup(cx, sb.buf, sb.len);
+	strbuf_release(&sb);
+	a->inter = strcmp(kind, "Militia") ? INTER_IDENTITY_MILITIA : INTER_POLITICAL_MILITIA;
+	iso3_copy(a->iso3, cx->country >= 0 ? cx->ex->gz->countries[cx->country].iso3 : "");
+	a->kind = AK_GROUP;
+	a->first = a->name_first;
+	a->rule = (a->flags & AM_KIND_NEXT) ? "militia named by its people, before 'and'"
+					    : "militia named by its clan or people";
 }
 
 /* Generic and anaphoric actors get their final names once the country is known. */
@@ -372,6 +508,16 @@ static void name_actors(struct ectx *cx)
 	int force_country = -1; /* country of the latest state force named with its nation */
 	for (size_t i = 0; i < cx->n_am; i++) {
 		struct actor_mention *a = &cx->am[i];
+		if (a->flags & AM_GROUP_NAMED)
+			name_identity_militia(cx, a);
+		/* "bandits" outside the country whose bandits the lexicon names */
+		if ((a->flags & AM_HOME_ONLY) && (!cname || strcmp(a->iso3, ciso) != 0)) {
+			a->name = ectx_actor_name(cx, "Unidentified Armed Group", cx->country);
+			a->inter = INTER_POLITICAL_MILITIA;
+			a->kind = AK_GENERIC;
+			iso3_copy(a->iso3, ciso);
+			a->rule = "a home country's group word elsewhere: an unidentified armed group";
+		}
 		if (i > 0 && cx->am[i - 1].kind == AK_GROUP && cx->am[i - 1].inter >= 2 &&
 		    cx->am[i - 1].inter <= 4 && !(cx->am[i - 1].flags & AM_MODIFIER))
 			last_group = (int)i - 1;
@@ -461,6 +607,7 @@ void mentions_find(struct ectx *cx)
 		i += scan_at(cx, i, votes, lower, &sn);
 	}
 	free(sn.tok);
+	find_identity_militias(cx);
 	cx->votes = votes;
 	places_link(cx, votes);
 	choose_country(cx, votes);

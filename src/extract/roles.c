@@ -94,6 +94,46 @@ int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 	return best;
 }
 
+/* "Somali troops (SNA) and clan militia clashed with X": ACLED's first actor is the side
+ * named first; the others joined to it by "and" or a comma fight alongside it. Returns the
+ * first conjunct of actor k's subject, or k. */
+static int first_conjunct(const struct ectx *cx, int k, size_t s_first)
+{
+	while (k > 0) {
+		size_t p = cx->am[k].first;
+		while (p > s_first && cx_cue(cx, p - 1, CUE_article_det))
+			p--;
+		if (p <= s_first + 1 || !(cx_is(cx, p - 1, "and") || cx_is(cx, p - 1, ",")))
+			break;
+		size_t q = p - 1;
+		if (cx_is(cx, q, "and") && q > s_first + 1 && cx_is(cx, q - 1, ","))
+			q--; /* "A, B, and C" */
+		/* an aside in brackets after the first side: "security forces (SNA) and" */
+		if (cx_is(cx, q - 1, ")")) {
+			size_t o = q - 1;
+			while (o > s_first && q - o < 8 && !cx_is(cx, o, "("))
+				o--;
+			if (!cx_is(cx, o, "("))
+				break;
+			q = o;
+		}
+		int j = k - 1;
+		while (j >= 0 && cx->am[j].last > q)
+			j--;
+		if (j < 0 || cx->am[j].last != q || !actor_usable(cx, (size_t)j) ||
+		    (cx->am[j].flags & AM_VICTIM) || cx->am[j].inter == INTER_CIVILIANS ||
+		    cx->am[j].first < s_first)
+			break;
+		size_t b = cx->am[j].first;
+		while (b > s_first && cx_cue(cx, b - 1, CUE_article_det))
+			b--;
+		if (b > s_first && cx_cue(cx, b - 1, CUE_object_prep))
+			break; /* "with the police and militia": not a subject */
+		k = j;
+	}
+	return k;
+}
+
 /* First usable actor starting in [from, to). */
 int actor_after(const struct ectx *cx, size_t from, size_t to)
 {
@@ -172,6 +212,36 @@ static int speaker_as_subject(const struct ectx *cx, size_t tok, size_t s_first)
 	return -1;
 }
 
+/* Is the trigger a verb of repelling an attack ("repelled", "fought off"), or the attack
+ * a verb of repelling has as its object ("repulsed their attack")? */
+static int repelled(const struct ectx *cx, const struct trigger_mention *m, size_t s_first)
+{
+	if (cx_cue(cx, m->first, CUE_repel_verb))
+		return 1;
+	for (size_t i = m->first; i > s_first && m->first - i < 4; i--)
+		if (cx_cue(cx, i - 1, CUE_repel_verb))
+			return 1;
+		else if (!cx_cue(cx, i - 1, CUE_article_det) && !(cx->t.tok[i - 1].flags & TOK_CAP))
+			return 0;
+	return 0;
+}
+
+/* "a Taliban-planted mine", "an IS-laid bomb": the actor joined by a hyphen to the
+ * participle before the weapon made it. */
+static int weapon_maker(const struct ectx *cx, const struct trigger_mention *m)
+{
+	size_t p = m->first;
+	if (!cx_cue(cx, p, CUE_made_by) || !(cx->t.tok[p].flags & TOK_HYPHEN)) {
+		if (p == 0 || !cx_cue(cx, p - 1, CUE_made_by) || !(cx->t.tok[p - 1].flags & TOK_HYPHEN))
+			return -1;
+		p--;
+	}
+	for (size_t k = am_lower(cx, p > 6 ? p - 6 : 0); k < cx->n_am && cx->am[k].first < p; k++)
+		if (cx->am[k].last == p && actor_usable(cx, k))
+			return (int)k;
+	return -1;
+}
+
 void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_last)
 {
 	const struct trigger_mention *m = &cx->tm[e->trigger];
@@ -240,7 +310,21 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 		ev_why(cx, e, "; roles: between A and B");
 		return;
 	}
+	int maker = (flags & TR_NOUN) ? weapon_maker(cx, m) : -1;
+	if (maker >= 0) {
+		e->actor1 = maker;
+		e->actor2 = actor_before(cx, m->first, s_first);
+		if (e->actor2 < 0 || e->actor2 == maker)
+			e->actor2 = actor_after(cx, m->last, end);
+		if (e->actor2 == maker)
+			e->actor2 = -1;
+		ev_why(cx, e, "; roles: the group that planted the weapon ('X-planted')");
+		return;
+	}
 	e->actor1 = actor_before(cx, m->first, s_first);
+	int last_conjunct = e->actor1;
+	if (e->actor1 >= 0)
+		e->actor1 = first_conjunct(cx, e->actor1, s_first);
 	if (e->actor1 < 0)
 		e->actor1 = speaker_as_subject(cx, m->first, s_first);
 	/* "Turkish jets struck": the trigger is the head of its own actor's phrase. */
@@ -278,6 +362,21 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 	e->actor2 = actor_after(cx, m->last, target_end);
 	if (e->actor2 >= 0 && e->actor2 == e->actor1)
 		e->actor2 = -1;
+	/* "Troops repelled an attack on the base", "police repulsed their attack": the side that
+	 * attacked comes first (ACLED's initiator), the defenders second. */
+	if (e->actor1 >= 0 && repelled(cx, m, s_first)) {
+		int t = e->actor1;
+		e->actor1 = e->actor2; /* none named: the attackers from context */
+		e->actor2 = t;
+		ev_why(cx, e, "; roles: the attack repelled is the other side's");
+		return;
+	}
+	/* "Soldiers and rebels exchanged fire": when a fight names no one it was "with" or
+	 * "against", or nobody else is named, the sides of the subject fought each other. */
+	if (last_conjunct != e->actor1 &&
+	    (e->actor2 < 0 || (cx_cue(cx, m->first, CUE_two_sided) && !cx_is(cx, m->last, "with") &&
+			       !cx_is(cx, m->last, "against"))))
+		e->actor2 = last_conjunct;
 	ev_why(cx, e, "; roles: subject before the trigger, object after");
 }
 
@@ -363,6 +462,15 @@ void default_actors(struct ectx *cx, struct event *e, int ctry)
 {
 	if (e->actor1 >= 0 && e->actor1 == e->actor2)
 		e->actor2 = -1;
+	/* "Unidentified gunmen attacked a bus ... The next day X claimed responsibility": the
+	 * attackers are whoever claimed the attack told just before the claim. */
+	size_t claim_s = cx->responsible >= 0 ? cx->t.tok[cx->am[cx->responsible].first].sentence : 0;
+	if (e->actor1 >= 0 && cx->responsible >= 0 && cx->am[e->actor1].kind == AK_GENERIC &&
+	    cx->am[e->actor1].inter == INTER_POLITICAL_MILITIA && e->actor2 != cx->responsible &&
+	    claim_s >= e->sentence && claim_s <= e->sentence + 2) {
+		e->actor1 = cx->responsible;
+		ev_why(cx, e, "; actor1: the unnamed attackers are who claimed it");
+	}
 	/* Civilians suffer violence; they are never its first actor. */
 	if (e->actor1 >= 0 && cx->am[e->actor1].inter == INTER_CIVILIANS && acled_type_of(e->sub) != TYPE_PROTESTS &&
 	    acled_type_of(e->sub) != TYPE_STRATEGIC) {

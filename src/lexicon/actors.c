@@ -22,7 +22,7 @@ static int kind_from_name(const char *s)
 	for (int i = 0; i < 4; i++)
 		if (strcmp(s, names[i]) == 0)
 			return i;
-	return -1;
+	return strcmp(s, "local") == 0 ? AK_GROUP : -1; /* a group at home only */
 }
 
 static void add_alias_list(struct phrase_index *ix, const char *list, int payload)
@@ -67,6 +67,7 @@ static int actor_row(void *vctx, char **f, size_t n, unsigned long line)
 	d->inter = (int)inter;
 	snprintf(d->iso3, sizeof(d->iso3), "%s", f[3]);
 	d->kind = (enum actor_kind)kind;
+	d->home_only = strcmp(f[4], "local") == 0 && *f[3];
 	if (kind == AK_GROUP)
 		phrase_add(lex->ix, f[0], idx);
 	add_alias_list(lex->ix, f[1], idx);

@@ -38,6 +38,8 @@ struct actor_def {
 	int inter;   /* ACLED inter code, 0 if resolved in context */
 	char iso3[4];
 	enum actor_kind kind;
+	int home_only; /* kind "local": this group only in its home country (iso3); elsewhere its
+			* words ("bandits") name an unidentified armed group */
 };
 
 struct actor_lex {

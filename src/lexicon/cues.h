@@ -32,6 +32,8 @@
 	X(place_feature) X(place_office) X(place_adm1_word) X(place_town_word) X(place_name_stop) X(place_unlisted_kind) \
 	X(place_facility) X(place_facility_generic) X(place_qualifier) X(place_longer_kind) \
 	X(place_joiner) X(place_name_tail) X(place_locative_country) X(place_list_gap) X(place_the_town) \
+	/* actors (mentions.c) */ \
+	X(militia_noun) X(militia_name_stop) X(affiliation_hedge) X(repel_verb) \
 	/* casualty counts (casualties.c, evcounts.c) */ \
 	X(cas_aux) X(cas_np_stop) X(cas_aside) X(unnamed_people) X(group_noun) X(kin_noun) \
 	X(person_noun) X(count_unit) X(count_designator) X(age_unit) X(thing_noun) \

@@ -114,7 +114,8 @@ static size_t figure_at(const struct tokens *t, size_t i, size_t limit, long *ou
 
 /* Vague quantities, one convention for the killed, the injured and the detained (sitrep(1),
  * "fatalities"): ACLED's 10 for "tens", 12 for "dozens", 100 for "hundreds"; the fewest people
- * the word allows otherwise, by its rank: 2 for "a few", 3 for "several", 4 for "many".
+ * the word allows otherwise, by its rank: 2 for "a few", 3 for "several" and for "an unknown
+ * number", 4 for "many".
  * "both" is exact. */
 static const struct { const char *w1, *w2; long value; } vague[] = {
 	{ "dozens", NULL, 12 }, { "a", "dozen", 12 }, { "tens", NULL, 10 },
@@ -122,6 +123,8 @@ static const struct { const char *w1, *w2; long value; } vague[] = {
 	{ "several", NULL, 3 }, { "multiple", NULL, 3 }, { "a", "number", 3 },
 	{ "a", "few", 2 }, { "a", "handful", 2 }, { "a", "couple", 2 }, { "few", NULL, 2 },
 	{ "numerous", NULL, 4 }, { "many", NULL, 4 }, { "both", NULL, 2 },
+	{ "unknown", "number", 3 }, { "unspecified", "number", 3 },
+	{ "undisclosed", "number", 3 }, { "undetermined", "number", 3 },
 	{ NULL, NULL, 0 }
 };
 
@@ -228,12 +231,17 @@ size_t number_at(const struct tokens *t, size_t i, size_t limit, struct count *o
 	}
 	/* "in", "at", "more" without the rest of their phrase start no number ("a" alone can:
 	 * "a dozen", "a hundred"). */
-	if (kind < 0 && modifier_word && !is(t, i, limit, "a"))
+	int an = kind < 0 && is(t, i, limit, "an"); /* "an unknown number of" */
+	if (kind < 0 && modifier_word && !is(t, i, limit, "a") && !an)
 		return 0;
 	struct count c = { 0, 0, 0, 0 };
 	long v;
 	size_t n;
-	if ((n = vague_at(t, p, limit, &c))) {
+	if (an && !(n = vague_at(t, p + 1, limit, &c)))
+		return 0;
+	if (an) {
+		p += 1 + n;
+	} else if ((n = vague_at(t, p, limit, &c))) {
 		p += n;
 	} else if ((n = figure_at(t, p, limit, &v))) {
 		p += n;

@@ -135,6 +135,11 @@ START_TEST(counts_vague_words_follow_one_convention_for_every_kind)
 	KILLED("Jets struck a rebel camp near Ndele, killing numerous fighters.", 4);
 	INJURED("A grenade thrown into a bar in Garissa wounded a few customers.", 2);
 	KILLED("Gunmen killed dozens of villagers in a raid near Bokkos.", 12);
+	/* A toll the report cannot give is the fewest a plural allows, as "several". */
+	KILLED("Troops shelled a rebel base near Tine; an unknown number of fighters were killed.", 3);
+	DETAINED("Police detained an unspecified number of protesters in Kasese.", 3);
+	/* "unknown" without "number" is no count. */
+	KILLED("Troops shelled a rebel base near Tine; the fate of the unknown gunmen is unclear.", 0);
 }
 END_TEST
 
@@ -228,6 +233,25 @@ START_TEST(counts_a_named_person_killed_is_one)
 }
 END_TEST
 
+START_TEST(counts_a_person_named_by_a_role_of_someone_is_one)
+{
+	KILLED("Gunmen shot dead the driver of an MP on the road to Garissa.", 1);
+	KILLED("Gunmen shot dead the guard of a senator on the road to Garissa.", 1);
+	/* The head is no person: the car of a judge. */
+	INJURED("A bomb wrecked the car of a judge on the road to Garissa.", 0);
+}
+END_TEST
+
+START_TEST(counts_one_victim_and_a_counted_group_after_and_add_up)
+{
+	KILLED("A herder and his four sons were killed when raiders attacked their camp near Kapedo.", 5);
+	KILLED("Two guards and their three drivers were killed in an ambush near Kapedo.", 5);
+	INJURED("A teacher and her two pupils were wounded when a shell hit their school in Izium.", 3);
+	/* Only when the casualty verb follows the whole subject. */
+	KILLED("A farmer and his two sons fled as gunmen shot dead a guard near Kapedo.", 1);
+}
+END_TEST
+
 Suite *suite_counts(void)
 {
 	Suite *s = suite_create("counts");
@@ -248,6 +272,8 @@ Suite *suite_counts(void)
 	tcase_add_test(tc, counts_past_deeds_of_a_target_are_not_news);
 	tcase_add_test(tc, counts_a_named_person_killed_is_one);
 	tcase_add_test(tc, counts_a_tally_over_a_period_is_no_count_of_one_event);
+	tcase_add_test(tc, counts_one_victim_and_a_counted_group_after_and_add_up);
+	tcase_add_test(tc, counts_a_person_named_by_a_role_of_someone_is_one);
 	suite_add_tcase(s, tc);
 	return s;
 }
