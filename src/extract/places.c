@@ -338,8 +338,10 @@ static int resolve_place(struct ectx *cx, const struct name_votes *nv, size_t mk
 		else if (p->country >= 0 && cx->votes[p->country] > 0)
 			s += 1 + (cx->votes[p->country] > 2); /* its own votes count here: the
 								* likeliest reading leads */
+		/* a unit named beside it ("Tagab district, Kapisa") outranks a kind word alone,
+		 * which every namesake district has */
 		if (ev)
-			s += 6;
+			s += 6 + (ev > 1);
 		if (p->population > 0)
 			s += log10((double)p->population) / 10.0;
 		if (s > best) {
