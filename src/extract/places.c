@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
+#include "base/utf8.h"
 #include "base/util.h"
 #include "extract/places.h"
 
@@ -772,12 +774,65 @@ void places_link(struct ectx *cx, int *votes)
 	withdraw_weak_votes(cx, votes);
 }
 
+/* Letters and digits of s, folded and lower-cased: "Pul-e Alam" and "Pul-e-Alam" agree. */
+static void squash(const char *s, size_t len, struct strbuf *out)
+{
+	struct strbuf folded = STRBUF_INIT;
+	utf8_fold_lower(s, len, &folded);
+	for (size_t i = 0; i < folded.len; i++)
+		if ((folded.buf[i] >= 'a' && folded.buf[i] <= 'z') || (folded.buf[i] >= '0' && folded.buf[i] <= '9'))
+			strbuf_addch(out, folded.buf[i]);
+	strbuf_release(&folded);
+}
+
+/* A town or district the text spells its own way ("Charbolak district" for the gazetteer's
+ * Chahar Bolak, "Belet Weyne" for Beledweyne): the location keeps the text's spelling, as a
+ * coder writing from this report would. Not for a short form ("Mazar" for Mazar-i-Sharif),
+ * a name in capitals (a dateline) or lower-case text, where the gazetteer's form is better. */
+static void written_name(struct ectx *cx, size_t mk, int lower)
+{
+	struct place_mention *m = &cx->pm[mk];
+	const struct place *p = &cx->ex->gz->places[m->place];
+	if (lower || (m->flags & PM_UNLISTED) || !(is_town(p->kind) || p->kind == PK_ADM2))
+		return;
+	int own = 0;
+	for (size_t k = 0; k < m->n_cand && !own; k++)
+		own = m->cand[k] == m->place; /* not the capital a province's name led to */
+	size_t last = m->last;
+	while (last > m->first + 1 && cx_cue(cx, last - 1, CUE_place_longer_kind))
+		last--; /* "Farah city", "Sangin district" */
+	for (size_t i = m->first; i < last && own; i++) {
+		const struct token *t = &cx->t.tok[i];
+		if ((t->flags & TOK_ALLCAPS) && t->len > 1)
+			own = 0;
+		/* a phrase, not a name: "Kabul's international airport" */
+		if ((i + 1 < last && (t->flags & TOK_POSS)) ||
+		    ((t->flags & TOK_WORD) && !(t->flags & TOK_CAP) && t->len > 3))
+			own = 0;
+	}
+	if (!own || !(cx->t.tok[m->first].flags & TOK_CAP))
+		return;
+	const char *text = cx->t.text + cx->t.tok[m->first].start;
+	size_t len = cx->t.tok[last - 1].end - cx->t.tok[m->first].start;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	squash(text, len, &a);
+	squash(p->name, strlen(p->name), &b);
+	if (a.len && !strstr(b.buf, a.buf) && !strstr(a.buf, b.buf))
+		m->name = ectx_strdup(cx, text, len);
+	strbuf_release(&a);
+	strbuf_release(&b);
+}
+
 void places_resolve(struct ectx *cx)
 {
 	struct name_votes nv;
+	int lower = places_lower_case(cx);
 	name_votes_init(cx, &nv);
-	for (size_t k = 0; k < cx->n_pm; k++)
+	for (size_t k = 0; k < cx->n_pm; k++) {
 		finish_place(cx, &nv, k);
+		if (cx->pm[k].place >= 0)
+			written_name(cx, k, lower);
+	}
 	name_votes_release(&nv);
 	find_unlisted(cx);
 }
