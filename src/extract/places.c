@@ -902,14 +902,21 @@ void places_link(struct ectx *cx, int *votes)
 	withdraw_weak_votes(cx, votes);
 }
 
-/* Letters and digits of s, folded and lower-cased: "Pul-e Alam" and "Pul-e-Alam" agree. */
+/* Words of s, folded and lower-cased, one space between: "Pul-e Alam" and "Pul-e-Alam" agree,
+ * "Ceel Dheer" and "Ceeldheer" do not. */
 static void squash(const char *s, size_t len, struct strbuf *out)
 {
 	struct strbuf folded = STRBUF_INIT;
 	utf8_fold_lower(s, len, &folded);
-	for (size_t i = 0; i < folded.len; i++)
-		if ((folded.buf[i] >= 'a' && folded.buf[i] <= 'z') || (folded.buf[i] >= '0' && folded.buf[i] <= '9'))
-			strbuf_addch(out, folded.buf[i]);
+	for (size_t i = 0; i < folded.len; i++) {
+		char c = folded.buf[i];
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			strbuf_addch(out, c);
+		else if (out->len && out->buf[out->len - 1] != ' ')
+			strbuf_addch(out, ' ');
+	}
+	while (out->len && out->buf[out->len - 1] == ' ')
+		out->buf[--out->len] = '\0';
 	strbuf_release(&folded);
 }
 
@@ -917,11 +924,11 @@ static void squash(const char *s, size_t len, struct strbuf *out)
  * Chahar Bolak, "Belet Weyne" for Beledweyne): the location keeps the text's spelling, as a
  * coder writing from this report would. Not for a short form ("Mazar" for Mazar-i-Sharif),
  * a name in capitals (a dateline) or lower-case text, where the gazetteer's form is better. */
-static void written_name(struct ectx *cx, size_t mk, int lower)
+static void written_name(struct ectx *cx, size_t mk)
 {
 	struct place_mention *m = &cx->pm[mk];
 	const struct place *p = &cx->ex->gz->places[m->place];
-	if (lower || (m->flags & PM_UNLISTED) || !(is_town(p->kind) || p->kind == PK_ADM2))
+	if ((m->flags & PM_UNLISTED) || !(is_town(p->kind) || p->kind == PK_ADM2))
 		return;
 	int own = 0;
 	for (size_t k = 0; k < m->n_cand && !own; k++)
@@ -942,6 +949,8 @@ static void written_name(struct ectx *cx, size_t mk, int lower)
 		return;
 	const char *text = cx->t.text + cx->t.tok[m->first].start;
 	size_t len = cx->t.tok[last - 1].end - cx->t.tok[m->first].start;
+	if (strlen(p->name) == len && memcmp(p->name, text, len) == 0)
+		return; /* the gazetteer's own spelling: the common case */
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
 	squash(text, len, &a);
 	squash(p->name, strlen(p->name), &b);
@@ -954,12 +963,11 @@ static void written_name(struct ectx *cx, size_t mk, int lower)
 void places_resolve(struct ectx *cx)
 {
 	struct name_votes nv;
-	int lower = places_lower_case(cx);
 	name_votes_init(cx, &nv);
 	for (size_t k = 0; k < cx->n_pm; k++) {
 		finish_place(cx, &nv, k);
 		if (cx->pm[k].place >= 0)
-			written_name(cx, k, lower);
+			written_name(cx, k); /* lower-case text: no capital, no own spelling */
 	}
 	name_votes_release(&nv);
 	find_unlisted(cx);
