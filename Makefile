@@ -79,11 +79,11 @@ SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-poi
 asan:
 	@$(MAKE) --no-print-directory B=build/asan OPT="$(SAN)" LDFLAGS="$(SAN)" build/asan/sitrep build/asan/unit-tests
 
-# ThreadSanitizer build, for `sitrep run` (its export thread); run-all.sh uses it when
-# SITREP_TSAN=1.
+# ThreadSanitizer build, for `sitrep run`, `extract --jobs` and the ordered queue's unit
+# test; run-all.sh uses it when SITREP_TSAN=1.
 TSAN = -fsanitize=thread -g -O1
 tsan:
-	@$(MAKE) --no-print-directory B=build/tsan OPT="$(TSAN)" LDFLAGS="$(TSAN)" build/tsan/sitrep
+	@$(MAKE) --no-print-directory B=build/tsan OPT="$(TSAN)" LDFLAGS="$(TSAN)" build/tsan/sitrep build/tsan/unit-tests
 
 # Every test: unit tests and golden tests, plain and under ASan+UBSan; one summary line.
 check: all $(B)/unit-tests

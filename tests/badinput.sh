@@ -37,6 +37,24 @@ printf '{"id":1e999,"text":"A huge id."}\n{"id":12345678901234567890,"text":"Big
 python3 -c 'print("{\"type\":\"event\",\"doc_id\":\"d\",\"x\":" + "[" * 50000 + "]" * 50000 + "}")' >deep-records.jsonl
 printf '{"type":"event","doc_id":"d","event_id":"e1","fatalities":1e999,"notes":"n"}\n' >>deep-records.jsonl
 
+# Not text: magic numbers and byte shares; each beside an article that must still go through.
+printf 'Title: Good\nDate: 2021-01-01\n\nPolice in Jos arrested four men on Friday.\n' >good.txt
+printf '%%PDF-1.7\n%%\342\343\317\323\n1 0 obj\n' >a.pdf
+gzip -c good.txt >good.txt.gz
+cp good.txt.gz gz.jsonl
+python3 -c 'import zipfile; z = zipfile.ZipFile("a.docx", "w"); z.writestr("[Content_Types].xml", "<Types/>"); z.writestr("word/document.xml", "<w:document/>"); z.close()'
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR' >a.png
+printf '\377\330\377\340\000\020JFIF\000' >a.jpg
+printf 'GIF89a\001\000\001\000\000\000' >a.gif
+printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000' >a.elf
+printf 'SQLite format 3\000\020\000\001\001' >a.sqlite
+head -c 3000000 /dev/urandom >random.bin
+iconv -f UTF-8 -t UTF-16 good.txt >utf16.txt
+cp a.pdf pdf.html
+{ printf '{"id":"ok1","text":"Police in Jos arrested four men on Friday."}\n'
+  printf '{"id":"pdf","text":"%%PDF-1.4\\n%%\\u00e2\\u00e3 1 0 obj"}\n'
+  printf '{"id":"ok2","text":"Soldiers clashed with rebels near Goma on Friday."}\n'; } >pdf-field.jsonl
+
 # name, command, status, stderr pattern ('-' = must be empty), stdout lines: tab-separated
 while IFS=$'\t' read -r name cmd want pattern lines; do
 	case $name in ''|'#'*) continue ;; esac
@@ -77,6 +95,21 @@ wrong-field-types	"$SITREP" parse types.jsonl	1	types\.jsonl:1: no article body	
 duplicate-keys	"$SITREP" parse dup.jsonl | grep -c '"text":"first body"'	0	-	1
 huge-numbers	"$SITREP" parse huge.jsonl	0	-	2
 strict-stops	"$SITREP" parse --strict truncated.jsonl types.jsonl	1	truncated\.jsonl:2	1
+# not text
+pdf	"$SITREP" parse a.pdf good.txt	1	a\.pdf: not text \(looks like a PDF\); convert it first, for example with pdftotext	1
+gzip	"$SITREP" parse good.txt.gz good.txt	1	good\.txt\.gz: not text \(looks like a gzip file\); convert it first, for example with gunzip	1
+gzip-named-jsonl	"$SITREP" parse gz.jsonl good.txt	1	gz\.jsonl: not text \(looks like a gzip file\)	1
+docx	"$SITREP" parse a.docx good.txt	1	a\.docx: not text \(looks like a Word document\); convert it first, for example with pandoc	1
+png	"$SITREP" parse a.png good.txt	1	a\.png: not text \(looks like a PNG image\); convert it first, for example with tesseract	1
+jpeg	"$SITREP" parse a.jpg good.txt	1	a\.jpg: not text \(looks like a JPEG image\)	1
+gif	"$SITREP" parse a.gif good.txt	1	a\.gif: not text \(looks like a GIF image\)	1
+elf	"$SITREP" parse a.elf good.txt	1	a\.elf: not text \(looks like an ELF program\)	1
+sqlite	"$SITREP" parse a.sqlite good.txt	1	a\.sqlite: not text \(looks like an SQLite database\); convert it first, for example with sqlite3	1
+random-bytes	"$SITREP" parse random.bin good.txt	1	random\.bin: not text \(looks like binary data, [0-9]+% control bytes\)	1
+utf16	"$SITREP" parse utf16.txt good.txt	1	utf16\.txt: not text \(looks like UTF-16 text\); convert it first, for example with iconv	1
+html-body	"$SITREP" parse pdf.html good.txt	1	pdf\.html: not text \(looks like a PDF\)	1
+feed-text-field	"$SITREP" parse pdf-field.jsonl	1	pdf-field\.jsonl:2: not text \(looks like a PDF\)	2
+run-skips-it	("$SITREP" run -q --outdir runout a.pdf good.txt >/dev/null; s=$?; tail -n +2 runout/documents.csv | grep -c '^good,'; exit $s)	1	a\.pdf: not text \(looks like a PDF\)	1
 # later stages
 extract-bad-lines	"$SITREP" extract truncated.jsonl	1	truncated\.jsonl:1: document has no string "doc_id"	0
 export-deep-nesting	"$SITREP" export deep-records.jsonl	1	deep-records\.jsonl:1: invalid JSON	2

@@ -86,22 +86,41 @@ VG
 	cat "$tmp/vg.log"
 	count "$tmp/vg.log"
 fi
-# SITREP_TSAN=1: `sitrep run` (parse and extract on one thread, export on another) under
-# ThreadSanitizer on a corpus of many batches; its tables must equal the plain build's.
+# SITREP_TSAN=1: `sitrep run` (parse, four extract workers, export, each on a thread) and
+# `sitrep extract --jobs 3` under ThreadSanitizer, on a corpus of many batches with a long
+# document among them; their output must equal the plain build's on one thread. Also the
+# ordered queue's unit test.
 if [ "${SITREP_TSAN:-0}" = 1 ]; then
-	echo "== sitrep run under ThreadSanitizer"
-	if (cd "$top" && make --no-print-directory tsan build/bench/gen) >"$tmp/tsan-build.log" 2>&1 &&
-		"$top/build/bench/gen" articles 3 >"$tmp/tsan-corpus.jsonl" &&
-		"$top/build/tsan/sitrep" run -q --outdir "$tmp/tsan-out" "$tmp/tsan-corpus.jsonl" \
-			>/dev/null 2>"$tmp/tsan.log" &&
-		! grep -q ThreadSanitizer "$tmp/tsan.log" &&
-		"$top/build/sitrep" run -q --outdir "$tmp/plain-out" "$tmp/tsan-corpus.jsonl" >/dev/null &&
-		diff -r "$tmp/tsan-out" "$tmp/plain-out" >/dev/null; then
-		echo "ok   sitrep run under ThreadSanitizer"; passed=$((passed + 1))
+	echo "== sitrep run and extract --jobs under ThreadSanitizer"
+	t=$tmp/tsan
+	mkdir -p "$t"
+	if (cd "$top" && make --no-print-directory tsan build/bench/gen) >"$t/build.log" 2>&1 &&
+		"$top/build/bench/gen" articles 3 >"$t/corpus.jsonl" &&
+		{ for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do sed 1d "$top"/tests/corpus/*.txt; done >"$t/long.txt"; } &&
+		"$top/build/tsan/sitrep" run -q --jobs 4 --outdir "$t/tsan-out" "$t/corpus.jsonl" "$t/long.txt" \
+			>/dev/null 2>"$t/run.log" &&
+		"$top/build/sitrep" run -q --jobs 1 --outdir "$t/plain-out" "$t/corpus.jsonl" "$t/long.txt" >/dev/null &&
+		diff -r "$t/tsan-out" "$t/plain-out" >/dev/null &&
+		"$top/build/sitrep" parse -q "$t/corpus.jsonl" "$t/long.txt" >"$t/docs.jsonl" &&
+		"$top/build/tsan/sitrep" extract -q --jobs 3 "$t/docs.jsonl" >"$t/tsan.jsonl" 2>"$t/extract.log" &&
+		"$top/build/sitrep" extract -q --jobs 1 "$t/docs.jsonl" >"$t/plain.jsonl" &&
+		cmp -s "$t/tsan.jsonl" "$t/plain.jsonl" &&
+		(cd "$top" && CK_RUN_SUITE=ordq CK_VERBOSITY=minimal build/tsan/unit-tests) >"$t/unit.log" 2>&1 &&
+		! grep -q ThreadSanitizer "$t/run.log" "$t/extract.log" "$t/unit.log"; then
+		echo "ok   sitrep run --jobs 4 and extract --jobs 3 under ThreadSanitizer"; passed=$((passed + 1))
 	else
-		echo "FAIL sitrep run under ThreadSanitizer"; tail -30 "$tmp/tsan-build.log" "$tmp/tsan.log"
+		echo "FAIL sitrep run and extract --jobs under ThreadSanitizer"
+		tail -30 "$t/build.log" "$t/run.log" "$t/extract.log" "$t/unit.log"
 		failed=$((failed + 1))
 	fi
+fi
+# SITREP_LINEAR=1: each reader and writer on one long string of size x and of 2x (CI sets it;
+# `make bench` runs it too); a timing test, so not part of the unit tests.
+if [ "${SITREP_LINEAR:-0}" = 1 ]; then
+	echo "== linear time on long strings"
+	python3 "$here/lineartime.py" "$top/build/sitrep" >"$tmp/linear.log" 2>&1 || true
+	cat "$tmp/linear.log"
+	count "$tmp/linear.log"
 fi
 # SITREP_FUZZ=1: every libFuzzer target for FUZZ_SECONDS (default 30) on its seeded corpus.
 if [ "${SITREP_FUZZ:-0}" = 1 ] && command -v clang >/dev/null 2>&1; then

@@ -54,10 +54,11 @@ uint32_t utf8_decode(const char *s, size_t len, size_t *adv)
 	return cp;
 }
 
-size_t utf8_clean(const char *s, size_t len, struct strbuf *out)
+/* utf8_clean from s on; a byte-order mark is dropped only at the very start. */
+static size_t clean_bytes(const char *s, size_t len, struct strbuf *out, int at_start)
 {
 	size_t bad = 0, i = 0;
-	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+	if (at_start && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	strbuf_grow(out, len - i);
 	while (i < len) {
@@ -95,21 +96,127 @@ size_t utf8_clean(const char *s, size_t len, struct strbuf *out)
 	return bad;
 }
 
+size_t utf8_clean(const char *s, size_t len, struct strbuf *out)
+{
+	return clean_bytes(s, len, out, 1);
+}
+
+/* Printable ASCII from s[i]: the end of the run. */
+static size_t ascii_run(const char *s, size_t i, size_t len)
+{
+	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
+size_t utf8_clean_inplace(struct strbuf *sb)
+{
+	char *s = sb->buf;
+	size_t len = sb->len, r = 0, w = 0, bad = 0;
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		r = 3;
+	while (r < len) {
+		unsigned char c = (unsigned char)s[r];
+		size_t adv = 1, keep = 0; /* bytes read; bytes kept as they are */
+		int replace = 0;
+		if (c >= 0x20 && c < 0x80) {
+			adv = keep = ascii_run(s, r, len) - r;
+		} else if (c < 0x20) {
+			if (c == '\n' || c == '\t')
+				keep = 1;
+			else if (c == '\r' && !(r + 1 < len && s[r + 1] == '\n'))
+				s[r] = '\n', keep = 1;
+			else if (c == 0)
+				replace = 1;
+		} else {
+			uint32_t cp = utf8_decode(s + r, len - r, &adv);
+			replace = cp == 0xFFFD && !(adv == 3 && c == 0xEF);
+			keep = replace ? 0 : adv;
+		}
+		if (replace && w + 3 > r + adv) {
+			/* U+FFFD is longer than what it replaces here: the rest goes through a copy. */
+			struct strbuf rest = STRBUF_INIT;
+			bad += clean_bytes(s + r, len - r, &rest, 0);
+			strbuf_setlen(sb, w);
+			strbuf_add(sb, rest.buf, rest.len);
+			strbuf_release(&rest);
+			return bad;
+		}
+		if (replace) {
+			memcpy(s + w, replacement, 3);
+			w += 3;
+			bad++;
+		} else if (keep) {
+			if (w != r)
+				memmove(s + w, s + r, keep);
+			w += keep;
+		}
+		r += adv;
+	}
+	strbuf_setlen(sb, w);
+	return bad;
+}
+
+/* NFC window by window. A window starts at an ASCII byte (or the start of the text) and ends
+ * before one (or at the end): no canonical composition takes an ASCII character second and
+ * reordering stops at it, so no window changes what another holds. Only windows with other
+ * bytes go through utf8proc, whose working copy (four bytes a character) is then a window's,
+ * not the text's. In place: normalised text is rarely longer (a few characters excluded from
+ * composition), and then the rest is copied. */
+#define NFC_WINDOW (64 * 1024)
+
+static void nfc_from(struct strbuf *sb, size_t r, size_t w)
+{
+	char *buf = sb->buf;
+	size_t len = sb->len;
+	while (r < len) {
+		size_t na = r;
+		while (na < len && (unsigned char)buf[na] < 0x80)
+			na++;
+		if (w != r)
+			memmove(buf + w, buf + r, na - r);
+		w += na - r;
+		r = na;
+		if (r == len)
+			break;
+		if (r > 0) { /* the ASCII character before may take combining marks */
+			r--;
+			w--;
+		}
+		size_t e = r + 1;
+		while (e < len && ((unsigned char)buf[e] >= 0x80 || e - r < NFC_WINDOW))
+			e++;
+		utf8proc_uint8_t *nfc = NULL;
+		utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)buf + r, (utf8proc_ssize_t)(e - r),
+						  &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (n < 0) { /* cannot happen on clean text; keep the window as it is */
+			memmove(buf + w, buf + r, e - r);
+			w += e - r;
+		} else if (w + (size_t)n <= e) {
+			memmove(buf + w, nfc, (size_t)n);
+			w += (size_t)n;
+		} else {
+			struct strbuf grown = STRBUF_INIT;
+			strbuf_grow(&grown, len + (size_t)n);
+			strbuf_add(&grown, buf, w);
+			strbuf_add(&grown, nfc, (size_t)n);
+			size_t at = grown.len;
+			strbuf_add(&grown, buf + e, len - e);
+			free(nfc);
+			strbuf_release(sb);
+			*sb = grown;
+			nfc_from(sb, at, at);
+			return;
+		}
+		free(nfc);
+		r = e;
+	}
+	strbuf_setlen(sb, w);
+}
+
 void utf8_nfc(struct strbuf *sb)
 {
-	/* Pure ASCII is already NFC: skip the library call for the common case. */
-	size_t i;
-	for (i = 0; i < sb->len; i++)
-		if ((unsigned char)sb->buf[i] >= 0x80)
-			break;
-	if (i == sb->len)
-		return;
-	utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)sb->buf);
-	if (!nfc)
-		return;
-	strbuf_reset(sb);
-	strbuf_addstr(sb, (const char *)nfc);
-	free(nfc);
+	nfc_from(sb, 0, 0);
 }
 
 int utf8_fold(uint32_t cp)

@@ -13,7 +13,12 @@
  * followed by one). A leading byte-order mark is dropped. Returns the number of replacements. */
 size_t utf8_clean(const char *s, size_t len, struct strbuf *out);
 
-/* Normalise sb to NFC in place (utf8proc). Input must be valid UTF-8. */
+/* utf8_clean on sb's own bytes, without a second buffer (but for the rest of the text after
+ * a replacement that would not fit). Returns the number of replacements. */
+size_t utf8_clean_inplace(struct strbuf *sb);
+
+/* Normalise sb to NFC in place (utf8proc), window by window, so that memory does not grow with
+ * the text. Input must be valid UTF-8. */
 void utf8_nfc(struct strbuf *sb);
 
 /* Decode one code point at s (len > 0); *adv gets its byte length (>= 1). Invalid bytes

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
+
 const char *sitrep_progname = "sitrep";
 int sitrep_quiet_warnings;
 int sitrep_silent;
@@ -56,10 +58,23 @@ char *xstrndup(const char *s, size_t len)
 }
 
 static void vreport(const char *kind, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+static _Thread_local struct strbuf *captured; /* see sitrep_capture_messages */
+
+void sitrep_capture_messages(struct strbuf *sb)
+{
+	captured = sb;
+}
+
 static void vreport(const char *kind, const char *fmt, va_list ap)
 {
 	if (sitrep_silent)
 		return;
+	if (captured) {
+		strbuf_addf(captured, "%s: %s", sitrep_progname, kind);
+		strbuf_vaddf(captured, fmt, ap);
+		strbuf_addch(captured, '\n');
+		return;
+	}
 	fprintf(stderr, "%s: %s", sitrep_progname, kind);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);

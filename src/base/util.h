@@ -30,6 +30,11 @@ int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print the message and exit with status. Only cmd_* and main call it. */
 void die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
+/* The calling thread's messages (error, warning) go to sb instead of stderr, until called
+ * with NULL: a worker thread's messages are then printed in input order by the thread that
+ * writes its output. */
+struct strbuf;
+void sitrep_capture_messages(struct strbuf *sb);
 
 /* Flush stdout; a closed pipe is a quiet success, any other failure exits EXIT_IO. */
 int finish_stdout(void);

@@ -1,12 +1,17 @@
-/* cmd_extract: `sitrep extract` options and exit status. */
+/* cmd_extract: `sitrep extract` options and exit status. On one thread, records are read,
+ * extracted and written in turn; with --jobs N, the main thread reads, N workers extract
+ * (cmd/workers.h) and a writer thread writes, in input order, so the output is the same. */
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/workers.h"
 #include "io/doc.h"
 #include "extract/extract.h"
+#include "lexicon/embedded.h"
 #include "io/json.h"
 #include "io/linereader.h"
 #include "io/recread.h"
@@ -35,7 +40,9 @@ static const char extract_usage[] =
 	"      --types LIST      record types to write: events,places,actors,quotes (default all)\n"
 	"      --no-documents    do not pass the document records through\n"
 	"      --explain         print on stderr, per event, the rules and lexicon entries used\n"
-	"      --strict          stop at the first rejected record (exit 1)\n"
+	"  -j, --jobs N          extract on N threads (default: the number of online\n"
+	"                        processors); the output is the same for every N\n"
+	"      --strict          stop at the first rejected record (exit 1); one thread\n"
 	"      --max-record N    longest input line accepted, bytes (default 64 MiB)\n"
 	"  -q, --quiet           no warnings\n"
 	"  -h, --help            this text\n\n"
@@ -45,17 +52,20 @@ struct extract_state {
 	struct extractor *ex;
 	struct strbuf out, explain;
 	int pass_documents;
-	unsigned long docs_out, events;
+	struct workers *pool;      /* --jobs N > 1 */
+	unsigned long rejected;    /* by the workers (the writer thread counts) */
 };
 
-static int on_record(void *vctx, const struct jvalue *rec, const char *line, size_t len,
-		     const char *where)
+/* One record: passed through, or a document followed by its records; explanations to
+ * explain. Returns 1 if rejected. Called on one thread or on a worker thread. */
+static int extract_record(const struct extract_state *st, struct extractor *ex,
+			  const struct jvalue *rec, const char *line, size_t len, const char *where,
+			  struct strbuf *out, struct strbuf *explain)
 {
-	struct extract_state *st = vctx;
 	const char *type = json_get_str(rec, "type");
 	if (type && strcmp(type, "document") != 0) {
-		out_write(line, len);
-		out_write("\n", 1);
+		strbuf_add(out, line, len);
+		strbuf_addch(out, '\n');
 		return 0;
 	}
 	struct doc d;
@@ -66,27 +76,102 @@ static int on_record(void *vctx, const struct jvalue *rec, const char *line, siz
 		doc_release(&d);
 		return 1;
 	}
-	strbuf_reset(&st->out);
-	strbuf_reset(&st->explain);
 	if (st->pass_documents) {
-		out_write(line, len);
-		out_write("\n", 1);
+		strbuf_add(out, line, len);
+		strbuf_addch(out, '\n');
 	}
-	st->events += extractor_run(st->ex, &d, &st->out, &st->explain);
-	out_write(st->out.buf, st->out.len);
-	if (st->explain.len)
-		fwrite(st->explain.buf, 1, st->explain.len, stderr);
-	st->docs_out++;
+	extractor_run(ex, &d, out, explain);
 	doc_release(&d);
 	return 0;
 }
 
-/* Records of a long document, written window by window. */
+/* One thread: recread's callback. */
+static int on_record(void *vctx, const struct jvalue *rec, const char *line, size_t len,
+		     const char *where)
+{
+	struct extract_state *st = vctx;
+	strbuf_reset(&st->out);
+	strbuf_reset(&st->explain);
+	int rejected = extract_record(st, st->ex, rec, line, len, where, &st->out, &st->explain);
+	out_write(st->out.buf, st->out.len);
+	if (st->explain.len)
+		fwrite(st->explain.buf, 1, st->explain.len, stderr);
+	return rejected;
+}
+
+/* Records of a long document, written window by window (one thread). */
 static void flush_out(void *ctx, struct strbuf *out)
 {
 	(void)ctx;
 	out_write(out->buf, out->len);
 	strbuf_reset(out);
+}
+
+/* A line read by the main thread, waiting for a worker. */
+struct line_item {
+	const char *where; /* "file:line", stored after the line */
+	size_t len;
+	char line[];
+};
+
+/* --jobs: recread's callback queues the line (parsed on the worker). */
+static int queue_record(void *vctx, const struct jvalue *rec, const char *line, size_t len,
+			const char *where)
+{
+	struct extract_state *st = vctx;
+	size_t wlen = strlen(where);
+	struct line_item *it = xmalloc(sizeof(*it) + len + 1 + wlen + 1);
+	(void)rec; /* raw mode */
+	memcpy(it->line, line, len);
+	it->line[len] = '\0';
+	memcpy(it->line + len + 1, where, wlen + 1);
+	it->where = it->line + len + 1;
+	it->len = len;
+	workers_add(st->pool, it, len);
+	return 0;
+}
+
+/* --jobs: a worker's turn at one line. */
+static int extract_line(void *ctx, struct workers_out *o, void *item)
+{
+	const struct line_item *it = item;
+	struct jvalue *rec = recread_parse(it->line, it->len, it->where);
+	if (!rec)
+		return 1;
+	int rejected = extract_record(ctx, o->ex, rec, it->line, it->len, it->where, &o->out, &o->err);
+	json_free(rec);
+	return rejected;
+}
+
+/* --jobs: the writer thread, output in input order. */
+static void *write_output(void *ctx)
+{
+	struct extract_state *st = ctx;
+	struct workers_chunk *c;
+	while ((c = workers_next(st->pool))) {
+		out_write(c->out.buf, c->out.len);
+		if (c->err.len)
+			fwrite(c->err.buf, 1, c->err.len, stderr);
+		st->rejected += c->rejected;
+		workers_chunk_free(c);
+	}
+	return NULL;
+}
+
+/* Read everything through n workers; rejections are added to rs. */
+static void extract_parallel(struct extract_state *st, char **paths, size_t n_paths,
+			     size_t max_line, size_t jobs, struct recread_stats *rs)
+{
+	const struct workers_ops ops = { extract_line, free, st };
+	pthread_t writer;
+	st->pool = workers_start(st->ex, jobs, &ops);
+	if (pthread_create(&writer, NULL, write_output, st) != 0)
+		die(EXIT_IO, "cannot start the output thread");
+	recread_files(paths, n_paths, max_line, RECREAD_RAW, queue_record, st, rs);
+	workers_close(st->pool);
+	pthread_join(writer, NULL);
+	workers_finish(st->pool);
+	rs->rejected += st->rejected;
 }
 
 static unsigned parse_types(const char *list)
@@ -159,6 +244,7 @@ int cmd_extract(int argc, char **argv)
 		{ "no-documents", no_argument, NULL, 'N' },
 		{ "explain", no_argument, NULL, 'e' },
 		{ "strict", no_argument, NULL, 's' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "max-record", required_argument, NULL, 'm' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -169,11 +255,12 @@ int cmd_extract(int argc, char **argv)
 	const char **frm = NULL;
 	size_t n_gaz = 0, n_act = 0, n_trg = 0, n_cas = 0, n_cue = 0, n_rul = 0, n_frm = 0;
 	size_t max_line = LINEREADER_DEFAULT_MAX;
+	size_t jobs = workers_default_jobs();
 	int c, strict = 0, pass_documents = 1, check_rules = 0;
 	memset(&opts, 0, sizeof(opts));
 	opts.min_confidence = EXTRACT_MIN_CONFIDENCE;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "j:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'g': push_path(&gaz, &n_gaz, optarg); break;
 		case 'a': push_path(&act, &n_act, optarg); break;
@@ -188,6 +275,10 @@ int cmd_extract(int argc, char **argv)
 		case 'N': pass_documents = 0; break;
 		case 'e': opts.explain = 1; break;
 		case 's': strict = 1; break;
+		case 'j':
+			if (!(jobs = workers_parse_jobs(optarg)))
+				return EXIT_USAGE;
+			break;
 		case 'm': {
 			char *end;
 			unsigned long long v = strtoull(optarg, &end, 10);
@@ -219,8 +310,13 @@ int cmd_extract(int argc, char **argv)
 	opts.n_rule_files = n_rul;
 	opts.frame_files = frm;
 	opts.n_frame_files = n_frm;
-	struct extract_state st = { NULL, STRBUF_INIT, STRBUF_INIT, pass_documents, 0, 0 };
+	struct extract_state st;
+	memset(&st, 0, sizeof(st));
+	strbuf_init(&st.out, 0);
+	strbuf_init(&st.explain, 0);
+	st.pass_documents = pass_documents;
 	st.ex = extractor_new(&opts);
+	embedded_release(); /* the lexicons are parsed */
 	free(gaz);
 	free(act);
 	free(trg);
@@ -232,10 +328,16 @@ int cmd_extract(int argc, char **argv)
 		return EXIT_USAGE;
 	if (check_rules)
 		return check_rule_examples(st.ex);
-	extractor_set_flush(st.ex, flush_out, NULL);
 	struct recread_stats rs = { 0, 0, 0 };
-	recread_files(argv + optind, (size_t)(argc - optind), max_line, strict ? RECREAD_STRICT : 0,
-		      on_record, &st, &rs);
+	char **paths = argv + optind;
+	size_t n_paths = (size_t)(argc - optind);
+	if (jobs > 1 && !strict) {
+		extract_parallel(&st, paths, n_paths, max_line, jobs, &rs);
+	} else {
+		/* --strict stops at the first rejection: one record at a time, in turn. */
+		extractor_set_flush(st.ex, flush_out, NULL);
+		recread_files(paths, n_paths, max_line, strict ? RECREAD_STRICT : 0, on_record, &st, &rs);
+	}
 	extractor_free(st.ex);
 	strbuf_release(&st.out);
 	strbuf_release(&st.explain);

@@ -47,7 +47,7 @@ static int lookup(struct gazetteer *gz, char **names, int n)
 			rc = EXIT_REJECTED;
 		}
 		for (size_t j = 0; j < k; j++)
-			print_place(names[i], &gz->places[cand[j]]);
+			print_place(names[i], gz_place(gz, cand[j]));
 	}
 	return rc;
 }
@@ -56,7 +56,7 @@ static int list(struct gazetteer *gz, const char *country, const char *kind)
 {
 	printf("name\taliases\tkind\tiso3\tadmin1\tadmin2\tlat\tlon\tpopulation\n");
 	for (size_t i = 0; i < gz->n; i++) {
-		const struct place *p = &gz->places[i];
+		const struct place *p = gz_place(gz, i);
 		if (country && strcmp(p->iso3, country) != 0)
 			continue;
 		if (kind && strcmp(place_kind_name(p->kind), kind) != 0)

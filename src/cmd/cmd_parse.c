@@ -26,7 +26,10 @@ static const char parse_usage[] =
 	"  -q, --quiet        no warnings, errors only\n"
 	"  -h, --help         this text\n\n"
 	"Publication date precedence: --date, --meta, the input's own metadata (header block,\n"
-	"HTML meta tags, feed fields), then a dated dateline.\n";
+	"HTML meta tags, feed fields), then a dated dateline.\n\n"
+	"Input that is not text (a PDF, an archive, an office file, an image, a program, a\n"
+	"database, binary data, another encoding than UTF-8), and a feed record whose body is\n"
+	"not, is refused with a message naming a converter (exit 1); the rest goes through.\n";
 
 struct writer {
 	struct strbuf line;

@@ -1,7 +1,10 @@
-/* cmd_run: `sitrep run`: parse, extract and export in one process, with a summary. The three
- * stages run on three threads joined by bounded queues, as in a shell pipeline: the main
- * thread parses and hands over documents, the extract thread turns each into record lines
- * gathered in batches, the export thread writes the tables. Order is kept throughout. */
+/* cmd_run: `sitrep run`: parse, extract and export in one process, with a summary. The stages
+ * run as a pipeline of threads, as in a shell pipeline, and keep the order of the input:
+ *   parse   (main thread)       documents, added to the worker pool
+ *   extract (--jobs threads)    documents to record lines (cmd/workers.h), in input order
+ *   dedup   (--dedup, on the export thread) events of one incident merged (dedup/dedup.h)
+ *   export  (one thread)        record lines to the tables (and the report), counted
+ * A new stage goes between two of these, taking its input from the one before. */
 #include <getopt.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -10,12 +13,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "base/batchq.h"
 #include "cmd/cmd.h"
+#include "cmd/workers.h"
 #include "dedup/dedup.h"
 #include "io/doc.h"
+#include "io/flatjson.h"
 #include "export/export.h"
 #include "extract/extract.h"
+#include "lexicon/acled.h"
+#include "lexicon/embedded.h"
 #include "parse/meta.h"
 #include "parse/parse.h"
 #include "report/report.h"
@@ -34,6 +40,8 @@ static const char run_usage[] =
 	"      --gazetteer FILE, --actors FILE, --triggers FILE, --casualties FILE, --cues FILE,\n"
 	"      --rules FILE, --frames FILE, --min-confidence X\n"
 	"                         as for extract\n"
+	"  -j, --jobs N       extract on N threads (default: the number of online processors);\n"
+	"                     the tables are the same for every N\n"
 	"      --report       also write DIR/report.html (see 'sitrep report --help')\n"
 	"      --dedup        merge the events of documents that report one event, as\n"
 	"                     sitrep dedup does (events and a mentions table)\n"
@@ -42,21 +50,16 @@ static const char run_usage[] =
 	"  -h, --help         this text\n";
 
 #define MAX_TYPES 32
-#define DOC_DEPTH 64             /* parsed documents that may wait for the extract thread */
-#define BATCH_BYTES (256 * 1024) /* record text handed to the export thread at a time */
-#define BATCH_DEPTH 4            /* batches that may wait for it */
 
-/* Each counter is written by one thread and read by the main one after the joins. */
+/* Written by the export thread and read by the main one after the join. */
 struct run_state {
-	struct extractor *ex;
+	struct workers *pool;
 	struct exporter *x;
 	struct report *rep;         /* --report: fed by the export thread; NULL without */
 	struct deduper *dd;         /* --dedup: between extract and export */
-	struct batchq *docs_q;      /* struct doc *, main -> extract thread */
-	struct batchq *batch_q;     /* struct strbuf *, extract -> export thread */
-	struct strbuf out;          /* the batch being filled (extract thread) */
-	unsigned long docs, events; /* extract thread */
-	unsigned long places, write_errors; /* export thread */
+	int share_docs;             /* CSV, TSV: documents' rows written from the documents */
+	struct strbuf scratch;      /* for doc_fields */
+	unsigned long docs, events, places, write_errors;
 	const char *types[MAX_TYPES];
 	unsigned long type_counts[MAX_TYPES];
 	size_t n_types;
@@ -77,19 +80,15 @@ static void count_type(struct run_state *st, const char *event_type)
 	}
 }
 
-/* Event type names are static strings in the extractor; map a record's copy to them. */
+/* Event type names are static strings of the ACLED table; map a record's copy to them. */
 static const char *intern_type(const char *s)
 {
-	static const char *const known[] = { "Battles", "Explosions/Remote violence",
-		"Violence against civilians", "Protests", "Riots", "Strategic developments" };
-	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-		if (!strcmp(s, known[i]))
-			return known[i];
-	return "other";
+	const char *name = acled_type_named(s);
+	return name ? name : "other";
 }
 
-/* Count what run reports, from sitrep's own record lines (their keys come in a fixed
- * order), then hand the line to the exporter. */
+/* Count the places and event types run reports (after --dedup), from sitrep's own record
+ * lines (their keys come in a fixed order), then hand the line to the exporter. */
 static void export_line(struct run_state *st, const char *line, size_t len)
 {
 	static const char ev[] = "{\"type\":\"event\"", pl[] = "{\"type\":\"place\"";
@@ -129,82 +128,88 @@ static int dedup_to_export(void *ctx, const char *line, size_t len)
 	return 0;
 }
 
-/* With --dedup, records go through the deduper, which passes them on to export_line. */
+/* Count the documents and events extracted, then pass the line on: with --dedup through the
+ * deduper, which hands its records to export_line. */
 static void feed_line(struct run_state *st, const char *line, size_t len)
 {
+	static const char ev[] = "{\"type\":\"event\"", doc[] = "{\"type\":\"document\"";
+	if (len > sizeof(ev) && !memcmp(line, ev, sizeof(ev) - 1))
+		st->events++;
+	else if (len > sizeof(doc) && !memcmp(line, doc, sizeof(doc) - 1))
+		st->docs++; /* formats that take documents as JSON lines */
 	if (!st->dd)
 		export_line(st, line, len);
 	else if (deduper_add(st->dd, line, len, NULL) < 0)
 		st->write_errors++;
 }
 
-/* The export thread: every line of every batch, in order. */
-static void *export_batches(void *ctx)
+static void show_progress(struct run_state *st)
 {
-	struct run_state *st = ctx;
-	struct strbuf *batch;
-	while ((batch = batchq_pop(st->batch_q))) {
-		const char *p = batch->buf, *end = p + batch->len;
-		while (p < end) {
-			const char *nl = memchr(p, '\n', (size_t)(end - p));
-			feed_line(st, p, (size_t)(nl - p));
-			p = nl + 1;
-		}
-		strbuf_release(batch);
-		free(batch);
-	}
-	return NULL;
-}
-
-/* Hand the records gathered in out to the export thread and leave out empty (also called by
- * the extractor between the windows of a long document). */
-static void flush_batch(void *ctx, struct strbuf *out)
-{
-	struct run_state *st = ctx;
-	if (!out->len)
-		return;
-	struct strbuf *full = xmalloc(sizeof(*full));
-	*full = *out; /* the buffer moves; out starts a new one */
-	strbuf_init(out, BATCH_BYTES + BATCH_BYTES / 4);
-	batchq_push(st->batch_q, full);
-}
-
-static void extract_doc(struct run_state *st, struct doc *d)
-{
-	doc_write_json(d, &st->out);
-	st->events += extractor_run(st->ex, d, &st->out, NULL);
-	if (st->out.len >= BATCH_BYTES)
-		flush_batch(st, &st->out);
-	st->docs++;
 	if (st->progress && time(NULL) != st->last) {
 		st->last = time(NULL);
 		fprintf(stderr, "\rsitrep run: %lu documents, %lu events", st->docs, st->events);
 	}
 }
 
-/* The extract thread: documents in, batches of record lines out, in order. */
-static void *extract_docs(void *ctx)
+/* The export stage (a thread of its own): every line of every chunk, in input order. */
+static void *export_stage(void *ctx)
 {
 	struct run_state *st = ctx;
-	struct doc *d;
-	while ((d = batchq_pop(st->docs_q))) {
-		extract_doc(st, d);
-		doc_release(d);
-		free(d);
+	struct workers_chunk *c;
+	while ((c = workers_next(st->pool))) {
+		if (c->item) { /* a document, shared by the worker: its row, without a JSON copy */
+			struct flat_field f[DOC_FIELDS];
+			int n = doc_fields(c->item, f, &st->scratch);
+			if (exporter_add_fields(st->x, "document", f, n) < 0)
+				st->write_errors++;
+			st->docs++;
+		}
+		const char *p = c->out.buf, *end = p + c->out.len;
+		while (p < end) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			feed_line(st, p, (size_t)(nl - p));
+			p = nl + 1;
+		}
+		if (c->err.len)
+			fwrite(c->err.buf, 1, c->err.len, stderr);
+		workers_chunk_free(c);
+		show_progress(st);
 	}
-	flush_batch(st, &st->out);
-	batchq_close(st->batch_q);
 	return NULL;
 }
 
-/* Parser sink (main thread): move the document to the heap and queue it. */
+/* The extract stage (on a worker thread): one document to its record and its records. The
+ * document itself goes to the export stage where the format allows (its text is held once),
+ * else its record, at once: it holds the whole text. */
+static int extract_doc(void *ctx, struct workers_out *o, void *item)
+{
+	const struct run_state *st = ctx;
+	const struct doc *d = item;
+	if (st->share_docs) {
+		workers_share(o, item);
+	} else {
+		doc_write_json(d, &o->out);
+		if (o->out.len >= WORKERS_CHUNK_BYTES)
+			workers_emit(o);
+	}
+	extractor_run(o->ex, d, &o->out, NULL);
+	return 0;
+}
+
+static void free_doc(void *item)
+{
+	doc_release(item);
+	free(item);
+}
+
+/* The parse stage's sink (main thread): move the document to the heap and queue it. */
 static void on_doc(void *ctx, struct doc *d)
 {
 	struct run_state *st = ctx;
 	struct doc *moved = xmalloc(sizeof(*moved));
 	*moved = *d;
 	doc_init(d); /* the parser's copy is now empty; releasing it frees nothing */
-	batchq_push(st->docs_q, moved);
+	workers_add(st->pool, moved, moved->text.len);
 }
 
 int cmd_run(int argc, char **argv)
@@ -222,6 +227,7 @@ int cmd_run(int argc, char **argv)
 		{ "rules", required_argument, NULL, 'r' },
 		{ "frames", required_argument, NULL, 'F' },
 		{ "min-confidence", required_argument, NULL, 'M' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "dedup", no_argument, NULL, 'D' },
 		{ "days", required_argument, NULL, 'Y' },
 		{ "km", required_argument, NULL, 'K' },
@@ -238,12 +244,13 @@ int cmd_run(int argc, char **argv)
 	const char *rul = NULL, *frm = NULL;
 	struct dedup_opts dopts = { DEDUP_DEFAULT_DAYS, DEDUP_DEFAULT_KM, NULL, 0 };
 	int c, quiet = 0, report = 0, dedup = 0;
+	size_t jobs = workers_default_jobs();
 	memset(&xo, 0, sizeof(xo));
 	memset(&eo, 0, sizeof(eo));
 	eo.min_confidence = EXTRACT_MIN_CONFIDENCE;
 	xo.outdir = "out";
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:f:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:f:j:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': xo.outdir = optarg; break;
 		case 'f': {
@@ -269,6 +276,10 @@ int cmd_run(int argc, char **argv)
 				die(EXIT_USAGE, "--min-confidence wants a number from 0 to 1, not '%s'", optarg);
 			break;
 		}
+		case 'j':
+			if (!(jobs = workers_parse_jobs(optarg)))
+				return EXIT_USAGE;
+			break;
 		case 'D': dedup = 1; break;
 		case 'Y': cmd_dedup_window("--days", optarg, &dopts); break;
 		case 'K': cmd_dedup_window("--km", optarg, &dopts); break;
@@ -306,36 +317,37 @@ int cmd_run(int argc, char **argv)
 		return EXIT_IO;
 	struct run_state st;
 	memset(&st, 0, sizeof(st));
-	strbuf_init(&st.out, 0);
 	st.progress = !quiet && isatty(2);
-	st.ex = extractor_new(&eo);
-	st.x = st.ex ? exporter_new(&xo, &schemas) : NULL;
+	struct extractor *ex = extractor_new(&eo);
+	embedded_release(); /* the lexicons and schemas are parsed */
+	st.x = ex ? exporter_new(&xo, &schemas) : NULL;
 	struct report_opts ro = { NULL, "sitrep " SITREP_VERSION };
 	st.rep = report ? report_new(&ro) : NULL;
 	st.dd = st.x && dedup ? deduper_new(&dopts, dedup_to_export, &st) : NULL;
-	if (!st.ex || !st.x || (report && !st.rep) || (dedup && !st.dd)) {
+	if (!ex || !st.x || (report && !st.rep) || (dedup && !st.dd)) {
 		report_free(st.rep);
 		deduper_free(st.dd);
 		exporter_free(st.x);
-		extractor_free(st.ex);
+		extractor_free(ex);
 		schema_free_all(&schemas);
 		meta_release(&meta);
 		return EXIT_USAGE;
 	}
 	struct parse_stats ps = { 0, 0, 0, 0 };
-	pthread_t extract_thread, export_thread;
-	st.docs_q = batchq_new(DOC_DEPTH);
-	st.batch_q = batchq_new(BATCH_DEPTH);
-	if (pthread_create(&export_thread, NULL, export_batches, &st) != 0 ||
-	    pthread_create(&extract_thread, NULL, extract_docs, &st) != 0)
-		die(EXIT_IO, "cannot start the extract and export threads");
+	const struct workers_ops ops = { extract_doc, free_doc, &st };
+	/* The report reads document records as lines; the deduper passes them through at once,
+	 * so they may as well go to the exporter straight. */
+	st.share_docs = (xo.format == EXPORT_CSV || xo.format == EXPORT_TSV) && !report;
+	strbuf_init(&st.scratch, 0);
+	pthread_t export_thread;
+	st.pool = workers_start(ex, jobs, &ops);
+	if (pthread_create(&export_thread, NULL, export_stage, &st) != 0)
+		die(EXIT_IO, "cannot start the export thread");
 	for (int i = optind; i < argc; i++)
 		parse_input(argv[i], &po, on_doc, &st, &ps);
-	batchq_close(st.docs_q);
-	pthread_join(extract_thread, NULL);
+	workers_close(st.pool);
 	pthread_join(export_thread, NULL);
-	batchq_free(st.docs_q);
-	batchq_free(st.batch_q);
+	workers_finish(st.pool);
 	if (st.dd && deduper_finish(st.dd) < 0)
 		st.write_errors++;
 	int failed = exporter_finish(st.x) < 0 || st.write_errors;
@@ -357,10 +369,10 @@ int cmd_run(int argc, char **argv)
 	failed |= st.rep && write_report(st.rep, xo.outdir) < 0;
 	deduper_free(st.dd);
 	exporter_free(st.x);
-	extractor_free(st.ex);
+	strbuf_release(&st.scratch);
+	extractor_free(ex);
 	schema_free_all(&schemas);
 	meta_release(&meta);
-	strbuf_release(&st.out);
 	int rc = cmd_account("run", "documents", ps.docs_in, ps.docs_out, ps.rejected, ps.io_errors);
 	return failed ? EXIT_IO : rc;
 }

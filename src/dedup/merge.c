@@ -506,7 +506,7 @@ static size_t merge_rules(const struct dedup_rules *r, const struct member *m,
 	set_least(o, ix, n, K_INJURIES);
 	set_least(o, ix, n, K_DETAINED);
 	/* Civilians targeted in any report stay so unless the event is a battle. */
-	for (size_t i = 0; i < n && strcmp(r->types[type].event_type, "Battles"); i++)
+	for (size_t i = 0; i < n && acled_type_of((enum acled_sub)type) != TYPE_BATTLES; i++)
 		if (!is_null(ix[i].by_key[K_CIVILIAN]))
 			set_raw(o, K_CIVILIAN, ix[i].by_key[K_CIVILIAN]);
 	for (size_t i = 0; i < n && is_null(ix[base].by_key[K_CLAIMED_BY]); i++)

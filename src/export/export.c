@@ -16,6 +16,7 @@
 #include "io/json.h"
 #include "io/jsonw.h"
 #include "export/sqliteout.h"
+#include "base/scan.h"
 #include "base/strbuf.h"
 #include "base/util.h"
 #include "export/xlsxout.h"
@@ -24,6 +25,7 @@ struct table {
 	char *name;
 	const struct schema *schema; /* NULL for record types without a schema */
 	struct column *cols;         /* the columns written, in order */
+	size_t *name_len;            /* of each column's name (schema tables) */
 	size_t n_cols;
 	int owns_names;              /* column names allocated here (unknown types) */
 	FILE *fp;                    /* text formats */
@@ -116,9 +118,12 @@ static struct table *add_table(struct exporter *x, const char *name, const struc
 	strbuf_init(&t->pending, 0);
 	if (s) {
 		t->cols = xmalloc((s->n_columns ? s->n_columns : 1) * sizeof(*t->cols));
+		t->name_len = xmalloc((s->n_columns ? s->n_columns : 1) * sizeof(*t->name_len));
 		for (size_t i = 0; i < s->n_columns; i++)
-			if (wanted_column(x, name, s->columns[i].name))
+			if (wanted_column(x, name, s->columns[i].name)) {
+				t->name_len[t->n_cols] = strlen(s->columns[i].name);
 				t->cols[t->n_cols++] = s->columns[i];
+			}
 	}
 	return t;
 }
@@ -225,32 +230,42 @@ static void end_line(struct exporter *x)
 
 static void tsv_escape(struct strbuf *sb, const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		switch (s[i]) {
+	const char *p = s, *end = s + len;
+	for (;;) {
+		const char *q = scan_any4(p, end, '\t', '\n', '\r', '\\');
+		strbuf_add(sb, p, (size_t)(q - p));
+		if (q == end)
+			return;
+		switch (*q) {
 		case '\t': strbuf_add(sb, "\\t", 2); break;
 		case '\n': strbuf_add(sb, "\\n", 2); break;
 		case '\r': strbuf_add(sb, "\\r", 2); break;
-		case '\\': strbuf_add(sb, "\\\\", 2); break;
-		default: strbuf_addch(sb, s[i]);
+		default: strbuf_add(sb, "\\\\", 2);
 		}
+		p = q + 1;
 	}
+}
+
+/* OWASP formula injection: a leading = + - @ tab or CR makes a spreadsheet evaluate a cell. */
+static int formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
 static void add_text_cell(struct exporter *x, const char *s, size_t len, int is_text)
 {
-	/* OWASP formula injection: a leading = + - @ tab or CR makes a spreadsheet evaluate it. */
-	struct strbuf tmp = STRBUF_INIT;
-	if (is_text && !x->opts.raw && len && strchr("=+-@\t\r", s[0])) {
+	if (is_text && !x->opts.raw && len && formula_start(s[0])) {
+		struct strbuf tmp = STRBUF_INIT;
 		strbuf_addch(&tmp, '\'');
 		strbuf_add(&tmp, s, len);
-		s = tmp.buf;
-		len = tmp.len;
+		add_text_cell(x, tmp.buf, tmp.len, 0);
+		strbuf_release(&tmp);
+		return;
 	}
 	if (x->opts.format == EXPORT_TSV)
 		tsv_escape(&x->row, s, len);
 	else
 		csvio_field(&x->row, s, len, x->opts.delimiter);
-	strbuf_release(&tmp);
 }
 
 static void add_value_cell(struct exporter *x, const struct jvalue *v, enum column_type type)
@@ -429,8 +444,58 @@ static int selected(const struct exporter *x, const struct table *t)
 	return x->opts.outdir || !strcmp(t->name, x->opts.table);
 }
 
+#define LONG_CELL (64 * 1024) /* string cells longer than this are written piece by piece */
+
+/* The next decoded piece of a long string field into x->cell; 0 at its end. */
+static int next_piece(struct exporter *x, const struct flat_field *f, size_t *done)
+{
+	if (*done >= f->val_len)
+		return 0;
+	strbuf_reset(&x->cell);
+	if (f->escaped) {
+		*done += flatjson_unescape_some(f->val + *done, f->val_len - *done, LONG_CELL, &x->cell);
+	} else {
+		size_t n = f->val_len - *done < LONG_CELL ? f->val_len - *done : LONG_CELL;
+		strbuf_add(&x->cell, f->val + *done, n);
+		*done += n;
+	}
+	return 1;
+}
+
+/* A long string cell (a document's text can be megabytes) as add_text_cell would write it,
+ * but straight to the table, a piece at a time, so that neither the decoded text nor the row
+ * is ever whole in memory. A first pass over the pieces tells whether CSV needs quotes. */
+static int write_long_cell(struct exporter *x, struct table *t, const struct flat_field *f)
+{
+	int tsv = x->opts.format == EXPORT_TSV, quote = 0, first = 1;
+	size_t done = 0;
+	while (!tsv && !quote && next_piece(x, f, &done))
+		quote = csvio_needs_quotes(x->cell.buf, x->cell.len, x->opts.delimiter);
+	if (fwrite(x->row.buf, 1, x->row.len, t->fp) != x->row.len)
+		return -1;
+	strbuf_reset(&x->row);
+	if (quote)
+		strbuf_addch(&x->row, '"');
+	for (done = 0; next_piece(x, f, &done); first = 0) {
+		const char *s = x->cell.buf;
+		if (first && !x->opts.raw && formula_start(s[0]))
+			strbuf_addch(&x->row, '\'');
+		if (tsv)
+			tsv_escape(&x->row, s, x->cell.len);
+		else
+			csvio_quoted_part(&x->row, s, x->cell.len);
+		if (fwrite(x->row.buf, 1, x->row.len, t->fp) != x->row.len)
+			return -1;
+		strbuf_reset(&x->row);
+	}
+	if (quote)
+		strbuf_addch(&x->row, '"');
+	return 0;
+}
+
 /* A CSV/TSV row straight from flat fields: strings decoded once, numbers as written. */
-static int write_flat_row(struct exporter *x, struct table *t, int n)
+static int write_flat_row(struct exporter *x, struct table *t, const struct flat_field *fields,
+			  int n)
 {
 	if (open_text_table(x, t) < 0)
 		return -1;
@@ -438,13 +503,16 @@ static int write_flat_row(struct exporter *x, struct table *t, int n)
 	for (size_t c = 0; c < t->n_cols; c++) {
 		if (c)
 			strbuf_addch(&x->row, x->opts.delimiter);
-		const struct flat_field *f = flatjson_get(x->flat, n, t->cols[c].name,
-							  t->schema ? (int)c + 1 : -1);
+		const struct flat_field *f = flatjson_getn(fields, n, t->cols[c].name, t->name_len[c],
+							   t->schema ? (int)c + 1 : -1);
 		if (!f)
 			continue;
 		switch (f->kind) {
 		case FLAT_STRING:
-			if (f->escaped) {
+			if (f->val_len > LONG_CELL) {
+				if (write_long_cell(x, t, f) < 0)
+					return -1;
+			} else if (f->escaped) {
 				strbuf_reset(&x->cell);
 				flatjson_unescape(f->val, f->val_len, &x->cell);
 				add_text_cell(x, x->cell.buf, x->cell.len, 1);
@@ -487,15 +555,18 @@ int exporter_add_line(struct exporter *x, const char *line, size_t len, const ch
 	const struct flat_field *type = n >= 0 ? flatjson_get(x->flat, n, "type", 0) : NULL;
 	if (n >= 0 && (!type || (type->kind == FLAT_STRING && !type->escaped))) {
 		char name[64] = "";
-		if (type)
-			snprintf(name, sizeof(name), "%.*s", (int)type->val_len, type->val);
+		if (type) { /* a copy cut to the buffer, without printf's cost on every record */
+			size_t l = type->val_len < sizeof(name) - 1 ? type->val_len : sizeof(name) - 1;
+			memcpy(name, type->val, l);
+			name[l] = '\0';
+		}
 		const struct schema *s = schema_for_type(x->schemas, type ? name : NULL);
 		struct table *t = s ? find_table(x, s->table) : NULL;
 		/* Streaming text tables: no tree needed. */
 		if (t && selected(x, t) && (x->opts.format == EXPORT_JSONL || x->opts.format == EXPORT_JSON ||
 					   x->opts.format == EXPORT_CSV || x->opts.format == EXPORT_TSV)) {
 			int rc = x->opts.format == EXPORT_CSV || x->opts.format == EXPORT_TSV
-					 ? write_flat_row(x, t, n) : write_row(x, t, NULL, line, len);
+					 ? write_flat_row(x, t, x->flat, n) : write_row(x, t, NULL, line, len);
 			if (rc < 0)
 				x->failed = 1;
 			return rc < 0 ? -1 : 0;
@@ -516,6 +587,22 @@ int exporter_add_line(struct exporter *x, const char *line, size_t len, const ch
 	int rc = exporter_add(x, rec, line, len);
 	json_free(rec);
 	return rc;
+}
+
+int exporter_add_fields(struct exporter *x, const char *type, const struct flat_field *fields,
+			int n)
+{
+	const struct schema *s = schema_for_type(x->schemas, type);
+	struct table *t = s ? find_table(x, s->table) : NULL;
+	if (!t || (x->opts.format != EXPORT_CSV && x->opts.format != EXPORT_TSV))
+		return 2;
+	if (!selected(x, t))
+		return 0;
+	if (write_flat_row(x, t, fields, n) < 0) {
+		x->failed = 1;
+		return -1;
+	}
+	return 0;
 }
 
 int exporter_add(struct exporter *x, const struct jvalue *rec, const char *line, size_t len)
@@ -746,6 +833,7 @@ void exporter_free(struct exporter *x)
 			for (size_t c = 0; c < t->n_cols; c++)
 				free((char *)t->cols[c].name);
 		free(t->cols);
+		free(t->name_len);
 		free(t->name);
 		strbuf_release(&t->pending);
 	}

@@ -34,6 +34,14 @@ int exporter_add(struct exporter *x, const struct jvalue *rec, const char *line,
 /* One record as a JSON line, parsed here: sitrep's flat records take a path without trees.
  * Returns 0, 1 when the line is not a JSON object (reported with where), -1 on write error. */
 int exporter_add_line(struct exporter *x, const char *line, size_t len, const char *where);
+/* One record of sitrep's own type (a schema's) as fields, the shape flatjson_parse gives,
+ * strings with escaped 0 taken as they are: for CSV and TSV tables, whose rows need no JSON
+ * line (run writes each document's row from the document this way). Returns as
+ * exporter_add_line; 2, writing nothing, when the format needs the JSON line or the type has
+ * no schema. */
+struct flat_field;
+int exporter_add_fields(struct exporter *x, const char *type, const struct flat_field *fields,
+			int n);
 /* Write buffered tables and closing syntax, close files. Returns 0, or -1 on a write error. */
 int exporter_finish(struct exporter *x);
 void exporter_free(struct exporter *x);

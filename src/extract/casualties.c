@@ -734,7 +734,7 @@ static int count_area(const struct ectx *cx, const struct casualty *k)
 		size_t at = cx->pm[m].first;
 		int dateline = (cx->t.tok[at].flags & (TOK_PARA | TOK_ALLCAPS)) &&
 			       cx_is(cx, cx->pm[m].last, ",");
-		if (p >= 0 && !dateline && cx->ex->gz->places[p].kind != PK_COUNTRY)
+		if (p >= 0 && !dateline && gz_place(cx->ex->gz, p)->kind != PK_COUNTRY)
 			return p;
 	}
 	return -1;
@@ -747,7 +747,7 @@ static int other_area(const struct ectx *cx, const struct casualty *p, const str
 	int a = count_area(cx, p), b = count_area(cx, k);
 	if (a < 0 || b < 0 || a == b)
 		return 0;
-	const struct place *x = &cx->ex->gz->places[a], *y = &cx->ex->gz->places[b];
+	const struct place *x = gz_place(cx->ex->gz, a), *y = gz_place(cx->ex->gz, b);
 	return x->admin1[0] && y->admin1[0] && strcmp(x->admin1, y->admin1) != 0;
 }
 

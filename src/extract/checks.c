@@ -307,7 +307,7 @@ static int capture_without_place(const struct site *t)
 		return 0;
 	int place_next = 0;
 	for (size_t p = pm_lower(cx, m->last); p < cx->n_pm && cx->pm[p].first <= m->last + 3; p++)
-		if (cx->pm[p].place >= 0 && cx->ex->gz->places[cx->pm[p].place].kind != PK_COUNTRY)
+		if (cx->pm[p].place >= 0 && gz_place(cx->ex->gz, cx->pm[p].place)->kind != PK_COUNTRY)
 			place_next = 1;
 	int passive = m->first > t->s_first && (cx_is(cx, m->first - 1, "was") ||
 					       cx_is(cx, m->first - 1, "were") ||

@@ -89,7 +89,7 @@ size_t sentence_last(const struct ectx *cx, size_t s)
 
 int place_country(const struct ectx *cx, int place_idx)
 {
-	return place_idx < 0 ? -1 : cx->ex->gz->places[place_idx].country;
+	return place_idx < 0 ? -1 : gz_place(cx->ex->gz, place_idx)->country;
 }
 
 static size_t name_slot(const struct name_cache *nc, const char *base, int country)

@@ -29,7 +29,7 @@
 #define MAX_CAND 16
 
 struct extractor {
-	int *capital;                 /* adm1 place -> its seat, -2 until looked up */
+	int *capital;                 /* adm1 place -> its seat + 2 (1: none), 0 until looked up */
 	int *place_count;             /* scratch: mentions per place, zero between documents */
 	struct gazetteer *gz;
 	struct actor_lex *actors;
@@ -46,8 +46,14 @@ struct extractor {
 	struct name_cache *names;
 	struct ectx *spare;           /* arrays kept between documents (see move_arrays) */
 	struct strbuf *place_json;    /* per place: its location fields as JSON, made on first use */
+	struct index_list *place_json_made; /* the places whose JSON was made, to free only them */
 	void (*flush)(void *ctx, struct strbuf *out); /* see extractor_set_flush */
 	void *flush_ctx;
+};
+
+struct index_list {
+	int *at;
+	size_t n, cap;
 };
 
 struct name_cache {

@@ -205,7 +205,7 @@ static unsigned find_evidence(struct ectx *cx, const struct event *e)
 	if (counted_casualties(cx, s))
 		ev |= 1u << EV_casualties;
 	if (e->place >= 0 && !e->place_inherited &&
-	    cx->ex->gz->places[e->place_idx].kind != PK_COUNTRY)
+	    gz_place(cx->ex->gz, e->place_idx)->kind != PK_COUNTRY)
 		ev |= 1u << EV_place;
 	if (e->date >= 0)
 		ev |= 1u << EV_date;

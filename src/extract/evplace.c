@@ -26,7 +26,7 @@ int usable_place(const struct ectx *cx, size_t k)
 		return 0;
 	/* A country name is mostly a subject, an owner or an adjective ("Afghanistan's army",
 	 * "the US withdrawal"); it locates an event only after a locative preposition. */
-	if (cx->ex->gz->places[m->place].kind == PK_COUNTRY)
+	if (gz_place(cx->ex->gz, m->place)->kind == PK_COUNTRY)
 		return m->first > 0 && cx_cue(cx, m->first - 1, CUE_place_locative_country) &&
 		       !(cx->t.tok[m->last - 1].flags & TOK_POSS);
 	return 1;
@@ -34,15 +34,15 @@ int usable_place(const struct ectx *cx, size_t k)
 
 static int is_town_place(const struct ectx *cx, size_t k)
 {
-	enum place_kind kind = cx->ex->gz->places[cx->pm[k].place].kind;
+	enum place_kind kind = gz_place(cx->ex->gz, cx->pm[k].place)->kind;
 	return kind == PK_PPLC || kind == PK_PPLA || kind == PK_PPLA2 || kind == PK_PPL;
 }
 
 /* A place that only contains one already chosen ("Zaranj in the province of Nimroz"). */
 static int contains(const struct ectx *cx, size_t outer, size_t inner)
 {
-	const struct place *o = &cx->ex->gz->places[cx->pm[outer].place];
-	const struct place *in = &cx->ex->gz->places[cx->pm[inner].place];
+	const struct place *o = gz_place(cx->ex->gz, cx->pm[outer].place);
+	const struct place *in = gz_place(cx->ex->gz, cx->pm[inner].place);
 	if (cx->pm[outer].place == cx->pm[inner].place)
 		return 1;
 	if (o->kind == PK_COUNTRY)
@@ -137,7 +137,7 @@ int main_place(struct ectx *cx)
 		if (usable_place(cx, k))
 			count[cx->pm[k].place]++;
 	for (size_t k = 0; k < cx->n_pm; k++) {
-		if (!usable_place(cx, k) || cx->ex->gz->places[cx->pm[k].place].kind == PK_COUNTRY)
+		if (!usable_place(cx, k) || gz_place(cx->ex->gz, cx->pm[k].place)->kind == PK_COUNTRY)
 			continue;
 		int c = count[cx->pm[k].place] * 2 + (is_town_place(cx, k) ? 1 : 0);
 		if (c > best_count) {
@@ -157,8 +157,8 @@ void set_place(struct ectx *cx, struct event *e, int pm, const char *rule)
 	e->place = pm;
 	e->place_idx = cx->pm[pm].place;
 	e->precision = cx->pm[pm].precision;
-	ev_why(cx, e, "; place '%s' (%s, %s)", cx->ex->gz->places[e->place_idx].name,
-		    place_kind_name(cx->ex->gz->places[e->place_idx].kind), rule);
+	ev_why(cx, e, "; place '%s' (%s, %s)", gz_place(cx->ex->gz, e->place_idx)->name,
+		    place_kind_name(gz_place(cx->ex->gz, e->place_idx)->kind), rule);
 }
 
 int last_event_place(const struct ectx *cx, unsigned para, int same_para)
@@ -178,13 +178,13 @@ int last_event_place(const struct ectx *cx, unsigned para, int same_para)
  * been following inside that country, if any. */
 void refine_country(struct ectx *cx, struct event *e)
 {
-	if (e->place_idx < 0 || cx->ex->gz->places[e->place_idx].kind != PK_COUNTRY)
+	if (e->place_idx < 0 || gz_place(cx->ex->gz, e->place_idx)->kind != PK_COUNTRY)
 		return;
-	int c = cx->ex->gz->places[e->place_idx].country;
+	int c = gz_place(cx->ex->gz, e->place_idx)->country;
 	int cand[2] = { last_event_place(cx, cx->t.sent[e->sentence].para, 0), main_place(cx) };
 	for (int i = 0; i < 2; i++)
 		if (cand[i] >= 0 && place_country(cx, cx->pm[cand[i]].place) == c &&
-		    cx->ex->gz->places[cx->pm[cand[i]].place].kind != PK_COUNTRY) {
+		    gz_place(cx->ex->gz, cx->pm[cand[i]].place)->kind != PK_COUNTRY) {
 			set_place(cx, e, cand[i], "country refined by the article's place");
 			return;
 		}
@@ -199,7 +199,7 @@ int any_place(const struct ectx *cx)
 	int dateline = -1;
 	for (size_t k = 0; k < cx->n_pm; k++)
 		if (cx->pm[k].place >= 0 && !(cx->pm[k].flags & (PM_MOTION | PM_BORDER)) &&
-		    cx->ex->gz->places[cx->pm[k].place].kind != PK_COUNTRY) {
+		    gz_place(cx->ex->gz, cx->pm[k].place)->kind != PK_COUNTRY) {
 			if (!(cx->pm[k].flags & PM_DATELINE))
 				return (int)k;
 			if (dateline < 0)

@@ -12,12 +12,44 @@
 #include "base/util.h"
 
 static void free_arrays(struct ectx *cx);
+static void warm_up(struct extractor *ex);
+
+/* The caches and scratch arrays that belong to one extractor (and so to one thread). */
+static void new_caches(struct extractor *ex)
+{
+	ex->names = xcalloc(1, sizeof(*ex->names));
+	ex->spare = xcalloc(1, sizeof(*ex->spare));
+	/* Zeroed and touched only where used: the gazetteer has hundreds of thousands of
+	 * places, a run writes a few thousand, and start-up should not pay for the rest. */
+	ex->capital = xcalloc(ex->gz->n, sizeof(*ex->capital));
+	ex->place_count = xcalloc(ex->gz->n, sizeof(*ex->place_count));
+	ex->place_json = xcalloc(ex->gz->n, sizeof(*ex->place_json));
+	ex->place_json_made = xcalloc(1, sizeof(*ex->place_json_made));
+}
+
+static void free_caches(struct extractor *ex)
+{
+	free(ex->capital);
+	free(ex->place_count);
+	for (size_t i = 0; ex->place_json_made && i < ex->place_json_made->n; i++)
+		strbuf_release(&ex->place_json[ex->place_json_made->at[i]]);
+	free(ex->place_json);
+	if (ex->place_json_made)
+		free(ex->place_json_made->at);
+	free(ex->place_json_made);
+	for (size_t i = 0; ex->names && i < ex->names->cap; i++)
+		free(ex->names->e[i].name);
+	if (ex->names)
+		free(ex->names->e);
+	free(ex->names);
+	if (ex->spare)
+		free_arrays(ex->spare);
+	free(ex->spare);
+}
 
 struct extractor *extractor_new(const struct extract_opts *opts)
 {
 	struct extractor *ex = xcalloc(1, sizeof(*ex));
-	ex->names = xcalloc(1, sizeof(*ex->names));
-	ex->spare = xcalloc(1, sizeof(*ex->spare));
 	ex->gz = gazetteer_load(opts->gazetteers, opts->n_gazetteers);
 	ex->actors = actors_load(opts->actor_files, opts->n_actor_files);
 	ex->triggers = triggers_load(opts->trigger_files, opts->n_trigger_files, opts->casualty_files,
@@ -35,29 +67,37 @@ struct extractor *extractor_new(const struct extract_opts *opts)
 		extractor_free(ex);
 		return NULL;
 	}
-	ex->capital = xmalloc(ex->gz->n * sizeof(*ex->capital));
-	for (size_t i = 0; i < ex->gz->n; i++)
-		ex->capital[i] = -2;
-	ex->place_count = xcalloc(ex->gz->n, sizeof(*ex->place_count));
-	ex->place_json = xcalloc(ex->gz->n, sizeof(*ex->place_json));
+	new_caches(ex);
+	warm_up(ex);
 	return ex;
+}
+
+struct extractor *extractor_new_worker(const struct extractor *ex)
+{
+	/* A copy of every setting and lexicon pointer (so a lexicon added later is shared
+	 * without a line here), then caches and the flush hook of its own. */
+	struct extractor *w = xmalloc(sizeof(*w));
+	*w = *ex;
+	w->flush = NULL;
+	w->flush_ctx = NULL;
+	new_caches(w);
+	return w;
+}
+
+void extractor_free_worker(struct extractor *w)
+{
+	if (!w)
+		return;
+	free_caches(w);
+	free(w);
 }
 
 void extractor_free(struct extractor *ex)
 {
 	if (!ex)
 		return;
-	free(ex->capital);
-	free(ex->place_count);
-	for (size_t i = 0; ex->place_json && i < ex->gz->n; i++)
-		strbuf_release(&ex->place_json[i]);
-	free(ex->place_json);
-	for (size_t i = 0; i < ex->names->cap; i++)
-		free(ex->names->e[i].name);
-	free(ex->names->e);
-	free(ex->names);
-	free_arrays(ex->spare);
-	free(ex->spare);
+	if (ex->gz)
+		free_caches(ex);
 	gazetteer_free(ex->gz);
 	actors_free(ex->actors);
 	triggers_free(ex->triggers);
@@ -160,6 +200,14 @@ static void run_passes(struct ectx *cx, struct extractor *ex, const struct doc *
 	events_build(cx);
 }
 
+/* Hand the records written so far to the caller's flush once they pass
+ * EXTRACT_FLUSH_BYTES, so that a dense window's records do not pile up in out. */
+static void maybe_flush(const struct extractor *ex, struct strbuf *out)
+{
+	if (ex->flush && out->len >= EXTRACT_FLUSH_BYTES)
+		ex->flush(ex->flush_ctx, out);
+}
+
 /* One stretch of a document's text: base is its byte offset in the whole text, and the ids of
  * its events and quotes continue from *n_events and *n_quotes. Returns events written. */
 static size_t run_window(struct extractor *ex, const struct doc *d, size_t base, size_t *n_events,
@@ -178,6 +226,7 @@ static size_t run_window(struct extractor *ex, const struct doc *d, size_t base,
 			size_t n = ++*n_events;
 			written++;
 			records_event(&cx, &cx.ev[i], n, out);
+			maybe_flush(ex, out);
 			if (ex->explain && explain)
 				strbuf_addf(explain, "%s-e%zu: %s %s / %s: %s\n", d->doc_id, n,
 					    cx.ev[i].event_date.y ? "" : "(undated)",
@@ -189,10 +238,13 @@ static size_t run_window(struct extractor *ex, const struct doc *d, size_t base,
 		strbuf_add(explain, cx.dropped.buf, cx.dropped.len);
 	if (ex->types & EXTRACT_PLACES)
 		records_places(&cx, out);
+	maybe_flush(ex, out);
 	if (ex->types & EXTRACT_ACTORS)
 		records_actors(&cx, out);
+	maybe_flush(ex, out);
 	if (ex->types & EXTRACT_QUOTES)
 		records_quotes(&cx, out);
+	maybe_flush(ex, out);
 	*n_quotes = cx.n_quotes;
 	ectx_release(&cx);
 	return written;
@@ -246,6 +298,26 @@ size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *o
 		start = end;
 	}
 	return events;
+}
+
+/* Some rules build tables on first use and keep them in static storage. One short document
+ * run in the thread that makes the extractor builds them, so that extractors for other threads
+ * (extractor_new_worker) only ever read them. */
+static void warm_up(struct extractor *ex)
+{
+	static const char text[] =
+		"Gunmen killed two soldiers and wounded three others near a checkpoint on Monday, "
+		"police said on Tuesday. \"We will respond,\" the army said. About 40 protesters "
+		"were arrested after clashes in the capital last week.";
+	struct doc d;
+	struct strbuf out = STRBUF_INIT;
+	doc_init(&d);
+	d.doc_id = (char *)"warm-up";
+	d.published = (char *)"2020-01-08";
+	d.text.buf = (char *)text; /* borrowed: alloc stays 0 and nothing is released */
+	d.text.len = sizeof(text) - 1;
+	extractor_run(ex, &d, &out, NULL);
+	strbuf_release(&out);
 }
 
 void extractor_set_flush(struct extractor *ex, void (*flush)(void *ctx, struct strbuf *out),

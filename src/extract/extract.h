@@ -1,7 +1,7 @@
 /* extract: one document in, its event, place, actor and quote records out.
- * Ownership: an extractor owns its lexicons; extractor_run borrows the doc and appends JSON
- * lines to the caller's buffer. Extraction keeps caches and builds word sets on first use:
- * use it from one thread at a time (sitrep run gives it a thread of its own). */
+ * Ownership: an extractor owns its lexicons (a worker extractor borrows them from another);
+ * extractor_run borrows the doc and appends JSON lines to the caller's buffer. An extractor
+ * keeps caches: use each from one thread at a time, and one per thread for parallel work. */
 #ifndef SITREP_EXTRACT_H
 #define SITREP_EXTRACT_H
 
@@ -43,9 +43,15 @@ enum extract_types {
 
 struct extractor;
 
-/* Load lexicons (embedded plus user files). NULL after an error message. */
+/* Load lexicons (embedded plus user files). NULL after an error message. Also builds, in
+ * the calling thread, the tables the rules would otherwise build on first use: make it before
+ * starting threads that use it or its workers. */
 struct extractor *extractor_new(const struct extract_opts *opts);
 void extractor_free(struct extractor *ex);
+/* An extractor for another thread: ex's lexicons and options (only read while extracting,
+ * so shared), caches of its own. Free it with extractor_free_worker, before ex. */
+struct extractor *extractor_new_worker(const struct extractor *ex);
+void extractor_free_worker(struct extractor *w);
 /* Texts longer than this are read window by window (cut at paragraph breaks where they can
  * be), each window as a document of its own with the same metadata, so that memory does not
  * grow with a document's length. */
@@ -55,8 +61,10 @@ void extractor_free(struct extractor *ex);
  * Returns the number of events written. */
 size_t extractor_run(struct extractor *ex, const struct doc *d, struct strbuf *out,
 		     struct strbuf *explain);
-/* Called after each window of a long text with the records so far in out: the caller writes
- * them and empties out. Without it, out holds the whole document's records at the end. */
+/* Called with the records so far in out whenever they pass EXTRACT_FLUSH_BYTES and after
+ * each window of a long text: the caller writes them and empties out. Without it, out holds
+ * the whole document's records at the end. */
+#define EXTRACT_FLUSH_BYTES (64 * 1024)
 void extractor_set_flush(struct extractor *ex, void (*flush)(void *ctx, struct strbuf *out),
 			 void *ctx);
 const struct gazetteer *extractor_gazetteer(const struct extractor *ex);

@@ -64,10 +64,7 @@ static int capitalised(const struct ectx *cx, size_t i)
 /* "-linked", "-backed", "-led" after a name: the name qualifies something else. */
 static int modifier_suffix(const struct ectx *cx, size_t i)
 {
-	static const char *const suffixes[] = { "linked", "affiliated", "allied", "backed", "aligned",
-		"led", "inspired", "supported", "sponsored", "run", "held", "controlled", "funded",
-		"armed", "trained", "leaning", "friendly", "style", NULL };
-	return i < cx->t.n && (cx->t.tok[i].flags & TOK_HYPHEN) && cx_is_any(cx, i, suffixes);
+	return i < cx->t.n && (cx->t.tok[i].flags & TOK_HYPHEN) && cx_cue(cx, i, CUE_group_suffix);
 }
 
 /* Weapon words that name the state firing them when a nationality precedes: "Russian
@@ -153,7 +150,7 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 	/* "AU troops", "UN envoy": an acronym among ordinary words names no town (a country's
 	 * own letters, "US", are a country row's alias and stay). */
 	if (plen == 1 && (tok->flags & TOK_ALLCAPS) && tok->len <= 4 &&
-	    gz->places[pcand[0]].kind != PK_COUNTRY && gz->places[pcand[0]].kind != PK_ADM1 &&
+	    gz_place(gz, pcand[0])->kind != PK_COUNTRY && gz_place(gz, pcand[0])->kind != PK_ADM1 &&
 	    !(i > 0 && (cx->t.tok[i - 1].flags & TOK_ALLCAPS)) &&
 	    !(i + 1 < cx->t.n && (cx->t.tok[i + 1].flags & TOK_ALLCAPS)) && !place_dateline(cx, i, i + 1))
 		return 1;
@@ -164,7 +161,7 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 	}
 	if (plen && plen > alen) {
 		/* Country possessive + force: "Afghanistan's army". */
-		const struct place *p0 = &gz->places[pcand[0]];
+		const struct place *p0 = gz_place(gz, pcand[0]);
 		if (p0->kind == PK_COUNTRY && (cx->t.tok[i + plen - 1].flags & TOK_POSS)) {
 			int f = force_after(cx, i + plen, &end);
 			if (f >= 0) {
@@ -185,33 +182,33 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 		size_t lead = 0;
 		int readings[MAX_CAND], unit_of[MAX_CAND], town_of[MAX_CAND];
 		for (size_t k = 0; k < np; k++) {
-			enum place_kind kk = gz->places[pcand[k]].kind;
+			enum place_kind kk = gz_place(gz, pcand[k])->kind;
 			unit_of[k] = kk == PK_ADM1 || kk == PK_ADM2;
 			town_of[k] = kk >= PK_PPLC;
 		}
 		for (size_t k = 0; k < np; k++) {
 			int unit = 0, town = 0;
 			for (size_t j = 0; j < np; j++)
-				if (gz->places[pcand[j]].country == gz->places[pcand[k]].country) {
+				if (gz_place(gz, pcand[j])->country == gz_place(gz, pcand[k])->country) {
 					unit |= unit_of[j];
 					town |= town_of[j];
 				}
 			readings[k] = unit && town;
 		}
 		for (size_t k = 1; k < np; k++) {
-			const struct place *a = &gz->places[pcand[k]], *b = &gz->places[pcand[lead]];
+			const struct place *a = gz_place(gz, pcand[k]), *b = gz_place(gz, pcand[lead]);
 			int ra = a->kind == PK_COUNTRY ? 2 : a->kind == PK_PPLC;
 			int rb = b->kind == PK_COUNTRY ? 2 : b->kind == PK_PPLC;
 			if (ra > rb || (ra == rb && (readings[k] > readings[lead] ||
 				     (readings[k] == readings[lead] && a->population > b->population))))
 				lead = k;
 		}
-		int lead_country = gz->places[pcand[lead]].country;
+		int lead_country = gz_place(gz, pcand[lead])->country;
 		struct place_mention *m = &cx->pm[cx->n_pm - 1];
 		for (size_t k = 0; k < np; k++) {
-			int c = gz->places[pcand[k]].country, dup = 0;
+			int c = gz_place(gz, pcand[k])->country, dup = 0;
 			for (size_t j = 0; j < k && !dup; j++)
-				dup = gz->places[pcand[j]].country == c;
+				dup = gz_place(gz, pcand[j])->country == c;
 			if (c >= 0 && !dup && !(m->flags & PM_BORDER)) {
 				m->vote[k] = np == 1 ? 2 : c == lead_country ? 3 : 1;
 				votes[c] += m->vote[k];
@@ -220,7 +217,7 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 		/* "Kunduz police": the place names whose police. */
 		int f = force_after(cx, i + plen, &end);
 		if (f >= 0) {
-			add_force(cx, i + plen, end, f, gz->places[pcand[0]].country, "place + force noun");
+			add_force(cx, i + plen, end, f, gz_place(gz, pcand[0])->country, "place + force noun");
 			cx->pm[cx->n_pm - 1].flags |= PM_MODIFIER;
 			return end - i;
 		}
@@ -268,22 +265,15 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 /* "linked to al Qaeda", "al Qaeda's affiliate": the group qualifies another. */
 static void mark_modifiers(struct ectx *cx)
 {
-	static const char *const before2[][2] = { { "linked", "to" }, { "affiliated", "with" },
-		{ "affiliated", "to" }, { "allied", "with" }, { "allied", "to" }, { "loyal", "to" },
-		{ "inspired", "by" }, { "backed", "by" }, { "aligned", "with" }, { "affiliate", "of" },
-		{ "offshoot", "of" }, { "faction", "of" }, { "splinter", "of" }, { "branch", "of" },
-		{ "allegiance", "to" }, { "ties", "to" }, { "links", "to" }, { "close", "to" } };
-	static const char *const after_poss[] = { "affiliate", "affiliates", "branch", "offshoot",
-		"wing", "ally", "allies", "franchise", "proxy", "proxies", NULL };
 	for (size_t k = 0; k < cx->n_am; k++) {
 		struct actor_mention *a = &cx->am[k];
 		size_t i = a->first;
 		while (i > 0 && (cx_is(cx, i - 1, "the") || cx_is(cx, i - 1, "an")))
 			i--;
-		for (size_t j = 0; i >= 2 && j < sizeof(before2) / sizeof(before2[0]); j++)
-			if (cx_is(cx, i - 2, before2[j][0]) && cx_is(cx, i - 1, before2[j][1]))
-				a->flags |= AM_MODIFIER;
-		if ((cx->t.tok[a->last - 1].flags & TOK_POSS) && cx_is_any(cx, a->last, after_poss))
+		if (i >= 2 && cx_cue(cx, i - 2, CUE_affiliation_word) &&
+		    cx_cue(cx, i - 1, CUE_affiliation_prep))
+			a->flags |= AM_MODIFIER;
+		if ((cx->t.tok[a->last - 1].flags & TOK_POSS) && cx_cue(cx, a->last, CUE_group_part))
 			a->flags |= AM_MODIFIER;
 	}
 }
@@ -316,21 +306,15 @@ static void find_responsible(struct ectx *cx)
 /* A named group right after an anaphor or generic armed actor that it qualifies. */
 static const struct actor_mention *affiliation(const struct ectx *cx, size_t k)
 {
-	static const char *const links[][2] = { { "linked", "to" }, { "led", "by" },
-		{ "loyal", "to" }, { "affiliated", "with" }, { "allied", "to" }, { "allied", "with" },
-		{ "belonging", "to" }, { "aligned", "with" }, { "backed", "by" } };
 	const struct actor_mention *a = &cx->am[k];
 	if (k + 1 >= cx->n_am)
 		return NULL;
 	const struct actor_mention *b = &cx->am[k + 1];
 	if (b->kind != AK_GROUP || b->inter < 2 || b->inter > 4)
 		return NULL;
-	static const char *const between[] = { "from", "of", "the", "a", "rival", "factions",
-		"faction", "members", "units", "unit", "elements", "fighters", "wing", "cells", "cell",
-		NULL };
 	size_t i = a->last;
 	int prep = 0;
-	while (i < b->first && cx_is_any(cx, i, between)) {
+	while (i < b->first && cx_cue(cx, i, CUE_group_between)) {
 		prep |= cx_is(cx, i, "from") || cx_is(cx, i, "of");
 		i++;
 	}
@@ -338,11 +322,7 @@ static const struct actor_mention *affiliation(const struct ectx *cx, size_t k)
 		/* "gunmen from rival factions of the Sinaloa Cartel" */
 	} else {
 		i = a->last;
-		size_t j;
-		for (j = 0; j < sizeof(links) / sizeof(links[0]); j++)
-			if (cx_is(cx, i, links[j][0]) && cx_is(cx, i + 1, links[j][1]))
-				break;
-		if (j == sizeof(links) / sizeof(links[0]))
+		if (!cx_cue(cx, i, CUE_affiliation_link) || !cx_cue(cx, i + 1, CUE_affiliation_prep))
 			return NULL;
 		i += 2;
 	}
@@ -474,8 +454,8 @@ static void choose_country(struct ectx *cx, int *votes)
 			n = gazetteer_lookup(gz, comma + 1, cand, MAX_CAND);
 		/* Datelines are often the reporter's base (Beirut, Nairobi), not the scene. */
 		for (size_t k = 0; k < n; k++)
-			if (gz->places[cand[k]].country >= 0)
-				votes[gz->places[cand[k]].country] += 1;
+			if (gz_place(gz, cand[k])->country >= 0)
+				votes[gz_place(gz, cand[k])->country] += 1;
 	}
 	int best = -1;
 	for (size_t c = 0; c < gz->n_countries; c++)

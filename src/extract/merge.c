@@ -32,8 +32,8 @@ void find_coreference(struct ectx *cx, struct event *e, int own_place)
 		if (prev->dropped || prev->sentence >= e->sentence)
 			continue;
 		if (own_place >= 0 && prev->place_idx >= 0 && prev->place_idx != cx->pm[own_place].place &&
-		    cx->ex->gz->places[cx->pm[own_place].place].kind != PK_COUNTRY &&
-		    cx->ex->gz->places[cx->pm[own_place].place].kind != PK_ADM1)
+		    gz_place(cx->ex->gz, cx->pm[own_place].place)->kind != PK_COUNTRY &&
+		    gz_place(cx->ex->gz, cx->pm[own_place].place)->kind != PK_ADM1)
 			return;
 		e->coref = (int)k;
 		ev_why(cx, e, "; refers back to the event of sentence %zu", prev->sentence + 1);

@@ -192,7 +192,7 @@ static int within_unit(const struct ectx *cx, int unit_mention, const struct pla
 {
 	const struct place_mention *u = &cx->pm[unit_mention];
 	for (size_t k = 0; k < u->n_cand; k++) {
-		const struct place *q = &cx->ex->gz->places[u->cand[k]];
+		const struct place *q = gz_place(cx->ex->gz, u->cand[k]);
 		if (q->kind == PK_COUNTRY && q->country == p->country)
 			return 1;
 		if (q->kind == PK_ADM1 && q->country == p->country && !ascii_casecmp(q->name, p->admin1))
@@ -256,7 +256,7 @@ static int others_votes(const struct ectx *cx, const struct name_votes *nv, size
 	const struct place_mention *m = &cx->pm[mk];
 	int own = 0;
 	for (size_t k = 0; k < m->n_cand; k++)
-		if (cx->ex->gz->places[m->cand[k]].country == country)
+		if (gz_place(cx->ex->gz, m->cand[k])->country == country)
 			own += nv->vote[nv->group[mk]][k];
 	return cx->votes[country] - own;
 }
@@ -272,7 +272,7 @@ static int unit_evidence(const struct ectx *cx, size_t k, const struct place *p)
 		return 0;
 	const struct place_mention *inner = &cx->pm[k - 1];
 	for (size_t j = 0; j < inner->n_cand; j++) {
-		const struct place *q = &cx->ex->gz->places[inner->cand[j]];
+		const struct place *q = gz_place(cx->ex->gz, inner->cand[j]);
 		if (q->country == p->country && (p->kind == PK_COUNTRY ||
 		    (p->kind == PK_ADM1 && !ascii_casecmp(q->admin1, p->name)) ||
 		    (p->kind == PK_ADM2 && !ascii_casecmp(q->admin2, p->name))))
@@ -297,7 +297,7 @@ static int unit_contradicts(const struct ectx *cx, size_t k, const struct place 
 			return 0;
 	int strong, hint = kind_hint(cx, u->first, u->last, &strong), unit_here = 0, towns = 0;
 	for (size_t j = 0; j < u->n_cand; j++) {
-		const struct place *q = &cx->ex->gz->places[u->cand[j]];
+		const struct place *q = gz_place(cx->ex->gz, u->cand[j]);
 		towns |= is_town(q->kind);
 		unit_here |= (q->kind == PK_ADM1 || q->kind == PK_ADM2) && q->country == p->country;
 	}
@@ -339,7 +339,7 @@ static int resolve_place(struct ectx *cx, const struct name_votes *nv, size_t mk
 	double best = -1;
 	int best_idx = -1;
 	for (size_t k = 0; k < m->n_cand; k++) {
-		const struct place *p = &gz->places[m->cand[k]];
+		const struct place *p = gz_place(gz, m->cand[k]);
 		double s = kind_score(p->kind, hint);
 		int others = others_votes(cx, nv, mk, p->country);
 		int ev = evidence(cx, mk, p, hint, strong);
@@ -383,9 +383,9 @@ static int resolve_place(struct ectx *cx, const struct name_votes *nv, size_t mk
 static int admin1_capital(const struct ectx *cx, int adm1_idx)
 {
 	const struct gazetteer *gz = cx->ex->gz;
-	if (cx->ex->capital[adm1_idx] != -2)
-		return cx->ex->capital[adm1_idx];
-	const struct place *a = &gz->places[adm1_idx];
+	if (cx->ex->capital[adm1_idx])
+		return cx->ex->capital[adm1_idx] - 2;
+	const struct place *a = gz_place(gz, adm1_idx);
 	int best = -1;
 	double best_d = 0.1;
 	/* the gazetteer files and user rows, and the packed towns of that country */
@@ -398,7 +398,7 @@ static int admin1_capital(const struct ectx *cx, int adm1_idx)
 			i = gz->town_base + gz->n_towns;
 		if (i >= gz->n)
 			break;
-		const struct place *p = &gz->places[i];
+		const struct place *p = gz_place(gz, i);
 		if (!is_town(p->kind) || p->country != a->country)
 			continue;
 		double d = fabs(p->lat - a->lat) + fabs(p->lon - a->lon);
@@ -407,7 +407,7 @@ static int admin1_capital(const struct ectx *cx, int adm1_idx)
 			best = (int)i;
 		}
 	}
-	cx->ex->capital[adm1_idx] = best;
+	cx->ex->capital[adm1_idx] = best + 2;
 	return best;
 }
 
@@ -418,33 +418,33 @@ static void finish_place(struct ectx *cx, const struct name_votes *nv, size_t mk
 	m->place = resolve_place(cx, nv, mk);
 	if (m->place < 0)
 		return;
-	enum place_kind k = gz->places[m->place].kind;
+	enum place_kind k = gz_place(gz, m->place)->kind;
 	if ((m->flags & PM_CAPITAL_OF) && (k == PK_ADM1 || k == PK_COUNTRY)) {
 		int cap = k == PK_ADM1 ? admin1_capital(cx, m->place) : -1;
 		if (k == PK_COUNTRY) {
-			int c = gz->places[m->place].country;
+			int c = gz_place(gz, m->place)->country;
 			int cand[MAX_CAND];
 			size_t n = c >= 0 ? gazetteer_lookup(gz, gz->countries[c].capital, cand, MAX_CAND) : 0;
 			for (size_t j = 0; j < n; j++)
-				if (is_town(gz->places[cand[j]].kind) && gz->places[cand[j]].country == c)
+				if (is_town(gz_place(gz, cand[j])->kind) && gz_place(gz, cand[j])->country == c)
 					cap = cand[j];
 		}
 		if (cap >= 0) {
 			m->place = cap;
-			k = gz->places[cap].kind;
+			k = gz_place(gz, cap)->kind;
 		}
 	}
 	/* "Odesa" alone is the city, not the oblast named after it. */
 	int strong_hint;
 	if (k == PK_ADM1 && kind_hint(cx, m->first, m->last, &strong_hint) < 0 &&
-	    !(m->flags & PM_UNIT_TAIL) && !unit_evidence(cx, mk, &gz->places[m->place])) {
+	    !(m->flags & PM_UNIT_TAIL) && !unit_evidence(cx, mk, gz_place(gz, m->place))) {
 		int cap = admin1_capital(cx, m->place);
 		int cand[MAX_CAND];
-		size_t n = cap >= 0 ? gazetteer_lookup(gz, gz->places[cap].name, cand, MAX_CAND) : 0;
+		size_t n = cap >= 0 ? gazetteer_lookup(gz, gz_place(gz, cap)->name, cand, MAX_CAND) : 0;
 		for (size_t j = 0; j < n; j++)
 			if (cand[j] == m->place) {
 				m->place = cap;
-				k = gz->places[cap].kind;
+				k = gz_place(gz, cap)->kind;
 				break;
 			}
 	}
@@ -481,7 +481,7 @@ static size_t name_start(const struct ectx *cx, size_t end)
  * the same province ("the X area of Tarinkot city"). */
 static int unit_holds(const struct ectx *cx, int u, int p_idx)
 {
-	const struct place *q = &cx->ex->gz->places[cx->pm[u].place], *p = &cx->ex->gz->places[p_idx];
+	const struct place *q = gz_place(cx->ex->gz, cx->pm[u].place), *p = gz_place(cx->ex->gz, p_idx);
 	if (cx->pm[u].place == p_idx)
 		return 1;
 	if (q->country != p->country)
@@ -508,7 +508,7 @@ static int claim_name(struct ectx *cx, size_t first, size_t last, int region, in
 {
 	if (region < 0)
 		return 0;
-	const struct place *r = &cx->ex->gz->places[cx->pm[region].place];
+	const struct place *r = gz_place(cx->ex->gz, cx->pm[region].place);
 	if (is_town(r->kind) && cx->country >= 0 && r->country != cx->country)
 		return 0;
 	for (size_t k = 0; k < cx->n_am; k++)
@@ -522,7 +522,7 @@ static int claim_name(struct ectx *cx, size_t first, size_t last, int region, in
 		strangers++;
 		if ((int)k == town)
 			continue;
-		const struct place *p = &cx->ex->gz->places[m->place];
+		const struct place *p = gz_place(cx->ex->gz, m->place);
 		if ((int)k == region || (m->flags & PM_UNLISTED) || p->kind <= PK_ADM1)
 			return 0;
 		if (is_town(r->kind) && (p->kind == PK_PPLC || p->kind == PK_PPLA || p->population >= 100000))
@@ -543,7 +543,7 @@ static int unit_at(const struct ectx *cx, size_t i)
 {
 	for (size_t k = 0; k < cx->n_pm; k++)
 		if (cx->pm[k].first == i && cx->pm[k].place >= 0 &&
-		    cx->ex->gz->places[cx->pm[k].place].kind != PK_COUNTRY &&
+		    gz_place(cx->ex->gz, cx->pm[k].place)->kind != PK_COUNTRY &&
 		    !(cx->pm[k].flags & (PM_MOTION | PM_BORDER | PM_MODIFIER)))
 			return (int)k;
 	return -1;
@@ -612,14 +612,14 @@ static void find_unlisted(struct ectx *cx)
 				comma++;
 			if (comma > open + 1 && cx_is(cx, comma, ",") &&
 			    (unit < 0 || cx->pm[unit].first != open + 1 ||
-			     is_town(cx->ex->gz->places[cx->pm[unit].place].kind)))
+			     is_town(gz_place(cx->ex->gz, cx->pm[unit].place)->kind)))
 				admin2 = ectx_strdup(cx, cx->t.text + cx->t.tok[open + 1].start,
 						     cx->t.tok[comma - 1].end - cx->t.tok[open + 1].start);
 		} else if (kind && (cx_is(cx, i + 1, "of") || cx_is(cx, i + 1, "in"))) {
 			/* "the X village of Y district"; in a town ("the X neighborhood in Baidoa"),
 			 * the town is where it happened, and a namesake elsewhere is not */
 			unit = region = unit_at(cx, i + 2);
-			if (unit >= 0 && is_town(cx->ex->gz->places[cx->pm[unit].place].kind)) {
+			if (unit >= 0 && is_town(gz_place(cx->ex->gz, cx->pm[unit].place)->kind)) {
 				size_t start = name_start(cx, i);
 				if (start < i)
 					claim_name(cx, start, i, region, small_kind, -1);
@@ -632,7 +632,7 @@ static void find_unlisted(struct ectx *cx)
 		int town = -1, place = cx->pm[unit].place, precision = 2;
 		/* "Mogadishu - Hodan (Banadir)": the town, a dash, the quarter */
 		if (start < i && start >= 2 && cx_is(cx, start - 1, "-") &&
-		    (town = place_ending_at(cx, start - 1)) >= 0 && is_town(cx->ex->gz->places[cx->pm[town].place].kind) &&
+		    (town = place_ending_at(cx, start - 1)) >= 0 && is_town(gz_place(cx->ex->gz, cx->pm[town].place)->kind) &&
 		    unit_holds(cx, region, cx->pm[town].place)) {
 			place = cx->pm[town].place;
 			precision = 1;
@@ -712,7 +712,7 @@ static int inside_person_name(const struct ectx *cx, size_t i, size_t plen, cons
 	    cx->t.sent[before->sentence].first == i - 1)
 		return 0;
 	for (size_t k = 0; k < n; k++) {
-		enum place_kind kind = cx->ex->gz->places[cand[k]].kind;
+		enum place_kind kind = gz_place(cx->ex->gz, cand[k])->kind;
 		if (kind != PK_PPL && kind != PK_PPLA2 && kind != PK_PPLA)
 			return 0;
 	}
@@ -726,7 +726,7 @@ static int part_of_longer_name(const struct ectx *cx, size_t i, size_t plen, con
 			       size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		if (!is_town(cx->ex->gz->places[cand[k]].kind))
+		if (!is_town(gz_place(cx->ex->gz, cand[k])->kind))
 			return 0;
 	size_t a = i, b = i + plen, s0 = cx->t.sent[cx->t.tok[i].sentence].first;
 	/* Words before it were scanned already: no place began there. */
@@ -750,7 +750,7 @@ static int compound_name(const struct ectx *cx, size_t first, size_t last, const
 			 size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		if (!is_town(cx->ex->gz->places[cand[k]].kind))
+		if (!is_town(gz_place(cx->ex->gz, cand[k])->kind))
 			return 0;
 	const struct gazetteer *gz = cx->ex->gz;
 	const struct token *t = cx->t.tok;
@@ -842,9 +842,9 @@ static void withdraw_unplaced_votes(struct ectx *cx, size_t k, int *votes)
 	struct place_mention *m = &cx->pm[k];
 	int placed = 0;
 	for (size_t j = 0; j < m->n_cand && !placed; j++)
-		placed = evidence(cx, k, &cx->ex->gz->places[m->cand[j]], -1, 0) == 2;
+		placed = evidence(cx, k, gz_place(cx->ex->gz, m->cand[j]), -1, 0) == 2;
 	for (size_t j = 0; placed && j < m->n_cand; j++) {
-		const struct place *p = &cx->ex->gz->places[m->cand[j]];
+		const struct place *p = gz_place(cx->ex->gz, m->cand[j]);
 		if (m->vote[j] && evidence(cx, k, p, -1, 0) != 2) {
 			votes[p->country] -= m->vote[j];
 			m->vote[j] = 0;
@@ -864,9 +864,9 @@ static void withdraw_weak_votes(struct ectx *cx, int *votes)
 			continue;
 		int strong, hint = kind_hint(cx, m->first, m->last, &strong), ev = 0;
 		for (size_t j = 0; j < m->n_cand && !ev; j++)
-			ev = evidence(cx, k, &gz->places[m->cand[j]], hint, strong);
+			ev = evidence(cx, k, gz_place(gz, m->cand[j]), hint, strong);
 		for (size_t j = 0; j < m->n_cand && !ev; j++) {
-			int c = gz->places[m->cand[j]].country;
+			int c = gz_place(gz, m->cand[j])->country;
 			if (c >= 0)
 				votes[c] -= m->vote[j];
 			m->vote[j] = 0;
@@ -927,7 +927,7 @@ static void squash(const char *s, size_t len, struct strbuf *out)
 static void written_name(struct ectx *cx, size_t mk)
 {
 	struct place_mention *m = &cx->pm[mk];
-	const struct place *p = &cx->ex->gz->places[m->place];
+	const struct place *p = gz_place(cx->ex->gz, m->place);
 	if ((m->flags & PM_UNLISTED) || !(is_town(p->kind) || p->kind == PK_ADM2))
 		return;
 	int own = 0;
@@ -977,5 +977,5 @@ int place_inside_other_name(const struct ectx *cx, size_t i, size_t plen, const 
 			    size_t n, const struct surnames *sn)
 {
 	return inside_person_name(cx, i, plen, cand, n) || part_of_longer_name(cx, i, plen, cand, n) ||
-	       (cx->ex->gz->places[cand[0]].kind != PK_COUNTRY && is_surname(cx, sn, i));
+	       (gz_place(cx->ex->gz, cand[0])->kind != PK_COUNTRY && is_surname(cx, sn, i));
 }

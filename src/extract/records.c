@@ -35,10 +35,16 @@ static const struct strbuf *place_fields(const struct extractor *ex, int place_i
 	if (sb->len)
 		return sb;
 	const struct gazetteer *gz = ex->gz;
-	const struct place *p = &gz->places[place_idx];
+	const struct place *p = gz_place(gz, place_idx);
 	const struct country *ct = p->country >= 0 ? &gz->countries[p->country] : NULL;
 	const char *admin1 = p->kind == PK_ADM1 ? p->name : p->admin1;
 	const char *admin2 = p->kind == PK_ADM2 ? p->name : p->admin2;
+	struct index_list *made = ex->place_json_made;
+	if (made->n == made->cap) {
+		made->cap = made->cap ? made->cap * 2 : 256;
+		made->at = xrealloc(made->at, made->cap * sizeof(*made->at));
+	}
+	made->at[made->n++] = place_idx;
 	strbuf_addch(sb, '{'); /* so that no comma comes first; not copied */
 	jsonw_str(sb, "country", ct ? ct->name : NULL);
 	jsonw_str(sb, "iso3", ct ? ct->iso3 : NULL);
@@ -57,7 +63,7 @@ static void write_written(struct ectx *cx, struct strbuf *out, const struct plac
 			  int precision)
 {
 	const struct gazetteer *gz = cx->ex->gz;
-	const struct place *p = &gz->places[m->place];
+	const struct place *p = gz_place(gz, m->place);
 	const struct country *ct = p->country >= 0 ? &gz->countries[p->country] : NULL;
 	const char *admin1 = p->kind == PK_ADM1 ? p->name : p->admin1;
 	const char *admin2 = m->admin2 ? m->admin2 : p->kind == PK_ADM2 ? p->name : p->admin2;
@@ -166,7 +172,7 @@ void records_places(struct ectx *cx, struct strbuf *out)
 		jsonw_str(out, "type", "place");
 		write_doc_id(cx, out);
 		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
-		jsonw_str(out, "kind", place_kind_name(cx->ex->gz->places[m->place].kind));
+		jsonw_str(out, "kind", place_kind_name(gz_place(cx->ex->gz, m->place)->kind));
 		jsonw_str(out, "role", place_role(m->flags));
 		write_location(cx, out, (int)k, m->place, m->precision);
 		jsonw_int(out, "char_start", (long long)(cx->base + a));

@@ -175,7 +175,7 @@ void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_ki
 		/* A foreign army taking ground is coded as ACLED codes non-state takeovers. */
 		int foreign = 0;
 		if (is_state(cx, e->actor1) && e->place_idx >= 0 && cx->am[e->actor1].iso3[0]) {
-			int c = cx->ex->gz->places[e->place_idx].country;
+			int c = gz_place(cx->ex->gz, e->place_idx)->country;
 			foreign = c >= 0 && strcmp(cx->ex->gz->countries[c].iso3, cx->am[e->actor1].iso3) != 0;
 		}
 		if ((is_state(cx, e->actor1) && !foreign) || (e->actor1 < 0 && regain_word(cx, e)))

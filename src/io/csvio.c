@@ -1,9 +1,10 @@
-/* csvio: libcsv wrapped for sitrep's two uses (metadata tables in, tables out). */
+/* csvio: libcsv wrapped for reading metadata tables; the field writer for the tables out. */
 #include "io/csvio.h"
 
 #include <csv.h>
 #include <string.h>
 
+#include "base/scan.h"
 #include "base/util.h"
 
 struct reader_state {
@@ -63,22 +64,33 @@ int csvio_read(FILE *fp, const char *name, csv_row_fn fn, void *ctx)
 	return rc;
 }
 
+void csvio_quoted_part(struct strbuf *sb, const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	for (;;) {
+		const char *q = memchr(p, '"', (size_t)(end - p));
+		if (!q)
+			break;
+		strbuf_add(sb, p, (size_t)(q + 1 - p));
+		strbuf_addch(sb, '"');
+		p = q + 1;
+	}
+	strbuf_add(sb, p, (size_t)(end - p));
+}
+
+int csvio_needs_quotes(const char *s, size_t len, char delim)
+{
+	return scan_any4(s, s + len, delim, '"', '\n', '\r') != s + len;
+}
+
 void csvio_field(struct strbuf *sb, const char *s, size_t len, char delim)
 {
-	int needs_quotes = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-		if (c == delim || c == '"' || c == '\n' || c == '\r') {
-			needs_quotes = 1;
-			break;
-		}
-	}
-	if (!needs_quotes) {
+	if (!csvio_needs_quotes(s, len, delim)) {
 		strbuf_add(sb, s, len);
 		return;
 	}
-	/* csv_write needs at most 2 * len + 2 bytes: every quote doubled, plus the pair. */
-	strbuf_grow(sb, 2 * len + 2);
-	sb->len += csv_write(sb->buf + sb->len, 2 * len + 2, s, len);
-	sb->buf[sb->len] = '\0';
+	strbuf_grow(sb, len + 2);
+	strbuf_addch(sb, '"');
+	csvio_quoted_part(sb, s, len);
+	strbuf_addch(sb, '"');
 }

@@ -16,7 +16,11 @@ typedef int (*csv_row_fn)(void *ctx, char **fields, size_t n, unsigned long row)
 int csvio_read(FILE *fp, const char *name, csv_row_fn fn, void *ctx);
 
 /* Append one field to sb, quoted only when it holds the delimiter, a quote, CR or LF
- * (RFC 4180), through libcsv's writer. */
+ * (RFC 4180: in double quotes, each quote doubled). One pass, however long the field. */
 void csvio_field(struct strbuf *sb, const char *s, size_t len, char delim);
+/* The parts of csvio_field, for a field written piece by piece: whether it needs quotes, and
+ * a piece of it as it goes between them (each quote doubled). */
+int csvio_needs_quotes(const char *s, size_t len, char delim);
+void csvio_quoted_part(struct strbuf *sb, const char *s, size_t len);
 
 #endif

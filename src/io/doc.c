@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/dates.h"
+#include "io/flatjson.h"
 #include "io/json.h"
 #include "io/jsonw.h"
 #include "base/util.h"
@@ -87,6 +88,52 @@ void doc_write_json(const struct doc *d, struct strbuf *out)
 	jsonw_array_end(out);
 	jsonw_end(out);
 	strbuf_addch(out, '\n');
+}
+
+static void set_field(struct flat_field *f, const char *key, enum flat_kind kind, const char *val,
+		      size_t len)
+{
+	f->key = key;
+	f->key_len = strlen(key);
+	f->kind = val ? kind : FLAT_NULL;
+	f->val = val ? val : "null";
+	f->val_len = val ? len : 4;
+	f->escaped = 0;
+}
+
+static void set_str(struct flat_field *f, const char *key, const char *val)
+{
+	set_field(f, key, FLAT_STRING, val, val ? strlen(val) : 0);
+}
+
+int doc_fields(const struct doc *d, struct flat_field *f, struct strbuf *scratch)
+{
+	/* Numbers and the array first, so that scratch no longer moves when pointed into. */
+	strbuf_reset(scratch);
+	jsonw_int_value(scratch, (long long)d->text.len);
+	size_t n_chars_len = scratch->len;
+	jsonw_int_value(scratch, d->removed);
+	size_t removed_end = scratch->len;
+	strbuf_addch(scratch, '[');
+	for (size_t i = 0; i < d->n_warnings; i++)
+		jsonw_str(scratch, NULL, d->warnings[i]);
+	strbuf_addch(scratch, ']');
+	const char *num = scratch->buf;
+	int n = 0;
+	set_str(&f[n++], "type", "document");
+	set_str(&f[n++], "doc_id", d->doc_id);
+	set_str(&f[n++], "title", d->title);
+	set_str(&f[n++], "publisher", d->publisher);
+	set_str(&f[n++], "author", d->author);
+	set_str(&f[n++], "published", d->published);
+	set_str(&f[n++], "url", d->url);
+	set_str(&f[n++], "dateline", d->dateline);
+	set_field(&f[n++], "text", FLAT_STRING, d->text.buf, d->text.len);
+	set_field(&f[n++], "n_chars", FLAT_NUMBER, num, n_chars_len);
+	set_str(&f[n++], "source", d->source);
+	set_field(&f[n++], "removed", FLAT_NUMBER, num + n_chars_len, removed_end - n_chars_len);
+	set_field(&f[n++], "warnings", FLAT_NESTED, num + removed_end, scratch->len - removed_end);
+	return n;
 }
 
 /* The members doc_read_json reads, in the order of its value array. */

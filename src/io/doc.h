@@ -40,6 +40,13 @@ int doc_set_published(struct doc *d, const char *written, enum date_source src);
 void doc_warn(struct doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Append the document record as one JSON line (with the newline). */
 void doc_write_json(const struct doc *d, struct strbuf *out);
+/* The document record as fields, in doc_write_json's order, with strings as they are (not
+ * JSON-escaped: escaped is 0) and borrowed from d; numbers and the warnings array are written
+ * into scratch. For export without a copy of the text as JSON. Returns the number of fields
+ * (at most DOC_FIELDS). */
+struct flat_field;
+#define DOC_FIELDS 13
+int doc_fields(const struct doc *d, struct flat_field *f, struct strbuf *scratch);
 /* Read a document record. Returns 0, or -1 with *why set to a static message. The text is
  * borrowed from rec (d->text.alloc is 0): d must not outlive rec, nor append to its text. */
 int doc_read_json(struct doc *d, const struct jvalue *rec, const char **why);

@@ -4,35 +4,35 @@
 
 #include <string.h>
 
-static const char *skip_ws(const char *p, const char *end)
+#include "base/scan.h"
+
+static inline const char *skip_ws(const char *p, const char *end)
 {
+	if (p < end && (unsigned char)*p > ' ')
+		return p; /* sitrep writes no whitespace between tokens */
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
 		p++;
 	return p;
 }
 
-/* A string starting after its opening quote: the position of the closing quote, or NULL. */
+/* A string starting after its opening quote: the position of the closing quote, or NULL.
+ * One pass: each escape moves the scan on past itself, never back. */
 static const char *string_end(const char *p, const char *end, int *escaped)
 {
 	*escaped = 0;
-	while (p < end) {
-		const char *q = memchr(p, '"', (size_t)(end - p));
-		const char *b = memchr(p, '\\', q ? (size_t)(q - p) : (size_t)(end - p));
-		if (b) {
-			*escaped = 1;
-			if (b + 1 >= end)
-				return NULL;
-			p = b + 2;
-			continue;
-		}
-		if (!q)
+	for (;;) {
+		p = scan_json_special(p, end);
+		if (p == end)
 			return NULL;
-		for (const char *c = p; c < q; c++)
-			if ((unsigned char)*c < 0x20)
-				return NULL; /* raw control characters: let cJSON judge */
-		return q;
+		if (*p == '"')
+			return p;
+		if (*p != '\\')
+			return NULL; /* a raw control character: let cJSON judge */
+		*escaped = 1;
+		if (end - p < 2)
+			return NULL;
+		p += 2;
 	}
-	return NULL;
 }
 
 /* Skip a nested array or object (balanced brackets, strings respected). */
@@ -56,10 +56,13 @@ static const char *skip_nested(const char *p, const char *end)
 	return NULL;
 }
 
+/* The bytes that end a number, true, false or null. */
+static const unsigned char ends_scalar[256] = { [','] = 1, ['}'] = 1, [' '] = 1, ['\t'] = 1,
+	['\r'] = 1, ['\n'] = 1 };
+
 static const char *scalar_end(const char *p, const char *end)
 {
-	while (p < end && *p != ',' && *p != '}' && *p != ' ' && *p != '\t' && *p != '\r' &&
-	       *p != '\n')
+	while (p < end && !ends_scalar[(unsigned char)*p])
 		p++;
 	return p;
 }
@@ -71,9 +74,11 @@ static int number_ok(const char *p, size_t n)
 		i++;
 	if (i >= n || p[i] < '0' || p[i] > '9')
 		return 0;
-	for (; i < n; i++)
-		if (!strchr("0123456789.eE+-", p[i]))
+	for (; i < n; i++) {
+		char c = p[i];
+		if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'))
 			return 0;
+	}
 	return 1;
 }
 
@@ -197,18 +202,18 @@ static void put_utf8(struct strbuf *sb, unsigned long cp)
 	}
 }
 
-void flatjson_unescape(const char *s, size_t len, struct strbuf *sb)
+size_t flatjson_unescape_some(const char *s, size_t len, size_t max, struct strbuf *sb)
 {
-	const char *p = s, *end = s + len;
-	while (p < end) {
+	const char *p = s, *end = s + len, *stop = s + (max < len ? max : len);
+	while (p < stop) {
 		const char *b = memchr(p, '\\', (size_t)(end - p));
-		if (!b) {
-			strbuf_add(sb, p, (size_t)(end - p));
-			return;
+		if (!b || b >= stop) {
+			strbuf_add(sb, p, (size_t)(stop - p));
+			return (size_t)(stop - s);
 		}
 		strbuf_add(sb, p, (size_t)(b - p));
 		if (b + 1 >= end)
-			return;
+			return len;
 		p = b + 2;
 		switch (b[1]) {
 		case 'n': strbuf_addch(sb, '\n'); break;
@@ -236,16 +241,28 @@ void flatjson_unescape(const char *s, size_t len, struct strbuf *sb)
 		default: strbuf_addch(sb, b[1]); /* \" \\ \/ */
 		}
 	}
+	return (size_t)(p - s);
+}
+
+void flatjson_unescape(const char *s, size_t len, struct strbuf *sb)
+{
+	flatjson_unescape_some(s, len, len, sb);
+}
+
+const struct flat_field *flatjson_getn(const struct flat_field *fields, int n, const char *key,
+				       size_t key_len, int hint)
+{
+	if (hint >= 0 && hint < n && fields[hint].key_len == key_len &&
+	    !memcmp(fields[hint].key, key, key_len))
+		return &fields[hint];
+	for (int i = 0; i < n; i++)
+		if (fields[i].key_len == key_len && !memcmp(fields[i].key, key, key_len))
+			return &fields[i];
+	return NULL;
 }
 
 const struct flat_field *flatjson_get(const struct flat_field *fields, int n, const char *key,
 				      int hint)
 {
-	size_t kl = strlen(key);
-	if (hint >= 0 && hint < n && fields[hint].key_len == kl && !memcmp(fields[hint].key, key, kl))
-		return &fields[hint];
-	for (int i = 0; i < n; i++)
-		if (fields[i].key_len == kl && !memcmp(fields[i].key, key, kl))
-			return &fields[i];
-	return NULL;
+	return flatjson_getn(fields, n, key, strlen(key), hint);
 }

@@ -27,8 +27,14 @@ int flatjson_parse(const char *line, size_t len, struct flat_field *fields, int 
 /* Append a string value's characters to sb with escapes decoded (UTF-8 for \uXXXX,
  * surrogate pairs joined, lone surrogates as U+FFFD). */
 void flatjson_unescape(const char *s, size_t len, struct strbuf *sb);
+/* The same for about the first max bytes of s (never cutting an escape): returns the bytes
+ * of s read, so that a long string can be decoded piece by piece. */
+size_t flatjson_unescape_some(const char *s, size_t len, size_t max, struct strbuf *sb);
 /* The field with this key, or NULL; hint is where it is expected (sitrep writes in order). */
 const struct flat_field *flatjson_get(const struct flat_field *fields, int n, const char *key,
 				      int hint);
+/* The same with the key's length known (export asks for every column of every record). */
+const struct flat_field *flatjson_getn(const struct flat_field *fields, int n, const char *key,
+				       size_t key_len, int hint);
 
 #endif

@@ -74,6 +74,23 @@ const struct jvalue *json_get_path(const struct jvalue *obj, const char *path)
 	return sub ? json_get_path(sub, dot + 1) : NULL;
 }
 
+int json_take_str(struct jvalue *obj, const char *key, struct strbuf *sb)
+{
+	cJSON *v = (cJSON *)(void *)json_get(obj, key);
+	if (!v || !cJSON_IsString(v) || !v->valuestring)
+		return -1;
+	/* cJSON allocates with malloc (sitrep never installs other hooks), so the characters can
+	 * become a strbuf's, freed with free. */
+	size_t len = strlen(v->valuestring);
+	strbuf_release(sb);
+	sb->buf = v->valuestring;
+	sb->len = len;
+	sb->alloc = len + 1;
+	v->valuestring = NULL;
+	v->type = cJSON_NULL;
+	return 0;
+}
+
 const char *json_get_str(const struct jvalue *obj, const char *key)
 {
 	return json_string(json_get(obj, key));

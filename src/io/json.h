@@ -24,6 +24,9 @@ const struct jvalue *json_get(const struct jvalue *obj, const char *key);
 const struct jvalue *json_get_path(const struct jvalue *obj, const char *path);
 /* String member, or NULL if absent or not a string. */
 const char *json_get_str(const struct jvalue *obj, const char *key);
+/* Take a string member's characters out of the tree (it becomes null there) into sb, which
+ * must be empty: no copy of a long string. 0, or -1 if absent or not a string. */
+int json_take_str(struct jvalue *obj, const char *key, struct strbuf *sb);
 /* Number member: 1 and *out set, or 0. */
 int json_get_num(const struct jvalue *obj, const char *key, double *out);
 

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/scan.h"
+
 /* Decimal digits of u at out (room for 20); returns how many. */
 static size_t put_digits(char *out, unsigned long long u)
 {
@@ -43,19 +45,6 @@ static const unsigned char needs_escape[256] = {
 	[0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1
 };
 
-/* 1 if any of the eight bytes at p is below 0x20, a quote or a backslash (bit tricks from
- * "Bit Twiddling Hacks": a byte is zero, or less than n, where the subtraction borrows). */
-static inline int word_needs_escape(const char *p)
-{
-	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-	uint64_t x;
-	memcpy(&x, p, 8);
-	uint64_t below_space = (x - ones * 0x20) & ~x & highs;
-	uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-	uint64_t quote = (q - ones) & ~q & highs, backslash = (b - ones) & ~b & highs;
-	return (below_space | quote | backslash) != 0;
-}
-
 void jsonw_key_escaped(struct strbuf *sb, const char *key)
 {
 	if (!key) {
@@ -84,20 +73,17 @@ void jsonw_array_end(struct strbuf *sb)
 void jsonw_escape(struct strbuf *sb, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t run = 0;
+	const char *p = s, *end = s + len;
 	strbuf_grow(sb, len + 2);
-	for (size_t i = 0; i < len; i++) {
-		/* Eight bytes at a time while none of them needs escaping: the common case for
-		 * the sentences and names extract writes. */
-		while (i + 8 <= len && !word_needs_escape(s + i))
-			i += 8;
-		if (i >= len)
-			break;
-		unsigned char c = (unsigned char)s[i];
-		if (!needs_escape[c])
-			continue;
-		strbuf_add(sb, s + run, i - run);
-		run = i + 1;
+	for (;;) {
+		/* Eight bytes at a time to the next byte that needs escaping: most sentences and
+		 * names extract writes have none. */
+		const char *q = scan_json_special(p, end);
+		strbuf_add(sb, p, (size_t)(q - p));
+		if (q == end)
+			return;
+		unsigned char c = (unsigned char)*q;
+		p = q + 1;
 		switch (c) {
 		case '"': strbuf_add(sb, "\\\"", 2); break;
 		case '\\': strbuf_add(sb, "\\\\", 2); break;
@@ -112,7 +98,6 @@ void jsonw_escape(struct strbuf *sb, const char *s, size_t len)
 		}
 		}
 	}
-	strbuf_add(sb, s + run, len - run);
 }
 
 void jsonw_strn_value(struct strbuf *sb, const char *val, size_t len)

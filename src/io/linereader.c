@@ -102,3 +102,9 @@ int linereader_next(struct linereader *lr)
 		strbuf_setlen(&lr->line, lr->line.len - 1);
 	return 1;
 }
+
+void linereader_shrink(struct linereader *lr)
+{
+	if (lr->line.alloc > BLOCK_SIZE)
+		strbuf_release(&lr->line);
+}

@@ -29,5 +29,8 @@ void linereader_prime(struct linereader *lr, const char *bytes, size_t len);
 /* Next line: returns 1 with lr->line set (CR of a CRLF removed), 0 at end, -1 on read error.
  * An overlong line is reported (name:line), counted, skipped, and reading goes on. */
 int linereader_next(struct linereader *lr);
+/* Free the line's buffer if a long line grew it past a read block, so that one long record
+ * does not keep its size allocated while it is worked on and after. */
+void linereader_shrink(struct linereader *lr);
 
 #endif

@@ -23,6 +23,10 @@ enum recread_flags {
 	RECREAD_RAW = 1 << 1     /* do not parse: hand over lines */
 };
 
+/* Parse a line as a record: the JSON object, or NULL after the message ("where: invalid JSON
+ * at byte N; skipped"). For raw-mode callbacks; the caller frees it with json_free. */
+struct jvalue *recread_parse(const char *line, size_t len, const char *where);
+
 /* Read every path ("-" is stdin; no paths means stdin). */
 void recread_files(char **paths, size_t n, size_t max_line, unsigned flags, record_fn fn,
 		   void *ctx, struct recread_stats *st);

@@ -98,3 +98,11 @@ enum acled_sub acled_default_sub(enum ev_class cls)
 {
 	return (enum acled_sub)default_sub[cls];
 }
+
+const char *acled_type_named(const char *name)
+{
+	for (int i = 0; i < TYPE_COUNT; i++)
+		if (!strcmp(name, type_names[i]))
+			return type_names[i];
+	return NULL;
+}

@@ -41,6 +41,8 @@ int acled_load(void);
 const struct acled_sub_def *acled_sub(enum acled_sub sub);
 /* The sub-type a trigger class takes by default. */
 enum acled_sub acled_default_sub(enum ev_class cls);
+/* The event type name as the table spells it (a static string), or NULL when name is none. */
+const char *acled_type_named(const char *name);
 static inline enum acled_type acled_type_of(enum acled_sub sub)
 {
 	return acled_sub(sub)->type;

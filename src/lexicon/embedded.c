@@ -5,7 +5,10 @@
 #include "lexicon/embedded.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #ifndef SITREP_SRCDIR
 #error "SITREP_SRCDIR must name the source tree"
@@ -79,4 +82,19 @@ const struct embedded_file *embedded_find(const char *name)
 		if (strcmp(files[i].name, name) == 0)
 			return &files[i];
 	return NULL;
+}
+
+void embedded_release(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	if (page <= 0)
+		return;
+	pthread_once(&lengths_once, fill_lengths);
+	for (size_t i = 0; files[i].name; i++) {
+		/* Whole pages inside the file only: its neighbours may still be wanted. */
+		uintptr_t from = ((uintptr_t)files[i].data + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+		uintptr_t to = ((uintptr_t)files[i].data + files[i].len) & ~((uintptr_t)page - 1);
+		if (to > from)
+			madvise((void *)from, to - from, MADV_DONTNEED);
+	}
 }

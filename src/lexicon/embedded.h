@@ -16,5 +16,9 @@ struct embedded_file {
 const struct embedded_file *embedded_find(const char *name);
 /* All embedded files, terminated by an entry whose name is NULL. */
 const struct embedded_file *embedded_all(void);
+/* Once the tables are parsed: give their pages back to the system (1.7 MB of resident
+ * memory). They are read-only parts of the program file, so a later read of them brings them
+ * back from it. */
+void embedded_release(void);
 
 #endif

@@ -197,7 +197,7 @@ static int add_place(struct gazetteer *gz, const char *name, const char *aliases
 		size_t k = gazetteer_lookup(gz, name, cand, 32);
 		/* Every layer's row for the place (the curated one and GeoNames') is replaced. */
 		for (size_t i = 0; i < k; i++)
-			if (same_place(&gz->places[cand[i]], name, kind, iso3)) {
+			if (same_place(gz_place(gz, (size_t)cand[i]), name, kind, iso3)) {
 				if (idx >= 0)
 					set_place(gz, cand[i], name, kind, iso3, admin1, admin2, lat, lon,
 						  population);
@@ -271,8 +271,11 @@ static int load_embedded(struct gazetteer *gz, const char *file, const char *hea
 	return tsv_parse(ef->data, ef->len, file, header, fn, &ctx) < 0 ? -1 : 0;
 }
 
-/* The packed town layer: its places are appended in one go, their strings left where they lie
- * in the image; its names stay in its own index (gazetteer_match asks both). */
+/* The packed town layer: its places are given their indexes now and filled a chunk at a time
+ * when first read (gz_place); their strings stay where they lie in the image, and its names
+ * stay in its own index (gazetteer_match asks both). */
+static void country_town_ranges(struct gazetteer *gz);
+
 static int add_towns(struct gazetteer *gz)
 {
 	const struct embedded_file *ef = embedded_find("build/gen/towns.bin");
@@ -284,49 +287,120 @@ static int add_towns(struct gazetteer *gz)
 		gz->alloc = gz->n + gz->n_towns + 1024;
 		gz->places = xrealloc(gz->places, gz->alloc * sizeof(*gz->places));
 	}
-	int last_country = -1;
-	char last_iso3[4] = "";
+	gz->n += gz->n_towns;
+	size_t chunks = (gz->n_towns >> GZ_TOWN_CHUNK_BITS) + 1;
+	gz->town_ready = xcalloc(chunks, sizeof(*gz->town_ready));
+	pthread_mutex_init(&gz->town_lock, NULL);
+	country_town_ranges(gz);
+	return 0;
+}
+
+static int town_iso3_cmp(const struct townix_place *t, const char *iso3)
+{
+	char code[4] = { t->iso3[0], t->iso3[1], t->iso3[2], '\0' };
+	return strcmp(code, iso3);
+}
+
+/* First town whose code is not before iso3 (strict: after it); the index is sorted by code
+ * (townix_write refuses a table that is not). */
+static size_t town_bound(const struct gazetteer *gz, const char *iso3, int strict)
+{
+	size_t lo = 0, hi = gz->n_towns;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = town_iso3_cmp(townix_place(gz->towns, mid), iso3);
+		if (c < 0 || (strict && c == 0))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Each country's run of towns, found by binary search: a country sharing its code with an
+ * earlier one (a former name) has none of its own, as gazetteer_country_by_iso3 says. */
+static void country_town_ranges(struct gazetteer *gz)
+{
 	gz->towns_first = xcalloc(gz->n_countries + 1, sizeof(*gz->towns_first));
 	gz->towns_end = xcalloc(gz->n_countries + 1, sizeof(*gz->towns_end));
-	for (size_t i = 0; i < gz->n_towns; i++) {
-		const struct townix_place *t = townix_place(gz->towns, i);
-		struct place *p = &gz->places[gz->n++];
-		char iso3[4] = { t->iso3[0], t->iso3[1], t->iso3[2], '\0' };
-		if (strcmp(iso3, last_iso3) != 0) { /* the table is sorted by country */
-			memcpy(last_iso3, iso3, 4);
-			last_country = gazetteer_country_by_iso3(gz, iso3);
-		}
-		p->name = townix_str(gz->towns, t->name);
-		p->kind = (enum place_kind)t->kind;
-		memcpy(p->iso3, iso3, 4);
-		p->packed = 1;
-		p->admin1 = townix_str(gz->towns, t->admin1);
-		p->admin2 = townix_str(gz->towns, t->admin2);
-		p->lat = t->lat;
-		p->lon = t->lon;
-		p->population = t->population;
-		p->country = last_country;
-		if (last_country >= 0) {
-			if (!gz->towns_end[last_country])
-				gz->towns_first[last_country] = gz->n - 1;
-			gz->towns_end[last_country] = gz->n;
+	for (size_t c = 0; c < gz->n_countries; c++) {
+		const char *iso3 = gz->countries[c].iso3;
+		if (gazetteer_country_by_iso3(gz, iso3) != (int)c)
+			continue;
+		size_t first = town_bound(gz, iso3, 0), end = town_bound(gz, iso3, 1);
+		if (end > first) {
+			gz->towns_first[c] = gz->town_base + first;
+			gz->towns_end[c] = gz->town_base + end;
 		}
 	}
-	townix_release_places(gz->towns); /* copied: their pages need not stay in memory */
-	return 0;
+}
+
+void gazetteer_fill_towns(const struct gazetteer *gz, size_t chunk)
+{
+	pthread_mutex_t *lock = (pthread_mutex_t *)&gz->town_lock;
+	pthread_mutex_lock(lock);
+	if (!atomic_load_explicit(&gz->town_ready[chunk], memory_order_relaxed)) {
+		size_t first = chunk << GZ_TOWN_CHUNK_BITS, end = first + ((size_t)1 << GZ_TOWN_CHUNK_BITS);
+		if (end > gz->n_towns)
+			end = gz->n_towns;
+		for (size_t i = first; i < end; i++) {
+			const struct townix_place *t = townix_place(gz->towns, i);
+			struct place *p = &gz->places[gz->town_base + i];
+			char iso3[4] = { t->iso3[0], t->iso3[1], t->iso3[2], '\0' };
+			p->name = townix_str(gz->towns, t->name);
+			p->kind = (enum place_kind)t->kind;
+			memcpy(p->iso3, iso3, 4);
+			p->packed = 1;
+			p->admin1 = townix_str(gz->towns, t->admin1);
+			p->admin2 = townix_str(gz->towns, t->admin2);
+			p->lat = t->lat;
+			p->lon = t->lon;
+			p->population = t->population;
+			p->country = gazetteer_country_by_iso3(gz, iso3);
+		}
+		atomic_store_explicit(&gz->town_ready[chunk], 1, memory_order_release);
+	}
+	pthread_mutex_unlock(lock);
 }
 
 /* Every national capital is a town, even where the city tables split it into districts
  * (GeoNames lists Nouakchott as three communes): the country row knows where it is. */
+static int names_capital(const char *name, enum place_kind kind, const struct country *c)
+{
+	return kind != PK_COUNTRY && kind != PK_ADM1 && kind != PK_ADM2 &&
+	       ascii_casecmp(name, c->capital) == 0;
+}
+
+/* Is the capital of country c a place of that country already? The town layer is read in
+ * the index itself, so that its places stay unfilled. */
+static int capital_listed(const struct gazetteer *gz, size_t c)
+{
+	const struct country *k = &gz->countries[c];
+	for (size_t i = 0; i < gz->town_base; i++) {
+		const struct place *p = &gz->places[i];
+		if (p->country == (int)c && names_capital(p->name, p->kind, k))
+			return 1;
+	}
+	for (size_t i = gz->town_base + gz->n_towns; i < gz->n; i++) {
+		const struct place *p = &gz->places[i];
+		if (p->country == (int)c && names_capital(p->name, p->kind, k))
+			return 1;
+	}
+	size_t first, last;
+	gazetteer_country_towns(gz, (int)c, &first, &last);
+	for (size_t i = first; i < last; i++) {
+		const struct townix_place *t = townix_place(gz->towns, i - gz->town_base);
+		if (names_capital(townix_str(gz->towns, t->name), (enum place_kind)t->kind, k))
+			return 1;
+	}
+	return 0;
+}
+
 static void add_missing_capitals(struct gazetteer *gz)
 {
 	unsigned char *seen = xcalloc(gz->n_countries ? gz->n_countries : 1, 1);
-	for (size_t i = 0; i < gz->n; i++) {
-		const struct place *p = &gz->places[i];
-		if (p->country >= 0 && p->kind != PK_COUNTRY && p->kind != PK_ADM1 && p->kind != PK_ADM2 &&
-		    ascii_casecmp(p->name, gz->countries[p->country].capital) == 0)
-			seen[p->country] = 1;
-	}
+	for (size_t c = 0; c < gz->n_countries; c++)
+		seen[c] = capital_listed(gz, c);
 	for (size_t c = 0; c < gz->n_countries; c++) {
 		const struct country *k = &gz->countries[c];
 		if (seen[c] || !*k->capital)
@@ -335,7 +409,7 @@ static void add_missing_capitals(struct gazetteer *gz)
 		int cand[32], taken = 0;
 		size_t n = gazetteer_lookup(gz, k->capital, cand, 32);
 		for (size_t i = 0; i < n; i++)
-			taken |= gz->places[cand[i]].kind == PK_PPLC;
+			taken |= gz_place(gz, (size_t)cand[i])->kind == PK_PPLC;
 		if (!taken)
 			add_place(gz, k->capital, "", PK_PPLC, k->iso3, "", "", k->lat, k->lon, -1, 0);
 	}
@@ -391,12 +465,18 @@ void gazetteer_free(struct gazetteer *gz)
 	if (!gz)
 		return;
 	for (size_t i = 0; i < gz->n; i++) {
+		size_t t = i - gz->town_base;
+		if (t < gz->n_towns && !gz->town_ready[t >> GZ_TOWN_CHUNK_BITS])
+			continue; /* never filled: nothing of its own */
 		if (gz->places[i].packed)
 			continue;
 		free((char *)gz->places[i].name);
 		free((char *)gz->places[i].admin1);
 		free((char *)gz->places[i].admin2);
 	}
+	if (gz->town_ready)
+		pthread_mutex_destroy(&gz->town_lock);
+	free((void *)gz->town_ready);
 	if (gz->towns)
 		townix_close(gz->towns);
 	free(gz->towns_first);
@@ -508,7 +588,7 @@ const struct place *gazetteer_admin1(const struct gazetteer *gz, int country, co
 	int cand[32];
 	size_t k = gazetteer_lookup(gz, name, cand, 32);
 	for (size_t i = 0; i < k; i++) {
-		const struct place *p = &gz->places[cand[i]];
+		const struct place *p = gz_place(gz, (size_t)cand[i]);
 		if (p->kind == PK_ADM1 && p->country == country)
 			return p;
 	}

@@ -4,6 +4,8 @@
 #ifndef SITREP_GAZETTEER_H
 #define SITREP_GAZETTEER_H
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "text/phrase.h"
@@ -48,10 +50,30 @@ struct gazetteer {
 	struct phrase_index *names;    /* place name or alias -> place index */
 	struct townix *towns;          /* the packed town layer: its places are places[town_base..] */
 	size_t town_base, n_towns;
+	/* The town layer's places are copied out of the index a chunk at a time, when a place
+	 * of the chunk is first asked for (gz_place): a run touches few of the 200,000, and
+	 * start-up should not pay for the rest. Threads share the gazetteer, so a chunk is
+	 * filled under the lock and published by its flag. */
+	_Atomic unsigned char *town_ready;
+	pthread_mutex_t town_lock;
 	size_t *towns_first, *towns_end; /* per country: its packed towns (sorted by country) */
 	struct phrase_index *demonyms; /* "afghan" -> country index */
 	struct phrase_index *weak;     /* "march", "union", "david" -> enum name_class */
 };
+
+#define GZ_TOWN_CHUNK_BITS 10 /* 1,024 towns, 64 KiB of places */
+void gazetteer_fill_towns(const struct gazetteer *gz, size_t chunk);
+
+/* Place i of the gazetteer: every reader goes through here, so that a town is in place
+ * before it is read. */
+static inline const struct place *gz_place(const struct gazetteer *gz, size_t i)
+{
+	size_t t = i - gz->town_base; /* wraps round below the town layer */
+	if (t < gz->n_towns &&
+	    !atomic_load_explicit(&gz->town_ready[t >> GZ_TOWN_CHUNK_BITS], memory_order_acquire))
+		gazetteer_fill_towns(gz, t >> GZ_TOWN_CHUNK_BITS);
+	return &gz->places[i];
+}
 
 /* Copy an ISO 3166 alpha-3 code (or "") into a 4-byte field, cutting anything longer. */
 static inline void iso3_copy(char dst[4], const char *src)

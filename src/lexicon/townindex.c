@@ -151,6 +151,11 @@ static int write_row(void *ctx, char **f, size_t n, unsigned long line)
 	}
 	struct townix_place *p = &w->places[w->n_places];
 	memset(p, 0, sizeof(*p));
+	memcpy(p->iso3, f[3], strlen(f[3]));
+	/* Sorted by country code: the gazetteer finds a country's run of towns by bisection. */
+	if (w->n_places && memcmp(p[-1].iso3, p->iso3, 3) > 0)
+		return error("%s:%lu: rows not sorted by iso3 ('%s' after '%.3s')", w->name, line,
+			     f[3], p[-1].iso3);
 	p->lat = lat;
 	p->lon = lon;
 	p->population = *f[8] ? (int32_t)strtol(f[8], NULL, 10) : -1;
@@ -158,7 +163,6 @@ static int write_row(void *ctx, char **f, size_t n, unsigned long line)
 	p->admin1 = add_string(w, f[4], strlen(f[4]));
 	p->admin2 = add_string(w, f[5], strlen(f[5]));
 	p->kind = (uint8_t)kind;
-	memcpy(p->iso3, f[3], strlen(f[3]));
 	int32_t idx = (int32_t)w->n_places++;
 	add_name(w, f[0], strlen(f[0]), idx);
 	for (const char *a = f[1]; *a;) {
@@ -322,22 +326,6 @@ void townix_close(struct townix *ix)
 size_t townix_count(const struct townix *ix)
 {
 	return ix->h->n_places;
-}
-
-void townix_release_places(const struct townix *ix)
-{
-#ifdef MADV_DONTNEED
-	/* Whole pages inside the place records only; the image is read-only data of the
-	 * program, so the pages are read again from the file if ever needed. */
-	long page = sysconf(_SC_PAGESIZE);
-	uintptr_t from = (uintptr_t)ix->places, to = from + ix->h->n_places * sizeof(*ix->places);
-	from = (from + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
-	to &= ~((uintptr_t)page - 1);
-	if (page > 0 && to > from)
-		madvise((void *)from, to - from, MADV_DONTNEED);
-#else
-	(void)ix;
-#endif
 }
 
 const struct townix_place *townix_place(const struct townix *ix, size_t i)

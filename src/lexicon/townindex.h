@@ -31,9 +31,6 @@ struct townix *townix_open(const void *image, size_t len);
 void townix_close(struct townix *ix);
 
 size_t townix_count(const struct townix *ix);
-/* Tell the system the place records will not be read again for a while (they were copied):
- * their memory pages may go; reading them later brings them back. */
-void townix_release_places(const struct townix *ix);
 const struct townix_place *townix_place(const struct townix *ix, size_t i);
 /* A string of the image (a place's name, admin1 or admin2). */
 const char *townix_str(const struct townix *ix, uint32_t off);

@@ -389,9 +389,11 @@ static void take_header_lines(struct doc *d, char **lines, size_t from, size_t t
 	}
 }
 
-void article_from_paragraphs(struct doc *d, char **lines, size_t n, unsigned flags)
+/* Metadata from lines[0..n) into d; the paragraphs of the body, in order, into lines[0..),
+ * the first without its dateline. Returns how many. The lines themselves are not copied. */
+static size_t select_paragraphs(struct doc *d, char **lines, size_t n, unsigned flags)
 {
-	size_t i = 0, skip = 0, skip_line = n; /* lines[skip_line] starts after skip bytes */
+	size_t i = 0, skip = 0, skip_line = n, kept = 0; /* lines[skip_line] starts after skip bytes */
 	int first_body = 1, trailer = 0;
 	struct header_dates hd = { { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 } };
 	struct dateline_found dl;
@@ -419,7 +421,7 @@ void article_from_paragraphs(struct doc *d, char **lines, size_t n, unsigned fla
 		i = take_title(d, lines, i, n);
 	}
 	for (; i < n; i++) {
-		const char *line = i == skip_line ? lines[i] + skip : lines[i];
+		char *line = i == skip_line ? lines[i] + skip : lines[i];
 		if (!*line)
 			continue;
 		if (d->title && strcmp(line, d->title) == 0) {
@@ -448,12 +450,64 @@ void article_from_paragraphs(struct doc *d, char **lines, size_t n, unsigned fla
 			line += first_dateline(d, line, &hd);
 			first_body = 0;
 		}
-		if (d->text.len)
-			strbuf_add(&d->text, "\n\n", 2);
-		strbuf_addstr(&d->text, line);
+		lines[kept++] = line; /* kept <= i: what it overwrites has been read */
 	}
 	set_header_date(d, &hd);
+	return kept;
+}
+
+void article_from_paragraphs(struct doc *d, char **lines, size_t n, unsigned flags)
+{
+	char **paras = xmalloc((n ? n : 1) * sizeof(*paras)); /* the caller's array stays as it is */
+	if (n)
+		memcpy(paras, lines, n * sizeof(*paras));
+	size_t kept = select_paragraphs(d, paras, n, flags);
+	for (size_t k = 0; k < kept; k++) {
+		if (d->text.len)
+			strbuf_add(&d->text, "\n\n", 2);
+		strbuf_addstr(&d->text, paras[k]);
+	}
+	free(paras);
 	utf8_nfc(&d->text);
+}
+
+/* Join the paragraphs (NUL-terminated, in order, inside buf) with blank lines, in buf itself.
+ * A paragraph is moved down to where it goes, which is never past where it is, once
+ * everything has been shifted up by the most the output gets ahead of the input (lines
+ * separated by one newline become paragraphs separated by two). */
+static void join_in_place(struct strbuf *buf, char **paras, size_t n)
+{
+	size_t out = 0, ahead = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t at = (size_t)(paras[k] - buf->buf);
+		if (out)
+			out += 2;
+		if (out > at && out - at > ahead)
+			ahead = out - at;
+		out += strlen(paras[k]);
+	}
+	if (ahead) {
+		/* Offsets, as growing the buffer may move it. */
+		size_t len = buf->len, *at = xmalloc((n ? n : 1) * sizeof(*at));
+		for (size_t k = 0; k < n; k++)
+			at[k] = (size_t)(paras[k] - buf->buf);
+		strbuf_grow(buf, ahead);
+		memmove(buf->buf + ahead, buf->buf, len + 1);
+		for (size_t k = 0; k < n; k++)
+			paras[k] = buf->buf + ahead + at[k];
+		free(at);
+	}
+	out = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t len = strlen(paras[k]);
+		if (out) {
+			buf->buf[out++] = '\n';
+			buf->buf[out++] = '\n';
+		}
+		memmove(buf->buf + out, paras[k], len);
+		out += len;
+	}
+	strbuf_setlen(buf, out);
 }
 
 /* Spaces, tabs and no-break spaces (U+00A0) that open a line. */
@@ -487,17 +541,16 @@ static void unicode_line_breaks(struct strbuf *sb)
 	}
 }
 
-void article_from_bytes(struct doc *d, const char *raw, size_t len, unsigned flags)
+void article_from_buffer(struct doc *d, struct strbuf *raw, unsigned flags)
 {
-	struct strbuf clean = STRBUF_INIT;
-	size_t bad = utf8_clean(raw, len, &clean);
+	size_t bad = utf8_clean_inplace(raw);
 	if (bad)
 		doc_warn(d, "%zu invalid UTF-8 sequences or NUL bytes replaced with U+FFFD", bad);
-	unicode_line_breaks(&clean);
+	unicode_line_breaks(raw);
 	/* Split into trimmed lines in place. */
 	size_t n = 0, alloc = 64;
 	char **lines = xmalloc(alloc * sizeof(*lines));
-	char *p = clean.buf;
+	char *p = raw->len ? raw->buf : NULL;
 	while (p && *p) {
 		char *nl = strchr(p, '\n');
 		if (nl)
@@ -512,7 +565,19 @@ void article_from_bytes(struct doc *d, const char *raw, size_t len, unsigned fla
 		lines[n++] = p;
 		p = nl ? nl + 1 : NULL;
 	}
-	article_from_paragraphs(d, lines, n, flags);
+	size_t kept = select_paragraphs(d, lines, n, flags);
+	join_in_place(raw, lines, kept);
 	free(lines);
-	strbuf_release(&clean);
+	utf8_nfc(raw);
+	/* The buffer becomes the text: no copy of a long article. */
+	strbuf_release(&d->text);
+	d->text = *raw;
+	strbuf_init(raw, 0);
+}
+
+void article_from_bytes(struct doc *d, const char *raw, size_t len, unsigned flags)
+{
+	struct strbuf buf = STRBUF_INIT;
+	strbuf_add(&buf, raw, len);
+	article_from_buffer(d, &buf, flags);
 }

@@ -55,6 +55,6 @@ int feedkeys_load(void)
 
 const char *const *feedkeys(enum feed_field field)
 {
-	static const char *const none[] = { NULL };
-	return keys[field] ? (const char *const *)keys[field] : none;
+	static const char *const none = NULL; /* an empty list */
+	return keys[field] ? (const char *const *)keys[field] : &none;
 }

@@ -11,6 +11,7 @@
 #include "parse/article.h"
 #include "parse/feedkeys.h"
 #include "parse/html.h"
+#include "parse/nontext.h"
 #include "io/json.h"
 #include "io/linereader.h"
 #include "base/strbuf.h"
@@ -98,6 +99,16 @@ static void apply_outer_metadata(struct doc *d, const struct parse_opts *opts)
 		doc_warn(d, "no publication date: relative dates cannot be resolved");
 }
 
+/* "not text" with what it looks like and a converter, for a file or (lineno > 0) a feed line. */
+static void report_nontext(const char *name, unsigned long lineno, const struct nontext *nt)
+{
+	char line[24] = "";
+	if (lineno)
+		snprintf(line, sizeof(line), ":%lu", lineno);
+	error("%s%s: not text (looks like %s); convert it first, for example with %s", name, line,
+	      nt->looks_like, nt->convert_with);
+}
+
 static int read_all(FILE *fp, size_t max, struct strbuf *sb, int *too_big)
 {
 	char buf[65536];
@@ -130,6 +141,7 @@ static void parse_whole(const char *path, FILE *fp, enum input_format fmt, struc
 	d.doc_id = opts->id ? xstrdup(opts->id) : id_from_path(strcmp(path, "-") ? path : "stdin");
 	d.source = xstrdup(path);
 	int too_big;
+	struct nontext nt;
 	stats->docs_in++;
 	if (read_all(fp, opts->max_doc, raw, &too_big) < 0) {
 		error("%s: read error: %s", display_name(path), strerror(errno));
@@ -139,6 +151,9 @@ static void parse_whole(const char *path, FILE *fp, enum input_format fmt, struc
 		error("%s: document larger than %zu bytes rejected (see --max-doc)",
 		      display_name(path), opts->max_doc);
 		stats->rejected++;
+	} else if (nontext_check(raw->buf, raw->len, &nt)) {
+		report_nontext(display_name(path), 0, &nt);
+		stats->rejected++;
 	} else if (fmt == FORMAT_HTML) {
 		if (html_to_doc(&d, raw->buf, raw->len) < 0) {
 			error("%s: cannot parse as HTML", display_name(path));
@@ -147,7 +162,7 @@ static void parse_whole(const char *path, FILE *fp, enum input_format fmt, struc
 			emit(&d, opts, sink, ctx, stats);
 		}
 	} else {
-		article_from_bytes(&d, raw->buf, raw->len, ARTICLE_FIND_TITLE | ARTICLE_HEADER_BLOCK);
+		article_from_buffer(&d, raw, ARTICLE_FIND_TITLE | ARTICLE_HEADER_BLOCK);
 		if (d.text.len == 0 && !d.title) {
 			error("%s: empty document (no text); skipped", display_name(path));
 			stats->rejected++;
@@ -174,7 +189,9 @@ static char *feed_value(const struct jvalue *obj, const char *const *keys, int n
 	return NULL;
 }
 
-static int feed_record(struct doc *d, const struct jvalue *obj, const char **why)
+/* Returns 0, -1 with *why set, or -2 when the body is not text (*nt says why). The body is
+ * taken out of obj. */
+static int feed_record(struct doc *d, struct jvalue *obj, const char **why, struct nontext *nt)
 {
 	if (feedkeys_load() < 0) {
 		*why = "the table of feed fields (feed_fields.tsv) cannot be read";
@@ -185,17 +202,22 @@ static int feed_record(struct doc *d, const struct jvalue *obj, const char **why
 		*why = "feed line is not a JSON object";
 		return -1;
 	}
-	/* The body is read from the tree in place: it can be megabytes. */
-	const char *body = NULL;
+	/* The body is read from the tree in place, then taken out of it: it can be megabytes. */
+	const char *body = NULL, *body_key = NULL;
 	for (size_t i = 0; body_keys[i] && !body; i++) {
 		const char *v = json_get_str(obj, body_keys[i]);
-		if (v && *v)
+		if (v && *v) {
 			body = v;
+			body_key = body_keys[i];
+		}
 	}
 	if (!body) {
 		*why = "no article body in \"text\", \"content\" or \"body\"";
 		return -1;
 	}
+	size_t body_len = strlen(body);
+	if (nontext_check(body, body_len, nt))
+		return -2;
 	d->doc_id = feed_value(obj, feedkeys(FF_ID), 1);
 	d->title = feed_value(obj, feedkeys(FF_TITLE), 0);
 	d->url = feed_value(obj, feedkeys(FF_URL), 0);
@@ -212,7 +234,9 @@ static int feed_record(struct doc *d, const struct jvalue *obj, const char **why
 	if (date)
 		doc_set_published(d, date, DATE_INPUT);
 	free(date);
-	article_from_bytes(d, body, strlen(body), 0);
+	struct strbuf text = STRBUF_INIT;
+	json_take_str(obj, body_key, &text);
+	article_from_buffer(d, &text, 0);
 	return 0;
 }
 
@@ -235,16 +259,21 @@ static void parse_feed(const char *path, FILE *fp, const struct strbuf *head,
 			continue; /* blank line: not a document */
 		stats->docs_in++;
 		struct jvalue *obj = json_parse(lr.line.buf, lr.line.len, &erroff);
+		linereader_shrink(&lr); /* the tree has copies of what the line holds */
 		if (!obj) {
 			error("%s:%lu: invalid JSON at byte %zu; line skipped", lr.name, lr.lineno, erroff + 1);
 			stats->rejected++;
 			continue;
 		}
 		struct doc d;
+		struct nontext nt;
 		doc_init(&d);
-		int ok = feed_record(&d, obj, &why) == 0;
+		int rc = feed_record(&d, obj, &why, &nt);
 		json_free(obj); /* the doc has copies of what it needs */
-		if (!ok) {
+		if (rc == -2) {
+			report_nontext(lr.name, lr.lineno, &nt);
+			stats->rejected++;
+		} else if (rc < 0) {
 			error("%s:%lu: %s; line skipped", lr.name, lr.lineno, why);
 			stats->rejected++;
 		} else {
@@ -273,19 +302,26 @@ void parse_stream(FILE *fp, const char *path, const struct parse_opts *opts, doc
 {
 	enum input_format fmt = opts->format;
 	struct strbuf raw = STRBUF_INIT;
+	/* The first block: for the format sniffer and the not-text check of a feed. It stays in
+	 * raw, as stdin cannot be rewound. */
+	char head[4096];
+	size_t got = fread(head, 1, sizeof(head), fp);
+	strbuf_add(&raw, head, got);
 	if (fmt == FORMAT_AUTO)
 		fmt = by_extension(path);
-	if (fmt == FORMAT_AUTO) {
-		/* Sniff the first block; it stays in raw: stdin cannot be rewound. */
-		char head[4096];
-		size_t got = fread(head, 1, sizeof(head), fp);
+	if (fmt == FORMAT_AUTO)
 		fmt = sniff(head, got);
-		strbuf_add(&raw, head, got);
-	}
-	if (fmt == FORMAT_JSONL)
+	struct nontext nt;
+	if (fmt == FORMAT_JSONL && nontext_check(head, got, &nt)) {
+		/* A compressed or binary feed: nothing in it can be read line by line. */
+		report_nontext(display_name(path), 0, &nt);
+		stats->docs_in++;
+		stats->rejected++;
+	} else if (fmt == FORMAT_JSONL) {
 		parse_feed(path, fp, &raw, opts, sink, ctx, stats);
-	else
+	} else {
 		parse_whole(path, fp, fmt, &raw, opts, sink, ctx, stats);
+	}
 	strbuf_release(&raw);
 }
 

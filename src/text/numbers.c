@@ -2,6 +2,7 @@
 #include "text/numbers.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,13 +10,14 @@
 #include "base/util.h"
 #include "text/wordset.h"
 
+static const char *const units[] = { "zero", "one", "two", "three", "four", "five", "six",
+	"seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+	"sixteen", "seventeen", "eighteen", "nineteen" };
+static const char *const tens[] = { "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+	"eighty", "ninety" };
+
 static long small_word(const char *w)
 {
-	static const char *const units[] = { "zero", "one", "two", "three", "four", "five", "six",
-		"seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-		"sixteen", "seventeen", "eighteen", "nineteen" };
-	static const char *const tens[] = { "twenty", "thirty", "forty", "fifty", "sixty",
-		"seventy", "eighty", "ninety" };
 	/* First letters of every numeral word: most words are rejected without a comparison. */
 	switch (w[0]) {
 	case 'z': case 'o': case 't': case 'f': case 's': case 'e': case 'n':
@@ -114,16 +116,57 @@ static size_t figure_at(const struct tokens *t, size_t i, size_t limit, long *ou
  * "fatalities"): ACLED's 10 for "tens", 12 for "dozens", 100 for "hundreds"; the fewest people
  * the word allows otherwise, by its rank: 2 for "a few", 3 for "several", 4 for "many".
  * "both" is exact. */
+static const struct { const char *w1, *w2; long value; } vague[] = {
+	{ "dozens", NULL, 12 }, { "a", "dozen", 12 }, { "tens", NULL, 10 },
+	{ "scores", NULL, 20 }, { "hundreds", NULL, 100 }, { "thousands", NULL, 1000 },
+	{ "several", NULL, 3 }, { "multiple", NULL, 3 }, { "a", "number", 3 },
+	{ "a", "few", 2 }, { "a", "handful", 2 }, { "a", "couple", 2 }, { "few", NULL, 2 },
+	{ "numerous", NULL, 4 }, { "many", NULL, 4 }, { "both", NULL, 2 },
+	{ NULL, NULL, 0 }
+};
+
+/* Words before a figure. kind: 1 lower bound (open), 2 approximate, 3 upper bound. */
+static const struct { const char *w1, *w2, *w3; int kind; } mods[] = {
+	{ "at", "least", NULL, 1 }, { "more", "than", NULL, 1 }, { "over", NULL, NULL, 1 },
+	{ "upwards", "of", NULL, 1 }, { "in", "excess", "of", 1 }, { "no", "fewer", "than", 1 },
+	{ "no", "less", "than", 1 }, { "nearly", NULL, NULL, 2 }, { "almost", NULL, NULL, 2 },
+	{ "about", NULL, NULL, 2 }, { "around", NULL, NULL, 2 }, { "some", NULL, NULL, 2 },
+	{ "roughly", NULL, NULL, 2 }, { "approximately", NULL, NULL, 2 },
+	{ "an", "estimated", NULL, 2 }, { "close", "to", NULL, 2 }, { "up", "to", NULL, 3 },
+	{ "as", "many", "as", 3 }, { "fewer", "than", NULL, 3 }, { "less", "than", NULL, 3 },
+	{ "at", "most", NULL, 3 }, { "between", NULL, NULL, 4 }, { "a", "total", "of", 0 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+enum { N_VAGUE = sizeof(vague) / sizeof(vague[0]), N_MODS = sizeof(mods) / sizeof(mods[0]) };
+/* word_hash of each row's first word, to skip rows by one compare; made once, whichever
+ * thread reads a number first. */
+static uint32_t vague_hash[N_VAGUE], mod_hash[N_MODS];
+enum { N_STARTERS = N_VAGUE + N_MODS + 20 + 8 };
+static const char *starters[N_STARTERS + 1]; /* NULL-terminated, repeats harmless */
+static pthread_once_t rows_hashed = PTHREAD_ONCE_INIT;
+
+static void hash_rows(void)
+{
+	size_t n = 0;
+	for (size_t v = 0; vague[v].w1; v++) {
+		vague_hash[v] = word_hash(vague[v].w1);
+		starters[n++] = vague[v].w1;
+	}
+	for (size_t m = 0; mods[m].w1; m++) {
+		mod_hash[m] = word_hash(mods[m].w1);
+		starters[n++] = mods[m].w1;
+	}
+	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++)
+		starters[n++] = units[u];
+	for (size_t d = 0; d < sizeof(tens) / sizeof(tens[0]); d++)
+		starters[n++] = tens[d];
+	starters[n] = NULL;
+}
+
+/* A vague quantity at token i. */
 static size_t vague_at(const struct tokens *t, size_t i, size_t limit, struct count *c)
 {
-	static const struct { const char *w1, *w2; long value; } vague[] = {
-		{ "dozens", NULL, 12 }, { "a", "dozen", 12 }, { "tens", NULL, 10 },
-		{ "scores", NULL, 20 }, { "hundreds", NULL, 100 }, { "thousands", NULL, 1000 },
-		{ "several", NULL, 3 }, { "multiple", NULL, 3 }, { "a", "number", 3 },
-		{ "a", "few", 2 }, { "a", "handful", 2 }, { "a", "couple", 2 }, { "few", NULL, 2 },
-		{ "numerous", NULL, 4 }, { "many", NULL, 4 }, { "both", NULL, 2 },
-		{ NULL, NULL, 0 }
-	};
 	long mult;
 	size_t k;
 	/* "two dozen" = 24 */
@@ -135,11 +178,7 @@ static size_t vague_at(const struct tokens *t, size_t i, size_t limit, struct co
 	}
 	if (i >= limit || (t->tok[i].flags & TOK_NUMBER))
 		return 0; /* the vague quantities are words */
-	enum { N_VAGUE = sizeof(vague) / sizeof(vague[0]) };
-	static uint32_t vague_hash[N_VAGUE]; /* word_hash of each w1 */
-	if (!vague_hash[0])
-		for (size_t v = 0; vague[v].w1; v++)
-			vague_hash[v] = word_hash(vague[v].w1);
+	pthread_once(&rows_hashed, hash_rows);
 	for (size_t v = 0; vague[v].w1; v++) {
 		if (vague_hash[v] != t->tok[i].hash || !is(t, i, limit, vague[v].w1))
 			continue;
@@ -160,41 +199,19 @@ static size_t vague_at(const struct tokens *t, size_t i, size_t limit, struct co
 	return 0;
 }
 
-/* Words that can open a number expression (sorted): everything else is rejected at once,
- * which matters because number_at is asked at nearly every token. */
+/* Words that can open a number expression: the first words of the vague quantities and the
+ * modifiers, and the numeral words. Everything else is rejected at once, which matters because
+ * number_at is asked at nearly every token. Made with the row hashes (hash_rows). */
 static int starts_number(const char *w, unsigned hash)
 {
-	static const char *const starters[] = { "a", "about", "almost", "an", "approximately",
-		"around", "as", "at", "between", "both", "close", "dozens", "eight", "eighteen", "eighty",
-		"eleven", "few", "fewer", "fifteen", "fifty", "five", "forty", "four", "fourteen",
-		"hundreds", "in", "less", "many", "more", "multiple", "nearly", "nine", "nineteen", "ninety", "no",
-		"numerous", "one", "over", "roughly", "scores", "seven", "seventeen", "seventy",
-		"several", "six", "sixteen", "sixty", "some", "ten", "tens", "thirteen", "thirty",
-		"thousands", "three", "twelve", "twenty", "two", "up", "upwards", "zero", NULL };
-	return wordset_has(starters, w, hash);
+	return wordset_has((const char *const *)starters, w, hash);
 }
 
 size_t number_at(const struct tokens *t, size_t i, size_t limit, struct count *out)
 {
+	pthread_once(&rows_hashed, hash_rows);
 	if (i >= limit || (!(t->tok[i].flags & TOK_NUMBER) && !starts_number(t->tok[i].norm, t->tok[i].hash)))
 		return 0;
-	static const struct { const char *w1, *w2, *w3; int kind; } mods[] = {
-		/* kind: 1 lower bound (open), 2 approximate, 3 upper bound */
-		{ "at", "least", NULL, 1 }, { "more", "than", NULL, 1 }, { "over", NULL, NULL, 1 },
-		{ "upwards", "of", NULL, 1 }, { "in", "excess", "of", 1 }, { "no", "fewer", "than", 1 },
-		{ "no", "less", "than", 1 }, { "nearly", NULL, NULL, 2 }, { "almost", NULL, NULL, 2 },
-		{ "about", NULL, NULL, 2 }, { "around", NULL, NULL, 2 }, { "some", NULL, NULL, 2 },
-		{ "roughly", NULL, NULL, 2 }, { "approximately", NULL, NULL, 2 },
-		{ "an", "estimated", NULL, 2 }, { "close", "to", NULL, 2 }, { "up", "to", NULL, 3 },
-		{ "as", "many", "as", 3 }, { "fewer", "than", NULL, 3 }, { "less", "than", NULL, 3 },
-		{ "at", "most", NULL, 3 }, { "between", NULL, NULL, 4 }, { "a", "total", "of", 0 },
-		{ NULL, NULL, NULL, 0 }
-	};
-	enum { N_MODS = sizeof(mods) / sizeof(mods[0]) };
-	static uint32_t mod_hash[N_MODS]; /* word_hash of each w1, to skip rows by one compare */
-	if (!mod_hash[0])
-		for (size_t m = 0; mods[m].w1; m++)
-			mod_hash[m] = word_hash(mods[m].w1);
 	size_t p = i;
 	int kind = -1, modifier_word = 0;
 	for (size_t m = 0; !(t->tok[i].flags & TOK_NUMBER) && mods[m].w1; m++) {

@@ -2,10 +2,12 @@
  * builds its set, later calls find it by the list's address, so the rules can keep writing
  * their word lists as plain static arrays.
  * Ownership: sets live until exit (one per static list); lists must be static and
- * NULL-terminated. Not thread-safe. */
+ * NULL-terminated. Thread-safe: a set is made under a lock and published with its key, so
+ * extract workers may ask from any thread. */
 #ifndef SITREP_WORDSET_H
 #define SITREP_WORDSET_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -18,7 +20,9 @@ static inline uint32_t word_hash_step(uint32_t h, unsigned char c)
 }
 uint32_t word_hash(const char *w);
 struct wordset {
-	const char *const *key; /* the list's address; NULL: free slot */
+	/* The list's address; NULL: free slot. Written last, with release order, once the slots
+	 * are filled: a reader that sees its list's address sees the whole set. */
+	_Atomic(const char *const *) key;
 	uint32_t *slot_hash;    /* 0: empty */
 	const char **slot_word;
 	uint32_t mask;
@@ -43,7 +47,7 @@ static inline size_t wordset_slot(const char *const *words)
 static inline int wordset_has(const char *const *words, const char *word, uint32_t h)
 {
 	const struct wordset *s = &wordset_table[wordset_slot(words)];
-	if (s->key != words && !(s = wordset_make(words)))
+	if (atomic_load_explicit(&s->key, memory_order_acquire) != words && !(s = wordset_make(words)))
 		return wordset_has_slow(words, word);
 	h = h ? h : 1; /* 0 marks an empty slot */
 	for (uint32_t k = h & s->mask; s->slot_hash[k]; k = (k + 1) & s->mask)

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""sitrep benchmarks (never part of `make check`): throughput, peak memory, scaling, and
-export speed against mlr and jq on the same file, measured side by side in one run.
+"""sitrep benchmarks (never part of `make check`): throughput, peak memory, scaling with
+--jobs, export speed against mlr and jq on the same files, long inputs, and the linear-time
+test (tests/lineartime.py), measured side by side in one run.
 
 usage: bench.py SITREP GEN WORKDIR [--scale S]
   S multiplies the default sizes (100 MB of articles, 1,000,000 event records); 0.1 is quick.
   BENCH_REPEAT=N (default 3): runs of each measured command; the best time is reported.
 """
-import argparse, os, re, shutil, subprocess, sys, tempfile, time
+import argparse, hashlib, json, os, re, shutil, subprocess, sys, tempfile, time
 
 JQ_CSV = ('[.doc_id,.event_id,.event_date,.time_precision,.date_text,.event_type,.sub_event_type,'
           '.actor1,.assoc_actor_1,.inter1,.actor2,.assoc_actor_2,.inter2,.civilian_targeting,.country,'
@@ -53,6 +54,16 @@ def timed(cmd, stdin=None, stdout=None):
         BEST_CPU = LAST_CPU if BEST_CPU is None else min(BEST_CPU, LAST_CPU)
         peak = max(peak, rss)
     return best, peak
+
+
+def load():
+    """The load average over the last minute: other work on the machine slows what is timed
+    (and, with --jobs, takes the cores the workers would have)."""
+    try:
+        with open("/proc/loadavg") as fh:
+            return float(fh.read().split()[0])
+    except OSError:
+        return float("nan")
 
 
 def size_mb(path):
@@ -143,51 +154,50 @@ def main():
     w = lambda name: os.path.join(a.work, name)
     mb = 100 * a.scale
     n_rec = int(1_000_000 * a.scale)
-    print("generating %.0f MB of articles and %d event records in %s" % (mb, n_rec, a.work), flush=True)
+    n_text = int(200_000 * a.scale)
+    cores = os.cpu_count() or 1
+    print("%d online processors; load average %.2f at the start" % (cores, load()))
+    print("generating %.0f MB of articles, %d event records and %d text-heavy event records in %s"
+          % (mb, n_rec, n_text, a.work), flush=True)
     run([a.gen, "articles", str(mb)], stdout=w("corpus.jsonl"))
     run([a.gen, "articles", str(mb / 10)], stdout=w("corpus-small.jsonl"))
     run([a.gen, "records", str(n_rec)], stdout=w("records.jsonl"))
+    run([a.gen, "text-records", str(n_text)], stdout=w("text-records.jsonl"))
     corpus_mb, rec_mb = size_mb(w("corpus.jsonl")), size_mb(w("records.jsonl"))
-    print("corpus %.1f MB, records %.1f MB\n" % (corpus_mb, rec_mb))
+    text_rec_mb = size_mb(w("text-records.jsonl"))
+    print("corpus %.1f MB, records %.1f MB, text-heavy records %.1f MB\n" % (corpus_mb, rec_mb, text_rec_mb))
 
-    print("sitrep stages (one core each but run; best of %d runs, as for every figure below):" % REPEAT)
+    print("sitrep stages (--jobs 1: one core each, run on three threads; best of %d runs, as for"
+          " every figure below):" % REPEAT)
     s, r = timed([a.sitrep, "parse", "-q", w("corpus.jsonl")], stdout=w("docs.jsonl"))
     line("parse (feed -> documents)", s, r, corpus_mb)
     tmb = text_mb(w("docs.jsonl"))
     # Records go to /dev/null here, as for export, mlr and jq below: extract writes about nine
     # bytes of records per byte of text, and on a slow disk that would time the disk.
-    s, r = timed([a.sitrep, "extract", "-q", "--no-documents", w("docs.jsonl")])
+    s, r = timed([a.sitrep, "extract", "-q", "--jobs", "1", "--no-documents", w("docs.jsonl")])
     line("extract (%.0f MB of article text)" % tmb, s, r, tmb)
     extract_1x = (s, r)
-    s, r = timed([a.sitrep, "export", w("records.jsonl")])
-    sitrep_export = s
-    line("export JSONL -> CSV", s, r, rec_mb, n_rec)
     # The tables go to memory (/dev/shm) when it is there, for the same reason.
     shm = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
     outdir = tempfile.mkdtemp(prefix="sitrep-bench-", dir=shm or a.work)
     try:
-        s, r = timed([a.sitrep, "run", "-q", "--outdir", outdir, w("corpus.jsonl")])
+        s, r = timed([a.sitrep, "run", "-q", "--jobs", "1", "--outdir", outdir, w("corpus.jsonl")])
     finally:
         shutil.rmtree(outdir, ignore_errors=True)
-    line("run: parse+extract+export", s, r, corpus_mb)
-    print("  (run: three threads, one per stage; tables written to %s)" % (shm or a.work))
+    line("run --jobs 1: parse+extract+export", s, r, corpus_mb)
+    print("  (run: parse, one extract worker and export on threads of their own; tables written"
+          " to %s)" % (shm or a.work))
 
-    print("\nsame records file, other tools:")
-    ratios = []
-    if shutil.which("mlr"):
-        s, r = timed(["mlr", "--ijsonl", "--ocsv", "cat", w("records.jsonl")])
-        line("mlr --ijsonl --ocsv cat", s, r, rec_mb, n_rec)
-        ratios.append("sitrep export is %.1fx faster than mlr" % (s / sitrep_export))
-    if shutil.which("jq"):
-        s, r = timed(["jq", "-r", JQ_CSV, w("records.jsonl")])
-        line("jq -r '[...] | @csv'", s, r, rec_mb, n_rec)
-        ratios.append("sitrep export is %.1fx faster than jq" % (s / sitrep_export))
-    for x in ratios:
-        print("  " + x)
+    for label, recs, n, mbytes in (("same records file", "records.jsonl", n_rec, rec_mb),
+                                   ("text-heavy records (notes: sentences with quotes and commas)",
+                                    "text-records.jsonl", n_text, text_rec_mb)):
+        compare_export(a.sitrep, label, w(recs), n, mbytes)
 
-    print("\nscaling (extract, 1/10 input vs full input):")
     run([a.sitrep, "parse", "-q", w("corpus-small.jsonl")], stdout=w("docs-small.jsonl"))
-    s1, r1 = timed([a.sitrep, "extract", "-q", "--no-documents", w("docs-small.jsonl")])
+    scaling(a.sitrep, w, cores, corpus_mb, tmb, shm)
+
+    print("\ninput size (extract, 1/10 input vs full input):")
+    s1, r1 = timed([a.sitrep, "extract", "-q", "--jobs", "1", "--no-documents", w("docs-small.jsonl")])
     s10, r10 = extract_1x
     print("  1x: %.2f s, %.1f MiB   10x: %.2f s, %.1f MiB   time ratio %.1f (linear: <= 11)"
           % (s1, r1, s10, r10, s10 / s1))
@@ -199,13 +209,96 @@ def main():
     with open(w("long-article.jsonl"), "wb") as out:
         body = open(w("corpus.jsonl"), "rb").read(12_000_000)
         text = b" ".join(l[l.index(b'"text":"') + 8:l.rindex(b'"}')] for l in body.splitlines()[:-1])[:10_000_000]
+        text = whole_escapes(text)
         out.write(b'{"id":"long","published":"2021-08-08","text":"' + text + b'"}\n')
     with open(w("long-paragraph.jsonl"), "wb") as out:
         para = text[:1_000_000].replace(b"\\n", b" ")
         out.write(b'{"id":"para","published":"2021-08-08","text":"' + para + b'"}\n')
-    for name, f in (("10 MB article", "long-article.jsonl"), ("1 MB paragraph", "long-paragraph.jsonl")):
-        s, r = timed("%s parse -q %s | %s extract -q --no-documents" % (a.sitrep, w(f), a.sitrep))
+    with open(w("long-article.txt"), "w", encoding="utf-8") as out:
+        out.write("Title: A long report\nDate: 2021-08-08\n\n")
+        out.write(json.loads(b'"' + text + b'"'))
+    for name, f in (("10 MB article (feed)", "long-article.jsonl"),
+                    ("10 MB article (text)", "long-article.txt"),
+                    ("1 MB paragraph", "long-paragraph.jsonl")):
+        s, r = timed("%s parse -q %s | %s extract -q --jobs 1 --no-documents" % (a.sitrep, w(f), a.sitrep))
         line("parse|extract " + name, s, r, size_mb(w(f)))
+        pipe = s
+        outdir = tempfile.mkdtemp(prefix="sitrep-bench-", dir=shm or a.work)
+        try:
+            s, r = timed([a.sitrep, "run", "-q", "--jobs", "1", "--outdir", outdir, w(f)])
+        finally:
+            shutil.rmtree(outdir, ignore_errors=True)
+        line("run " + name, s, r, size_mb(w(f)))
+        print("  run takes %.2fx the time of parse|extract" % (s / pipe))
+
+    print("\nlinear time on long strings (tests/lineartime.py; processor time, start-up taken off):",
+          flush=True)
+    subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                                 "lineartime.py"), a.sitrep])
+    print("\nload average %.2f at the end" % load())
+
+
+def whole_escapes(text):
+    """JSON string text cut anywhere, shortened until no escape is cut in two."""
+    for _ in range(8):
+        try:
+            json.loads(b'"' + text + b'"')
+            return text
+        except ValueError:
+            text = text[:-1]
+    sys.exit("bench: cannot cut the long article's text cleanly")
+
+
+def compare_export(sitrep, label, recs, n, mbytes):
+    """sitrep export, mlr and jq on the same records file: the same CSV table."""
+    print("\n%s, sitrep export and other tools:" % label)
+    s, r = timed([sitrep, "export", recs])
+    line("sitrep export JSONL -> CSV", s, r, mbytes, n)
+    sitrep_export = s
+    ratios = []
+    if shutil.which("mlr"):
+        s, r = timed(["mlr", "--ijsonl", "--ocsv", "cat", recs])
+        line("mlr --ijsonl --ocsv cat", s, r, mbytes, n)
+        ratios.append("sitrep export is %.1fx faster than mlr" % (s / sitrep_export))
+    if shutil.which("jq"):
+        s, r = timed(["jq", "-r", JQ_CSV, recs])
+        line("jq -r '[...] | @csv'", s, r, mbytes, n)
+        ratios.append("sitrep export is %.1fx faster than jq" % (s / sitrep_export))
+    for x in ratios:
+        print("  " + x)
+
+
+def scaling(sitrep, w, cores, corpus_mb, tmb, shm):
+    """extract and run with 1, 2 and all cores; the records must not change with --jobs."""
+    print("\nscaling with --jobs (load average now %.2f; the figures need an idle machine):" % load())
+    jobs = sorted({1, 2, cores})
+    digests = {j: digest([sitrep, "extract", "-q", "--jobs", str(j), w("docs-small.jsonl")]) for j in jobs}
+    if len(set(digests.values())) != 1:
+        sys.exit("bench: extract output changes with --jobs: %s" % digests)
+    base = {}
+    for j in jobs:
+        s, r = timed([sitrep, "extract", "-q", "--jobs", str(j), "--no-documents", w("docs.jsonl")])
+        base.setdefault("extract", s)
+        line("extract --jobs %d" % j, s, r, tmb)
+        print("  %.2fx the speed of --jobs 1" % (base["extract"] / s))
+    for j in jobs:
+        outdir = tempfile.mkdtemp(prefix="sitrep-bench-", dir=shm or os.path.dirname(w("x")))
+        try:
+            s, r = timed([sitrep, "run", "-q", "--jobs", str(j), "--outdir", outdir, w("corpus.jsonl")])
+        finally:
+            shutil.rmtree(outdir, ignore_errors=True)
+        base.setdefault("run", s)
+        line("run --jobs %d" % j, s, r, corpus_mb)
+        print("  %.2fx the speed of --jobs 1" % (base["run"] / s))
+
+
+def digest(cmd):
+    """SHA-256 of a command's standard output, read as it comes."""
+    h = hashlib.sha256()
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as p:
+        for block in iter(lambda: p.stdout.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
     dedup(a, w, n_rec)
 

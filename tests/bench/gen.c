@@ -2,6 +2,8 @@
  *   gen articles MB   a JSON Lines feed of news-like articles, about MB megabytes
  *   gen records N     N event records (JSON Lines) with commas, quotes, newlines and
  *                     non-Latin text, in sitrep's event schema
+ *   gen text-records N   N event records whose notes are whole sentences of an article
+ *                     (a few hundred bytes with commas and quoted speech), as extract writes
  *   gen reports N     N event records from many documents in which most events are told by
  *                     two to four outlets, each in its own way (for sitrep dedup)
  * The same arguments always give the same bytes (a fixed xorshift seed). */
@@ -101,32 +103,53 @@ static void articles(double mb)
 	}
 }
 
+/* The fields of an event record after event_id, with notes as given (already escaped). */
+static void event_fields(unsigned long i, const char *notes)
+{
+	static const char *const subs[][2] = { { "Battles", "Armed clash" },
+		{ "Explosions/Remote violence", "Suicide bomb" },
+		{ "Violence against civilians", "Attack" }, { "Protests", "Peaceful protest" } };
+	int k = (int)rnd(4);
+	printf("{\"type\":\"event\",\"doc_id\":\"doc-%lu\",\"event_id\":\"doc-%lu-e1\","
+	       "\"event_date\":\"20%02d-%02d-%02d\",\"time_precision\":%d,\"date_text\":\"on Sunday\","
+	       "\"event_type\":\"%s\",\"sub_event_type\":\"%s\",\"actor1\":\"%s\",\"assoc_actor_1\":null,"
+	       "\"inter1\":2,\"actor2\":\"%s\",\"assoc_actor_2\":null,\"inter2\":1,"
+	       "\"civilian_targeting\":null,\"country\":\"Afghanistan\",\"iso3\":\"AFG\","
+	       "\"admin1\":\"%s\",\"admin2\":null,\"location\":\"%s\",\"latitude\":%.4f,"
+	       "\"longitude\":%.4f,\"geo_precision\":%d,\"fatalities\":%u,\"fatalities_low\":%u,"
+	       "\"fatalities_high\":null,\"injuries\":%u,\"detained\":null,\"claimed_by\":\"police, officials\","
+	       "\"source\":\"Bench Wire\",\"notes\":\"%s\",\"char_start\":%u,\"char_end\":%u,"
+	       "\"cameo_code\":\"190\"}\n",
+	       i, i, 10 + (int)rnd(12), 1 + (int)rnd(12), 1 + (int)rnd(28), 1 + (int)rnd(3),
+	       subs[k][0], subs[k][1], PICK(groups), PICK(forces), PICK(places), PICK(places),
+	       30 + rnd(10000) / 1000.0, 60 + rnd(10000) / 1000.0, 1 + (int)rnd(3), rnd(50), rnd(50),
+	       rnd(100), notes, rnd(5000), 5000 + rnd(5000));
+}
+
+/* Records whose notes are two or three of the article sentences: commas, quoted speech. */
+static void text_records(unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++) {
+		char *notes;
+		size_t len;
+		FILE *fp = open_memstream(&notes, &len);
+		int sents = 2 + (int)rnd(2);
+		for (int s = 0; s < sents; s++)
+			sentence(fp);
+		fclose(fp);
+		event_fields(i, notes);
+		free(notes);
+	}
+}
+
 static void records(unsigned long n)
 {
 	static const char *const notes[] = { "Clashes, with \\\"heavy\\\" fire,\\nlasted hours",
 		"\xD9\x82\xD8\xAA\xD8\xA7\xD9\x84 \xD9\x81\xD9\x8A \xD8\xA7\xD9\x84\xD9\x85\xD8\xAF\xD9\x8A\xD9\x86\xD8\xA9",
 		"\xD0\x9E\xD0\xB1\xD1\x83\xD0\xB4\xD0\xB5\xD0\xB9\xD0\xBD\xD1\x8B\xD0\xB9 \xD0\xBE\xD0\xB3\xD1\x82\xD1\x80\xD0\xB5\xD0\xBB",
 		"Militants, police and soldiers exchanged fire; 3 hurt", "\xE6\x88\x98\xE6\x96\x97\xE6\x8C\x81\xE7\xBB\xAD" };
-	static const char *const subs[][2] = { { "Battles", "Armed clash" },
-		{ "Explosions/Remote violence", "Suicide bomb" },
-		{ "Violence against civilians", "Attack" }, { "Protests", "Peaceful protest" } };
-	for (unsigned long i = 0; i < n; i++) {
-		int k = (int)rnd(4);
-		printf("{\"type\":\"event\",\"doc_id\":\"doc-%lu\",\"event_id\":\"doc-%lu-e1\","
-		       "\"event_date\":\"20%02d-%02d-%02d\",\"time_precision\":%d,\"date_text\":\"on Sunday\","
-		       "\"event_type\":\"%s\",\"sub_event_type\":\"%s\",\"actor1\":\"%s\",\"assoc_actor_1\":null,"
-		       "\"inter1\":2,\"actor2\":\"%s\",\"assoc_actor_2\":null,\"inter2\":1,"
-		       "\"civilian_targeting\":null,\"country\":\"Afghanistan\",\"iso3\":\"AFG\","
-		       "\"admin1\":\"%s\",\"admin2\":null,\"location\":\"%s\",\"latitude\":%.4f,"
-		       "\"longitude\":%.4f,\"geo_precision\":%d,\"fatalities\":%u,\"fatalities_low\":%u,"
-		       "\"fatalities_high\":null,\"injuries\":%u,\"detained\":null,\"claimed_by\":\"police, officials\","
-		       "\"source\":\"Bench Wire\",\"notes\":\"%s\",\"char_start\":%u,\"char_end\":%u,"
-		       "\"cameo_code\":\"190\"}\n",
-		       i, i, 10 + (int)rnd(12), 1 + (int)rnd(12), 1 + (int)rnd(28), 1 + (int)rnd(3),
-		       subs[k][0], subs[k][1], PICK(groups), PICK(forces), PICK(places), PICK(places),
-		       30 + rnd(10000) / 1000.0, 60 + rnd(10000) / 1000.0, 1 + (int)rnd(3), rnd(50), rnd(50),
-		       rnd(100), PICK(notes), rnd(5000), 5000 + rnd(5000));
-	}
+	for (unsigned long i = 0; i < n; i++)
+		event_fields(i, PICK(notes));
 }
 
 /* ---- gen reports: one event, several reports ---- */
@@ -322,13 +345,15 @@ static void reports(unsigned long n)
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
-		fprintf(stderr, "usage: gen articles MB | gen records N | gen reports N\n");
+		fprintf(stderr, "usage: gen articles MB | gen records N | gen text-records N | gen reports N\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "articles"))
 		articles(atof(argv[2]));
 	else if (!strcmp(argv[1], "records"))
 		records(strtoul(argv[2], NULL, 10));
+	else if (!strcmp(argv[1], "text-records"))
+		text_records(strtoul(argv[2], NULL, 10));
 	else if (!strcmp(argv[1], "reports"))
 		reports(strtoul(argv[2], NULL, 10));
 	else

@@ -14,6 +14,9 @@ int main(void)
 	srunner_add_suite(sr, suite_lexicons());
 	srunner_add_suite(sr, suite_output());
 	srunner_add_suite(sr, suite_extract());
+	srunner_add_suite(sr, suite_scan());
+	srunner_add_suite(sr, suite_ordq());
+	srunner_add_suite(sr, suite_nontext());
 	srunner_add_suite(sr, suite_evdate());
 	srunner_add_suite(sr, suite_places());
 	srunner_add_suite(sr, suite_counts());

@@ -31,8 +31,8 @@ static const struct place *first_of_kind(const char *name, enum place_kind kind)
 	int cand[64];
 	size_t n = gazetteer_lookup(gz, name, cand, 64);
 	for (size_t i = 0; i < n; i++)
-		if (gz->places[cand[i]].kind == kind)
-			return &gz->places[cand[i]];
+		if (gz_place(gz, cand[i])->kind == kind)
+			return gz_place(gz, cand[i]);
 	return NULL;
 }
 
@@ -61,7 +61,7 @@ START_TEST(gazetteer_has_every_afghan_province_with_a_capital)
 {
 	size_t provinces = 0;
 	for (size_t i = 0; i < gz->n; i++)
-		if (gz->places[i].kind == PK_ADM1 && !strcmp(gz->places[i].iso3, "AFG"))
+		if (gz_place(gz, i)->kind == PK_ADM1 && !strcmp(gz_place(gz, i)->iso3, "AFG"))
 			provinces++;
 	ck_assert_uint_eq(provinces, 34);
 	const struct place *p = first_of_kind("Badghis", PK_ADM1);
@@ -102,8 +102,8 @@ START_TEST(gazetteer_user_rows_add_and_override)
 	size_t n = gazetteer_lookup(g, "Kunduz", cand, 32);
 	int found = 0;
 	for (size_t i = 0; i < n; i++)
-		if (g->places[cand[i]].kind == PK_PPLA) {
-			ck_assert(g->places[cand[i]].lat == 36.0);
+		if (gz_place(g, cand[i])->kind == PK_PPLA) {
+			ck_assert(gz_place(g, cand[i])->lat == 36.0);
 			found = 1;
 		}
 	ck_assert(found);
