@@ -96,6 +96,10 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 	if (dem >= 0) {
 		votes[dem] += 1;
 		size_t j = i + dlen;
+		/* "a remote Kenyan village", "the Afghan capital": a nationality that says where a
+		 * town is names the country of the scene, more than a passing place name does */
+		if (cx_cue(cx, j, CUE_place_town_word))
+			votes[dem] += 2;
 		if (cx_is(cx, j, "government") && force_after(cx, j + 1, &end) < 0)
 			return dlen; /* "the Afghan government": a source, not a fighting force */
 		int f = force_after(cx, j, &end);
