@@ -21,7 +21,6 @@
 #define EMBEDDED_FILES(X)                                                              \
 	SRC(X, sitrep_countries, "src/data/countries.tsv")                            \
 	SRC(X, sitrep_gaz_world, "src/data/gazetteer_world.tsv")                      \
-	SRC(X, sitrep_gaz_ke, "src/data/gazetteer_ke.tsv")                            \
 	SRC(X, sitrep_gaz_af, "src/data/gazetteer_af.tsv")                            \
 	X(sitrep_towns, SITREP_GENDIR, "towns.bin", "build/gen/towns.bin")             \
 	SRC(X, sitrep_placewords, "src/data/placewords.tsv")                          \

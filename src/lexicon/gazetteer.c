@@ -427,7 +427,6 @@ struct gazetteer *gazetteer_load(const char *const *user_files, size_t n_user)
 		goto fail;
 	if (load_embedded(gz, "src/data/gazetteer_af.tsv", GAZ_HEADER, place_row) < 0 ||
 	    load_embedded(gz, "src/data/gazetteer_world.tsv", GAZ_HEADER, place_row) < 0 ||
-	    load_embedded(gz, "src/data/gazetteer_ke.tsv", GAZ_HEADER, place_row) < 0 ||
 	    add_towns(gz) < 0)
 		goto fail;
 	add_missing_capitals(gz);
