@@ -332,10 +332,31 @@ int lead_date(const struct ectx *cx)
  * reports of their time told them (the same span makes a calendar date background). */
 #define HISTORY_DAYS 60
 
+/* The latest year the report names, for a report without a publication date. */
+static int latest_year(const struct ectx *cx)
+{
+	int y = 0;
+	for (size_t d = 0; d < cx->n_dm; d++)
+		if (cx->dm[d].date.y > y)
+			y = cx->dm[d].date.y;
+	return y;
+}
+
 void drop_history(struct ectx *cx, struct event *e)
 {
-	if (!e->event_date.y || !cx->pub.y)
+	if (!e->event_date.y)
 		return;
+	/* Undated report: an event dated by its month or year alone ("the 1993 blasts", "in
+	 * 1948") is background when the report names a later year; news of the day has a day. */
+	if (!cx->pub.y) {
+		int latest = e->time_precision == 3 ? latest_year(cx) : 0;
+		if (latest > e->event_date.y) {
+			e->dropped = 1;
+			ev_why(cx, e, "; dropped: dated by its month or year only, before %d named in the report",
+			       latest);
+		}
+		return;
+	}
 	long age = days_from_civil(cx->pub.y, cx->pub.m, cx->pub.d) -
 		   days_from_civil(e->event_date.y, e->event_date.m, e->event_date.d);
 	if (age > HISTORY_DAYS) {

@@ -169,7 +169,7 @@ static void set_place(struct gazetteer *gz, int idx, const char *name, enum plac
 		      const char *iso3, const char *admin1, const char *admin2, double lat,
 		      double lon, long population)
 {
-	struct place *p = &gz->places[idx];
+	struct place *p = &gz->place_store[idx];
 	if (!p->packed) {
 		free((char *)p->name);
 		free((char *)p->admin1);
@@ -208,10 +208,10 @@ static int add_place(struct gazetteer *gz, const char *name, const char *aliases
 	if (idx < 0) {
 		if (gz->n == gz->alloc) {
 			gz->alloc = gz->alloc ? gz->alloc * 2 : 4096;
-			gz->places = xrealloc(gz->places, gz->alloc * sizeof(*gz->places));
+			gz->place_store = xrealloc(gz->place_store, gz->alloc * sizeof(*gz->place_store));
 		}
 		idx = (int)gz->n++;
-		gz->places[idx].packed = 1; /* nothing to free yet */
+		gz->place_store[idx].packed = 1; /* nothing to free yet */
 	}
 	set_place(gz, idx, name, kind, iso3, admin1, admin2, lat, lon, population);
 	phrase_add(gz->names, name, idx);
@@ -285,7 +285,7 @@ static int add_towns(struct gazetteer *gz)
 	gz->n_towns = townix_count(gz->towns);
 	if (gz->n + gz->n_towns > gz->alloc) {
 		gz->alloc = gz->n + gz->n_towns + 1024;
-		gz->places = xrealloc(gz->places, gz->alloc * sizeof(*gz->places));
+		gz->place_store = xrealloc(gz->place_store, gz->alloc * sizeof(*gz->place_store));
 	}
 	gz->n += gz->n_towns;
 	size_t chunks = (gz->n_towns >> GZ_TOWN_CHUNK_BITS) + 1;
@@ -345,7 +345,7 @@ void gazetteer_fill_towns(const struct gazetteer *gz, size_t chunk)
 			end = gz->n_towns;
 		for (size_t i = first; i < end; i++) {
 			const struct townix_place *t = townix_place(gz->towns, i);
-			struct place *p = &gz->places[gz->town_base + i];
+			struct place *p = &gz->place_store[gz->town_base + i];
 			char iso3[4] = { t->iso3[0], t->iso3[1], t->iso3[2], '\0' };
 			p->name = townix_str(gz->towns, t->name);
 			p->kind = (enum place_kind)t->kind;
@@ -377,12 +377,12 @@ static int capital_listed(const struct gazetteer *gz, size_t c)
 {
 	const struct country *k = &gz->countries[c];
 	for (size_t i = 0; i < gz->town_base; i++) {
-		const struct place *p = &gz->places[i];
+		const struct place *p = &gz->place_store[i];
 		if (p->country == (int)c && names_capital(p->name, p->kind, k))
 			return 1;
 	}
 	for (size_t i = gz->town_base + gz->n_towns; i < gz->n; i++) {
-		const struct place *p = &gz->places[i];
+		const struct place *p = &gz->place_store[i];
 		if (p->country == (int)c && names_capital(p->name, p->kind, k))
 			return 1;
 	}
@@ -467,11 +467,11 @@ void gazetteer_free(struct gazetteer *gz)
 		size_t t = i - gz->town_base;
 		if (t < gz->n_towns && !gz->town_ready[t >> GZ_TOWN_CHUNK_BITS])
 			continue; /* never filled: nothing of its own */
-		if (gz->places[i].packed)
+		if (gz->place_store[i].packed)
 			continue;
-		free((char *)gz->places[i].name);
-		free((char *)gz->places[i].admin1);
-		free((char *)gz->places[i].admin2);
+		free((char *)gz->place_store[i].name);
+		free((char *)gz->place_store[i].admin1);
+		free((char *)gz->place_store[i].admin2);
 	}
 	if (gz->town_ready)
 		pthread_mutex_destroy(&gz->town_lock);
@@ -480,7 +480,7 @@ void gazetteer_free(struct gazetteer *gz)
 		townix_close(gz->towns);
 	free(gz->towns_first);
 	free(gz->towns_end);
-	free(gz->places);
+	free(gz->place_store);
 	free(gz->by_iso3);
 	for (size_t i = 0; i < gz->n_countries; i++) {
 		free(gz->countries[i].name);

@@ -42,13 +42,13 @@ struct country {
 };
 
 struct gazetteer {
-	struct place *places;
+	struct place *place_store; /* read through gz_place, never directly: towns fill lazily */
 	size_t n, alloc;
 	struct country *countries;
 	size_t n_countries;
 	int *by_iso3;                  /* AAA..ZZZ -> first country with that code, or -1 */
 	struct phrase_index *names;    /* place name or alias -> place index */
-	struct townix *towns;          /* the packed town layer: its places are places[town_base..] */
+	struct townix *towns;          /* the packed town layer: its places are those from town_base on */
 	size_t town_base, n_towns;
 	/* The town layer's places are copied out of the index a chunk at a time, when a place
 	 * of the chunk is first asked for (gz_place): a run touches few of the 200,000, and
@@ -61,7 +61,7 @@ struct gazetteer {
 	struct phrase_index *weak;     /* "march", "union", "david" -> enum name_class */
 };
 
-#define GZ_TOWN_CHUNK_BITS 10 /* 1,024 towns, 64 KiB of places */
+#define GZ_TOWN_CHUNK_BITS 6 /* 64 towns, one 4 KiB page of places */
 void gazetteer_fill_towns(const struct gazetteer *gz, size_t chunk);
 
 /* Place i of the gazetteer: every reader goes through here, so that a town is in place
@@ -72,7 +72,7 @@ static inline const struct place *gz_place(const struct gazetteer *gz, size_t i)
 	if (t < gz->n_towns &&
 	    !atomic_load_explicit(&gz->town_ready[t >> GZ_TOWN_CHUNK_BITS], memory_order_acquire))
 		gazetteer_fill_towns(gz, t >> GZ_TOWN_CHUNK_BITS);
-	return &gz->places[i];
+	return &gz->place_store[i];
 }
 
 /* Copy an ISO 3166 alpha-3 code (or "") into a 4-byte field, cutting anything longer. */
@@ -97,7 +97,7 @@ struct gazetteer *gazetteer_countries_only(void);
 /* 0 if no place name starts with the token (a false 1 now and then): asked of every token. */
 int gazetteer_may_start(const struct gazetteer *gz, const struct token *tok);
 /* Places whose name or alias is the longest phrase at token i (before limit): indexes into
- * gz->places in out, count in *n_out; returns the tokens matched or 0. */
+ * places (gz_place) in out, count in *n_out; returns the tokens matched or 0. */
 size_t gazetteer_match(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t limit,
 		       int *out, size_t max, size_t *n_out);
 /* "Ceel Dheer" for Ceeldheer, "Buur Hakaba" for Buurhakaba: names written joined or in two

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "base/strbuf.h"
 #include "base/util.h"
 #include "text/wordset.h"
@@ -39,6 +40,7 @@ struct phrase_index {
 	uint32_t *tags;     /* per slot: 0 empty, else the hash (1 for a hash of 0); probing reads
 			     * only this array, four bytes a slot, which stays in cache */
 	size_t cap, used, n_phrases;
+	struct arena mem;   /* keys, entries and cased forms: they live as long as the index */
 };
 
 static uint32_t hash_str(const char *s, size_t len)
@@ -62,14 +64,7 @@ void phrase_free(struct phrase_index *ix)
 {
 	if (!ix)
 		return;
-	for (size_t i = 0; i < ix->cap; i++) {
-		free(ix->slots[i].key);
-		for (struct entry *e = ix->slots[i].list, *next; e; e = next) {
-			next = e->next;
-			free(e->cased);
-			free(e);
-		}
-	}
+	arena_release(&ix->mem);
 	free(ix->slots);
 	free(ix->tags);
 	free(ix->filter.bits);
@@ -144,7 +139,7 @@ static struct slot *intern(struct phrase_index *ix, const char *key, size_t len)
 	uint32_t h = hash_str(key, len);
 	struct slot *s = find_slot(ix, key, len, h);
 	if (!s->key) {
-		s->key = xstrndup(key, len);
+		s->key = arena_strndup(&ix->mem, key, len);
 		s->hash = h;
 		s->len = (uint16_t)len;
 		ix->tags[s - ix->slots] = h ? h : 1;
@@ -171,9 +166,9 @@ static int is_cased(const char *s)
 	return upper >= 2 && lower && !space && len <= 8;
 }
 
-static char *alnum_only(const char *s, size_t len)
+/* The letters and digits of s[0, len), into out (len + 1 bytes). */
+static char *alnum_into(char *out, const char *s, size_t len)
 {
-	char *out = xmalloc(len + 1);
 	size_t n = 0;
 	for (size_t i = 0; i < len; i++)
 		if (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
@@ -200,10 +195,14 @@ size_t phrase_add(struct phrase_index *ix, const char *phrase, int payload)
 			strbuf_release(&norm);
 			return ntok;
 		}
-	struct entry *e = xmalloc(sizeof(*e));
+	struct entry *e = arena_alloc(&ix->mem, sizeof(*e));
 	e->payload = payload;
 	e->flags = is_cased(phrase) ? PHRASE_CASED : 0;
-	e->cased = e->flags & PHRASE_CASED ? alnum_only(phrase, strlen(phrase)) : NULL;
+	e->cased = NULL;
+	if (e->flags & PHRASE_CASED) {
+		size_t len = strlen(phrase);
+		e->cased = alnum_into(arena_alloc(&ix->mem, len + 1), phrase, len);
+	}
 	e->next = NULL;
 	/* Keep insertion order: earlier rows first. */
 	struct entry **tail = &s->list;
@@ -222,7 +221,7 @@ static size_t collect(const struct slot *s, const struct tokens *t, size_t i, si
 	for (const struct entry *e = s->list; e && k < max; e = e->next) {
 		if (e->flags & PHRASE_CASED) {
 			size_t a = t->tok[i].start, b = t->tok[i + n - 1].end;
-			char *written = alnum_only(t->text + a, b - a);
+			char *written = alnum_into(xmalloc(b - a + 1), t->text + a, b - a);
 			int ok = strcmp(written, e->cased) == 0;
 			free(written);
 			if (!ok)

@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	gazetteer_add_text(gz, (const char *)data, size, "fuzz.tsv");
 	int cand[16];
 	for (size_t i = 0; i < gz->n && i < 8; i++)
-		gazetteer_lookup(gz, gz->places[i].name, cand, 16);
+		gazetteer_lookup(gz, gz_place(gz, i)->name, cand, 16);
 	gazetteer_free(gz);
 	return 0;
 }

@@ -16,6 +16,7 @@ int main(void)
 	srunner_add_suite(sr, suite_extract());
 	srunner_add_suite(sr, suite_scan());
 	srunner_add_suite(sr, suite_ordq());
+	srunner_add_suite(sr, suite_arena());
 	srunner_add_suite(sr, suite_nontext());
 	srunner_add_suite(sr, suite_evdate());
 	srunner_add_suite(sr, suite_places());

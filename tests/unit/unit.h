@@ -15,6 +15,7 @@ Suite *suite_output(void);
 Suite *suite_extract(void);
 Suite *suite_scan(void);
 Suite *suite_ordq(void);
+Suite *suite_arena(void);
 Suite *suite_nontext(void);
 Suite *suite_evdate(void);
 Suite *suite_places(void);
