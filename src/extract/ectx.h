@@ -89,7 +89,9 @@ struct place_mention {
 	unsigned char name_class; /* enum name_class of the words: a date, word or person's name
 				   * is a place only on evidence */
 	unsigned char vote[MAX_CAND]; /* votes this mention gave cand[k]'s country */
-	const char *name;    /* PM_UNLISTED: the name as written (pool string), else NULL */
+	const char *name;    /* the name as written (pool string) where it is the location:
+			      * PM_UNLISTED, or a town's or district's own spelling that differs
+			      * from the gazetteer's ("Charbolak" for Chahar Bolak); else NULL */
 	const char *admin2;  /* PM_UNLISTED: the district holding it, or NULL */
 };
 

@@ -96,6 +96,10 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 	if (dem >= 0) {
 		votes[dem] += 1;
 		size_t j = i + dlen;
+		/* "a remote Kenyan village", "the Afghan capital": a nationality that says where a
+		 * town is names the country of the scene, more than a passing place name does */
+		if (cx_cue(cx, j, CUE_place_town_word))
+			votes[dem] += 2;
 		if (cx_is(cx, j, "government") && force_after(cx, j + 1, &end) < 0)
 			return dlen; /* "the Afghan government": a source, not a fighting force */
 		int f = force_after(cx, j, &end);
@@ -127,6 +131,19 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 	}
 	size_t plen = (capitalised(cx, i) || lower) && gazetteer_may_start(gz, tok)
 			      ? gazetteer_match(gz, &cx->t, i, cx->t.n, pcand, MAX_CAND, &np) : 0;
+	/* "Ceel Dheer" for Ceeldheer: a joined name is weak evidence, as a compound is (a place
+	 * only where the rest of the text is in its country), and gives no vote. */
+	int joined = 0;
+	if (plen < 2 && (tok->flags & TOK_CAP) && i + 1 < cx->t.n && (cx->t.tok[i + 1].flags & TOK_CAP)) {
+		size_t nj;
+		int jcand[MAX_CAND];
+		if (gazetteer_match_joined(gz, &cx->t, i, cx->t.n, jcand, MAX_CAND, &nj)) {
+			memcpy(pcand, jcand, nj * sizeof(*jcand));
+			np = nj;
+			plen = 2;
+			joined = 1;
+		}
+	}
 	/* In lower-case text only a name that is nothing else ("kabul", not "march"). */
 	if (plen && !capitalised(cx, i) &&
 	    (tok->len < 4 || gazetteer_name_class(gz, &cx->t, i, i + plen) != NAME_PLAIN))
@@ -157,6 +174,10 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 			}
 		}
 		place_mention_add(cx, i, i + plen, pcand, np);
+		if (joined) {
+			cx->pm[cx->n_pm - 1].flags |= PM_COMPOUND;
+			return plen;
+		}
 		/* One vote per country the name may be in, two for the country itself or the only
 		 * reading: five Lebanons in the United States do not outvote Lebanon. */
 		/* The likeliest reading: a country, a capital; then a country where the name is

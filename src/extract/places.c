@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
+#include "base/utf8.h"
 #include "base/util.h"
 #include "extract/places.h"
 
@@ -279,6 +281,31 @@ static int unit_evidence(const struct ectx *cx, size_t k, const struct place *p)
 	return 0;
 }
 
+/* The unit named right after a place says where it is not: "Tagab district, Kapisa" is no
+ * Tagab of Badakhshan, "Ceel Baraf (Jowhar, Middle Shabelle)" no Ceel of Nugaal. Only a name
+ * that is surely a unit counts (a kind word, the end of a bracket, or no town of that name):
+ * "Jalalabad, Kabul" may be a list of towns. */
+static int unit_contradicts(const struct ectx *cx, size_t k, const struct place *p)
+{
+	const struct place_mention *m = &cx->pm[k];
+	if (m->within < 0 || !(is_town(p->kind) || p->kind == PK_ADM2))
+		return 0;
+	const struct place_mention *u = &cx->pm[m->within];
+	for (size_t i = m->last; i < u->first; i++) /* "X, near the border with Y" says nothing */
+		if (!cx_is(cx, i, ",") && !cx_is(cx, i, "in") && !cx_is(cx, i, "of") && !cx_is(cx, i, "the") &&
+		    !cx_cue(cx, i, CUE_place_longer_kind) && !cx_cue(cx, i, CUE_place_adm1_word))
+			return 0;
+	int strong, hint = kind_hint(cx, u->first, u->last, &strong), unit_here = 0, towns = 0;
+	for (size_t j = 0; j < u->n_cand; j++) {
+		const struct place *q = gz_place(cx->ex->gz, u->cand[j]);
+		towns |= is_town(q->kind);
+		unit_here |= (q->kind == PK_ADM1 || q->kind == PK_ADM2) && q->country == p->country;
+	}
+	if (!unit_here || (towns && !(u->flags & PM_UNIT_TAIL) && hint != PK_ADM1 && hint != PK_ADM2))
+		return 0;
+	return !within_unit(cx, m->within, p);
+}
+
 /* "X village", "the village of X": no city of a hundred thousand. */
 static int village_word(const struct ectx *cx, const struct place_mention *m)
 {
@@ -316,7 +343,7 @@ static int resolve_place(struct ectx *cx, const struct name_votes *nv, size_t mk
 		double s = kind_score(p->kind, hint);
 		int others = others_votes(cx, nv, mk, p->country);
 		int ev = evidence(cx, mk, p, hint, strong);
-		if (village && p->population > 100000)
+		if ((village && p->population > 100000) || unit_contradicts(cx, mk, p))
 			continue;
 		/* "March", "Union", "David": a place only when the words around say so, or after
 		 * "in" when the rest of the text is in that country or the place is a city or a
@@ -338,8 +365,10 @@ static int resolve_place(struct ectx *cx, const struct name_votes *nv, size_t mk
 		else if (p->country >= 0 && cx->votes[p->country] > 0)
 			s += 1 + (cx->votes[p->country] > 2); /* its own votes count here: the
 								* likeliest reading leads */
+		/* a unit named beside it ("Tagab district, Kapisa") outranks a kind word alone,
+		 * which every namesake district has */
 		if (ev)
-			s += 6;
+			s += 6 + (ev > 1);
 		if (p->population > 0)
 			s += log10((double)p->population) / 10.0;
 		if (s > best) {
@@ -448,15 +477,65 @@ static size_t name_start(const struct ectx *cx, size_t end)
 	return start;
 }
 
-static int overlaps_known(const struct ectx *cx, size_t first, size_t last)
+/* The unit mention u holds the place p: the province or district it names, or, for a town,
+ * the same province ("the X area of Tarinkot city"). */
+static int unit_holds(const struct ectx *cx, int u, int p_idx)
 {
-	for (size_t k = 0; k < cx->n_pm; k++)
-		if (cx->pm[k].first < last && cx->pm[k].last > first && cx->pm[k].place >= 0)
-			return 1;
+	const struct place *q = gz_place(cx->ex->gz, cx->pm[u].place), *p = gz_place(cx->ex->gz, p_idx);
+	if (cx->pm[u].place == p_idx)
+		return 1;
+	if (q->country != p->country)
+		return 0;
+	if (q->kind == PK_COUNTRY)
+		return 1;
+	if (q->kind == PK_ADM1)
+		return !ascii_casecmp(q->name, p->kind == PK_ADM1 ? p->name : p->admin1);
+	if (q->kind == PK_ADM2)
+		return !ascii_casecmp(q->name, p->kind == PK_ADM2 ? p->name : p->admin2);
+	return *q->admin1 && !ascii_casecmp(q->admin1, p->kind == PK_ADM1 ? p->name : p->admin1);
+}
+
+/* May the words [first, last) be named a village of the unit `region`? Not when they are an
+ * actor, the unit itself, a place the unit holds, or a known place named in full (unless
+ * called a village, an area or a neighbourhood of a unit that does not hold it: "the Odweyne
+ * neighbourhood in Mogadishu"). A known place elsewhere that is only a piece of the longer
+ * name ("Qom" in "the Qom Qishlaq area of Dashti Qala district") is withdrawn: the longer name
+ * takes its place. A town claims no city, nor anything abroad ("the Nairobi
+ * area of Moi" is no Moi in Australia). town: the mention of
+ * a town the name begins with ("Mogadishu - Hodan"), withdrawn whatever it is. */
+static int claim_name(struct ectx *cx, size_t first, size_t last, int region, int small_kind,
+		      int town)
+{
+	if (region < 0)
+		return 0;
+	const struct place *r = gz_place(cx->ex->gz, cx->pm[region].place);
+	if (is_town(r->kind) && cx->country >= 0 && r->country != cx->country)
+		return 0;
 	for (size_t k = 0; k < cx->n_am; k++)
 		if (cx->am[k].first < last && cx->am[k].last > first)
-			return 1;
-	return 0;
+			return 0;
+	int strangers = 0;
+	for (size_t k = 0; k < cx->n_pm; k++) {
+		const struct place_mention *m = &cx->pm[k];
+		if (m->first >= last || m->last <= first || m->place < 0)
+			continue;
+		strangers++;
+		if ((int)k == town)
+			continue;
+		const struct place *p = gz_place(cx->ex->gz, m->place);
+		if ((int)k == region || (m->flags & PM_UNLISTED) || p->kind <= PK_ADM1)
+			return 0;
+		if (is_town(r->kind) && (p->kind == PK_PPLC || p->kind == PK_PPLA || p->population >= 100000))
+			return 0; /* a town claims no capital or city */
+		if (unit_holds(cx, region, m->place))
+			return 0; /* "the Konduga Local Government Area of Borno" */
+		if (m->first == first && m->last == last && !small_kind)
+			return 0;
+	}
+	for (size_t k = 0; strangers && k < cx->n_pm; k++)
+		if (cx->pm[k].first < last && cx->pm[k].last > first)
+			cx->pm[k].place = -1;
+	return 1;
 }
 
 /* The resolved mention starting at token i (a town, district or province), or -1. */
@@ -470,29 +549,62 @@ static int unit_at(const struct ectx *cx, size_t i)
 	return -1;
 }
 
+/* The resolved mention ending at token end (exclusive), or -1. */
+static int place_ending_at(const struct ectx *cx, size_t end)
+{
+	for (size_t k = 0; k < cx->n_pm; k++)
+		if (cx->pm[k].last == end && cx->pm[k].place >= 0)
+			return (int)k;
+	return -1;
+}
+
 static int by_first(const void *a, const void *b)
 {
 	const struct place_mention *x = a, *y = b;
 	return x->first < y->first ? -1 : x->first > y->first;
 }
 
+static void push_unlisted(struct ectx *cx, size_t start, size_t end, int place, int precision,
+			  const char *admin2)
+{
+	struct place_mention *m = ECTX_PUSH(cx->pm, cx->n_pm, cx->alloc_pm);
+	memset(m, 0, sizeof(*m));
+	m->first = start;
+	m->last = end;
+	m->cand[0] = -1;
+	m->place = place;
+	m->precision = precision;
+	m->flags = place_context(cx, start, end) | PM_UNLISTED;
+	m->within = -1;
+	m->name = ectx_strdup(cx, cx->t.text + cx->t.tok[start].start,
+			      cx->t.tok[end - 1].end - cx->t.tok[start].start);
+	m->admin2 = admin2;
+}
+
 /* "Balade village (Bosaso, Bari)", "in Buuraha Cali Miskat (Qandala, Bari)", "the Yakhchal
  * area of Nahri Saraj district": a name the gazetteer lacks, called a village, town or area
- * or followed by a bracket, with the unit holding it named right after. ACLED names the
- * village; sitrep keeps the name as written, located at the unit (precision 2). */
+ * or followed by a bracket, with the unit holding it named right after. ACLED names the village; sitrep keeps the name as written, located at the unit
+ * (precision 2). A quarter written after its town ("Mogadishu - Hodan (Banadir)") is named
+ * so and located at the town. */
 static void find_unlisted(struct ectx *cx)
 {
 	size_t n_known = cx->n_pm;
 	for (size_t i = 1; i + 1 < cx->t.n; i++) {
-		int kind = cx_cue(cx, i, CUE_place_unlisted_kind), unit = -1;
+		int kind = cx_cue(cx, i, CUE_place_unlisted_kind), unit = -1, region = -1;
+		int small_kind = kind && !cx_is(cx, i, "town");
 		size_t open = kind ? i + 1 : i;
 		const char *admin2 = NULL;
 		if (cx_is(cx, open, "(")) {
-			/* the first unit the bracket names: "(Bosaso, Bari)", "(Bulo Burto, Hiraan)" */
-			for (size_t j = open + 1; j < cx->t.n && j < open + 10 && unit < 0; j++) {
+			/* the first unit the bracket names: "(Bosaso, Bari)", "(Bulo Burto, Hiraan)";
+			 * the last says which region */
+			for (size_t j = open + 1; j < cx->t.n && j < open + 10; j++) {
 				if (cx_is(cx, j, ")"))
 					break;
-				unit = unit_at(cx, j);
+				int u = unit_at(cx, j);
+				if (u >= 0 && unit < 0)
+					unit = u;
+				if (u >= 0)
+					region = u;
 			}
 			/* the district is the first of the two, known or not */
 			size_t comma = open + 1;
@@ -505,29 +617,30 @@ static void find_unlisted(struct ectx *cx)
 						     cx->t.tok[comma - 1].end - cx->t.tok[open + 1].start);
 		} else if (kind && (cx_is(cx, i + 1, "of") || cx_is(cx, i + 1, "in"))) {
 			/* "the X village of Y district"; in a town ("the X neighborhood in Baidoa"),
-			 * the town is where it happened */
-			unit = unit_at(cx, i + 2);
-			if (unit >= 0 && is_town(gz_place(cx->ex->gz, cx->pm[unit].place)->kind))
+			 * the town is where it happened, and a namesake elsewhere is not */
+			unit = region = unit_at(cx, i + 2);
+			if (unit >= 0 && is_town(gz_place(cx->ex->gz, cx->pm[unit].place)->kind)) {
+				size_t start = name_start(cx, i);
+				if (start < i)
+					claim_name(cx, start, i, region, small_kind, -1);
 				unit = -1;
+			}
 		}
 		if (unit < 0)
 			continue;
 		size_t start = name_start(cx, i);
-		if (start == i || overlaps_known(cx, start, i))
+		int town = -1, place = cx->pm[unit].place, precision = 2;
+		/* "Mogadishu - Hodan (Banadir)": the town, a dash, the quarter */
+		if (start < i && start >= 2 && cx_is(cx, start - 1, "-") &&
+		    (town = place_ending_at(cx, start - 1)) >= 0 && is_town(gz_place(cx->ex->gz, cx->pm[town].place)->kind) &&
+		    unit_holds(cx, region, cx->pm[town].place)) {
+			place = cx->pm[town].place;
+			precision = 1;
+			start = cx->pm[town].first;
+		}
+		if (start == i || !claim_name(cx, start, i, region, small_kind, town))
 			continue;
-		int place = cx->pm[unit].place;
-		struct place_mention *m = ECTX_PUSH(cx->pm, cx->n_pm, cx->alloc_pm);
-		memset(m, 0, sizeof(*m));
-		m->first = start;
-		m->last = i;
-		m->cand[0] = -1;
-		m->place = place;
-		m->precision = 2;
-		m->flags = place_context(cx, start, i) | PM_UNLISTED;
-		m->within = -1;
-		m->name = ectx_strdup(cx, cx->t.text + cx->t.tok[start].start,
-				      cx->t.tok[i - 1].end - cx->t.tok[start].start);
-		m->admin2 = admin2;
+		push_unlisted(cx, start, i, place, precision, admin2);
 	}
 	if (cx->n_pm > n_known) /* back into text order, which the index needs */
 		qsort(cx->pm, cx->n_pm, sizeof(*cx->pm), by_first);
@@ -721,6 +834,24 @@ void places_surnames(const struct ectx *cx, struct surnames *sn)
 	}
 }
 
+/* A name whose unit is named beside it ("(Baydhaba, Bay)") votes only for the countries of
+ * the readings that unit holds: the Bay region of Somalia, not the town of Bay in the
+ * Philippines. */
+static void withdraw_unplaced_votes(struct ectx *cx, size_t k, int *votes)
+{
+	struct place_mention *m = &cx->pm[k];
+	int placed = 0;
+	for (size_t j = 0; j < m->n_cand && !placed; j++)
+		placed = evidence(cx, k, gz_place(cx->ex->gz, m->cand[j]), -1, 0) == 2;
+	for (size_t j = 0; placed && j < m->n_cand; j++) {
+		const struct place *p = gz_place(cx->ex->gz, m->cand[j]);
+		if (m->vote[j] && evidence(cx, k, p, -1, 0) != 2) {
+			votes[p->country] -= m->vote[j];
+			m->vote[j] = 0;
+		}
+	}
+}
+
 /* A date word, English word or person's name that nothing around it calls a place does not
  * vote for the document's country ("On 8 March" is no vote for England). */
 static void withdraw_weak_votes(struct ectx *cx, int *votes)
@@ -728,6 +859,7 @@ static void withdraw_weak_votes(struct ectx *cx, int *votes)
 	const struct gazetteer *gz = cx->ex->gz;
 	for (size_t k = 0; k < cx->n_pm; k++) {
 		struct place_mention *m = &cx->pm[k];
+		withdraw_unplaced_votes(cx, k, votes);
 		if (m->name_class == NAME_PLAIN && !(m->flags & PM_COMPOUND))
 			continue;
 		int strong, hint = kind_hint(cx, m->first, m->last, &strong), ev = 0;
@@ -770,12 +902,73 @@ void places_link(struct ectx *cx, int *votes)
 	withdraw_weak_votes(cx, votes);
 }
 
+/* Words of s, folded and lower-cased, one space between: "Pul-e Alam" and "Pul-e-Alam" agree,
+ * "Ceel Dheer" and "Ceeldheer" do not. */
+static void squash(const char *s, size_t len, struct strbuf *out)
+{
+	struct strbuf folded = STRBUF_INIT;
+	utf8_fold_lower(s, len, &folded);
+	for (size_t i = 0; i < folded.len; i++) {
+		char c = folded.buf[i];
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			strbuf_addch(out, c);
+		else if (out->len && out->buf[out->len - 1] != ' ')
+			strbuf_addch(out, ' ');
+	}
+	while (out->len && out->buf[out->len - 1] == ' ')
+		out->buf[--out->len] = '\0';
+	strbuf_release(&folded);
+}
+
+/* A town or district the text spells its own way ("Charbolak district" for the gazetteer's
+ * Chahar Bolak, "Belet Weyne" for Beledweyne): the location keeps the text's spelling, as a
+ * coder writing from this report would. Not for a short form ("Mazar" for Mazar-i-Sharif),
+ * a name in capitals (a dateline) or lower-case text, where the gazetteer's form is better. */
+static void written_name(struct ectx *cx, size_t mk)
+{
+	struct place_mention *m = &cx->pm[mk];
+	const struct place *p = gz_place(cx->ex->gz, m->place);
+	if ((m->flags & PM_UNLISTED) || !(is_town(p->kind) || p->kind == PK_ADM2))
+		return;
+	int own = 0;
+	for (size_t k = 0; k < m->n_cand && !own; k++)
+		own = m->cand[k] == m->place; /* not the capital a province's name led to */
+	size_t last = m->last;
+	while (last > m->first + 1 && cx_cue(cx, last - 1, CUE_place_longer_kind))
+		last--; /* "Farah city", "Sangin district" */
+	for (size_t i = m->first; i < last && own; i++) {
+		const struct token *t = &cx->t.tok[i];
+		if ((t->flags & TOK_ALLCAPS) && t->len > 1)
+			own = 0;
+		/* a phrase, not a name: "Kabul's international airport" */
+		if ((i + 1 < last && (t->flags & TOK_POSS)) ||
+		    ((t->flags & TOK_WORD) && !(t->flags & TOK_CAP) && t->len > 3))
+			own = 0;
+	}
+	if (!own || !(cx->t.tok[m->first].flags & TOK_CAP))
+		return;
+	const char *text = cx->t.text + cx->t.tok[m->first].start;
+	size_t len = cx->t.tok[last - 1].end - cx->t.tok[m->first].start;
+	if (strlen(p->name) == len && memcmp(p->name, text, len) == 0)
+		return; /* the gazetteer's own spelling: the common case */
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	squash(text, len, &a);
+	squash(p->name, strlen(p->name), &b);
+	if (a.len && !strstr(b.buf, a.buf) && !strstr(a.buf, b.buf))
+		m->name = ectx_strdup(cx, text, len);
+	strbuf_release(&a);
+	strbuf_release(&b);
+}
+
 void places_resolve(struct ectx *cx)
 {
 	struct name_votes nv;
 	name_votes_init(cx, &nv);
-	for (size_t k = 0; k < cx->n_pm; k++)
+	for (size_t k = 0; k < cx->n_pm; k++) {
 		finish_place(cx, &nv, k);
+		if (cx->pm[k].place >= 0)
+			written_name(cx, k); /* lower-case text: no capital, no own spelling */
+	}
 	name_votes_release(&nv);
 	find_unlisted(cx);
 }

@@ -56,15 +56,19 @@ static const struct strbuf *place_fields(const struct extractor *ex, int place_i
 	return sb;
 }
 
-/* A village the gazetteer lacks (PM_UNLISTED): its name as written, the unit's admin fields
- * and coordinates. */
-static void write_unlisted(struct ectx *cx, struct strbuf *out, const struct place_mention *m)
+/* A place named as written (place_mention.name): a village the gazetteer lacks (PM_UNLISTED),
+ * with the unit's admin fields and coordinates, or a town or district spelled the text's
+ * way, which names its own admin2 so when it is a district. */
+static void write_written(struct ectx *cx, struct strbuf *out, const struct place_mention *m,
+			  int precision)
 {
 	const struct gazetteer *gz = cx->ex->gz;
 	const struct place *p = gz_place(gz, m->place);
 	const struct country *ct = p->country >= 0 ? &gz->countries[p->country] : NULL;
 	const char *admin1 = p->kind == PK_ADM1 ? p->name : p->admin1;
 	const char *admin2 = m->admin2 ? m->admin2 : p->kind == PK_ADM2 ? p->name : p->admin2;
+	if (p->kind == PK_ADM2 && !(m->flags & PM_UNLISTED))
+		admin2 = m->name;
 	jsonw_str(out, "country", ct ? ct->name : NULL);
 	jsonw_str(out, "iso3", ct ? ct->iso3 : NULL);
 	jsonw_str(out, "admin1", admin1 && *admin1 ? admin1 : NULL);
@@ -72,14 +76,14 @@ static void write_unlisted(struct ectx *cx, struct strbuf *out, const struct pla
 	jsonw_str(out, "location", m->name);
 	jsonw_double(out, "latitude", p->lat, 4);
 	jsonw_double(out, "longitude", p->lon, 4);
-	jsonw_int(out, "geo_precision", m->precision);
+	jsonw_int(out, "geo_precision", precision);
 }
 
 static void write_location(struct ectx *cx, struct strbuf *out, int pm, int place_idx,
 			   int precision)
 {
-	if (pm >= 0 && (cx->pm[pm].flags & PM_UNLISTED) && cx->pm[pm].place == place_idx) {
-		write_unlisted(cx, out, &cx->pm[pm]);
+	if (pm >= 0 && cx->pm[pm].name && cx->pm[pm].place == place_idx) {
+		write_written(cx, out, &cx->pm[pm], precision);
 		return;
 	}
 	if (place_idx >= 0) {

@@ -513,6 +513,27 @@ static size_t append_towns(const struct gazetteer *gz, const int *towns, size_t 
 	return n;
 }
 
+size_t gazetteer_match_joined(const struct gazetteer *gz, const struct tokens *t, size_t i,
+			      size_t limit, int *out, size_t max, size_t *n_out)
+{
+	const struct token *a = &t->tok[i], *b = &t->tok[i + 1];
+	char key[64];
+	if (i + 2 > limit || !(a->flags & TOK_CAP) || !(b->flags & TOK_CAP) || (b->flags & TOK_HYPHEN) ||
+	    !(a->flags & TOK_WORD) || !(b->flags & TOK_WORD) || a->sentence != b->sentence ||
+	    a->len < 3 || b->len < 3 || a->len + b->len >= sizeof(key))
+		return 0;
+	memcpy(key, a->norm, a->len);
+	memcpy(key + a->len, b->norm, b->len + 1);
+	size_t n = phrase_lookup(gz->names, key, out, max);
+	if (gz->towns) {
+		int towns[64];
+		size_t nt = townix_lookup(gz->towns, key, towns, max < 64 ? max : 64);
+		n = append_towns(gz, towns, nt, out, n, max);
+	}
+	*n_out = n;
+	return n ? 2 : 0;
+}
+
 size_t gazetteer_match(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t limit,
 		       int *out, size_t max, size_t *n_out)
 {

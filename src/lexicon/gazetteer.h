@@ -100,6 +100,11 @@ int gazetteer_may_start(const struct gazetteer *gz, const struct token *tok);
  * places (gz_place) in out, count in *n_out; returns the tokens matched or 0. */
 size_t gazetteer_match(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t limit,
 		       int *out, size_t max, size_t *n_out);
+/* "Ceel Dheer" for Ceeldheer, "Buur Hakaba" for Buurhakaba: names written joined or in two
+ * words. Two capitalised words of one sentence at token i that make a known name when joined:
+ * 2 and the candidates, else 0. */
+size_t gazetteer_match_joined(const struct gazetteer *gz, const struct tokens *t, size_t i,
+			      size_t limit, int *out, size_t max, size_t *n_out);
 /* Country named by a nationality word at token i ("Afghan", "Nigerian"): index or -1. */
 int gazetteer_demonym(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t *ntok);
 /* What the words [first, last) are besides a place name: NAME_PLAIN if nothing. */
