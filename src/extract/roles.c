@@ -387,10 +387,10 @@ static const char *local_name(struct ectx *cx, const char *name, int ctry)
 	const struct actor_lex *lex = cx->ex->actors;
 	if (!name || ctry < 0)
 		return name;
-	for (size_t i = 0; i < lex->n; i++) {
-		const struct actor_def *d = &lex->defs[i];
+	for (size_t g = 0; g < lex->n_generic; g++) {
+		const struct actor_def *d = &lex->defs[lex->generic[g]];
 		size_t n = strlen(d->name);
-		if (d->kind == AK_GENERIC && !strncmp(name, d->name, n) && !strncmp(name + n, " (", 2))
+		if (!strncmp(name, d->name, n) && !strncmp(name + n, " (", 2))
 			return ectx_actor_name(cx, d->name, ctry);
 	}
 	return name;
@@ -400,10 +400,10 @@ static const char *local_name(struct ectx *cx, const char *name, int ctry)
 static int generic_name(const struct ectx *cx, const char *name)
 {
 	const struct actor_lex *lex = cx->ex->actors;
-	for (size_t i = 0; name && i < lex->n; i++) {
-		size_t n = strlen(lex->defs[i].name);
-		if (lex->defs[i].kind == AK_GENERIC && !strncmp(name, lex->defs[i].name, n) &&
-		    (name[n] == 0 || name[n] == ' '))
+	for (size_t g = 0; name && g < lex->n_generic; g++) {
+		const char *base = lex->defs[lex->generic[g]].name;
+		size_t n = strlen(base);
+		if (!strncmp(name, base, n) && (name[n] == 0 || name[n] == ' '))
 			return 1;
 	}
 	return 0;

@@ -91,6 +91,10 @@ struct actor_lex *actors_load(const char *const *user_files, size_t n_user)
 	const struct actor_def *pol = actors_find(lex, "Police Forces");
 	lex->military = mil ? (int)(mil - lex->defs) : -1;
 	lex->police = pol ? (int)(pol - lex->defs) : -1;
+	lex->generic = xmalloc((lex->n + 1) * sizeof(*lex->generic));
+	for (size_t i = 0; i < lex->n; i++)
+		if (lex->defs[i].kind == AK_GENERIC)
+			lex->generic[lex->n_generic++] = (int)i;
 	return lex;
 fail:
 	actors_free(lex);
@@ -104,6 +108,7 @@ void actors_free(struct actor_lex *lex)
 	for (size_t i = 0; i < lex->n; i++)
 		free(lex->defs[i].name);
 	free(lex->defs);
+	free(lex->generic);
 	phrase_free(lex->ix);
 	free(lex);
 }

@@ -47,6 +47,8 @@ struct actor_lex {
 	size_t n;
 	struct phrase_index *ix;
 	int military, police; /* the force rows "Military Forces" and "Police Forces", or -1 */
+	int *generic;         /* the AK_GENERIC rows, in table order (few of many) */
+	size_t n_generic;
 };
 
 /* Embedded actors.tsv plus user files; a user row with the same name replaces it. */
