@@ -2,76 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/doc.h"
 #include "extract/extract.h"
 #include "io/json.h"
-#include "base/strbuf.h"
+#include "fixture.h"
 #include "unit.h"
-
-static struct extractor *ex;
-
-static void setup(void)
-{
-	struct extract_opts opts;
-	memset(&opts, 0, sizeof(opts));
-	ex = extractor_new(&opts);
-	ck_assert_ptr_nonnull(ex);
-}
-
-static void teardown(void)
-{
-	extractor_free(ex);
-}
-
-struct records {
-	struct jvalue *rec[64];
-	size_t n;
-};
-
-static void run(struct records *r, const char *text, const char *published)
-{
-	struct doc d;
-	struct strbuf out = STRBUF_INIT;
-	doc_init(&d);
-	d.doc_id = strdup("t");
-	if (published)
-		doc_set_published(&d, published, DATE_OPTION);
-	strbuf_addstr(&d.text, text);
-	extractor_run(ex, &d, &out, NULL);
-	r->n = 0;
-	for (char *p = out.buf, *nl; *p && r->n < 64; p = nl + 1) {
-		nl = strchr(p, '\n');
-		size_t off;
-		r->rec[r->n] = json_parse(p, (size_t)(nl - p), &off);
-		ck_assert_ptr_nonnull(r->rec[r->n]);
-		r->n++;
-	}
-	strbuf_release(&out);
-	doc_release(&d);
-}
-
-static void release(struct records *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		json_free(r->rec[i]);
-}
-
-/* The k-th record of a type, or NULL. */
-static const struct jvalue *nth(const struct records *r, const char *type, size_t k)
-{
-	for (size_t i = 0; i < r->n; i++)
-		if (!strcmp(json_get_str(r->rec[i], "type"), type) && k-- == 0)
-			return r->rec[i];
-	return NULL;
-}
-
-static size_t count(const struct records *r, const char *type)
-{
-	size_t n = 0;
-	while (nth(r, type, n))
-		n++;
-	return n;
-}
 
 static long num(const struct jvalue *v, const char *key)
 {
@@ -82,151 +16,151 @@ static long num(const struct jvalue *v, const char *key)
 START_TEST(extract_weekday_is_latest_on_or_before_publication)
 {
 	struct records r;
-	run(&r, "Taliban fighters seized Kunduz on Saturday.", "2021-08-08");
-	const struct jvalue *e = nth(&r, "event", 0);
+	extract_text(&r, "Taliban fighters seized Kunduz on Saturday.", "2021-08-08", NULL);
+	const struct jvalue *e = records_nth(&r, "event", 0);
 	ck_assert_ptr_nonnull(e);
 	ck_assert_str_eq(json_get_str(e, "event_date"), "2021-08-07");
 	ck_assert_int_eq(num(e, "time_precision"), 1);
 	ck_assert_str_eq(json_get_str(e, "date_text"), "Saturday");
-	release(&r);
-	run(&r, "Taliban fighters seized Kunduz on Sunday.", "2021-08-08");
-	ck_assert_str_eq(json_get_str(nth(&r, "event", 0), "event_date"), "2021-08-08");
-	release(&r);
+	records_release(&r);
+	extract_text(&r, "Taliban fighters seized Kunduz on Sunday.", "2021-08-08", NULL);
+	ck_assert_str_eq(json_get_str(records_nth(&r, "event", 0), "event_date"), "2021-08-08");
+	records_release(&r);
 }
 END_TEST
 
 START_TEST(extract_without_publication_date_keeps_only_date_text)
 {
 	struct records r;
-	run(&r, "Taliban fighters seized Kunduz on Saturday.", NULL);
-	const struct jvalue *e = nth(&r, "event", 0);
+	extract_text(&r, "Taliban fighters seized Kunduz on Saturday.", NULL, NULL);
+	const struct jvalue *e = records_nth(&r, "event", 0);
 	ck_assert_ptr_nonnull(e);
 	ck_assert_int_eq(json_kind(json_get(e, "event_date")), JSON_NULL);
 	ck_assert_str_eq(json_get_str(e, "date_text"), "Saturday");
-	release(&r);
+	records_release(&r);
 }
 END_TEST
 
 START_TEST(extract_territory_taken_by_non_state_actor)
 {
 	struct records r;
-	run(&r, "The city of Kunduz fell to the Taliban on Sunday.", "2021-08-08");
-	const struct jvalue *e = nth(&r, "event", 0);
+	extract_text(&r, "The city of Kunduz fell to the Taliban on Sunday.", "2021-08-08", NULL);
+	const struct jvalue *e = records_nth(&r, "event", 0);
 	ck_assert_ptr_nonnull(e);
 	ck_assert_str_eq(json_get_str(e, "sub_event_type"), "Non-state actor overtakes territory");
 	ck_assert_str_eq(json_get_str(e, "actor1"), "Taliban");
 	ck_assert_str_eq(json_get_str(e, "location"), "Kunduz");
 	ck_assert_str_eq(json_get_str(e, "admin1"), "Kunduz");
 	ck_assert_int_eq(num(e, "geo_precision"), 1);
-	release(&r);
+	records_release(&r);
 }
 END_TEST
 
 START_TEST(extract_one_sentence_with_two_captures_gives_two_events)
 {
 	struct records r;
-	run(&r, "The Taliban seized Zaranj on Friday and took Sheberghan the next day.", "2021-08-08");
-	ck_assert_uint_eq(count(&r, "event"), 2);
-	ck_assert_str_eq(json_get_str(nth(&r, "event", 0), "location"), "Zaranj");
-	ck_assert_str_eq(json_get_str(nth(&r, "event", 0), "event_date"), "2021-08-06");
-	ck_assert_str_eq(json_get_str(nth(&r, "event", 1), "location"), "Sheberghan");
-	ck_assert_str_eq(json_get_str(nth(&r, "event", 1), "event_date"), "2021-08-07");
-	release(&r);
+	extract_text(&r, "The Taliban seized Zaranj on Friday and took Sheberghan the next day.", "2021-08-08", NULL);
+	ck_assert_uint_eq(records_count(&r, "event"), 2);
+	ck_assert_str_eq(json_get_str(records_nth(&r, "event", 0), "location"), "Zaranj");
+	ck_assert_str_eq(json_get_str(records_nth(&r, "event", 0), "event_date"), "2021-08-06");
+	ck_assert_str_eq(json_get_str(records_nth(&r, "event", 1), "location"), "Sheberghan");
+	ck_assert_str_eq(json_get_str(records_nth(&r, "event", 1), "event_date"), "2021-08-07");
+	records_release(&r);
 }
 END_TEST
 
 START_TEST(extract_sums_conjoined_victims_of_a_bombing)
 {
 	struct records r;
-	run(&r, "A suicide bombing in Kunduz killed 20 Afghan security forces and five civilians on "
-		"Saturday, the Interior Ministry said.", "2021-08-08");
-	const struct jvalue *e = nth(&r, "event", 0);
+	extract_text(&r, "A suicide bombing in Kunduz killed 20 Afghan security forces and five civilians on "
+		"Saturday, the Interior Ministry said.", "2021-08-08", NULL);
+	const struct jvalue *e = records_nth(&r, "event", 0);
 	ck_assert_ptr_nonnull(e);
 	ck_assert_str_eq(json_get_str(e, "sub_event_type"), "Suicide bomb");
 	ck_assert_int_eq(num(e, "fatalities"), 25);
 	ck_assert_str_eq(json_get_str(e, "claimed_by"), "Interior Ministry");
-	release(&r);
+	records_release(&r);
 }
 END_TEST
 
 START_TEST(extract_killed_and_wounded_dozens_is_no_death_toll)
 {
 	struct records r;
-	run(&r, "Taliban fighters attacked a checkpoint in Kunduz on Saturday and killed and wounded "
-		"dozens of soldiers.", "2021-08-08");
-	const struct jvalue *e = nth(&r, "event", 0);
+	extract_text(&r, "Taliban fighters attacked a checkpoint in Kunduz on Saturday and killed and wounded "
+		"dozens of soldiers.", "2021-08-08", NULL);
+	const struct jvalue *e = records_nth(&r, "event", 0);
 	ck_assert_ptr_nonnull(e);
 	ck_assert_int_eq(num(e, "fatalities"), 0);
-	release(&r);
+	records_release(&r);
 }
 END_TEST
 
 START_TEST(extract_troop_numbers_are_not_events)
 {
 	struct records r;
-	run(&r, "The president said he plans to reduce troops in Afghanistan to 8,600 from 14,000.",
-	    "2019-09-01");
-	ck_assert_uint_eq(count(&r, "event"), 0);
-	release(&r);
+	extract_text(&r, "The president said he plans to reduce troops in Afghanistan to 8,600 from 14,000.",
+	    "2019-09-01", NULL);
+	ck_assert_uint_eq(records_count(&r, "event"), 0);
+	records_release(&r);
 }
 END_TEST
 
 START_TEST(extract_places_of_travel_and_borders_are_not_event_places)
 {
 	struct records r;
-	run(&r, "He drove from Mazar-e-Sharif to Kabul on Sunday. Imam Sahib lies near the border with "
-		"Tajikistan.", "2021-06-21");
-	for (size_t i = 0; nth(&r, "place", i); i++) {
-		const struct jvalue *p = nth(&r, "place", i);
+	extract_text(&r, "He drove from Mazar-e-Sharif to Kabul on Sunday. Imam Sahib lies near the border with "
+		"Tajikistan.", "2021-06-21", NULL);
+	for (size_t i = 0; records_nth(&r, "place", i); i++) {
+		const struct jvalue *p = records_nth(&r, "place", i);
 		const char *text = json_get_str(p, "text");
 		if (!strcmp(text, "Mazar-e-Sharif") || !strcmp(text, "Kabul"))
 			ck_assert_str_eq(json_get_str(p, "role"), "movement");
 		if (!strcmp(text, "Tajikistan"))
 			ck_assert_str_eq(json_get_str(p, "role"), "border");
 	}
-	release(&r);
+	records_release(&r);
 }
 END_TEST
 
 START_TEST(extract_province_and_outskirts_set_geo_precision)
 {
 	struct records r;
-	run(&r, "Insurgents attacked Kunduz province on Monday. Fighting continued on the outskirts of "
-		"Taloqan on Tuesday.", "2021-06-22");
-	const struct jvalue *a = nth(&r, "event", 0), *b = nth(&r, "event", 1);
+	extract_text(&r, "Insurgents attacked Kunduz province on Monday. Fighting continued on the outskirts of "
+		"Taloqan on Tuesday.", "2021-06-22", NULL);
+	const struct jvalue *a = records_nth(&r, "event", 0), *b = records_nth(&r, "event", 1);
 	ck_assert_ptr_nonnull(a);
 	ck_assert_ptr_nonnull(b);
 	ck_assert_int_eq(num(a, "geo_precision"), 3);
 	ck_assert_str_eq(json_get_str(a, "admin1"), "Kunduz");
 	ck_assert_int_eq(num(b, "geo_precision"), 2);
 	ck_assert_str_eq(json_get_str(b, "location"), "Taloqan");
-	release(&r);
+	records_release(&r);
 }
 END_TEST
 
 START_TEST(extract_nationality_adjective_is_an_actor_not_a_place)
 {
 	struct records r;
-	run(&r, "Afghan forces clashed with the Taliban in Herat on Monday.", "2021-06-22");
-	ck_assert_uint_eq(count(&r, "place"), 1);
-	const struct jvalue *e = nth(&r, "event", 0);
+	extract_text(&r, "Afghan forces clashed with the Taliban in Herat on Monday.", "2021-06-22", NULL);
+	ck_assert_uint_eq(records_count(&r, "place"), 1);
+	const struct jvalue *e = records_nth(&r, "event", 0);
 	ck_assert_str_eq(json_get_str(e, "actor1"), "Military Forces of Afghanistan");
 	ck_assert_str_eq(json_get_str(e, "actor2"), "Taliban");
 	ck_assert_int_eq(num(e, "inter1"), 1);
-	release(&r);
+	records_release(&r);
 }
 END_TEST
 
 START_TEST(extract_quotes_get_their_speaker)
 {
 	struct records r;
-	run(&r, "\xE2\x80\x9CThe governor house is under siege and the enemy has lost many men,\xE2\x80\x9D "
-		"Mujahid said.", "2019-09-01");
-	const struct jvalue *q = nth(&r, "quote", 0);
+	extract_text(&r, "\xE2\x80\x9CThe governor house is under siege and the enemy has lost many men,\xE2\x80\x9D "
+		"Mujahid said.", "2019-09-01", NULL);
+	const struct jvalue *q = records_nth(&r, "quote", 0);
 	ck_assert_ptr_nonnull(q);
 	ck_assert_str_eq(json_get_str(q, "speaker"), "Mujahid");
 	ck_assert_ptr_nonnull(strstr(json_get_str(q, "text"), "governor house"));
-	release(&r);
+	records_release(&r);
 }
 END_TEST
 
@@ -243,11 +177,11 @@ START_TEST(extract_many_dates_in_one_sentence)
 		strbuf_addf(&text, " %d June and", day);
 	strbuf_addstr(&text, " 29 June, and again the next day, killing five soldiers.");
 	struct records r;
-	run(&r, text.buf, "2021-07-15");
-	const struct jvalue *e = nth(&r, "event", 0);
+	extract_text(&r, text.buf, "2021-07-15", NULL);
+	const struct jvalue *e = records_nth(&r, "event", 0);
 	ck_assert_ptr_nonnull(e);
 	ck_assert_str_eq(json_get_str(e, "event_type"), "Battles");
-	release(&r);
+	records_release(&r);
 	strbuf_release(&text);
 }
 END_TEST
@@ -256,7 +190,7 @@ Suite *suite_extract(void)
 {
 	Suite *s = suite_create("extract");
 	TCase *tc = tcase_create("events");
-	tcase_add_unchecked_fixture(tc, setup, teardown);
+	tcase_add_unchecked_fixture(tc, extractor_up, extractor_down);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, extract_weekday_is_latest_on_or_before_publication);
 	tcase_add_test(tc, extract_without_publication_date_keeps_only_date_text);
