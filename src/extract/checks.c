@@ -567,11 +567,12 @@ int rule_fires(const struct ectx *cx, const struct rule *r, int k, enum ev_class
 	       !((r->when & RULE_WHEN_UNDATED_CLAUSE) && date_in_clause(cx, m->last, s_last));
 }
 
-const char *trigger_veto(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s,
-			 const char **kind)
+static const char *first_veto(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s,
+			      const char **kind)
 {
 	const struct site t = { cx, k, tdef(cx, k), &cx->tm[k], s_first, s_last, s };
 	const struct rule_lex *rules = cx->ex->rules;
+	*kind = NULL;
 	for (size_t i = 0; i < sizeof(structural) / sizeof(structural[0]); i++)
 		if (structural[i].vetoes(&t)) {
 			*kind = "check";
@@ -583,6 +584,21 @@ const char *trigger_veto(const struct ectx *cx, int k, size_t s_first, size_t s_
 			return rules->r[i].name;
 		}
 	return NULL;
+}
+
+/* The trigger's sentence bounds are always the same for one trigger, so the answer is worked
+ * out once (the cache is the mention's own; the extraction context is otherwise read-only
+ * here). */
+const char *trigger_veto(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s,
+			 const char **kind)
+{
+	struct trigger_mention *m = &cx->tm[k];
+	if (!m->veto_known) {
+		m->veto = first_veto(cx, k, s_first, s_last, s, &m->veto_kind);
+		m->veto_known = 1;
+	}
+	*kind = m->veto_kind;
+	return m->veto;
 }
 
 int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s)

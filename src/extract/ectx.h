@@ -157,6 +157,10 @@ struct casualty {
 struct trigger_mention {
 	size_t first, last;
 	int def;             /* trigger_def index */
+	/* trigger_veto's answer, kept because building asks it two or three times per trigger
+	 * (the sentence's strength, the clause's end, the event) and it reads only mentions. */
+	int veto_known;
+	const char *veto, *veto_kind;
 };
 
 struct claim {

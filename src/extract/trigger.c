@@ -60,6 +60,7 @@ void find_triggers(struct ectx *cx)
 		m->first = i;
 		m->last = i + len;
 		m->def = out[n - 1];
+		m->veto_known = 0;
 		i += len;
 	}
 }
