@@ -516,7 +516,7 @@ static int stops_at(const struct ectx *cx, const struct rule *r, size_t i)
 	case RULE_STOP_PUNCT: return (cx->t.tok[i].flags & TOK_PUNCT) != 0;
 	case RULE_STOP_CLAUSE: return cx_is(cx, i, ";") || cx_is(cx, i, ":") || cx_is(cx, i, ".");
 	case RULE_STOP_COMMA: return cx_is(cx, i, ",") || cx_is(cx, i, ";");
-	case RULE_STOP_CUE: return cue_has(&cx->ex->cues->cue[r->stop_cue], &cx->t.tok[i]);
+	case RULE_STOP_CUE: return cue_in_row(cx->cue_row[i], (size_t)r->stop_cue);
 	default: return 0;
 	}
 }
@@ -526,8 +526,6 @@ static int stops_at(const struct ectx *cx, const struct rule *r, size_t i)
 static int rule_window(const struct ectx *cx, const struct rule *r, const struct trigger_mention *m,
 		       size_t s_first, size_t s_last)
 {
-	const struct cue *cue = &cx->ex->cues->cue[r->cue];
-	const struct cue *unless = r->unless >= 0 ? &cx->ex->cues->cue[r->unless] : NULL;
 	int found = 0;
 	for (size_t n = 0; n < r->reach; n++) {
 		size_t i;
@@ -542,9 +540,9 @@ static int rule_window(const struct ectx *cx, const struct rule *r, const struct
 		}
 		if (stops_at(cx, r, i))
 			break;
-		if (unless && cue_has(unless, &cx->t.tok[i]))
+		if (r->unless >= 0 && cue_in_row(cx->cue_row[i], (size_t)r->unless))
 			return 0;
-		found |= cue_has(cue, &cx->t.tok[i]);
+		found |= cue_in_row(cx->cue_row[i], (size_t)r->cue);
 	}
 	return found;
 }

@@ -205,6 +205,8 @@ struct ectx {
 	const struct extractor *ex;
 	const struct doc *d;
 	struct tokens t;
+	const uint64_t **cue_row; /* token -> the bit row of its cues (cues_row) */
+	size_t alloc_cue_row;
 	struct ymd pub;          /* publication date, y == 0 if unknown */
 	int country;             /* the document's country index, -1 if unknown */
 	int responsible;         /* actor mention that claimed responsibility, -1 if none */
@@ -282,7 +284,7 @@ static inline int cx_is_any(const struct ectx *cx, size_t i, const char *const *
 /* Is token i one of the cue's words (cues.tsv)? */
 static inline int cx_cue(const struct ectx *cx, size_t i, enum cue_id cue)
 {
-	return i < cx->t.n && cue_has(&cx->ex->cues->cue[cue], &cx->t.tok[i]);
+	return i < cx->t.n && cue_in_row(cx->cue_row[i], cue);
 }
 size_t sentence_first(const struct ectx *cx, size_t s);
 size_t sentence_last(const struct ectx *cx, size_t s);

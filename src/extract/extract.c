@@ -128,6 +128,7 @@ static void move_arrays(struct ectx *to, struct ectx *from)
 	MOVE(t.tok, t.alloc);
 	MOVE(t.sent, t.alloc_sent);
 	MOVE(t.pool, t.pool_alloc);
+	MOVE(cue_row, alloc_cue_row);
 	MOVE(pm, alloc_pm);
 	MOVE(am, alloc_am);
 	MOVE(dm, alloc_dm);
@@ -142,6 +143,7 @@ static void move_arrays(struct ectx *to, struct ectx *from)
 static void free_arrays(struct ectx *cx)
 {
 	tokens_release(&cx->t);
+	free(cx->cue_row);
 	free(cx->pool);
 	free(cx->pm);
 	free(cx->am);
@@ -169,6 +171,18 @@ static void ectx_release(struct ectx *cx)
 	free(cx->cas_at);
 }
 
+/* Each token's cues, looked up once: the passes ask a cue of a token many times over. */
+static void find_cue_rows(struct ectx *cx)
+{
+	if (cx->alloc_cue_row < cx->t.n) {
+		cx->alloc_cue_row = cx->t.n + cx->t.n / 4 + 16;
+		free(cx->cue_row);
+		cx->cue_row = xmalloc(cx->alloc_cue_row * sizeof(*cx->cue_row));
+	}
+	for (size_t i = 0; i < cx->t.n; i++)
+		cx->cue_row[i] = cues_row(cx->ex->cues, &cx->t.tok[i]);
+}
+
 /* Set up the context for one stretch of d's text (base: its byte offset in the whole text)
  * and run every pass over it, in order. */
 static void run_passes(struct ectx *cx, struct extractor *ex, const struct doc *d, size_t base)
@@ -189,6 +203,7 @@ static void run_passes(struct ectx *cx, struct extractor *ex, const struct doc *
 	jsonw_escape(&cx->doc_id_json, doc_id, strlen(doc_id));
 	move_arrays(cx, ex->spare);
 	tokens_rebuild(&cx->t, d->text.buf, d->text.len);
+	find_cue_rows(cx);
 	mentions_find(cx);
 	index_mentions(cx);
 	dates_find(cx);
