@@ -77,16 +77,6 @@ void index_casualties(struct ectx *cx)
 	index_cas(cx);
 }
 
-size_t sentence_first(const struct ectx *cx, size_t s)
-{
-	return cx->t.sent[s].first;
-}
-
-size_t sentence_last(const struct ectx *cx, size_t s)
-{
-	return cx->t.sent[s].last;
-}
-
 int place_country(const struct ectx *cx, int place_idx)
 {
 	return place_idx < 0 ? -1 : gz_place(cx->ex->gz, place_idx)->country;

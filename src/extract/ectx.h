@@ -286,8 +286,15 @@ static inline int cx_cue(const struct ectx *cx, size_t i, enum cue_id cue)
 {
 	return i < cx->t.n && cue_in_row(cx->cue_row[i], cue);
 }
-size_t sentence_first(const struct ectx *cx, size_t s);
-size_t sentence_last(const struct ectx *cx, size_t s);
+/* The token range of sentence s. Inline: loops test against them at every step. */
+static inline size_t sentence_first(const struct ectx *cx, size_t s)
+{
+	return cx->t.sent[s].first;
+}
+static inline size_t sentence_last(const struct ectx *cx, size_t s)
+{
+	return cx->t.sent[s].last;
+}
 
 /* Passes, in the order extract.c runs them. */
 void mentions_find(struct ectx *cx);     /* places, actors; document country; resolution */

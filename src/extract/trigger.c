@@ -9,11 +9,6 @@
 
 /* --- triggers ------------------------------------------------------------------------------ */
 
-const struct trigger_def *tdef(const struct ectx *cx, int tm)
-{
-	return &cx->ex->triggers->defs[cx->tm[tm].def];
-}
-
 void find_triggers(struct ectx *cx)
 {
 	int out[8];
