@@ -577,7 +577,8 @@ static const char *first_veto(const struct ectx *cx, int k, size_t s_first, size
 			return structural[i].name;
 		}
 	for (size_t i = 0; i < rules->n; i++)
-		if (rules->r[i].then == RULE_DROP && rule_fires(cx, &rules->r[i], k, t.d->cls, s)) {
+		if (rules->r[i].then == RULE_DROP && (rules->r[i].classes & (1u << t.d->cls)) &&
+		    rule_fires(cx, &rules->r[i], k, t.d->cls, s)) {
 			*kind = "rule";
 			return rules->r[i].name;
 		}
