@@ -10,9 +10,7 @@
 
 const char *ectx_strdup(struct ectx *cx, const char *s, size_t len)
 {
-	char **slot = ECTX_PUSH(cx->pool, cx->n_pool, cx->alloc_pool);
-	*slot = xstrndup(s, len);
-	return *slot;
+	return arena_strndup(&cx->strings, s, len);
 }
 
 /* name(cx, pos): the first element of arr whose key is at or after pos. The rules ask this

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "lexicon/acled.h"
 #include "lexicon/actors.h"
 #include "lexicon/caslex.h"
@@ -232,8 +233,7 @@ struct ectx {
 	size_t n_cl, alloc_cl;
 	struct event *ev;
 	size_t n_ev, alloc_ev;
-	char **pool;             /* strings made during extraction */
-	size_t n_pool, alloc_pool;
+	struct arena strings;    /* strings made during extraction (ectx_strdup) */
 	/* Lookup tables behind the *_lower functions, made once the pass that fills an array is
 	 * over (NULL before: the functions then search): pm_at[tok] is the first place mention
 	 * at or after token tok, and so on; cl_at and cas_at are indexed by sentence. */

@@ -136,7 +136,8 @@ static void move_arrays(struct ectx *to, struct ectx *from)
 	MOVE(tm, alloc_tm);
 	MOVE(cl, alloc_cl);
 	MOVE(ev, alloc_ev);
-	MOVE(pool, alloc_pool);
+	to->strings = from->strings;
+	from->strings = (struct arena)ARENA_INIT;
 #undef MOVE
 }
 
@@ -144,7 +145,7 @@ static void free_arrays(struct ectx *cx)
 {
 	tokens_release(&cx->t);
 	free(cx->cue_row);
-	free(cx->pool);
+	arena_release(&cx->strings);
 	free(cx->pm);
 	free(cx->am);
 	free(cx->dm);
@@ -158,8 +159,7 @@ static void ectx_release(struct ectx *cx)
 {
 	for (size_t i = 0; i < cx->n_ev; i++)
 		strbuf_release(&cx->ev[i].why);
-	for (size_t i = 0; i < cx->n_pool; i++)
-		free(cx->pool[i]);
+	arena_reset(&cx->strings);
 	move_arrays(cx->ex->spare, cx);
 	free(cx->votes);
 	strbuf_release(&cx->doc_id_json);
