@@ -1,7 +1,6 @@
 /* util: allocation wrappers, the one diagnostic format, stdout finishing. */
 #include "base/util.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
