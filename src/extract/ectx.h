@@ -256,11 +256,26 @@ const char *ectx_strdup(struct ectx *cx, const char *s, size_t len);
 
 /* Index ranges: mention arrays are in text order, so the mentions of a stretch of text are
  * found by binary search, keeping every pass linear in the document. */
-size_t pm_lower(const struct ectx *cx, size_t tok); /* first place mention at or after tok */
-size_t am_lower(const struct ectx *cx, size_t tok);
-size_t dm_lower(const struct ectx *cx, size_t tok);
-size_t cl_lower(const struct ectx *cx, size_t s);   /* first claim in sentence s or later */
-size_t cas_lower(const struct ectx *cx, size_t s);  /* first casualty in sentence s or later */
+size_t pm_search(const struct ectx *cx, size_t tok);
+size_t am_search(const struct ectx *cx, size_t tok);
+size_t dm_search(const struct ectx *cx, size_t tok);
+size_t cl_search(const struct ectx *cx, size_t s);
+size_t cas_search(const struct ectx *cx, size_t s);
+/* Once a pass has filled its array, its table answers in one load (inline: the rules ask
+ * for nearly every trigger and mention); before, the search above. */
+#define ECTX_LOWER(name, table, domain, search)                               \
+	static inline size_t name(const struct ectx *cx, size_t pos)            \
+	{                                                                       \
+		if (cx->table)                                                  \
+			return cx->table[pos < (domain) ? pos : (domain)];      \
+		return search(cx, pos);                                         \
+	}
+ECTX_LOWER(pm_lower, pm_at, cx->t.n, pm_search)        /* first place mention at or after tok */
+ECTX_LOWER(am_lower, am_at, cx->t.n, am_search)
+ECTX_LOWER(dm_lower, dm_at, cx->t.n, dm_search)
+ECTX_LOWER(cl_lower, cl_at, cx->t.n_sent, cl_search)   /* first claim in sentence s or later */
+ECTX_LOWER(cas_lower, cas_at, cx->t.n_sent, cas_search) /* first casualty in sentence s or later */
+#undef ECTX_LOWER
 /* Make the lookup tables of the arrays a pass has filled. */
 void index_mentions(struct ectx *cx); /* pm, am */
 void index_dates(struct ectx *cx);
