@@ -214,10 +214,53 @@ void records_places(struct ectx *cx, struct strbuf *out)
 	strbuf_release(&head);
 }
 
-void records_actors(struct ectx *cx, struct strbuf *out)
+/* The fields of an actor mention from "actor" to "kind", which every mention of one actor
+ * shares: made once per window for each actor (up to ACTORS_CACHED of them) into one buffer,
+ * each after a '{' so that no comma comes first, and copied after that. */
+#define ACTORS_CACHED 32
+struct actor_fields {
+	const char *name; /* the same string for every mention of the actor in a window */
+	int inter;
+	char iso3[4];
+	enum actor_kind kind;
+	size_t off, len; /* in the buffer */
+};
+
+static void write_actor_fields(struct strbuf *out, const struct actor_mention *m)
 {
 	static const char *const kinds[] = { "group", "state force", "generic", "anaphor" };
-	struct strbuf head = STRBUF_INIT;
+	jsonw_str(out, "actor", m->name);
+	jsonw_count(out, "inter", m->inter ? m->inter : -1);
+	jsonw_str(out, "iso3", *m->iso3 ? m->iso3 : NULL);
+	jsonw_str(out, "kind", kinds[m->kind]);
+}
+
+static const struct actor_fields *cached_actor(struct actor_fields *cache, size_t *n,
+					       struct strbuf *buf, const struct actor_mention *m)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (cache[i].name == m->name && cache[i].inter == m->inter &&
+		    cache[i].kind == m->kind && !strncmp(cache[i].iso3, m->iso3, sizeof(m->iso3)))
+			return &cache[i];
+	if (*n == ACTORS_CACHED)
+		return NULL;
+	struct actor_fields *f = &cache[(*n)++];
+	f->name = m->name;
+	f->inter = m->inter;
+	memcpy(f->iso3, m->iso3, sizeof(f->iso3));
+	f->kind = m->kind;
+	strbuf_addch(buf, '{');
+	f->off = buf->len;
+	write_actor_fields(buf, m);
+	f->len = buf->len - f->off;
+	return f;
+}
+
+void records_actors(struct ectx *cx, struct strbuf *out)
+{
+	struct strbuf head = STRBUF_INIT, fields = STRBUF_INIT;
+	struct actor_fields cache[ACTORS_CACHED];
+	size_t n_cached = 0;
 	for (size_t k = 0; k < cx->n_am; k++) {
 		const struct actor_mention *m = &cx->am[k];
 		if (!m->name)
@@ -227,16 +270,20 @@ void records_actors(struct ectx *cx, struct strbuf *out)
 			make_head(cx, &head, "actor", NULL, 0);
 		write_head(out, &head, 0, 0);
 		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
-		jsonw_str(out, "actor", m->name);
-		jsonw_count(out, "inter", m->inter ? m->inter : -1);
-		jsonw_str(out, "iso3", *m->iso3 ? m->iso3 : NULL);
-		jsonw_str(out, "kind", kinds[m->kind]);
+		const struct actor_fields *f = cached_actor(cache, &n_cached, &fields, m);
+		if (f) {
+			jsonw_key(out, NULL); /* the comma before the first field */
+			strbuf_add(out, fields.buf + f->off, f->len);
+		} else {
+			write_actor_fields(out, m);
+		}
 		jsonw_int(out, "char_start", (long long)(cx->base + a));
 		jsonw_int(out, "char_end", (long long)(cx->base + b));
 		jsonw_end(out);
 		strbuf_addch(out, '\n');
 	}
 	strbuf_release(&head);
+	strbuf_release(&fields);
 }
 
 void records_quotes(struct ectx *cx, struct strbuf *out)
