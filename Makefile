@@ -128,7 +128,7 @@ build/bench/rss: tests/bench/rss.c
 	$(CC) -O2 -D_GNU_SOURCE -Wall -Wextra -Werror -o $@ $<
 
 # libFuzzer targets, one per input entry point; seeds come from the golden inputs.
-FUZZ_TARGETS = text html feed meta gazetteer extract export dedup
+FUZZ_TARGETS = text html feed meta gazetteer extract docline export dedup
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1
 FUZZ_SECONDS ?= 30
 fuzz:

@@ -85,14 +85,47 @@ static int extract_record(const struct extract_state *st, struct extractor *ex,
 	return 0;
 }
 
-/* One thread: recread's callback. */
+/* One line as read: most lines are read straight from their text (doc_read_line); the rest
+ * through the JSON tree, which gives the messages. Returns 1 if rejected. */
+static int extract_line_text(const struct extract_state *st, struct extractor *ex,
+			     const char *line, size_t len, const char *where, struct strbuf *out,
+			     struct strbuf *explain)
+{
+	struct doc d;
+	doc_init(&d);
+	switch (doc_read_line(&d, line, len)) {
+	case DOC_LINE_OTHER:
+		strbuf_add(out, line, len);
+		strbuf_addch(out, '\n');
+		return 0;
+	case DOC_LINE_DOCUMENT:
+		if (st->pass_documents) {
+			strbuf_add(out, line, len);
+			strbuf_addch(out, '\n');
+		}
+		extractor_run(ex, &d, out, explain);
+		doc_release(&d);
+		return 0;
+	default:
+		break;
+	}
+	struct jvalue *rec = recread_parse(line, len, where);
+	if (!rec)
+		return 1;
+	int rejected = extract_record(st, ex, rec, line, len, where, out, explain);
+	json_free(rec);
+	return rejected;
+}
+
+/* One thread: recread's callback (raw mode). */
 static int on_record(void *vctx, const struct jvalue *rec, const char *line, size_t len,
 		     const char *where)
 {
 	struct extract_state *st = vctx;
+	(void)rec;
 	strbuf_reset(&st->out);
 	strbuf_reset(&st->explain);
-	int rejected = extract_record(st, st->ex, rec, line, len, where, &st->out, &st->explain);
+	int rejected = extract_line_text(st, st->ex, line, len, where, &st->out, &st->explain);
 	out_write(st->out.buf, st->out.len);
 	if (st->explain.len)
 		fwrite(st->explain.buf, 1, st->explain.len, stderr);
@@ -135,12 +168,7 @@ static int queue_record(void *vctx, const struct jvalue *rec, const char *line, 
 static int extract_line(void *ctx, struct workers_out *o, void *item)
 {
 	const struct line_item *it = item;
-	struct jvalue *rec = recread_parse(it->line, it->len, it->where);
-	if (!rec)
-		return 1;
-	int rejected = extract_record(ctx, o->ex, rec, it->line, it->len, it->where, &o->out, &o->err);
-	json_free(rec);
-	return rejected;
+	return extract_line_text(ctx, o->ex, it->line, it->len, it->where, &o->out, &o->err);
 }
 
 /* --jobs: the writer thread, output in input order. */
@@ -336,7 +364,8 @@ int cmd_extract(int argc, char **argv)
 	} else {
 		/* --strict stops at the first rejection: one record at a time, in turn. */
 		extractor_set_flush(st.ex, flush_out, NULL);
-		recread_files(paths, n_paths, max_line, strict ? RECREAD_STRICT : 0, on_record, &st, &rs);
+		recread_files(paths, n_paths, max_line, RECREAD_RAW | (strict ? RECREAD_STRICT : 0),
+			      on_record, &st, &rs);
 	}
 	extractor_free(st.ex);
 	strbuf_release(&st.out);

@@ -16,15 +16,45 @@ static void write_doc_id(const struct ectx *cx, struct strbuf *out)
 	strbuf_addch(out, '"');
 }
 
-static void write_record_id(const struct ectx *cx, struct strbuf *out, const char *key, char tag, size_t n)
+/* "key":"<doc_id>-<tag>: a record id up to its number. */
+static void write_id_start(const struct ectx *cx, struct strbuf *out, const char *key, char tag)
 {
 	jsonw_key(out, key);
 	strbuf_addch(out, '"');
 	strbuf_add(out, cx->doc_id_json.buf, cx->doc_id_json.len);
 	strbuf_addch(out, '-');
 	strbuf_addch(out, tag);
+}
+
+static void write_record_id(const struct ectx *cx, struct strbuf *out, const char *key, char tag, size_t n)
+{
+	write_id_start(cx, out, key, tag);
 	jsonw_int_value(out, (long long)n);
 	strbuf_addch(out, '"');
+}
+
+/* What every record of one type in this window starts with, made once: {"type":...,
+ * "doc_id":...}, and with tag, the id up to its number ("event_id":"<doc_id>-e). Records of
+ * one document differ only after it. */
+static void make_head(const struct ectx *cx, struct strbuf *head, const char *type,
+		      const char *id_key, char tag)
+{
+	jsonw_begin(head);
+	jsonw_str(head, "type", type);
+	write_doc_id(cx, head);
+	if (id_key)
+		write_id_start(cx, head, id_key, tag);
+}
+
+/* A record's head, then with an id its number n and closing quote. */
+static void write_head(struct strbuf *out, const struct strbuf *head, int with_id, size_t n)
+{
+	jsonw_comma(out);
+	strbuf_add(out, head->buf, head->len);
+	if (with_id) {
+		jsonw_int_value(out, (long long)n);
+		strbuf_addch(out, '"');
+	}
 }
 
 /* The fields of a place from "country" to "longitude", the same every time the place is
@@ -163,14 +193,15 @@ static const char *place_role(unsigned flags)
 
 void records_places(struct ectx *cx, struct strbuf *out)
 {
+	struct strbuf head = STRBUF_INIT;
 	for (size_t k = 0; k < cx->n_pm; k++) {
 		const struct place_mention *m = &cx->pm[k];
 		if (m->place < 0)
 			continue;
 		size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
-		jsonw_begin(out);
-		jsonw_str(out, "type", "place");
-		write_doc_id(cx, out);
+		if (!head.len)
+			make_head(cx, &head, "place", NULL, 0);
+		write_head(out, &head, 0, 0);
 		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
 		jsonw_str(out, "kind", place_kind_name(gz_place(cx->ex->gz, m->place)->kind));
 		jsonw_str(out, "role", place_role(m->flags));
@@ -180,41 +211,91 @@ void records_places(struct ectx *cx, struct strbuf *out)
 		jsonw_end(out);
 		strbuf_addch(out, '\n');
 	}
+	strbuf_release(&head);
+}
+
+/* The fields of an actor mention from "actor" to "kind", which every mention of one actor
+ * shares: made once per window for each actor (up to ACTORS_CACHED of them) into one buffer,
+ * each after a '{' so that no comma comes first, and copied after that. */
+#define ACTORS_CACHED 32
+struct actor_fields {
+	const char *name; /* the same string for every mention of the actor in a window */
+	int inter;
+	char iso3[4];
+	enum actor_kind kind;
+	size_t off, len; /* in the buffer */
+};
+
+static void write_actor_fields(struct strbuf *out, const struct actor_mention *m)
+{
+	static const char *const kinds[] = { "group", "state force", "generic", "anaphor" };
+	jsonw_str(out, "actor", m->name);
+	jsonw_count(out, "inter", m->inter ? m->inter : -1);
+	jsonw_str(out, "iso3", *m->iso3 ? m->iso3 : NULL);
+	jsonw_str(out, "kind", kinds[m->kind]);
+}
+
+static const struct actor_fields *cached_actor(struct actor_fields *cache, size_t *n,
+					       struct strbuf *buf, const struct actor_mention *m)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (cache[i].name == m->name && cache[i].inter == m->inter &&
+		    cache[i].kind == m->kind && !strncmp(cache[i].iso3, m->iso3, sizeof(m->iso3)))
+			return &cache[i];
+	if (*n == ACTORS_CACHED)
+		return NULL;
+	struct actor_fields *f = &cache[(*n)++];
+	f->name = m->name;
+	f->inter = m->inter;
+	memcpy(f->iso3, m->iso3, sizeof(f->iso3));
+	f->kind = m->kind;
+	strbuf_addch(buf, '{');
+	f->off = buf->len;
+	write_actor_fields(buf, m);
+	f->len = buf->len - f->off;
+	return f;
 }
 
 void records_actors(struct ectx *cx, struct strbuf *out)
 {
-	static const char *const kinds[] = { "group", "state force", "generic", "anaphor" };
+	struct strbuf head = STRBUF_INIT, fields = STRBUF_INIT;
+	struct actor_fields cache[ACTORS_CACHED];
+	size_t n_cached = 0;
 	for (size_t k = 0; k < cx->n_am; k++) {
 		const struct actor_mention *m = &cx->am[k];
 		if (!m->name)
 			continue;
 		size_t a = cx->t.tok[m->first].start, b = cx->t.tok[m->last - 1].end;
-		jsonw_begin(out);
-		jsonw_str(out, "type", "actor");
-		write_doc_id(cx, out);
+		if (!head.len)
+			make_head(cx, &head, "actor", NULL, 0);
+		write_head(out, &head, 0, 0);
 		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
-		jsonw_str(out, "actor", m->name);
-		jsonw_count(out, "inter", m->inter ? m->inter : -1);
-		jsonw_str(out, "iso3", *m->iso3 ? m->iso3 : NULL);
-		jsonw_str(out, "kind", kinds[m->kind]);
+		const struct actor_fields *f = cached_actor(cache, &n_cached, &fields, m);
+		if (f) {
+			jsonw_key(out, NULL); /* the comma before the first field */
+			strbuf_add(out, fields.buf + f->off, f->len);
+		} else {
+			write_actor_fields(out, m);
+		}
 		jsonw_int(out, "char_start", (long long)(cx->base + a));
 		jsonw_int(out, "char_end", (long long)(cx->base + b));
 		jsonw_end(out);
 		strbuf_addch(out, '\n');
 	}
+	strbuf_release(&head);
+	strbuf_release(&fields);
 }
 
 void records_quotes(struct ectx *cx, struct strbuf *out)
 {
 	size_t from = 0, open, close;
 	const char *speaker;
+	struct strbuf head = STRBUF_INIT;
 	while (quote_next(cx, &from, &open, &close, &speaker)) {
 		size_t a = cx->t.tok[open].end, b = cx->t.tok[close].start;
-		jsonw_begin(out);
-		jsonw_str(out, "type", "quote");
-		write_doc_id(cx, out);
-		write_record_id(cx, out, "quote_id", 'q', ++cx->n_quotes);
+		if (!head.len)
+			make_head(cx, &head, "quote", "quote_id", 'q');
+		write_head(out, &head, 1, ++cx->n_quotes);
 		jsonw_str(out, "speaker", speaker);
 		jsonw_strn(out, "text", cx->d->text.buf + a, b - a);
 		jsonw_int(out, "char_start", (long long)(cx->base + a));
@@ -222,4 +303,5 @@ void records_quotes(struct ectx *cx, struct strbuf *out)
 		jsonw_end(out);
 		strbuf_addch(out, '\n');
 	}
+	strbuf_release(&head);
 }

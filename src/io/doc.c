@@ -198,3 +198,73 @@ int doc_read_json(struct doc *d, const struct jvalue *rec, const char **why)
 	d->text.alloc = 0;
 	return 0;
 }
+
+#define DOC_LINE_MAX_FIELDS 64
+
+/* The first field with each key of member_names, or NULL. */
+static void find_members(const struct flat_field *f, int n, const struct flat_field *at[F_COUNT])
+{
+	size_t name_len[F_COUNT];
+	for (int k = 0; k < F_COUNT; k++) {
+		name_len[k] = strlen(member_names[k]);
+		at[k] = NULL;
+	}
+	for (int i = 0; i < n; i++)
+		for (int k = 0; k < F_COUNT; k++)
+			if (f[i].key_len == name_len[k] && !memcmp(f[i].key, member_names[k], name_len[k])) {
+				if (!at[k])
+					at[k] = &f[i];
+				break;
+			}
+}
+
+/* A string field's characters, decoded, in sb (reset first); checked already. NULL unless a
+ * string. */
+static const char *flat_str(const struct flat_field *f, struct strbuf *sb)
+{
+	if (!f || f->kind != FLAT_STRING)
+		return NULL;
+	strbuf_reset(sb);
+	if (f->escaped)
+		flatjson_unescape_exact(f->val, f->val_len, sb);
+	else
+		strbuf_add(sb, f->val, f->val_len);
+	return sb->buf;
+}
+
+int doc_read_line(struct doc *d, const char *line, size_t len)
+{
+	struct flat_field f[DOC_LINE_MAX_FIELDS];
+	const struct flat_field *at[F_COUNT];
+	int n = flatjson_parse(line, len, f, DOC_LINE_MAX_FIELDS);
+	if (n < 0 || flatjson_check_exact(f, n) < 0)
+		return DOC_LINE_GENERAL;
+	find_members(f, n, at);
+	struct strbuf sb = STRBUF_INIT;
+	const char *type = flat_str(at[F_TYPE], &sb);
+	if (type && strcmp(type, "document") != 0) {
+		strbuf_release(&sb);
+		return DOC_LINE_OTHER;
+	}
+	if (!at[F_DOC_ID] || at[F_DOC_ID]->kind != FLAT_STRING || !at[F_TEXT] ||
+	    at[F_TEXT]->kind != FLAT_STRING) {
+		strbuf_release(&sb);
+		return DOC_LINE_GENERAL; /* its message comes from doc_read_json */
+	}
+	static const int fields[] = { F_DOC_ID, F_TITLE, F_PUBLISHER, F_AUTHOR, F_URL, F_DATELINE,
+				      F_SOURCE };
+	char **to[] = { &d->doc_id, &d->title, &d->publisher, &d->author, &d->url, &d->dateline,
+			&d->source };
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		doc_set(to[i], flat_str(at[fields[i]], &sb));
+	const char *published = flat_str(at[F_PUBLISHED], &sb);
+	if (published)
+		doc_set_published(d, published, DATE_INPUT);
+	strbuf_release(&sb);
+	strbuf_reset(&d->text);
+	if (at[F_TEXT]->escaped)
+		flatjson_unescape_exact(at[F_TEXT]->val, at[F_TEXT]->val_len, &d->text);
+	else
+		strbuf_add(&d->text, at[F_TEXT]->val, at[F_TEXT]->val_len);
+	return DOC_LINE_DOCUMENT;
+}

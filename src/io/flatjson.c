@@ -2,6 +2,7 @@
  * read (the caller then parses with cJSON and gets a proper error message). */
 #include "io/flatjson.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/scan.h"
@@ -242,6 +243,97 @@ size_t flatjson_unescape_some(const char *s, size_t len, size_t max, struct strb
 		}
 	}
 	return (size_t)(p - s);
+}
+
+/* The byte a one-letter escape (the letter after the backslash) stands for, as cJSON reads
+ * it, or -1. */
+static int simple_escape(char c)
+{
+	switch (c) {
+	case '"': case '\\': case '/': return c;
+	case 'b': return '\b';
+	case 'f': return '\f';
+	case 'n': return '\n';
+	case 'r': return '\r';
+	case 't': return '\t';
+	default: return -1;
+	}
+}
+
+int flatjson_unescape_exact(const char *s, size_t len, struct strbuf *sb)
+{
+	const char *p = s, *end = s + len;
+	if (sb)
+		strbuf_grow(sb, len); /* decoding never lengthens */
+	while (p < end) {
+		const char *b = memchr(p, '\\', (size_t)(end - p));
+		if (!b)
+			b = end;
+		if (sb)
+			strbuf_add(sb, p, (size_t)(b - p));
+		if (b == end)
+			return 0;
+		if (end - b < 2)
+			return -1;
+		p = b + 2;
+		if (b[1] != 'u') {
+			int c = simple_escape(b[1]);
+			if (c < 0)
+				return -1;
+			if (sb)
+				strbuf_addch(sb, c);
+			continue;
+		}
+		/* cJSON reads a bad hex digit as a code of 0 and keeps a NUL: refused here, as
+		 * are \u0000 itself and surrogates not in a high-low pair. */
+		long cp = hex4(p, end);
+		if (cp <= 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
+			return -1;
+		p += 4;
+		if (cp >= 0xD800 && cp <= 0xDBFF) {
+			if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+				return -1;
+			long lo = hex4(p + 2, end);
+			if (lo < 0xDC00 || lo > 0xDFFF)
+				return -1;
+			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+			p += 6;
+		}
+		if (sb)
+			put_utf8(sb, (unsigned long)cp);
+	}
+	return 0;
+}
+
+/* cJSON copies at most 63 bytes of a number for strtod and goes on after what it read. */
+static int number_exact(const char *p, size_t n)
+{
+	char *after;
+	if (n >= 64)
+		return 0;
+	size_t i = p[0] == '-';
+	while (i < n && p[i] >= '0' && p[i] <= '9')
+		i++;
+	if (i == n)
+		return 1; /* digits alone (flatjson_parse saw one at least): strtod reads them all */
+	(void)strtod(p, &after); /* the byte after the number (',', '}', a space) stops it */
+	return after == p + n;
+}
+
+int flatjson_check_exact(const struct flat_field *fields, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const struct flat_field *f = &fields[i];
+		if (f->kind == FLAT_NUMBER && !number_exact(f->val, f->val_len))
+			return -1;
+		if (f->kind == FLAT_NESTED && !(f->val_len == 2 && (!memcmp(f->val, "[]", 2) ||
+								   !memcmp(f->val, "{}", 2))))
+			return -1;
+		if (f->kind == FLAT_STRING && f->escaped &&
+		    flatjson_unescape_exact(f->val, f->val_len, NULL) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 void flatjson_unescape(const char *s, size_t len, struct strbuf *sb)

@@ -30,6 +30,14 @@ void flatjson_unescape(const char *s, size_t len, struct strbuf *sb);
 /* The same for about the first max bytes of s (never cutting an escape): returns the bytes
  * of s read, so that a long string can be decoded piece by piece. */
 size_t flatjson_unescape_some(const char *s, size_t len, size_t max, struct strbuf *sb);
+/* Decode a string value exactly as the json module (cJSON) decodes it, appending to sb (NULL:
+ * only check). -1, with part of it appended, for an escape that module refuses or reads
+ * another way (an unknown escape, \u0000, a bad hex digit, a lone surrogate). */
+int flatjson_unescape_exact(const char *s, size_t len, struct strbuf *sb);
+/* 0 if the json module reads every field as flatjson_parse returned it (so that the line is
+ * valid JSON to it too): numbers strtod reads whole, string escapes it accepts, and nested
+ * values only when empty ([] or {}, which is all this needs). -1 otherwise. */
+int flatjson_check_exact(const struct flat_field *fields, int n);
 /* The field with this key, or NULL; hint is where it is expected (sitrep writes in order). */
 const struct flat_field *flatjson_get(const struct flat_field *fields, int n, const char *key,
 				      int hint);

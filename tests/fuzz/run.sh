@@ -17,6 +17,9 @@ seed() { # seed TARGET DIR: copy the inputs that suit the target
 	meta) cp -f "$top"/tests/golden/parse-meta-precedence/meta.csv "$2"/ ;;
 	gazetteer) head -c 4000 "$top"/src/data/gazetteer_af.tsv >"$2"/af.tsv ;;
 	extract) for f in "$top"/tests/corpus/*.txt; do printf '\000' | cat - "$f" >"$2/$(basename "$f")"; done ;;
+	docline) head -n 3 "$top"/tests/golden/parse-html/expout >"$2"/docs.jsonl
+		split -l 1 "$2"/docs.jsonl "$2"/doc- && rm "$2"/docs.jsonl
+		cp -f "$top"/tests/golden/validate-records/records.jsonl "$2"/records.jsonl ;;
 	export) for f in "$top"/tests/golden/export-csv-json/records.jsonl "$top"/tests/golden/validate-records/records.jsonl; do
 			printf '\000' | cat - "$f" >"$2/$(basename "$(dirname "$f")").jsonl"; done ;;
 	dedup) for f in "$top"/tests/golden/dedup-incidents/reports.jsonl "$top"/tests/golden/dedup-bad-input/bad.jsonl; do

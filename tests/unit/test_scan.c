@@ -116,6 +116,61 @@ START_TEST(jsonw_escape_round_trips_every_byte_below_space)
 }
 END_TEST
 
+/* The escape of one byte, written the plain way, to compare the block copies with. */
+static void escape_slowly(struct strbuf *sb, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			strbuf_addf(sb, "\\%c", c);
+		else if (c == '\n')
+			strbuf_add(sb, "\\n", 2);
+		else if (c < 0x20 && c != '\t')
+			strbuf_addf(sb, "\\u%04x", c);
+		else if (c == '\t')
+			strbuf_add(sb, "\\t", 2);
+		else
+			strbuf_addch(sb, c);
+	}
+}
+
+/* Every length up to three blocks, a special byte at every position (or none), after some
+ * bytes already written: the writer copies whole blocks and words, and must neither lose nor
+ * leave a byte. */
+START_TEST(jsonw_string_values_escape_at_every_length_and_position)
+{
+	static const char specials[] = { '"', '\\', '\n', '\t', 0x01, 0x1f };
+	char in[50];
+	struct strbuf got = STRBUF_INIT, want = STRBUF_INIT;
+	for (size_t len = 0; len <= 48; len++)
+		for (size_t pos = 0; pos <= len; pos++)
+			for (size_t k = 0; k < sizeof(specials); k++) {
+				fill(in, len);
+				if (pos < len)
+					in[pos] = specials[k];
+				if (pos + 3 < len)
+					in[len - 1] = specials[(k + 1) % sizeof(specials)];
+				strbuf_reset(&got);
+				strbuf_reset(&want);
+				strbuf_addstr(&got, "[1,");
+				strbuf_addstr(&want, "[1,\"");
+				jsonw_strn_value(&got, in, len);
+				escape_slowly(&want, in, len);
+				strbuf_addch(&want, '"');
+				ck_assert_uint_eq(got.len, want.len);
+				ck_assert_str_eq(got.buf, want.buf);
+				strbuf_reset(&got);
+				jsonw_escape(&got, in, len);
+				ck_assert_uint_eq(got.len, want.len - 5); /* without [1," and " */
+				ck_assert_int_eq(memcmp(got.buf, want.buf + 4, got.len), 0);
+				if (pos == len && k > 0)
+					break; /* no special byte: once is enough */
+			}
+	strbuf_release(&got);
+	strbuf_release(&want);
+}
+END_TEST
+
 Suite *suite_scan(void)
 {
 	Suite *s = suite_create("scan");
@@ -125,6 +180,7 @@ Suite *suite_scan(void)
 	tcase_add_test(tc, flatjson_finds_the_end_of_strings_with_escapes_anywhere);
 	tcase_add_test(tc, csv_quotes_double_every_quote_wherever_it_is);
 	tcase_add_test(tc, jsonw_escape_round_trips_every_byte_below_space);
+	tcase_add_test(tc, jsonw_string_values_escape_at_every_length_and_position);
 	suite_add_tcase(s, tc);
 	return s;
 }
