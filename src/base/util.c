@@ -137,28 +137,11 @@ int finish_stdout(void)
 	return EXIT_OK;
 }
 
-/* ASCII only, whatever the locale; and no library call per byte (the date and name scanners
- * ask this at most words). */
-static inline int ascii_lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
 int ascii_casecmp(const char *a, const char *b)
 {
 	for (; *a && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b); a++, b++)
 		;
 	return ascii_lower((unsigned char)*a) - ascii_lower((unsigned char)*b);
-}
-
-int ascii_ncasecmp(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		int d = ascii_lower((unsigned char)a[i]) - ascii_lower((unsigned char)b[i]);
-		if (d || !a[i])
-			return d;
-	}
-	return 0;
 }
 
 int starts_with(const char *s, const char *prefix)
