@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 
+#include "base/util.h"
 #include "text/phrase.h"
 #include "text/text.h"
 
@@ -73,6 +74,15 @@ static inline const struct place *gz_place(const struct gazetteer *gz, size_t i)
 	    !atomic_load_explicit(&gz->town_ready[t >> GZ_TOWN_CHUNK_BITS], memory_order_acquire))
 		gazetteer_fill_towns(gz, t >> GZ_TOWN_CHUNK_BITS);
 	return &gz->place_store[i];
+}
+
+/* Does a place of that name and kind stand for the capital a country row names? Every
+ * national capital is a town, even where the city tables split it into districts (GeoNames
+ * lists Nouakchott as three communes): the country row knows where it is. */
+static inline int place_names_capital(const char *name, enum place_kind kind, const char *capital)
+{
+	return kind != PK_COUNTRY && kind != PK_ADM1 && kind != PK_ADM2 &&
+	       ascii_casecmp(name, capital) == 0;
 }
 
 /* Copy an ISO 3166 alpha-3 code (or "") into a 4-byte field, cutting anything longer. */
