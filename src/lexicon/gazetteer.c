@@ -1,6 +1,7 @@
 /* gazetteer: loads countries.tsv and the gazetteer layers into one phrase index. */
 #include "lexicon/gazetteer.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -567,4 +568,50 @@ const struct place *gazetteer_admin1(const struct gazetteer *gz, int country, co
 			return p;
 	}
 	return NULL;
+}
+
+static int town_kind(enum place_kind k)
+{
+	return k == PK_PPLC || k == PK_PPLA || k == PK_PPLA2 || k == PK_PPL;
+}
+
+/* Keep place i if it is a town of the country nearer than *best_d. */
+static void nearer_town(const struct place *p, int i, int country, double lat, double lon,
+			double *best_d, int *best)
+{
+	if (!town_kind(p->kind) || p->country != country)
+		return;
+	double d = fabs(p->lat - lat) + fabs(p->lon - lon);
+	if (d < *best_d) {
+		*best_d = d;
+		*best = i;
+	}
+}
+
+int gazetteer_nearest_town(const struct gazetteer *gz, int country, double lat, double lon,
+			   double max_d)
+{
+	int best = -1;
+	size_t first, last;
+	gazetteer_country_towns(gz, country, &first, &last);
+	for (size_t i = 0; i < gz->town_base; i++)
+		nearer_town(&gz->place_store[i], (int)i, country, lat, lon, &max_d, &best);
+	for (size_t i = first; i < last; i++) {
+		size_t t = i - gz->town_base;
+		if (atomic_load_explicit(&gz->town_ready[t >> GZ_TOWN_CHUNK_BITS], memory_order_acquire)) {
+			/* filled, and perhaps replaced by a user's row */
+			nearer_town(&gz->place_store[i], (int)i, country, lat, lon, &max_d, &best);
+			continue;
+		}
+		const struct townix_place *tp = townix_place(gz->towns, t);
+		struct place p; /* only what the test reads: the strings stay unread */
+		p.kind = (enum place_kind)tp->kind;
+		p.country = country; /* the run of the country's code */
+		p.lat = tp->lat;
+		p.lon = tp->lon;
+		nearer_town(&p, (int)i, country, lat, lon, &max_d, &best);
+	}
+	for (size_t i = gz->town_base + gz->n_towns; i < gz->n; i++)
+		nearer_town(&gz->place_store[i], (int)i, country, lat, lon, &max_d, &best);
+	return best;
 }

@@ -123,6 +123,11 @@ enum name_class gazetteer_name_class(const struct gazetteer *gz, const struct to
 int gazetteer_country_by_iso3(const struct gazetteer *gz, const char *iso3);
 /* The packed towns of a country: places [*first, *last) (an empty range at town_base if none). */
 void gazetteer_country_towns(const struct gazetteer *gz, int country, size_t *first, size_t *last);
+/* The town of a country nearest to (lat, lon) by |dlat| + |dlon|, nearer than max_d (the first
+ * of equals in place order): its place index, or -1. Reads only the coordinates and kinds of
+ * the packed towns, not their names. */
+int gazetteer_nearest_town(const struct gazetteer *gz, int country, double lat, double lon,
+			   double max_d);
 /* The adm1 place of a country by name, or NULL. */
 const struct place *gazetteer_admin1(const struct gazetteer *gz, int country, const char *name);
 /* Places by a written name ("Kunduz"), best first (admin level, population). */
