@@ -1,7 +1,6 @@
 /* util: allocation wrappers, the one diagnostic format, stdout finishing. */
 #include "base/util.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -138,17 +137,24 @@ int finish_stdout(void)
 	return EXIT_OK;
 }
 
+/* ASCII only, whatever the locale; and no library call per byte (the date and name scanners
+ * ask this at most words). */
+static inline int ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
 int ascii_casecmp(const char *a, const char *b)
 {
-	for (; *a && tolower((unsigned char)*a) == tolower((unsigned char)*b); a++, b++)
+	for (; *a && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b); a++, b++)
 		;
-	return tolower((unsigned char)*a) - tolower((unsigned char)*b);
+	return ascii_lower((unsigned char)*a) - ascii_lower((unsigned char)*b);
 }
 
 int ascii_ncasecmp(const char *a, const char *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		int d = tolower((unsigned char)a[i]) - tolower((unsigned char)b[i]);
+		int d = ascii_lower((unsigned char)a[i]) - ascii_lower((unsigned char)b[i]);
 		if (d || !a[i])
 			return d;
 	}

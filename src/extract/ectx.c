@@ -10,9 +10,7 @@
 
 const char *ectx_strdup(struct ectx *cx, const char *s, size_t len)
 {
-	char **slot = ECTX_PUSH(cx->pool, cx->n_pool, cx->alloc_pool);
-	*slot = xstrndup(s, len);
-	return *slot;
+	return arena_strndup(&cx->strings, s, len);
 }
 
 /* name(cx, pos): the first element of arr whose key is at or after pos. The rules ask this
@@ -75,16 +73,6 @@ void index_claims(struct ectx *cx)
 void index_casualties(struct ectx *cx)
 {
 	index_cas(cx);
-}
-
-size_t sentence_first(const struct ectx *cx, size_t s)
-{
-	return cx->t.sent[s].first;
-}
-
-size_t sentence_last(const struct ectx *cx, size_t s)
-{
-	return cx->t.sent[s].last;
 }
 
 int place_country(const struct ectx *cx, int place_idx)
