@@ -129,7 +129,7 @@ rc=$?
 if [ $rc = 77 ]; then skip "resolve_af (no ../shared/geo)"; elif [ $rc = 0 ]; then
 	ok "$(tail -1 "$tmp/geo.log")"; else bad "resolve_af"; tail -5 "$tmp/geo.log"; fi
 
-# A text longer than extract's window (256 KiB) is read window by window: ids go on across
+# A text longer than extract's window (128 KiB) is read window by window: ids go on across
 # windows and every offset still points into the whole text.
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30; do
 	for f in "$top"/tests/corpus/*.txt; do sed 1d "$f"; echo; done
@@ -140,7 +140,7 @@ if python3 - "$tmp/long-rec.jsonl" <<'PY'
 import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 text = recs[0]["text"].encode("utf-8")
-assert len(text) > 3 * 256 * 1024, len(text)
+assert len(text) > 6 * 128 * 1024, len(text)
 events = [r for r in recs if r["type"] == "event"]
 quotes = [r for r in recs if r["type"] == "quote"]
 places = [r for r in recs if r["type"] == "place"]
@@ -152,7 +152,7 @@ for e in events:
     assert text[e["char_start"]:e["char_end"]].decode() == e["notes"], e["event_id"]
 for p in places:
     assert text[p["char_start"]:p["char_end"]].decode() == p["text"], p
-assert max(p["char_start"] for p in places) > 2 * 256 * 1024
+assert max(p["char_start"] for p in places) > 4 * 128 * 1024
 PY
 then ok "long text read in windows: ids go on, offsets hold"; else bad "long text in windows"; fi
 

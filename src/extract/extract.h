@@ -54,8 +54,10 @@ struct extractor *extractor_new_worker(const struct extractor *ex);
 void extractor_free_worker(struct extractor *w);
 /* Texts longer than this are read window by window (cut at paragraph breaks where they can
  * be), each window as a document of its own with the same metadata, so that memory does not
- * grow with a document's length. */
-#define EXTRACT_WINDOW (256 * 1024)
+ * grow with a document's length. A window's working set (tokens, mentions, their tables) is
+ * about fifteen times its size; 128 KiB is still some 20,000 words, longer than nearly any
+ * article, so only books and dumps are ever cut. */
+#define EXTRACT_WINDOW (128 * 1024)
 
 /* Append the document's records (JSON Lines) to out; explanations, if asked for, to explain.
  * Returns the number of events written. */
