@@ -20,7 +20,10 @@ static int motion_before(const struct ectx *cx, size_t i, size_t window)
 	return 0;
 }
 
-static inline int prev_is(const struct ectx *cx, size_t i, const char *a, const char *b)
+/* The two words (or one, b NULL) before token i. Always in line: place_context asks it some
+ * twenty times a place, with literal words whose lengths the compiler then knows. */
+static inline __attribute__((always_inline)) int prev_is(const struct ectx *cx, size_t i,
+							  const char *a, const char *b)
 {
 	if (b)
 		return i >= 2 && cx_is(cx, i - 2, a) && cx_is(cx, i - 1, b);
