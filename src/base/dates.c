@@ -107,7 +107,8 @@ struct ymd ymd_nearest_year(struct ymd date, struct ymd near)
 
 static int word_end(const char *s)
 {
-	return !isalnum((unsigned char)*s);
+	unsigned char c = (unsigned char)*s;
+	return !((c >= '0' && c <= '9') || (ascii_lower(c) >= 'a' && ascii_lower(c) <= 'z'));
 }
 
 /* 1 if the byte is one of letters, either case: a test asked of every capitalised word. */
@@ -122,6 +123,21 @@ static int first_letter_in(char c, const char *lower_letters)
 	return 0;
 }
 
+/* The month whose first three letters s starts with (either case), 0-11, or -1: the twelve
+ * are distinct, so one comparison of a packed prefix finds the only candidate. */
+static int month_of_prefix(const char *s)
+{
+	static const char prefixes[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	if (!s[0] || !s[1] || !s[2])
+		return -1;
+	char p0 = (char)ascii_lower((unsigned char)s[0]), p1 = (char)ascii_lower((unsigned char)s[1]),
+	     p2 = (char)ascii_lower((unsigned char)s[2]);
+	for (int m = 0; m < 12; m++)
+		if (prefixes[3 * m] == p0 && prefixes[3 * m + 1] == p1 && prefixes[3 * m + 2] == p2)
+			return m;
+	return -1;
+}
+
 int month_at(const char *s, size_t *len)
 {
 	if (!first_letter_in(s[0], "jfmasond"))
@@ -129,27 +145,24 @@ int month_at(const char *s, size_t *len)
 	static const char *const names[] = { "january", "february", "march", "april", "may",
 		"june", "july", "august", "september", "october", "november", "december" };
 	static const unsigned char lengths[] = { 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8 };
-	int first = s[0] | 0x20;
-	for (int i = 0; i < 12; i++) {
-		size_t full = lengths[i];
-		if (first == names[i][0] && ascii_ncasecmp(s, names[i], full) == 0 && word_end(s + full)) {
-			*len = full;
-			return i + 1;
-		}
+	int m = month_of_prefix(s);
+	if (m < 0)
+		return 0;
+	size_t full = lengths[m];
+	if (ascii_ncasecmp(s, names[m], full) == 0 && word_end(s + full)) {
+		*len = full;
+		return m + 1;
 	}
-	for (int i = 0; i < 12; i++) {
-		/* Abbreviations: Jan, Feb, Sept, Sep; "May" is already whole. */
-		if (first != names[i][0])
-			continue;
-		size_t n = (i == 8 && ascii_ncasecmp(s, "sept", 4) == 0) ? 4 : 3;
-		if (i == 4 || ascii_ncasecmp(s, names[i], n) != 0 || !word_end(s + n))
-			continue;
-		if (s[n] == '.')
-			n++;
-		*len = n;
-		return i + 1;
-	}
-	return 0;
+	/* Abbreviations: Jan, Feb, Sept, Sep; "May" is already whole. */
+	if (m == 4)
+		return 0;
+	size_t n = (m == 8 && ascii_ncasecmp(s, "sept", 4) == 0) ? 4 : 3;
+	if (!word_end(s + n))
+		return 0;
+	if (s[n] == '.')
+		n++;
+	*len = n;
+	return m + 1;
 }
 
 int weekday_at(const char *s, size_t *len)
