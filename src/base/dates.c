@@ -172,21 +172,25 @@ int weekday_at(const char *s, size_t *len)
 	static const char *const names[] = { "sunday", "monday", "tuesday", "wednesday",
 		"thursday", "friday", "saturday" };
 	static const unsigned char lengths[] = { 6, 6, 7, 9, 8, 6, 8 };
-	int first = s[0] | 0x20;
-	for (int i = 0; i < 7; i++) {
-		size_t full = lengths[i];
-		if (first == names[i][0] && ascii_ncasecmp(s, names[i], full) == 0 && word_end(s + full)) {
-			*len = full;
-			return i;
-		}
+	/* The seven three-letter prefixes are distinct: one finds the only candidate. */
+	static const char prefixes[] = "sunmontuewedthufrisat";
+	if (!s[1] || !s[2])
+		return -1;
+	char p0 = (char)ascii_lower((unsigned char)s[0]), p1 = (char)ascii_lower((unsigned char)s[1]),
+	     p2 = (char)ascii_lower((unsigned char)s[2]);
+	int d = 0;
+	while (d < 7 && !(prefixes[3 * d] == p0 && prefixes[3 * d + 1] == p1 && prefixes[3 * d + 2] == p2))
+		d++;
+	if (d == 7)
+		return -1;
+	if (ascii_ncasecmp(s, names[d], lengths[d]) == 0 && word_end(s + lengths[d])) {
+		*len = lengths[d];
+		return d;
 	}
-	for (int i = 0; i < 7; i++) {
-		if (first == names[i][0] && ascii_ncasecmp(s, names[i], 3) == 0 && word_end(s + 3)) {
-			*len = 3 + (s[3] == '.');
-			return i;
-		}
-	}
-	return -1;
+	if (!word_end(s + 3))
+		return -1;
+	*len = 3 + (s[3] == '.');
+	return d;
 }
 
 static size_t scan_int(const char *s, int maxdigits, int *out)
