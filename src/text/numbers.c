@@ -58,14 +58,15 @@ static inline int is(const struct tokens *t, size_t i, size_t limit, const char 
 	return i < limit && tok_is(&t->tok[i], w);
 }
 
+static const struct { const char *word; long value; } scales[] = {
+	{ "hundred", 100 }, { "thousand", 1000 }, { "million", 1000000 },
+};
+
 static long scale_word(const char *w)
 {
-	if (word_eq(w, "hundred"))
-		return 100;
-	if (word_eq(w, "thousand"))
-		return 1000;
-	if (word_eq(w, "million"))
-		return 1000000;
+	for (size_t k = 0; k < sizeof(scales) / sizeof(scales[0]); k++)
+		if (word_eq(w, scales[k].word))
+			return scales[k].value;
 	return 0;
 }
 
@@ -147,6 +148,11 @@ enum { N_VAGUE = sizeof(vague) / sizeof(vague[0]), N_MODS = sizeof(mods) / sizeo
 static uint32_t vague_hash[N_VAGUE], mod_hash[N_MODS];
 enum { N_STARTERS = N_VAGUE + N_MODS + 20 + 8 };
 static const char *starters[N_STARTERS + 1]; /* NULL-terminated, repeats harmless */
+/* The words that may follow "a" in a number: the second words of the rows that start with
+ * it ("a dozen", "a total of") and the scale words ("a hundred"). "a" is the commonest
+ * starter by far, and nearly always starts no number: the next word tells at once. */
+enum { N_AFTER_A = N_VAGUE + N_MODS + sizeof(scales) / sizeof(scales[0]) };
+static const char *after_a[N_AFTER_A + 1];
 static pthread_once_t rows_hashed = PTHREAD_ONCE_INIT;
 
 static void hash_rows(void)
@@ -165,6 +171,16 @@ static void hash_rows(void)
 	for (size_t d = 0; d < sizeof(tens) / sizeof(tens[0]); d++)
 		starters[n++] = tens[d];
 	starters[n] = NULL;
+	n = 0;
+	for (size_t v = 0; vague[v].w1; v++)
+		if (word_eq(vague[v].w1, "a") && vague[v].w2)
+			after_a[n++] = vague[v].w2;
+	for (size_t m = 0; mods[m].w1; m++)
+		if (word_eq(mods[m].w1, "a") && mods[m].w2)
+			after_a[n++] = mods[m].w2;
+	for (size_t k = 0; k < sizeof(scales) / sizeof(scales[0]); k++)
+		after_a[n++] = scales[k].word;
+	after_a[n] = NULL;
 }
 
 /* A vague quantity at token i. */
@@ -214,6 +230,9 @@ size_t number_at(const struct tokens *t, size_t i, size_t limit, struct count *o
 {
 	pthread_once(&rows_hashed, hash_rows);
 	if (i >= limit || (!(t->tok[i].flags & TOK_NUMBER) && !starts_number(t->tok[i].norm, t->tok[i].hash)))
+		return 0;
+	if (tok_is(&t->tok[i], "a") &&
+	    !(i + 1 < limit && wordset_has(after_a, t->tok[i + 1].norm, t->tok[i + 1].hash)))
 		return 0;
 	size_t p = i;
 	int kind = -1, modifier_word = 0;

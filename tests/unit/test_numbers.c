@@ -86,6 +86,19 @@ START_TEST(numbers_plain_words_are_not_numbers)
 	ck_assert_uint_eq(used, 0);
 	count_of("a convoy", &used);
 	ck_assert_uint_eq(used, 0);
+	count_of("a", &used); /* nothing after it */
+	ck_assert_uint_eq(used, 0);
+}
+END_TEST
+
+/* "a" starts a number only with the word after it: each way it can. */
+START_TEST(numbers_a_with_the_word_after_it)
+{
+	CHECK_COUNT("a dozen villagers", 12, 12, -1);
+	CHECK_COUNT("a hundred soldiers", 100, 100, 100);
+	CHECK_COUNT("a thousand homes", 1000, 1000, 1000);
+	CHECK_COUNT("a handful of guards", 2, 2, -1);
+	CHECK_COUNT("a total of 14 detainees", 14, 14, 14);
 }
 END_TEST
 
@@ -98,6 +111,7 @@ Suite *suite_numbers(void)
 	tcase_add_test(tc, numbers_ranges_keep_low_as_count);
 	tcase_add_test(tc, numbers_bounds_are_conservative);
 	tcase_add_test(tc, numbers_vague_words_follow_acled);
+	tcase_add_test(tc, numbers_a_with_the_word_after_it);
 	tcase_add_test(tc, numbers_vague_words_rank_a_few_several_many);
 	tcase_add_test(tc, numbers_plain_words_are_not_numbers);
 	suite_add_tcase(s, tc);
