@@ -104,6 +104,30 @@ START_TEST(text_offsets_point_into_the_text)
 }
 END_TEST
 
+/* Words longer than one block of the copy, words that end inside one, capitals, digits and a
+ * letter beyond ASCII right after the run: the same normal forms and flags either way. */
+START_TEST(text_long_and_mixed_words_fold_alike)
+{
+	struct tokens t;
+	const char *s = "COUNTERINSURGENCYOPERATIONS Mazar-i-Sharif abc123DEF 0123456789012345678 "
+			"Kh\xC3\xA1n x";
+	tokens_build(&t, s, strlen(s));
+	ck_assert_str_eq(t.tok[0].norm, "counterinsurgencyoperations");
+	ck_assert(t.tok[0].flags & TOK_ALLCAPS);
+	ck_assert(t.tok[0].flags & TOK_CAP);
+	ck_assert_str_eq(t.tok[1].norm, "mazar");
+	ck_assert_str_eq(t.tok[4].norm, "abc123def");
+	ck_assert(!(t.tok[4].flags & (TOK_NUMBER | TOK_ALLCAPS | TOK_CAP)));
+	ck_assert_str_eq(t.tok[5].norm, "0123456789012345678");
+	ck_assert(t.tok[5].flags & TOK_NUMBER);
+	ck_assert_str_eq(t.tok[6].norm, "khan");
+	ck_assert(t.tok[6].flags & TOK_CAP);
+	ck_assert_str_eq(t.tok[7].norm, "x");
+	ck_assert_uint_eq(t.n, 8);
+	tokens_release(&t);
+}
+END_TEST
+
 Suite *suite_text(void)
 {
 	Suite *s = suite_create("text");
@@ -115,6 +139,7 @@ Suite *suite_text(void)
 	tcase_add_test(tc, text_hyphens_and_spaces_normalise_alike);
 	tcase_add_test(tc, text_numbers_keep_separators_and_possessives_fold);
 	tcase_add_test(tc, text_offsets_point_into_the_text);
+	tcase_add_test(tc, text_long_and_mixed_words_fold_alike);
 	suite_add_tcase(s, tc);
 	return s;
 }
