@@ -52,10 +52,10 @@ build/host/gazpack: $(GAZPACK_SRC) $(HDRS)
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(CPPFLAGS) $(WARN) -O2 -o $@ $(GAZPACK_SRC) $(shell pkg-config --libs libutf8proc) -lm
 
-$(GEN)/towns.bin: src/data/cities_world.tsv src/data/gazetteer_ke.tsv build/host/gazpack
+$(GEN)/towns.bin: src/data/countries.tsv src/data/cities_world.tsv src/data/gazetteer_ke.tsv build/host/gazpack
 	@$(if $(V),true,echo "  GAZPACK $@")
 	$(Q)mkdir -p $(dir $@)
-	$(Q)build/host/gazpack src/data/cities_world.tsv src/data/gazetteer_ke.tsv $@.tmp && mv $@.tmp $@
+	$(Q)build/host/gazpack src/data/countries.tsv src/data/cities_world.tsv src/data/gazetteer_ke.tsv $@.tmp && mv $@.tmp $@
 
 $(B)/libsitrep.a: $(LIB_OBJ)
 	$(Q)rm -f $@

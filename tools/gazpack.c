@@ -1,8 +1,10 @@
 /* gazpack: pack gazetteer tables into the town index image that sitrep embeds (see
  * src/lexicon/townindex.h). Run by make:
- *   gazpack src/data/cities_world.tsv src/data/gazetteer_ke.tsv build/gen/towns.bin
+ *   gazpack src/data/countries.tsv src/data/cities_world.tsv src/data/gazetteer_ke.tsv \
+ *           build/gen/towns.bin
  * The rows of every table go into one image, ordered by country (iso3) as the index needs;
- * within a country, in the order of the tables and their rows. */
+ * within a country, in the order of the tables and their rows. The countries table tells
+ * which country has a town named as its capital. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +43,8 @@ static int by_country(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-	if (argc < 3) {
-		fprintf(stderr, "usage: gazpack TABLE.tsv... OUT.bin\n");
+	if (argc < 4) {
+		fprintf(stderr, "usage: gazpack COUNTRIES.tsv TABLE.tsv... OUT.bin\n");
 		return 2;
 	}
 	struct strbuf *texts = calloc((size_t)argc, sizeof(*texts));
@@ -52,6 +54,11 @@ int main(int argc, char **argv)
 	size_t header_len = 0;
 	for (int f = 1; f < argc - 1; f++) {
 		strbuf_init(&texts[f], 0);
+		if (f == 1) {
+			if (read_file(argv[f], &texts[f]) < 0)
+				return 1;
+			continue;
+		}
 		if (read_file(argv[f], &texts[f]) < 0)
 			return 1;
 		int seen_header = 0;
@@ -86,7 +93,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!header) {
-		fprintf(stderr, "gazpack: no header in %s\n", argv[1]);
+		fprintf(stderr, "gazpack: no header in %s\n", argv[2]);
 		return 1;
 	}
 	qsort(rows, n_rows, sizeof(*rows), by_country);
@@ -98,7 +105,7 @@ int main(int argc, char **argv)
 		strbuf_addch(&text, '\n');
 	}
 	size_t len;
-	void *img = townix_write(text.buf, text.len, argv[1], &len);
+	void *img = townix_write(text.buf, text.len, argv[2], texts[1].buf, texts[1].len, &len);
 	strbuf_release(&text);
 	for (int f = 1; f < argc - 1; f++)
 		strbuf_release(&texts[f]);

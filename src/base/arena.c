@@ -53,3 +53,15 @@ void arena_release(struct arena *a)
 	a->head = NULL;
 	a->used = 0;
 }
+
+void arena_reset(struct arena *a)
+{
+	struct arena_block *first = a->head;
+	while (first && first->prev) {
+		struct arena_block *prev = first->prev;
+		free(first);
+		first = prev;
+	}
+	a->head = first;
+	a->used = 0;
+}

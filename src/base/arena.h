@@ -18,5 +18,8 @@ void *arena_alloc(struct arena *a, size_t n);
 /* A copy of s[0, len) with a NUL after it. */
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 void arena_release(struct arena *a);
+/* Forget everything handed out but keep the first block for what comes next (an arena
+ * filled and emptied once per document). */
+void arena_reset(struct arena *a);
 
 #endif

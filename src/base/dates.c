@@ -158,9 +158,10 @@ int weekday_at(const char *s, size_t *len)
 		return -1;
 	static const char *const names[] = { "sunday", "monday", "tuesday", "wednesday",
 		"thursday", "friday", "saturday" };
+	static const unsigned char lengths[] = { 6, 6, 7, 9, 8, 6, 8 };
 	int first = s[0] | 0x20;
 	for (int i = 0; i < 7; i++) {
-		size_t full = strlen(names[i]);
+		size_t full = lengths[i];
 		if (first == names[i][0] && ascii_ncasecmp(s, names[i], full) == 0 && word_end(s + full)) {
 			*len = full;
 			return i;

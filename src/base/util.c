@@ -1,7 +1,6 @@
 /* util: allocation wrappers, the one diagnostic format, stdout finishing. */
 #include "base/util.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -140,19 +139,9 @@ int finish_stdout(void)
 
 int ascii_casecmp(const char *a, const char *b)
 {
-	for (; *a && tolower((unsigned char)*a) == tolower((unsigned char)*b); a++, b++)
+	for (; *a && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b); a++, b++)
 		;
-	return tolower((unsigned char)*a) - tolower((unsigned char)*b);
-}
-
-int ascii_ncasecmp(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		int d = tolower((unsigned char)a[i]) - tolower((unsigned char)b[i]);
-		if (d || !a[i])
-			return d;
-	}
-	return 0;
+	return ascii_lower((unsigned char)*a) - ascii_lower((unsigned char)*b);
 }
 
 int starts_with(const char *s, const char *prefix)

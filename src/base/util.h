@@ -48,8 +48,22 @@ void out_write(const void *buf, size_t len);
 void out_failed(void) __attribute__((noreturn));
 
 /* Case-insensitive ASCII compare helpers. */
+/* ASCII case folding, whatever the locale. Inline: the date and name scanners ask it at most
+ * words, and the strings are short. */
+static inline int ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
 int ascii_casecmp(const char *a, const char *b);
-int ascii_ncasecmp(const char *a, const char *b, size_t n);
+static inline int ascii_ncasecmp(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int d = ascii_lower((unsigned char)a[i]) - ascii_lower((unsigned char)b[i]);
+		if (d || !a[i])
+			return d;
+	}
+	return 0;
+}
 int starts_with(const char *s, const char *prefix);
 int starts_with_ci(const char *s, const char *prefix);
 

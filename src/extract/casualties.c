@@ -595,15 +595,30 @@ static size_t passive_at(struct ectx *cx, size_t i, size_t n, size_t last)
 	return e > i ? e : i + n;
 }
 
-/* May a phrase of the table start within reach tokens after i (before last)? One bit test a
- * token: the victims before a passive verb are looked at only when one may follow. */
-static int phrase_ahead(const struct ectx *cx, size_t i, size_t last, size_t reach)
+/* How far ahead of a subject its passive verb may stand ("Five soldiers on patrol near the
+ * border town were killed"): a token with no casualty phrase that far ahead starts none. */
+#define PASSIVE_REACH 24
+
+/* What phrase_ahead learnt: no token in [from, next) may start a casualty phrase, and next
+ * may (or is the sentence's end). */
+struct ahead {
+	size_t from, next;
+};
+
+/* The first token after i that may start a casualty phrase (last if none): the victims
+ * before a passive verb are looked at only when one may follow. The sentence is read left to
+ * right, so one scan serves every token up to the phrase it finds. */
+static size_t phrase_ahead(const struct ectx *cx, size_t i, size_t last, struct ahead *seen)
 {
 	const struct cas_lex *lex = cx->ex->casualties;
-	for (size_t k = i + 1; k < last && k <= i + reach; k++)
-		if (phrase_may_start(lex->ix, &cx->t.tok[k]))
-			return 1;
-	return 0;
+	if (seen->from <= i + 1 && i + 1 <= seen->next)
+		return seen->next;
+	size_t k = i + 1;
+	while (k < last && !phrase_may_start(lex->ix, &cx->t.tok[k]))
+		k++;
+	seen->from = i + 1;
+	seen->next = k;
+	return k;
 }
 
 /* Does the sentence hold a phrase of the table, or a toll? Most sentences do not, and are
@@ -622,12 +637,13 @@ static int may_count(const struct ectx *cx, size_t first, size_t last)
 static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 {
 	size_t i = first;
+	struct ahead seen = { last + 1, 0 };
 	if (!may_count(cx, first, last))
 		return;
 	to_death(cx, first, last);
 	while (i < last) {
 		/* One lookup of the table per token: most tokens are in no phrase. */
-		size_t len, e, n;
+		size_t len, e, n, ahead;
 		struct count c;
 		const struct cas_def *d = caslex_at(cx->ex->casualties, &cx->t, i, cx->t.n, ~0u, &len);
 		if (d && (e = nominal(cx, d, len, i, first, last)))
@@ -636,7 +652,7 @@ static void sentence_casualties(struct ectx *cx, size_t first, size_t last)
 			i = active_at(cx, d, len, i, first, last);
 		else if ((e = toll_at(cx, i, last)))
 			i = e;
-		else if (!phrase_ahead(cx, i, last, 24))
+		else if ((ahead = phrase_ahead(cx, i, last, &seen)) >= last || ahead > i + PASSIVE_REACH)
 			i++;
 		else if ((e = one_passive(cx, i, first, last)))
 			i = e;

@@ -516,7 +516,7 @@ static int stops_at(const struct ectx *cx, const struct rule *r, size_t i)
 	case RULE_STOP_PUNCT: return (cx->t.tok[i].flags & TOK_PUNCT) != 0;
 	case RULE_STOP_CLAUSE: return cx_is(cx, i, ";") || cx_is(cx, i, ":") || cx_is(cx, i, ".");
 	case RULE_STOP_COMMA: return cx_is(cx, i, ",") || cx_is(cx, i, ";");
-	case RULE_STOP_CUE: return cue_has(&cx->ex->cues->cue[r->stop_cue], &cx->t.tok[i]);
+	case RULE_STOP_CUE: return cue_in_row(cx->cue_row[i], (size_t)r->stop_cue);
 	default: return 0;
 	}
 }
@@ -526,8 +526,6 @@ static int stops_at(const struct ectx *cx, const struct rule *r, size_t i)
 static int rule_window(const struct ectx *cx, const struct rule *r, const struct trigger_mention *m,
 		       size_t s_first, size_t s_last)
 {
-	const struct cue *cue = &cx->ex->cues->cue[r->cue];
-	const struct cue *unless = r->unless >= 0 ? &cx->ex->cues->cue[r->unless] : NULL;
 	int found = 0;
 	for (size_t n = 0; n < r->reach; n++) {
 		size_t i;
@@ -542,9 +540,9 @@ static int rule_window(const struct ectx *cx, const struct rule *r, const struct
 		}
 		if (stops_at(cx, r, i))
 			break;
-		if (unless && cue_has(unless, &cx->t.tok[i]))
+		if (r->unless >= 0 && cue_in_row(cx->cue_row[i], (size_t)r->unless))
 			return 0;
-		found |= cue_has(cue, &cx->t.tok[i]);
+		found |= cue_in_row(cx->cue_row[i], (size_t)r->cue);
 	}
 	return found;
 }
@@ -567,22 +565,39 @@ int rule_fires(const struct ectx *cx, const struct rule *r, int k, enum ev_class
 	       !((r->when & RULE_WHEN_UNDATED_CLAUSE) && date_in_clause(cx, m->last, s_last));
 }
 
-const char *trigger_veto(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s,
-			 const char **kind)
+static const char *first_veto(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s,
+			      const char **kind)
 {
 	const struct site t = { cx, k, tdef(cx, k), &cx->tm[k], s_first, s_last, s };
 	const struct rule_lex *rules = cx->ex->rules;
+	*kind = NULL;
 	for (size_t i = 0; i < sizeof(structural) / sizeof(structural[0]); i++)
 		if (structural[i].vetoes(&t)) {
 			*kind = "check";
 			return structural[i].name;
 		}
 	for (size_t i = 0; i < rules->n; i++)
-		if (rules->r[i].then == RULE_DROP && rule_fires(cx, &rules->r[i], k, t.d->cls, s)) {
+		if (rules->r[i].then == RULE_DROP && (rules->r[i].classes & (1u << t.d->cls)) &&
+		    rule_fires(cx, &rules->r[i], k, t.d->cls, s)) {
 			*kind = "rule";
 			return rules->r[i].name;
 		}
 	return NULL;
+}
+
+/* The trigger's sentence bounds are always the same for one trigger, so the answer is worked
+ * out once (the cache is the mention's own; the extraction context is otherwise read-only
+ * here). */
+const char *trigger_veto(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s,
+			 const char **kind)
+{
+	struct trigger_mention *m = &cx->tm[k];
+	if (!m->veto_known) {
+		m->veto = first_veto(cx, k, s_first, s_last, s, &m->veto_kind);
+		m->veto_known = 1;
+	}
+	*kind = m->veto_kind;
+	return m->veto;
 }
 
 int trigger_fits(const struct ectx *cx, int k, size_t s_first, size_t s_last, size_t s)

@@ -10,19 +10,15 @@
 
 const char *ectx_strdup(struct ectx *cx, const char *s, size_t len)
 {
-	char **slot = ECTX_PUSH(cx->pool, cx->n_pool, cx->alloc_pool);
-	*slot = xstrndup(s, len);
-	return *slot;
+	return arena_strndup(&cx->strings, s, len);
 }
 
-/* name(cx, pos): the first element of arr whose key is at or after pos. The rules ask this
- * for nearly every trigger and mention, so once the array is complete a table answers it in
- * one load (table[pos] for pos up to domain); before that, a binary search. */
+/* name(cx, pos): the first element of arr whose key is at or after pos, by binary search
+ * (ectx.h's *_lower ask the table once index_name has made it: table[pos] for pos up to
+ * domain). */
 #define LOWER_BOUND(name, index_name, arr, n, table, domain, key)                        \
 	size_t name(const struct ectx *cx, size_t pos)                                  \
 	{                                                                               \
-		if (cx->table)                                                          \
-			return cx->table[pos < (domain) ? pos : (domain)];              \
 		size_t lo = 0, hi = cx->n;                                              \
 		while (lo < hi) {                                                       \
 			size_t mid = lo + (hi - lo) / 2;                                \
@@ -50,11 +46,11 @@ const char *ectx_strdup(struct ectx *cx, const char *s, size_t len)
 #define DM_KEY(i) cx->dm[i].first
 #define CL_KEY(i) cx->t.tok[cx->cl[i].verb].sentence
 #define CAS_KEY(i) cx->t.tok[cx->cas[i].pos].sentence
-LOWER_BOUND(pm_lower, index_pm, pm, n_pm, pm_at, cx->t.n, PM_KEY)
-LOWER_BOUND(am_lower, index_am, am, n_am, am_at, cx->t.n, AM_KEY)
-LOWER_BOUND(dm_lower, index_dm, dm, n_dm, dm_at, cx->t.n, DM_KEY)
-LOWER_BOUND(cl_lower, index_cl, cl, n_cl, cl_at, cx->t.n_sent, CL_KEY)
-LOWER_BOUND(cas_lower, index_cas, cas, n_cas, cas_at, cx->t.n_sent, CAS_KEY)
+LOWER_BOUND(pm_search, index_pm, pm, n_pm, pm_at, cx->t.n, PM_KEY)
+LOWER_BOUND(am_search, index_am, am, n_am, am_at, cx->t.n, AM_KEY)
+LOWER_BOUND(dm_search, index_dm, dm, n_dm, dm_at, cx->t.n, DM_KEY)
+LOWER_BOUND(cl_search, index_cl, cl, n_cl, cl_at, cx->t.n_sent, CL_KEY)
+LOWER_BOUND(cas_search, index_cas, cas, n_cas, cas_at, cx->t.n_sent, CAS_KEY)
 
 void index_mentions(struct ectx *cx)
 {
@@ -75,16 +71,6 @@ void index_claims(struct ectx *cx)
 void index_casualties(struct ectx *cx)
 {
 	index_cas(cx);
-}
-
-size_t sentence_first(const struct ectx *cx, size_t s)
-{
-	return cx->t.sent[s].first;
-}
-
-size_t sentence_last(const struct ectx *cx, size_t s)
-{
-	return cx->t.sent[s].last;
 }
 
 int place_country(const struct ectx *cx, int place_idx)

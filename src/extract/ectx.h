@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "lexicon/acled.h"
 #include "lexicon/actors.h"
 #include "lexicon/caslex.h"
@@ -157,6 +158,10 @@ struct casualty {
 struct trigger_mention {
 	size_t first, last;
 	int def;             /* trigger_def index */
+	/* trigger_veto's answer, kept because building asks it two or three times per trigger
+	 * (the sentence's strength, the clause's end, the event) and it reads only mentions. */
+	int veto_known;
+	const char *veto, *veto_kind;
 };
 
 struct claim {
@@ -201,6 +206,8 @@ struct ectx {
 	const struct extractor *ex;
 	const struct doc *d;
 	struct tokens t;
+	const uint64_t **cue_row; /* token -> the bit row of its cues (cues_row) */
+	size_t alloc_cue_row;
 	struct ymd pub;          /* publication date, y == 0 if unknown */
 	int country;             /* the document's country index, -1 if unknown */
 	int responsible;         /* actor mention that claimed responsibility, -1 if none */
@@ -226,8 +233,7 @@ struct ectx {
 	size_t n_cl, alloc_cl;
 	struct event *ev;
 	size_t n_ev, alloc_ev;
-	char **pool;             /* strings made during extraction */
-	size_t n_pool, alloc_pool;
+	struct arena strings;    /* strings made during extraction (ectx_strdup) */
 	/* Lookup tables behind the *_lower functions, made once the pass that fills an array is
 	 * over (NULL before: the functions then search): pm_at[tok] is the first place mention
 	 * at or after token tok, and so on; cl_at and cas_at are indexed by sentence. */
@@ -250,11 +256,26 @@ const char *ectx_strdup(struct ectx *cx, const char *s, size_t len);
 
 /* Index ranges: mention arrays are in text order, so the mentions of a stretch of text are
  * found by binary search, keeping every pass linear in the document. */
-size_t pm_lower(const struct ectx *cx, size_t tok); /* first place mention at or after tok */
-size_t am_lower(const struct ectx *cx, size_t tok);
-size_t dm_lower(const struct ectx *cx, size_t tok);
-size_t cl_lower(const struct ectx *cx, size_t s);   /* first claim in sentence s or later */
-size_t cas_lower(const struct ectx *cx, size_t s);  /* first casualty in sentence s or later */
+size_t pm_search(const struct ectx *cx, size_t tok);
+size_t am_search(const struct ectx *cx, size_t tok);
+size_t dm_search(const struct ectx *cx, size_t tok);
+size_t cl_search(const struct ectx *cx, size_t s);
+size_t cas_search(const struct ectx *cx, size_t s);
+/* Once a pass has filled its array, its table answers in one load (inline: the rules ask
+ * for nearly every trigger and mention); before, the search above. */
+#define ECTX_LOWER(name, table, domain, search)                               \
+	static inline size_t name(const struct ectx *cx, size_t pos)            \
+	{                                                                       \
+		if (cx->table)                                                  \
+			return cx->table[pos < (domain) ? pos : (domain)];      \
+		return search(cx, pos);                                         \
+	}
+ECTX_LOWER(pm_lower, pm_at, cx->t.n, pm_search)        /* first place mention at or after tok */
+ECTX_LOWER(am_lower, am_at, cx->t.n, am_search)
+ECTX_LOWER(dm_lower, dm_at, cx->t.n, dm_search)
+ECTX_LOWER(cl_lower, cl_at, cx->t.n_sent, cl_search)   /* first claim in sentence s or later */
+ECTX_LOWER(cas_lower, cas_at, cx->t.n_sent, cas_search) /* first casualty in sentence s or later */
+#undef ECTX_LOWER
 /* Make the lookup tables of the arrays a pass has filled. */
 void index_mentions(struct ectx *cx); /* pm, am */
 void index_dates(struct ectx *cx);
@@ -278,10 +299,17 @@ static inline int cx_is_any(const struct ectx *cx, size_t i, const char *const *
 /* Is token i one of the cue's words (cues.tsv)? */
 static inline int cx_cue(const struct ectx *cx, size_t i, enum cue_id cue)
 {
-	return i < cx->t.n && cue_has(&cx->ex->cues->cue[cue], &cx->t.tok[i]);
+	return i < cx->t.n && cue_in_row(cx->cue_row[i], cue);
 }
-size_t sentence_first(const struct ectx *cx, size_t s);
-size_t sentence_last(const struct ectx *cx, size_t s);
+/* The token range of sentence s. Inline: loops test against them at every step. */
+static inline size_t sentence_first(const struct ectx *cx, size_t s)
+{
+	return cx->t.sent[s].first;
+}
+static inline size_t sentence_last(const struct ectx *cx, size_t s)
+{
+	return cx->t.sent[s].last;
+}
 
 /* Passes, in the order extract.c runs them. */
 void mentions_find(struct ectx *cx);     /* places, actors; document country; resolution */

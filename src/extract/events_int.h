@@ -7,7 +7,11 @@
 #include "extract/ectx.h"
 
 /* trigger.c */
-const struct trigger_def *tdef(const struct ectx *cx, int tm);
+/* The lexicon row of trigger mention tm. */
+static inline const struct trigger_def *tdef(const struct ectx *cx, int tm)
+{
+	return &cx->ex->triggers->defs[cx->tm[tm].def];
+}
 void find_triggers(struct ectx *cx);
 int hypothetical(const struct ectx *cx, size_t i, const char **why);
 int manner_trigger(const struct ectx *cx, size_t k, size_t after);

@@ -128,6 +128,7 @@ static void move_arrays(struct ectx *to, struct ectx *from)
 	MOVE(t.tok, t.alloc);
 	MOVE(t.sent, t.alloc_sent);
 	MOVE(t.pool, t.pool_alloc);
+	MOVE(cue_row, alloc_cue_row);
 	MOVE(pm, alloc_pm);
 	MOVE(am, alloc_am);
 	MOVE(dm, alloc_dm);
@@ -135,14 +136,16 @@ static void move_arrays(struct ectx *to, struct ectx *from)
 	MOVE(tm, alloc_tm);
 	MOVE(cl, alloc_cl);
 	MOVE(ev, alloc_ev);
-	MOVE(pool, alloc_pool);
+	to->strings = from->strings;
+	from->strings = (struct arena)ARENA_INIT;
 #undef MOVE
 }
 
 static void free_arrays(struct ectx *cx)
 {
 	tokens_release(&cx->t);
-	free(cx->pool);
+	free(cx->cue_row);
+	arena_release(&cx->strings);
 	free(cx->pm);
 	free(cx->am);
 	free(cx->dm);
@@ -156,8 +159,7 @@ static void ectx_release(struct ectx *cx)
 {
 	for (size_t i = 0; i < cx->n_ev; i++)
 		strbuf_release(&cx->ev[i].why);
-	for (size_t i = 0; i < cx->n_pool; i++)
-		free(cx->pool[i]);
+	arena_reset(&cx->strings);
 	move_arrays(cx->ex->spare, cx);
 	free(cx->votes);
 	strbuf_release(&cx->doc_id_json);
@@ -167,6 +169,18 @@ static void ectx_release(struct ectx *cx)
 	free(cx->dm_at);
 	free(cx->cl_at);
 	free(cx->cas_at);
+}
+
+/* Each token's cues, looked up once: the passes ask a cue of a token many times over. */
+static void find_cue_rows(struct ectx *cx)
+{
+	if (cx->alloc_cue_row < cx->t.n) {
+		cx->alloc_cue_row = cx->t.n + cx->t.n / 4 + 16;
+		free(cx->cue_row);
+		cx->cue_row = xmalloc(cx->alloc_cue_row * sizeof(*cx->cue_row));
+	}
+	for (size_t i = 0; i < cx->t.n; i++)
+		cx->cue_row[i] = cues_row(cx->ex->cues, &cx->t.tok[i]);
 }
 
 /* Set up the context for one stretch of d's text (base: its byte offset in the whole text)
@@ -189,6 +203,7 @@ static void run_passes(struct ectx *cx, struct extractor *ex, const struct doc *
 	jsonw_escape(&cx->doc_id_json, doc_id, strlen(doc_id));
 	move_arrays(cx, ex->spare);
 	tokens_rebuild(&cx->t, d->text.buf, d->text.len);
+	find_cue_rows(cx);
 	mentions_find(cx);
 	index_mentions(cx);
 	dates_find(cx);

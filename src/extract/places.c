@@ -386,27 +386,7 @@ static int admin1_capital(const struct ectx *cx, int adm1_idx)
 	if (cx->ex->capital[adm1_idx])
 		return cx->ex->capital[adm1_idx] - 2;
 	const struct place *a = gz_place(gz, adm1_idx);
-	int best = -1;
-	double best_d = 0.1;
-	/* the gazetteer files and user rows, and the packed towns of that country */
-	size_t first, last;
-	gazetteer_country_towns(gz, a->country, &first, &last);
-	for (size_t i = 0; i < gz->n; i++) {
-		if (i == gz->town_base)
-			i = first;
-		if (i == last)
-			i = gz->town_base + gz->n_towns;
-		if (i >= gz->n)
-			break;
-		const struct place *p = gz_place(gz, i);
-		if (!is_town(p->kind) || p->country != a->country)
-			continue;
-		double d = fabs(p->lat - a->lat) + fabs(p->lon - a->lon);
-		if (d < best_d) {
-			best_d = d;
-			best = (int)i;
-		}
-	}
+	int best = gazetteer_nearest_town(gz, a->country, a->lat, a->lon, 0.1);
 	cx->ex->capital[adm1_idx] = best + 2;
 	return best;
 }

@@ -385,8 +385,8 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 static const char *local_name(struct ectx *cx, const char *name, int ctry)
 {
 	const struct actor_lex *lex = cx->ex->actors;
-	if (!name || ctry < 0)
-		return name;
+	if (!name || ctry < 0 || !strstr(name, " ("))
+		return name; /* most names: no country in brackets, so no generic row's */
 	for (size_t g = 0; g < lex->n_generic; g++) {
 		const struct actor_def *d = &lex->defs[lex->generic[g]];
 		size_t n = strlen(d->name);

@@ -9,11 +9,6 @@
 
 /* --- triggers ------------------------------------------------------------------------------ */
 
-const struct trigger_def *tdef(const struct ectx *cx, int tm)
-{
-	return &cx->ex->triggers->defs[cx->tm[tm].def];
-}
-
 void find_triggers(struct ectx *cx)
 {
 	int out[8];
@@ -60,6 +55,7 @@ void find_triggers(struct ectx *cx)
 		m->first = i;
 		m->last = i + len;
 		m->def = out[n - 1];
+		m->veto_known = 0;
 		i += len;
 	}
 }

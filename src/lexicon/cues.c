@@ -140,6 +140,45 @@ int cue_has_word(const struct cue *c, const char *word)
 	return 0;
 }
 
+/* The slot of word in the all-words table: where it is, or the empty slot it would go in. */
+static uint32_t word_slot(const struct cue_lex *lex, const char *word, uint32_t h)
+{
+	uint32_t k = h & lex->mask;
+	while (lex->slot_hash[k] && !(lex->slot_hash[k] == h && strcmp(lex->slot_word[k], word) == 0))
+		k = (k + 1) & lex->mask;
+	return k;
+}
+
+/* The all-words table and its bit rows, once every cue has its words. */
+static void index_words(struct cue_lex *lex)
+{
+	size_t total = 0, cap = 8;
+	for (size_t i = 0; i < lex->n; i++)
+		total += lex->cue[i].n;
+	while (cap < 2 * total)
+		cap *= 2;
+	lex->mask = (uint32_t)(cap - 1);
+	lex->slot_hash = xcalloc(cap, sizeof(*lex->slot_hash));
+	lex->slot_word = xcalloc(cap, sizeof(*lex->slot_word));
+	lex->slot_row = xcalloc(cap, sizeof(*lex->slot_row));
+	lex->row_words = (lex->n + 63) / 64;
+	lex->rows = xcalloc((total + 1) * lex->row_words, sizeof(*lex->rows));
+	lex->n_rows = 1;
+	for (size_t i = 0; i < lex->n; i++)
+		for (size_t w = 0; w < lex->cue[i].n; w++) {
+			const char *word = lex->cue[i].words[w];
+			uint32_t h = word_hash(word);
+			h = h ? h : 1;
+			uint32_t k = word_slot(lex, word, h);
+			if (!lex->slot_hash[k]) {
+				lex->slot_hash[k] = h;
+				lex->slot_word[k] = word;
+				lex->slot_row[k] = (uint32_t)lex->n_rows++;
+			}
+			lex->rows[(size_t)lex->slot_row[k] * lex->row_words + (i >> 6)] |= 1ull << (i & 63);
+		}
+}
+
 struct cue_lex *cues_load(const char *const *user_files, size_t n_user)
 {
 	struct cue_lex *lex = xcalloc(1, sizeof(*lex));
@@ -163,6 +202,7 @@ struct cue_lex *cues_load(const char *const *user_files, size_t n_user)
 		}
 	for (size_t i = 0; i < lex->n; i++)
 		cue_index(&lex->cue[i]);
+	index_words(lex);
 	return lex;
 fail:
 	for (size_t i = 0; i < lex->n; i++)
@@ -186,5 +226,9 @@ void cues_free(struct cue_lex *lex)
 		free(c->slot_word);
 	}
 	free(lex->cue);
+	free(lex->slot_hash);
+	free(lex->slot_word);
+	free(lex->slot_row);
+	free(lex->rows);
 	free(lex);
 }

@@ -63,6 +63,15 @@ struct cue {
 struct cue_lex {
 	struct cue *cue;      /* [0, CUE_COUNT) in enum order, then cues only rules use */
 	size_t n, cap;
+	/* Every word of any cue with the cues it is in as a row of bits (row_words 64-bit words
+	 * per row): a token's cues come from one lookup, and each question after it is a bit
+	 * test. Row 0 is the empty row, for words of no cue. */
+	uint32_t *slot_hash;  /* open addressing by word hash; 0 empty */
+	const char **slot_word;
+	uint32_t *slot_row;
+	uint32_t mask;
+	uint64_t *rows;
+	size_t row_words, n_rows;
 };
 
 /* The embedded cues.tsv, then each user file in order. NULL after an error message (a bad
@@ -72,16 +81,31 @@ void cues_free(struct cue_lex *lex);
 /* Index of the cue of that name, or -1. */
 int cues_find(const struct cue_lex *lex, const char *name);
 
-/* Is the token one of the cue's words? (Tokens carry their normalised form and its hash.) */
-static inline int cue_has(const struct cue *c, const struct token *t)
+/* Is the word one of the cue's words? (Tokens are asked through cues_row.) */
+int cue_has_word(const struct cue *c, const char *word);
+
+/* Word equality in line: a hash that matches is nearly always the word itself, and words
+ * are short, so a byte loop beats a library call. */
+static inline int same_word(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+/* The bit row of the token's cues (the empty row for a word of none). */
+static inline const uint64_t *cues_row(const struct cue_lex *lex, const struct token *t)
 {
 	uint32_t h = t->hash ? t->hash : 1;
-	for (uint32_t k = h & c->mask; c->slot_hash[k]; k = (k + 1) & c->mask)
-		if (c->slot_hash[k] == h && strcmp(c->slot_word[k], t->norm) == 0)
-			return 1;
-	return 0;
+	for (uint32_t k = h & lex->mask; lex->slot_hash[k]; k = (k + 1) & lex->mask)
+		if (lex->slot_hash[k] == h && same_word(lex->slot_word[k], t->norm))
+			return lex->rows + (size_t)lex->slot_row[k] * lex->row_words;
+	return lex->rows;
 }
-/* The same for a word that is not a token. */
-int cue_has_word(const struct cue *c, const char *word);
+/* Is cue (an index of lex->cue) in the row? */
+static inline int cue_in_row(const uint64_t *row, size_t cue)
+{
+	return (int)((row[cue >> 6] >> (cue & 63)) & 1);
+}
 
 #endif

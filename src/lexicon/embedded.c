@@ -4,6 +4,8 @@
  * line of EMBEDDED_FILES: its symbol, its folder, its path there, and the name it is found by. */
 #include "lexicon/embedded.h"
 
+#include <fcntl.h>
+#include <link.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
@@ -96,4 +98,50 @@ void embedded_release(void)
 		if (to > from)
 			madvise((void *)from, to - from, MADV_DONTNEED);
 	}
+}
+
+/* Where an address lies in the files the program is made of: the file (the program's own is
+ * named "") and its offset there, from the loadable segment that holds it. */
+struct source {
+	uintptr_t addr;
+	size_t len;
+	const char *path;
+	off_t offset;
+};
+
+static int find_segment(struct dl_phdr_info *info, size_t size, void *vctx)
+{
+	struct source *src = vctx;
+	(void)size;
+	for (size_t i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t start = (uintptr_t)info->dlpi_addr + ph->p_vaddr;
+		if (ph->p_type == PT_LOAD && src->addr >= start &&
+		    src->addr + src->len <= start + ph->p_filesz) {
+			src->path = info->dlpi_name;
+			src->offset = (off_t)(ph->p_offset + (src->addr - start));
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int embedded_open_source(const struct embedded_file *ef, off_t *offset)
+{
+	struct source src = { (uintptr_t)ef->data, ef->len, NULL, 0 };
+	if (!dl_iterate_phdr(find_segment, &src) || !src.path)
+		return -1;
+	int fd = open(*src.path ? src.path : "/proc/self/exe", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	/* The file is the one the program was loaded from if it has the same bytes there (not a
+	 * newer build in its place: /proc/self/exe is the file that was run, even replaced). */
+	char head[64];
+	size_t n = ef->len < sizeof(head) ? ef->len : sizeof(head);
+	if (pread(fd, head, n, src.offset) != (ssize_t)n || memcmp(head, ef->data, n) != 0) {
+		close(fd);
+		return -1;
+	}
+	*offset = src.offset;
+	return fd;
 }

@@ -5,6 +5,7 @@
 #define SITREP_EMBEDDED_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 struct embedded_file {
 	const char *name; /* path relative to the source tree: "src/data/actors.tsv" */
@@ -20,5 +21,10 @@ const struct embedded_file *embedded_all(void);
  * memory). They are read-only parts of the program file, so a later read of them brings them
  * back from it. */
 void embedded_release(void);
+
+/* The file that holds ef's bytes from *offset on (the program file), opened for reading: a
+ * reader may take the pages it wants from there rather than map them (see townindex.h). -1 if
+ * it cannot be opened or does not hold them. */
+int embedded_open_source(const struct embedded_file *ef, off_t *offset);
 
 #endif

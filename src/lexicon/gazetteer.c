@@ -1,6 +1,7 @@
 /* gazetteer: loads countries.tsv and the gazetteer layers into one phrase index. */
 #include "lexicon/gazetteer.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -279,8 +280,15 @@ static void country_town_ranges(struct gazetteer *gz);
 static int add_towns(struct gazetteer *gz)
 {
 	const struct embedded_file *ef = embedded_find("build/gen/towns.bin");
-	if (!ef || !(gz->towns = townix_open(ef->data, ef->len)))
-		return error("embedded town index missing or unreadable");
+	if (!ef)
+		return error("embedded town index missing");
+	/* Read a page at a time from the program file where it can be (townindex.h says why). */
+	off_t offset;
+	int fd = embedded_open_source(ef, &offset);
+	gz->towns = fd >= 0 ? townix_open_paged(ef->data, ef->len, fd, offset)
+			    : townix_open(ef->data, ef->len);
+	if (!gz->towns)
+		return error("embedded town index unreadable");
 	gz->town_base = gz->n;
 	gz->n_towns = townix_count(gz->towns);
 	if (gz->n + gz->n_towns > gz->alloc) {
@@ -295,29 +303,7 @@ static int add_towns(struct gazetteer *gz)
 	return 0;
 }
 
-static int town_iso3_cmp(const struct townix_place *t, const char *iso3)
-{
-	char code[4] = { t->iso3[0], t->iso3[1], t->iso3[2], '\0' };
-	return strcmp(code, iso3);
-}
-
-/* First town whose code is not before iso3 (strict: after it); the index is sorted by code
- * (townix_write refuses a table that is not). */
-static size_t town_bound(const struct gazetteer *gz, const char *iso3, int strict)
-{
-	size_t lo = 0, hi = gz->n_towns;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = town_iso3_cmp(townix_place(gz->towns, mid), iso3);
-		if (c < 0 || (strict && c == 0))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* Each country's run of towns, found by binary search: a country sharing its code with an
+/* Each country's run of towns, from the image's table: a country sharing its code with an
  * earlier one (a former name) has none of its own, as gazetteer_country_by_iso3 says. */
 static void country_town_ranges(struct gazetteer *gz)
 {
@@ -327,8 +313,9 @@ static void country_town_ranges(struct gazetteer *gz)
 		const char *iso3 = gz->countries[c].iso3;
 		if (gazetteer_country_by_iso3(gz, iso3) != (int)c)
 			continue;
-		size_t first = town_bound(gz, iso3, 0), end = town_bound(gz, iso3, 1);
-		if (end > first) {
+		size_t first, end;
+		int capital;
+		if (townix_country(gz->towns, iso3, &first, &end, &capital) && end > first) {
 			gz->towns_first[c] = gz->town_base + first;
 			gz->towns_end[c] = gz->town_base + end;
 		}
@@ -363,37 +350,26 @@ void gazetteer_fill_towns(const struct gazetteer *gz, size_t chunk)
 	pthread_mutex_unlock(lock);
 }
 
-/* Every national capital is a town, even where the city tables split it into districts
- * (GeoNames lists Nouakchott as three communes): the country row knows where it is. */
-static int names_capital(const char *name, enum place_kind kind, const struct country *c)
-{
-	return kind != PK_COUNTRY && kind != PK_ADM1 && kind != PK_ADM2 &&
-	       ascii_casecmp(name, c->capital) == 0;
-}
-
-/* Is the capital of country c a place of that country already? The town layer is read in
- * the index itself, so that its places stay unfilled. */
+/* Is the capital of country c a place of that country already? For the town layer the image
+ * knows (gazpack packs it with countries.tsv), so that its places stay unread. */
 static int capital_listed(const struct gazetteer *gz, size_t c)
 {
 	const struct country *k = &gz->countries[c];
 	for (size_t i = 0; i < gz->town_base; i++) {
 		const struct place *p = &gz->place_store[i];
-		if (p->country == (int)c && names_capital(p->name, p->kind, k))
+		if (p->country == (int)c && place_names_capital(p->name, p->kind, k->capital))
 			return 1;
 	}
 	for (size_t i = gz->town_base + gz->n_towns; i < gz->n; i++) {
 		const struct place *p = &gz->place_store[i];
-		if (p->country == (int)c && names_capital(p->name, p->kind, k))
+		if (p->country == (int)c && place_names_capital(p->name, p->kind, k->capital))
 			return 1;
 	}
-	size_t first, last;
-	gazetteer_country_towns(gz, (int)c, &first, &last);
-	for (size_t i = first; i < last; i++) {
-		const struct townix_place *t = townix_place(gz->towns, i - gz->town_base);
-		if (names_capital(townix_str(gz->towns, t->name), (enum place_kind)t->kind, k))
-			return 1;
-	}
-	return 0;
+	size_t first, end;
+	int capital = 0;
+	if (gazetteer_country_by_iso3(gz, k->iso3) == (int)c) /* its towns are its own */
+		townix_country(gz->towns, k->iso3, &first, &end, &capital);
+	return capital;
 }
 
 static void add_missing_capitals(struct gazetteer *gz)
@@ -592,4 +568,50 @@ const struct place *gazetteer_admin1(const struct gazetteer *gz, int country, co
 			return p;
 	}
 	return NULL;
+}
+
+static int town_kind(enum place_kind k)
+{
+	return k == PK_PPLC || k == PK_PPLA || k == PK_PPLA2 || k == PK_PPL;
+}
+
+/* Keep place i if it is a town of the country nearer than *best_d. */
+static void nearer_town(const struct place *p, int i, int country, double lat, double lon,
+			double *best_d, int *best)
+{
+	if (!town_kind(p->kind) || p->country != country)
+		return;
+	double d = fabs(p->lat - lat) + fabs(p->lon - lon);
+	if (d < *best_d) {
+		*best_d = d;
+		*best = i;
+	}
+}
+
+int gazetteer_nearest_town(const struct gazetteer *gz, int country, double lat, double lon,
+			   double max_d)
+{
+	int best = -1;
+	size_t first, last;
+	gazetteer_country_towns(gz, country, &first, &last);
+	for (size_t i = 0; i < gz->town_base; i++)
+		nearer_town(&gz->place_store[i], (int)i, country, lat, lon, &max_d, &best);
+	for (size_t i = first; i < last; i++) {
+		size_t t = i - gz->town_base;
+		if (atomic_load_explicit(&gz->town_ready[t >> GZ_TOWN_CHUNK_BITS], memory_order_acquire)) {
+			/* filled, and perhaps replaced by a user's row */
+			nearer_town(&gz->place_store[i], (int)i, country, lat, lon, &max_d, &best);
+			continue;
+		}
+		const struct townix_place *tp = townix_place(gz->towns, t);
+		struct place p; /* only what the test reads: the strings stay unread */
+		p.kind = (enum place_kind)tp->kind;
+		p.country = country; /* the run of the country's code */
+		p.lat = tp->lat;
+		p.lon = tp->lon;
+		nearer_town(&p, (int)i, country, lat, lon, &max_d, &best);
+	}
+	for (size_t i = gz->town_base + gz->n_towns; i < gz->n; i++)
+		nearer_town(&gz->place_store[i], (int)i, country, lat, lon, &max_d, &best);
+	return best;
 }

@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 
+#include "base/util.h"
 #include "text/phrase.h"
 #include "text/text.h"
 
@@ -75,6 +76,15 @@ static inline const struct place *gz_place(const struct gazetteer *gz, size_t i)
 	return &gz->place_store[i];
 }
 
+/* Does a place of that name and kind stand for the capital a country row names? Every
+ * national capital is a town, even where the city tables split it into districts (GeoNames
+ * lists Nouakchott as three communes): the country row knows where it is. */
+static inline int place_names_capital(const char *name, enum place_kind kind, const char *capital)
+{
+	return kind != PK_COUNTRY && kind != PK_ADM1 && kind != PK_ADM2 &&
+	       ascii_casecmp(name, capital) == 0;
+}
+
 /* Copy an ISO 3166 alpha-3 code (or "") into a 4-byte field, cutting anything longer. */
 static inline void iso3_copy(char dst[4], const char *src)
 {
@@ -113,6 +123,11 @@ enum name_class gazetteer_name_class(const struct gazetteer *gz, const struct to
 int gazetteer_country_by_iso3(const struct gazetteer *gz, const char *iso3);
 /* The packed towns of a country: places [*first, *last) (an empty range at town_base if none). */
 void gazetteer_country_towns(const struct gazetteer *gz, int country, size_t *first, size_t *last);
+/* The town of a country nearest to (lat, lon) by |dlat| + |dlon|, nearer than max_d (the first
+ * of equals in place order): its place index, or -1. Reads only the coordinates and kinds of
+ * the packed towns, not their names. */
+int gazetteer_nearest_town(const struct gazetteer *gz, int country, double lat, double lon,
+			   double max_d);
 /* The adm1 place of a country by name, or NULL. */
 const struct place *gazetteer_admin1(const struct gazetteer *gz, int country, const char *name);
 /* Places by a written name ("Kunduz"), best first (admin level, population). */

@@ -1,10 +1,13 @@
 /* townindex: the packed town layer. An image is a header, then arrays at 8-byte aligned
- * offsets: places, probe tags, name slots, place lists, the first-word filter, strings. The
- * name index is an open-addressing hash of normalised names keyed as phrase.c keys them (the
- * token hash, FNV-1a over " word" for each further word), with every whole-word prefix of a
- * longer name marked so that matching knows when to go on. */
+ * offsets: places, probe tags, name slots, place lists, the first-word filter, strings, and
+ * the countries' runs of places. The name index is an open-addressing hash of normalised names
+ * keyed as phrase.c keys them (the token hash, FNV-1a over " word" for each further word), with
+ * every whole-word prefix of a longer name marked so that matching knows when to go on.
+ * Every read goes through at(), which pages a TOWNIX_MAPPED image in 4 KiB at a time. */
 #include "lexicon/townindex.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,16 +20,24 @@
 #include "lexicon/gazetteer.h"
 #include "text/wordset.h"
 
-#define MAGIC "sitrepT1"
+#define MAGIC "sitrepT2"
 #define HEADER "name,aliases,kind,iso3,admin1,admin2,lat,lon,population"
+#define COUNTRY_HEADER "iso2,iso3,name,aliases,demonyms,capital,lat,lon,article"
+#define PAGE_BITS 12 /* what a read of a TOWNIX_MAPPED image copies at a time */
 #define MAX_TOKENS 12
 #define MAX_KEY 512
 
 struct header {
 	char magic[8];
-	uint32_t n_places, n_slots, n_lists, filter_words, strings_len;
-	uint32_t off_places, off_tags, off_slots, off_lists, off_filter, off_strings;
-	uint32_t pad;
+	uint32_t n_places, n_slots, n_lists, filter_words, strings_len, n_ranges;
+	uint32_t off_places, off_tags, off_slots, off_lists, off_filter, off_strings, off_ranges;
+};
+
+/* A country code's run of places (the image is sorted by code). */
+struct range {
+	char iso3[4];     /* NUL-terminated */
+	uint32_t first, end;
+	uint32_t capital; /* 1: a place of the run is named as the code's capital */
 };
 
 struct slot {
@@ -39,13 +50,18 @@ struct slot {
 };
 
 struct townix {
-	const struct header *h;
-	const struct townix_place *places;
-	const uint32_t *tags;
-	const struct slot *slots;
-	const uint32_t *lists;
-	const uint64_t *filter;
-	const char *strings;
+	struct header h;    /* a copy */
+	const char *image;
+	size_t len;
+	/* townix_open_paged: the pages read so far, copied from the file into an anonymous
+	 * mapping of the image's size (untouched pages of it take no memory); NULL when the
+	 * image is read where it lies. Threads share a townix, so a page is read under the lock
+	 * and published by its flag. */
+	char *copy;
+	int fd;
+	off_t file_offset;
+	_Atomic unsigned char *ready;
+	pthread_mutex_t lock;
 };
 
 static uint32_t hash_bytes(const char *s, size_t len)
@@ -193,7 +209,75 @@ static size_t align8(size_t n)
 	return (n + 7) & ~(size_t)7;
 }
 
-void *townix_write(const char *text, size_t len, const char *name, size_t *out_len)
+static size_t align16(size_t n)
+{
+	return (n + 15) & ~(size_t)15;
+}
+
+/* The runs of places by country code, and which have a town named as the code's capital. */
+struct capitals_ctx {
+	const struct writer *w;
+	struct range *ranges;
+	size_t n_ranges;
+};
+
+static struct range *range_of(struct range *ranges, size_t n, const char *iso3)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ranges[i].iso3, iso3) == 0)
+			return &ranges[i];
+	return NULL;
+}
+
+static int capital_row(void *vctx, char **f, size_t n, unsigned long line)
+{
+	struct capitals_ctx *ctx = vctx;
+	(void)n;
+	(void)line;
+	struct range *r = range_of(ctx->ranges, ctx->n_ranges, f[1]);
+	/* the first row with a code is the country of that code (gazetteer_country_by_iso3) */
+	if (!r || r->capital > 1)
+		return 0;
+	for (size_t i = r->first; i < r->end && !r->capital; i++) {
+		const struct townix_place *p = &ctx->w->places[i];
+		r->capital = place_names_capital(ctx->w->strings.buf + p->name, (enum place_kind)p->kind, f[5]);
+	}
+	r->capital += 2; /* seen; the 2 comes off below */
+	return 0;
+}
+
+static struct range *make_ranges(const struct writer *w, const char *countries, size_t countries_len,
+				 size_t *n_out)
+{
+	struct range *ranges = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < w->n_places; i++) {
+		if (i && !memcmp(w->places[i].iso3, w->places[i - 1].iso3, 3))
+			continue;
+		ranges = xrealloc(ranges, (n + 1) * sizeof(*ranges));
+		memset(&ranges[n], 0, sizeof(*ranges));
+		memcpy(ranges[n].iso3, w->places[i].iso3, 3);
+		ranges[n].first = (uint32_t)i;
+		if (n)
+			ranges[n - 1].end = (uint32_t)i;
+		n++;
+	}
+	if (n)
+		ranges[n - 1].end = (uint32_t)w->n_places;
+	struct capitals_ctx ctx = { w, ranges, n };
+	if (countries && tsv_parse(countries, countries_len, "countries", COUNTRY_HEADER, capital_row,
+				   &ctx) < 0) {
+		free(ranges);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++)
+		ranges[i].capital = ranges[i].capital == 3;
+	*n_out = n;
+	return ranges ? ranges : xcalloc(1, sizeof(*ranges));
+}
+
+void *townix_write(const char *text, size_t len, const char *name, const char *countries,
+		   size_t countries_len, size_t *out_len)
 {
 	struct writer w;
 	memset(&w, 0, sizeof(w));
@@ -205,6 +289,15 @@ void *townix_write(const char *text, size_t len, const char *name, size_t *out_l
 		free(w.intern);
 		strbuf_release(&w.strings);
 		error("%s: not a clean gazetteer table", name);
+		return NULL;
+	}
+	size_t n_ranges;
+	struct range *ranges = make_ranges(&w, countries, countries_len, &n_ranges);
+	if (!ranges) {
+		free(w.places);
+		free(w.names);
+		free(w.intern);
+		strbuf_release(&w.strings);
 		return NULL;
 	}
 	/* Group the names: keys equal once sorted (interned, so equal offsets). */
@@ -232,11 +325,12 @@ void *townix_write(const char *text, size_t len, const char *name, size_t *out_l
 	h.n_lists = (uint32_t)n_lists;
 	h.filter_words = (uint32_t)(filter_bits / 64);
 	h.strings_len = (uint32_t)w.strings.len;
+	h.n_ranges = (uint32_t)n_ranges;
 	size_t off = align8(sizeof(h));
 	h.off_places = (uint32_t)off;
 	off = align8(off + w.n_places * sizeof(struct townix_place));
 	h.off_tags = (uint32_t)off;
-	off = align8(off + n_slots * sizeof(uint32_t));
+	off = align16(off + n_slots * sizeof(uint32_t)); /* a slot never straddles two pages */
 	h.off_slots = (uint32_t)off;
 	off = align8(off + n_slots * sizeof(struct slot));
 	h.off_lists = (uint32_t)off;
@@ -244,8 +338,12 @@ void *townix_write(const char *text, size_t len, const char *name, size_t *out_l
 	h.off_filter = (uint32_t)off;
 	off = align8(off + h.filter_words * sizeof(uint64_t));
 	h.off_strings = (uint32_t)off;
-	off += w.strings.len;
+	off = align8(off + w.strings.len);
+	h.off_ranges = (uint32_t)off;
+	off += n_ranges * sizeof(struct range);
 	char *img = xcalloc(off, 1);
+	memcpy(img + h.off_ranges, ranges, n_ranges * sizeof(struct range));
+	free(ranges);
 	memcpy(img, &h, sizeof(h));
 	memcpy(img + h.off_places, w.places, w.n_places * sizeof(struct townix_place));
 	memcpy(img + h.off_strings, w.strings.buf, w.strings.len);
@@ -291,6 +389,53 @@ void *townix_write(const char *text, size_t len, const char *name, size_t *out_l
 
 /* --- reading ------------------------------------------------------------------------------ */
 
+static void page_in(const struct townix *cix, size_t page)
+{
+	struct townix *ix = (struct townix *)cix; /* the copy is a cache: reads fill it */
+	pthread_mutex_lock(&ix->lock);
+	if (!atomic_load_explicit(&ix->ready[page], memory_order_relaxed)) {
+		size_t off = page << PAGE_BITS, n = ix->len - off;
+		if (n > (size_t)1 << PAGE_BITS)
+			n = (size_t)1 << PAGE_BITS;
+		if (pread(ix->fd, ix->copy + off, n, ix->file_offset + (off_t)off) != (ssize_t)n)
+			memcpy(ix->copy + off, ix->image + off, n); /* the same bytes, mapped */
+		atomic_store_explicit(&ix->ready[page], 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&ix->lock);
+}
+
+/* The len bytes at offset off of the image, paged in first when they are not yet. */
+static inline const void *at(const struct townix *ix, size_t off, size_t len)
+{
+	if (!ix->copy)
+		return ix->image + off;
+	for (size_t p = off >> PAGE_BITS; p <= (off + (len ? len - 1 : 0)) >> PAGE_BITS; p++)
+		if (!atomic_load_explicit(&ix->ready[p], memory_order_acquire))
+			page_in(ix, p);
+	return ix->copy + off;
+}
+
+/* at() for an item that lies in one page (aligned to its size, of at most 16 bytes): what a
+ * lookup reads most (the filter, tags, slots), in a few instructions. */
+static inline const void *at_item(const struct townix *ix, size_t off)
+{
+	if (!ix->copy)
+		return ix->image + off;
+	if (!atomic_load_explicit(&ix->ready[off >> PAGE_BITS], memory_order_acquire))
+		page_in(ix, off >> PAGE_BITS);
+	return ix->copy + off;
+}
+
+static uint32_t tag_at(const struct townix *ix, size_t i)
+{
+	return *(const uint32_t *)at_item(ix, ix->h.off_tags + i * sizeof(uint32_t));
+}
+
+static const struct slot *slot_at(const struct townix *ix, size_t i)
+{
+	return at_item(ix, ix->h.off_slots + i * sizeof(struct slot));
+}
+
 struct townix *townix_open(const void *image, size_t len)
 {
 	struct header hd; /* checked in a copy: the image may be anything, even misaligned */
@@ -300,71 +445,137 @@ struct townix *townix_open(const void *image, size_t len)
 	}
 	memcpy(&hd, image, sizeof(hd));
 	if (memcmp(hd.magic, MAGIC, 8) != 0 || (size_t)hd.off_strings + hd.strings_len > len ||
+	    (size_t)hd.off_ranges + hd.n_ranges * sizeof(struct range) > len ||
+	    (hd.off_slots & 15) || (hd.off_tags & 3) || (hd.off_filter & 7) ||
 	    (hd.n_slots & (hd.n_slots - 1)) || !hd.n_slots ||
 	    (hd.filter_words & (hd.filter_words - 1)) || !hd.filter_words) {
 		error("town index: not an image of this version of sitrep");
 		return NULL;
 	}
-	const struct header *h = image;
-	const char *base = image;
-	struct townix *ix = xmalloc(sizeof(*ix));
-	ix->h = h;
-	ix->places = (const struct townix_place *)(const void *)(base + h->off_places);
-	ix->tags = (const uint32_t *)(const void *)(base + h->off_tags);
-	ix->slots = (const struct slot *)(const void *)(base + h->off_slots);
-	ix->lists = (const uint32_t *)(const void *)(base + h->off_lists);
-	ix->filter = (const uint64_t *)(const void *)(base + h->off_filter);
-	ix->strings = base + h->off_strings;
+	struct townix *ix = xcalloc(1, sizeof(*ix));
+	ix->h = hd;
+	ix->image = image;
+	ix->len = len;
+	ix->fd = -1;
+	return ix;
+}
+
+struct townix *townix_open_paged(const void *image, size_t len, int fd, off_t offset)
+{
+	struct townix *ix = townix_open(image, len);
+	void *copy = ix ? mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+			: MAP_FAILED;
+	if (copy == MAP_FAILED) { /* read where it lies */
+		close(fd);
+		return ix;
+	}
+#ifdef MADV_NOHUGEPAGE
+	madvise(copy, len, MADV_NOHUGEPAGE); /* a page read is 4 KiB resident, not 2 MiB */
+#endif
+	ix->copy = copy;
+	ix->ready = xcalloc((len >> PAGE_BITS) + 1, sizeof(*ix->ready));
+	pthread_mutex_init(&ix->lock, NULL);
+	ix->fd = fd;
+	ix->file_offset = offset;
 	return ix;
 }
 
 void townix_close(struct townix *ix)
 {
+	if (!ix)
+		return;
+	if (ix->copy) {
+		munmap(ix->copy, ix->len);
+		free((void *)ix->ready);
+		pthread_mutex_destroy(&ix->lock);
+		close(ix->fd);
+	}
 	free(ix);
 }
 
 size_t townix_count(const struct townix *ix)
 {
-	return ix->h->n_places;
+	return ix->h.n_places;
 }
 
 const struct townix_place *townix_place(const struct townix *ix, size_t i)
 {
-	return &ix->places[i];
+	return at(ix, ix->h.off_places + i * sizeof(struct townix_place), sizeof(struct townix_place));
 }
 
 const char *townix_str(const struct townix *ix, uint32_t off)
 {
-	return ix->strings + off;
+	/* Paged in up to its NUL, which the image's string area ends with. */
+	size_t o = ix->h.off_strings + (size_t)off, end = ix->h.off_strings + (size_t)ix->h.strings_len;
+	const char *s = at(ix, o, 1);
+	for (size_t p = o;;) {
+		size_t page_end = ((p >> PAGE_BITS) + 1) << PAGE_BITS;
+		if (page_end > end)
+			page_end = end;
+		const char *q = at(ix, p, page_end - p);
+		if (memchr(q, '\0', page_end - p) || page_end == end)
+			return s;
+		p = page_end;
+	}
+}
+
+int townix_country(const struct townix *ix, const char *iso3, size_t *first, size_t *end,
+		   int *capital)
+{
+	size_t lo = 0, hi = ix->h.n_ranges;
+	*first = *end = 0;
+	*capital = 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct range *r = at(ix, ix->h.off_ranges + mid * sizeof(*r), sizeof(*r));
+		int c = strcmp(r->iso3, iso3);
+		if (c == 0) {
+			*first = r->first;
+			*end = r->end;
+			*capital = (int)r->capital;
+			return 1;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
 int townix_may_start(const struct townix *ix, const struct token *tok)
 {
-	uint32_t bits = ix->h->filter_words * 64, h = tok->hash & (bits - 1);
-	return (ix->filter[h / 64] >> (h % 64)) & 1;
+	uint32_t bits = ix->h.filter_words * 64, h = tok->hash & (bits - 1);
+	const uint64_t *word = at_item(ix, ix->h.off_filter + (h / 64) * sizeof(uint64_t));
+	return (*word >> (h % 64)) & 1;
 }
 
 static const struct slot *find(const struct townix *ix, const char *key, size_t len, uint32_t h)
 {
-	size_t mask = ix->h->n_slots - 1;
+	size_t mask = ix->h.n_slots - 1;
 	uint32_t tag = h ? h : 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		if (!ix->tags[i])
+		uint32_t t = tag_at(ix, i);
+		if (!t)
 			return NULL;
-		if (ix->tags[i] == tag && ix->slots[i].len == len &&
-		    memcmp(ix->strings + ix->slots[i].key, key, len) == 0)
-			return &ix->slots[i];
+		if (t != tag)
+			continue;
+		const struct slot *s = slot_at(ix, i);
+		if (s->len == len && memcmp(at(ix, ix->h.off_strings + s->key, len), key, len) == 0)
+			return s;
 	}
 }
 
 static size_t collect(const struct townix *ix, const struct slot *s, int *out, size_t max)
 {
-	size_t k = 0;
-	for (; k < s->count && k < max; k++)
-		out[k] = (int)ix->lists[s->first + k];
+	size_t k = s->count < max ? s->count : max;
+	if (!k)
+		return 0;
+	const uint32_t *list = at(ix, ix->h.off_lists + (size_t)s->first * sizeof(uint32_t), k * sizeof(uint32_t));
+	for (size_t i = 0; i < k; i++)
+		out[i] = (int)list[i];
 	return k;
 }
-
 size_t townix_match(const struct townix *ix, const struct tokens *t, size_t i, size_t limit,
 		    int *out, size_t max, size_t *n_out)
 {

@@ -101,6 +101,9 @@ static void push(struct tokens *t, size_t start, size_t end, size_t norm_off, un
 	k->sentence = 0;
 }
 
+/* Bytes of a word copied between two checks of the pool's room. */
+#define WORD_CHUNK 64
+
 /* Scan one word starting at i: letters/digits, with internal "." in abbreviations (U.S.,
  * a.m.) and internal "," or "." between digits (2,500 / 3.5). */
 static size_t scan_word(const char *s, size_t len, size_t i, struct tokens *t, unsigned *flags)
@@ -112,26 +115,30 @@ static size_t scan_word(const char *s, size_t len, size_t i, struct tokens *t, u
 		*flags |= TOK_CAP;
 	for (;;) {
 		/* A run of ASCII letters and digits, nearly every byte of English text, is copied
-		 * lower-cased in one tight loop without decoding. */
-		size_t run = i;
-		while (run < len && ascii_class[(unsigned char)s[run]])
-			run++;
-		if (run > i) {
-			pool_reserve(t, run - i);
+		 * lower-cased in one tight loop without decoding (b | 0x20 lower-cases a letter and
+		 * keeps a digit), in chunks so that the pool is grown only between them. */
+		size_t run_start = i;
+		unsigned seen = 0; /* bit per class met */
+		for (;;) {
+			pool_reserve(t, WORD_CHUNK);
 			char *out = t->pool + t->pool_len;
-			unsigned seen = 0; /* bit per class met */
-			for (; i < run; i++) {
-				unsigned char b = (unsigned char)s[i];
-				unsigned cls = ascii_class[b];
+			size_t stop = len - i < WORD_CHUNK ? len : i + WORD_CHUNK;
+			unsigned cls;
+			while (i < stop && (cls = ascii_class[(unsigned char)s[i]])) {
 				seen |= 1u << cls;
-				*out++ = (char)(cls == AC_UPPER ? b + ('a' - 'A') : b);
+				*out++ = (char)(s[i] | 0x20);
+				i++;
 			}
+			t->pool_len = (size_t)(out - t->pool);
+			if (i < stop || i >= len)
+				break;
+		}
+		if (i > run_start) {
 			/* Only whether each kind occurs matters below. */
 			digits += (seen >> AC_DIGIT) & 1;
 			lower += (seen >> AC_LOWER) & 1;
 			upper += (seen >> AC_UPPER) & 1;
 			letters += ((seen >> AC_LOWER) | (seen >> AC_UPPER)) & 1;
-			t->pool_len = (size_t)(out - t->pool);
 			if (i >= len || s[i] == ' ')
 				break; /* the usual end of a word */
 			continue;

@@ -57,11 +57,13 @@ void tokens_release(struct tokens *t);
 struct strbuf;
 size_t text_normalise_phrase(const char *s, size_t len, struct strbuf *out);
 /* 1 if two normalised words are equal. Inline, because the rules ask it at nearly every
- * token: most questions are answered by the first two bytes without a call. */
+ * token: most questions end at the first byte, and words are too short for a library call to
+ * pay. */
 static inline int word_eq(const char *norm, const char *word)
 {
-	return norm[0] == word[0] && (!norm[0] || (norm[1] == word[1] && (!norm[1] ||
-		strcmp(norm + 2, word + 2) == 0)));
+	while (*norm && *norm == *word)
+		norm++, word++;
+	return *norm == *word;
 }
 /* 1 if the token's norm equals word. A literal word's length is known when compiling, so
  * lengths are compared first and then a fixed number of bytes. */

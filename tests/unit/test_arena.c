@@ -47,6 +47,22 @@ START_TEST(a_request_larger_than_a_block_is_served_whole)
 }
 END_TEST
 
+START_TEST(reset_keeps_one_block_and_starts_over)
+{
+	struct arena a = ARENA_INIT;
+	char *first = arena_strndup(&a, "Mosul", 5);
+	for (int i = 0; i < 5000; i++) /* several blocks */
+		arena_strndup(&a, "a string of about thirty bytes", 30);
+	arena_reset(&a);
+	char *again = arena_strndup(&a, "Herat", 5);
+	ck_assert_ptr_eq(again, first); /* the first block is used again, from its start */
+	ck_assert_str_eq(again, "Herat");
+	arena_release(&a);
+	arena_reset(&a); /* an empty arena stays empty */
+	ck_assert_ptr_null(a.head);
+}
+END_TEST
+
 Suite *suite_arena(void)
 {
 	Suite *s = suite_create("arena");
@@ -54,6 +70,7 @@ Suite *suite_arena(void)
 	tcase_add_test(tc, strings_are_copied_and_kept_across_blocks);
 	tcase_add_test(tc, objects_are_aligned_after_odd_strings);
 	tcase_add_test(tc, a_request_larger_than_a_block_is_served_whole);
+	tcase_add_test(tc, reset_keeps_one_block_and_starts_over);
 	suite_add_tcase(s, tc);
 	return s;
 }

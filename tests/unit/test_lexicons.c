@@ -237,6 +237,18 @@ START_TEST(cues_user_table_adds_removes_and_defines_words)
 	int mine = cues_find(lex, "my_cue");
 	ck_assert_int_ge(mine, CUE_COUNT);
 	ck_assert(cue_has_word(&lex->cue[mine], "bar"));
+	/* A token's bit row says the same: every cue a word is in, and no cue for the rest. */
+	struct tokens t = { 0 };
+	tokens_build(&t, "blimp jet bar drone zzyzx", 25);
+	ck_assert(cue_in_row(cues_row(lex, &t.tok[0]), CUE_aircraft));
+	ck_assert(!cue_in_row(cues_row(lex, &t.tok[1]), CUE_aircraft));
+	ck_assert(cue_in_row(cues_row(lex, &t.tok[2]), (size_t)mine));
+	ck_assert(!cue_in_row(cues_row(lex, &t.tok[2]), CUE_aircraft));
+	ck_assert(cue_in_row(cues_row(lex, &t.tok[3]), CUE_aircraft));
+	ck_assert(cue_in_row(cues_row(lex, &t.tok[3]), CUE_weapon)); /* a word of two cues */
+	for (size_t c = 0; c < lex->n; c++)
+		ck_assert(!cue_in_row(cues_row(lex, &t.tok[4]), c));
+	tokens_release(&t);
 	cues_free(lex);
 	unlink(path);
 }

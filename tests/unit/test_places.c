@@ -1,7 +1,9 @@
 /* Places: which words are places, which place a name is, and where an event happened. Every
  * text is written for the test. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "extract/extract.h"
 #include "lexicon/gazetteer.h"
@@ -228,7 +230,11 @@ START_TEST(townindex_packs_names_aliases_and_longer_names)
 		"Dera Ghazi Khan\tD.G. Khan|Dera Ghazi\tppla2\tPAK\tPunjab\tDera Ghazi Khan\t30.05\t70.63\t399064\n"
 		"Qoryooley\tQoryoley\tppl\tSOM\tLower Shabelle\t\t1.788\t44.529\t\n";
 	size_t len;
-	void *img = townix_write(table, sizeof(table) - 1, "t.tsv", &len);
+	static const char countries[] =
+		"iso2\tiso3\tname\taliases\tdemonyms\tcapital\tlat\tlon\tarticle\n"
+		"PK\tPAK\tPakistan\t\t\tIslamabad\t33.7\t73.1\t\n"
+		"SO\tSOM\tSomalia\t\t\tQoryooley\t2.0\t45.3\t\n";
+	void *img = townix_write(table, sizeof(table) - 1, "t.tsv", countries, sizeof(countries) - 1, &len);
 	ck_assert_ptr_nonnull(img);
 	struct townix *ix = townix_open(img, len);
 	ck_assert_ptr_nonnull(ix);
@@ -256,8 +262,37 @@ START_TEST(townindex_packs_names_aliases_and_longer_names)
 	ck_assert_uint_eq(townix_match(ix, &t, 6, t.n, out, 4, &n), 1);
 	ck_assert_int_eq(out[0], 0);
 	ck_assert_uint_eq(townix_match(ix, &t, 0, t.n, out, 4, &n), 0);
+	/* Each country's run of places, and whether one of them is named as its capital. */
+	size_t first, end;
+	int capital;
+	ck_assert_int_eq(townix_country(ix, "PAK", &first, &end, &capital), 1);
+	ck_assert_uint_eq(first, 0);
+	ck_assert_uint_eq(end, 2);
+	ck_assert_int_eq(capital, 0);
+	ck_assert_int_eq(townix_country(ix, "SOM", &first, &end, &capital), 1);
+	ck_assert_uint_eq(first, 2);
+	ck_assert_uint_eq(end, 3);
+	ck_assert_int_eq(capital, 1);
+	ck_assert_int_eq(townix_country(ix, "AFG", &first, &end, &capital), 0);
+	ck_assert_uint_eq(end, 0);
+	townix_close(ix);
+	/* Read from a file a page at a time (as the embedded image is): the same answers. */
+	FILE *f = tmpfile();
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite("padding", 1, 7, f), 7);
+	ck_assert_uint_eq(fwrite(img, 1, len, f), len);
+	fflush(f);
+	ix = townix_open_paged(img, len, dup(fileno(f)), 7);
+	ck_assert_ptr_nonnull(ix);
+	memset(img, 0, len); /* what it reads comes from the file */
+	ck_assert_str_eq(townix_str(ix, townix_place(ix, 1)->name), "Dera Ghazi Khan");
+	ck_assert_uint_eq(townix_match(ix, &t, 2, t.n, out, 4, &n), 3);
+	ck_assert_int_eq(out[0], 1);
+	ck_assert_uint_eq(townix_lookup(ix, "qoryoley", out, 4), 1);
+	ck_assert_int_eq(out[0], 2);
 	tokens_release(&t);
 	townix_close(ix);
+	fclose(f);
 	free(img);
 	/* Not an image: refused. */
 	ck_assert_ptr_null(townix_open(table, sizeof(table)));
