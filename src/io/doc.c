@@ -237,19 +237,31 @@ int doc_read_line(struct doc *d, const char *line, size_t len)
 	struct flat_field f[DOC_LINE_MAX_FIELDS];
 	const struct flat_field *at[F_COUNT];
 	int n = flatjson_parse(line, len, f, DOC_LINE_MAX_FIELDS);
-	if (n < 0 || flatjson_check_exact(f, n) < 0)
+	if (n < 0)
 		return DOC_LINE_GENERAL;
 	find_members(f, n, at);
+	/* The text, most of the line, is checked as it is decoded: the other fields first. */
+	const struct flat_field *text = at[F_TEXT];
+	int t = text && text->kind == FLAT_STRING ? (int)(text - f) : n;
+	if (flatjson_check_exact(f, t) < 0 ||
+	    (t < n && flatjson_check_exact(f + t + 1, n - t - 1) < 0))
+		return DOC_LINE_GENERAL;
+	strbuf_reset(&d->text);
+	if (t < n && flatjson_unescape_exact(text->val, text->val_len, &d->text) < 0) {
+		strbuf_release(&d->text);
+		return DOC_LINE_GENERAL;
+	}
 	struct strbuf sb = STRBUF_INIT;
 	const char *type = flat_str(at[F_TYPE], &sb);
-	if (type && strcmp(type, "document") != 0) {
+	int kind = DOC_LINE_DOCUMENT;
+	if (type && strcmp(type, "document") != 0)
+		kind = DOC_LINE_OTHER;
+	else if (!at[F_DOC_ID] || at[F_DOC_ID]->kind != FLAT_STRING || t == n)
+		kind = DOC_LINE_GENERAL; /* its message comes from doc_read_json */
+	if (kind != DOC_LINE_DOCUMENT) {
 		strbuf_release(&sb);
-		return DOC_LINE_OTHER;
-	}
-	if (!at[F_DOC_ID] || at[F_DOC_ID]->kind != FLAT_STRING || !at[F_TEXT] ||
-	    at[F_TEXT]->kind != FLAT_STRING) {
-		strbuf_release(&sb);
-		return DOC_LINE_GENERAL; /* its message comes from doc_read_json */
+		strbuf_release(&d->text);
+		return kind;
 	}
 	static const int fields[] = { F_DOC_ID, F_TITLE, F_PUBLISHER, F_AUTHOR, F_URL, F_DATELINE,
 				      F_SOURCE };
@@ -261,10 +273,5 @@ int doc_read_line(struct doc *d, const char *line, size_t len)
 	if (published)
 		doc_set_published(d, published, DATE_INPUT);
 	strbuf_release(&sb);
-	strbuf_reset(&d->text);
-	if (at[F_TEXT]->escaped)
-		flatjson_unescape_exact(at[F_TEXT]->val, at[F_TEXT]->val_len, &d->text);
-	else
-		strbuf_add(&d->text, at[F_TEXT]->val, at[F_TEXT]->val_len);
 	return DOC_LINE_DOCUMENT;
 }

@@ -53,9 +53,10 @@ int doc_read_json(struct doc *d, const struct jvalue *rec, const char **why);
 
 /* What doc_read_line found. */
 enum doc_line { DOC_LINE_GENERAL = -1, DOC_LINE_OTHER = 0, DOC_LINE_DOCUMENT = 1 };
-/* Read a record's JSON line without building a tree (flatjson): DOC_LINE_DOCUMENT with d
- * filled (the text decoded into d->text, which d owns), DOC_LINE_OTHER for a well-formed
- * record of another type (d untouched), or DOC_LINE_GENERAL for anything else, which the
+/* Read a record's JSON line into a fresh d (doc_init) without building a tree (flatjson):
+ * DOC_LINE_DOCUMENT with d filled (the text decoded into d->text, which d owns),
+ * DOC_LINE_OTHER for a well-formed record of another type (d left fresh), or
+ * DOC_LINE_GENERAL (d left fresh) for anything else, which the
  * caller then reads with json_parse and doc_read_json: they give the messages. Whatever it
  * returns, d is what that general path would have made of the line. */
 int doc_read_line(struct doc *d, const char *line, size_t len);

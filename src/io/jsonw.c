@@ -100,7 +100,7 @@ static inline uint64_t special_bytes(uint64_t x)
 }
 
 /* copy_plain for len >= 8: words of eight, the last one overlapping the one before. */
-static size_t copy_plain_words(char *dst, const char *src, size_t len)
+static inline size_t copy_plain_words(char *dst, const char *src, size_t len)
 {
 	size_t i = 0;
 	for (; i + 8 <= len; i += 8) {
@@ -124,8 +124,9 @@ static size_t copy_plain_words(char *dst, const char *src, size_t len)
 /* Copy src to dst up to the first byte JSON must escape and return how many bytes that is
  * (len when none). Blocks are copied whole as they are scanned, so bytes after that one may be
  * written too, never past dst + len: the caller writes over them. One pass, a block at a time,
- * with no call: extract writes hundreds of thousands of short strings. */
-static size_t copy_plain(char *dst, const char *src, size_t len)
+ * inlined: extract writes hundreds of thousands of short strings. */
+static inline __attribute__((always_inline)) size_t copy_plain(char *dst, const char *src,
+								      size_t len)
 {
 #if defined(__SSE2__) && defined(JSONW_WORDS)
 	if (len >= 16) {

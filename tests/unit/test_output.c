@@ -86,6 +86,8 @@ START_TEST(doc_read_line_leaves_to_the_tree_what_it_reads_otherwise)
 		"{\"doc_id\":null,\"text\":\"t\"}",                       /* messages of the tree */
 		"{\"doc_id\":\"a\",\"text\":\"t\",\"doc_id\":\"b\",\"text\":5,\"x\":1,}",
 		"{\"text\":\"t\"}",
+		"{\"type\":\"place\",\"text\":1e}",                 /* a text that is no string */
+		"{\"type\":\"place\",\"text\":\"\\q\"}",
 		"[1]",
 	};
 	struct doc d;
