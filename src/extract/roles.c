@@ -9,10 +9,9 @@
 
 /* --- actors --------------------------------------------------------------------------------- */
 
-static int clause_stop(const struct ectx *cx, size_t i)
+static inline int clause_stop(const struct ectx *cx, size_t i)
 {
-	return cx_is(cx, i, ";") || cx_is(cx, i, ":") || cx_is(cx, i, "while") ||
-	       cx_is(cx, i, "whereas") || cx_is(cx, i, "but") || cx_is(cx, i, "although") ||
+	return cx_cue(cx, i, CUE_clause_break) ||
 	       (cx_is(cx, i, "that") && i > 0 && !(cx->t.tok[i - 1].flags & TOK_PUNCT));
 }
 

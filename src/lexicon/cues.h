@@ -22,7 +22,7 @@
 	X(modified_head) X(relative_pronoun) X(feared) X(object_prep) X(member_noun) \
 	X(speech_pronoun) X(made_by) X(nominal_det) X(weapon_taken) X(crude_weapon) \
 	X(firearm_word) X(aircraft) X(two_sided) X(generic_event_noun) X(ref_det) \
-	X(speech_verb) X(speaker_stop) X(speaker_skip) X(period_unit) \
+	X(speech_verb) X(speaker_stop) X(speaker_skip) X(clause_break) X(period_unit) \
 	X(venue_prep) X(record_of) X(town_noun) X(span_of) X(weapon) X(crowd) X(political) \
 	X(not_plural) X(time_reference) X(sport_word) X(business_word) \
 	X(culture_word) X(tech_word) X(armed_target) X(civilian_target) \

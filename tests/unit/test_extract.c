@@ -186,6 +186,26 @@ START_TEST(extract_many_dates_in_one_sentence)
 }
 END_TEST
 
+/* clause_break (cues.tsv): a side named after a semicolon, colon, "while", "but" or
+ * "although" is outside the trigger's clause; one named in the clause is its target. */
+START_TEST(extract_clause_break_ends_the_target_search)
+{
+	struct records r;
+	extract_text(&r, "Gunmen ambushed a bus near Garissa on Monday with police officers nearby.",
+		     "2024-05-07", "event");
+	ck_assert_str_eq(json_get_str(records_nth(&r, "event", 0), "actor2"), "Police Forces of Kenya");
+	records_release(&r);
+	extract_text(&r, "Gunmen ambushed a bus near Garissa on Monday; police officers were nearby.",
+		     "2024-05-07", "event");
+	ck_assert_int_eq(json_kind(json_get(records_nth(&r, "event", 0), "actor2")), JSON_NULL);
+	records_release(&r);
+	extract_text(&r, "Gunmen ambushed a bus near Garissa on Monday although police officers were "
+		     "nearby.", "2024-05-07", "event");
+	ck_assert_int_eq(json_kind(json_get(records_nth(&r, "event", 0), "actor2")), JSON_NULL);
+	records_release(&r);
+}
+END_TEST
+
 Suite *suite_extract(void)
 {
 	Suite *s = suite_create("extract");
@@ -204,6 +224,7 @@ Suite *suite_extract(void)
 	tcase_add_test(tc, extract_nationality_adjective_is_an_actor_not_a_place);
 	tcase_add_test(tc, extract_many_dates_in_one_sentence);
 	tcase_add_test(tc, extract_quotes_get_their_speaker);
+	tcase_add_test(tc, extract_clause_break_ends_the_target_search);
 	suite_add_tcase(s, tc);
 	return s;
 }
