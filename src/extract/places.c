@@ -213,34 +213,41 @@ struct name_votes {
 	int (*vote)[MAX_CAND];   /* per name: votes given to each candidate's country */
 };
 
-static int by_name(const void *a, const void *b, void *pm)
+/* Mentions of one name have the same candidates: the count and the first stand for them. */
+static uint64_t name_key(const struct place_mention *m)
 {
-	const struct place_mention *all = pm;
-	const struct place_mention *x = &all[*(const size_t *)a], *y = &all[*(const size_t *)b];
-	if (x->n_cand != y->n_cand)
-		return x->n_cand < y->n_cand ? -1 : 1;
-	if (x->n_cand && x->cand[0] != y->cand[0])
-		return x->cand[0] < y->cand[0] ? -1 : 1;
-	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+	return (uint64_t)m->n_cand << 32 | (uint32_t)(m->n_cand ? m->cand[0] : 0);
 }
 
+/* Each mention's name gets a row (found through a table keyed by name_key), and each row the
+ * votes of all its mentions. */
 static void name_votes_init(const struct ectx *cx, struct name_votes *nv)
 {
-	size_t n = cx->n_pm ? cx->n_pm : 1, *order = xmalloc(n * sizeof(*order)), g = 0;
+	size_t n = cx->n_pm ? cx->n_pm : 1, cap = 16, rows = 0;
+	while (cap < 2 * n)
+		cap *= 2;
+	uint64_t *keys = xmalloc(cap * sizeof(*keys));
+	size_t *row = xmalloc(cap * sizeof(*row));
+	for (size_t i = 0; i < cap; i++)
+		row[i] = SIZE_MAX;
 	nv->group = xmalloc(n * sizeof(*nv->group));
 	nv->vote = xcalloc(n, sizeof(*nv->vote));
-	for (size_t k = 0; k < cx->n_pm; k++)
-		order[k] = k;
-	qsort_r(order, cx->n_pm, sizeof(*order), by_name, cx->pm);
-	for (size_t r = 0; r < cx->n_pm; r++) {
-		const struct place_mention *m = &cx->pm[order[r]], *prev = r ? &cx->pm[order[r - 1]] : NULL;
-		if (prev && (prev->n_cand != m->n_cand || (m->n_cand && prev->cand[0] != m->cand[0])))
-			g++;
-		nv->group[order[r]] = g;
-		for (size_t k = 0; k < m->n_cand; k++)
-			nv->vote[g][k] += m->vote[k];
+	for (size_t k = 0; k < cx->n_pm; k++) {
+		const struct place_mention *m = &cx->pm[k];
+		uint64_t key = name_key(m);
+		size_t h = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+		while (row[h] != SIZE_MAX && keys[h] != key)
+			h = (h + 1) & (cap - 1);
+		if (row[h] == SIZE_MAX) {
+			keys[h] = key;
+			row[h] = rows++;
+		}
+		nv->group[k] = row[h];
+		for (size_t c = 0; c < m->n_cand; c++)
+			nv->vote[row[h]][c] += m->vote[c];
 	}
-	free(order);
+	free(keys);
+	free(row);
 }
 
 static void name_votes_release(struct name_votes *nv)
