@@ -123,10 +123,14 @@ static int on_record(void *vctx, const struct jvalue *rec, const char *line, siz
 {
 	struct extract_state *st = vctx;
 	(void)rec;
-	strbuf_reset(&st->out);
 	strbuf_reset(&st->explain);
 	int rejected = extract_line_text(st, st->ex, line, len, where, &st->out, &st->explain);
-	out_write(st->out.buf, st->out.len);
+	/* Short documents' records go out together, a write per EXTRACT_FLUSH_BYTES rather than
+	 * one per document (the rest is written when the input ends). */
+	if (st->out.len >= EXTRACT_FLUSH_BYTES) {
+		out_write(st->out.buf, st->out.len);
+		strbuf_reset(&st->out);
+	}
 	if (st->explain.len)
 		fwrite(st->explain.buf, 1, st->explain.len, stderr);
 	return rejected;
@@ -366,6 +370,7 @@ int cmd_extract(int argc, char **argv)
 		extractor_set_flush(st.ex, flush_out, NULL);
 		recread_files(paths, n_paths, max_line, RECREAD_RAW | (strict ? RECREAD_STRICT : 0),
 			      on_record, &st, &rs);
+		out_write(st.out.buf, st.out.len);
 	}
 	extractor_free(st.ex);
 	strbuf_release(&st.out);
