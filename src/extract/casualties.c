@@ -120,6 +120,19 @@ static int deed_follows(const struct ectx *cx, size_t w, size_t pos)
 	return 0;
 }
 
+/* "was lynched for killing his daughter", "jailed for murdering two": a gerund right after
+ * "for", with its victims right after it, is the deed someone is punished or blamed for, not
+ * this event's toll; after a claim ("claimed responsibility for killing ten") it is the
+ * claim, which claims.c weighs. */
+static int motive_gerund(const struct ectx *cx, size_t w, size_t pos, size_t first)
+{
+	if (!cx_is(cx, w, "for") || w + 1 >= pos || pos - w > 3)
+		return 0;
+	const struct token *g = &cx->t.tok[w + 1];
+	return g->len > 4 && !strcmp(g->norm + g->len - 3, "ing") &&
+	       !(w > first && cx_cue(cx, w - 1, CUE_claim_noun));
+}
+
 /* "linked to an attack that killed four soldiers", "accused of killing two", "suspected to
  * have killed a driver": the count is of someone's past deeds, not news. Looks back from the
  * count within its sentence. */
@@ -130,6 +143,8 @@ static int accused(const struct ectx *cx, size_t pos)
 		size_t w = k - 1;
 		if (cx_is(cx, w, ";"))
 			return 0;
+		if (motive_gerund(cx, w, pos, first))
+			return 1;
 		if ((cx_is(cx, w + 1, "of") || cx_is(cx, w + 1, "to") || cx_is(cx, w + 1, "in") ||
 		     cx_is(cx, w + 1, "for") || cx_is(cx, w + 1, "with") || cx_is(cx, w, "behind")) &&
 		    cx_cue(cx, w, CUE_deed_word))

@@ -206,6 +206,37 @@ START_TEST(extract_clause_break_ends_the_target_search)
 }
 END_TEST
 
+static long fatalities_of(const char *text)
+{
+	struct records r;
+	extract_text(&r, text, "2023-02-14", "event");
+	const struct jvalue *e = records_nth(&r, "event", 0);
+	long n = e ? num(e, "fatalities") : -1;
+	records_release(&r);
+	return n;
+}
+
+/* casualties.tsv: a killing verb with "to death" right after it, in the passive, counts its
+ * subject; beaten without "to death" kills no one. */
+START_TEST(extract_passive_to_death_counts_the_subject)
+{
+	ck_assert_int_eq(fatalities_of("Two herders were hacked to death by raiders in Baringo on Monday."), 2);
+	ck_assert_int_eq(fatalities_of("A shopkeeper was beaten to death by a mob in Eldoret on Monday."), 1);
+	ck_assert_int_eq(fatalities_of("A protester was beaten by police in Eldoret on Monday but survived."), 0);
+}
+END_TEST
+
+/* A killing after "for" is what someone is punished for, not this event's toll; after a
+ * claim it is the claim. */
+START_TEST(extract_killing_after_for_is_a_motive)
+{
+	ck_assert_int_eq(fatalities_of("A suspected robber was beaten to death by residents in Kakamega on "
+				       "Monday for killing a shopkeeper."), 1);
+	ck_assert_int_eq(fatalities_of("Al Shabaab claimed responsibility for killing ten soldiers in "
+				       "Mandera on Monday."), 10);
+}
+END_TEST
+
 Suite *suite_extract(void)
 {
 	Suite *s = suite_create("extract");
@@ -225,6 +256,8 @@ Suite *suite_extract(void)
 	tcase_add_test(tc, extract_many_dates_in_one_sentence);
 	tcase_add_test(tc, extract_quotes_get_their_speaker);
 	tcase_add_test(tc, extract_clause_break_ends_the_target_search);
+	tcase_add_test(tc, extract_passive_to_death_counts_the_subject);
+	tcase_add_test(tc, extract_killing_after_for_is_a_motive);
 	suite_add_tcase(s, tc);
 	return s;
 }
