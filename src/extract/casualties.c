@@ -590,12 +590,39 @@ static size_t toll_at(struct ectx *cx, size_t i, size_t last)
 
 /* Passive: "20 soldiers and five civilians were killed", "12 dead", "11 bodies". n is the
  * figure's length at i. Returns the token after. */
+/* How many tokens may qualify the victims between their noun and the passive verb. */
+#define POSTMOD_REACH 8
+
+/* "Five soldiers [from a border camp] were killed", "four gunmen [linked to the two raids]
+ * were shot dead": a phrase opened by a word of victim_postmod after the victims' noun (at
+ * e), with no punctuation, clause or other verb in it, up to an auxiliary: that token, or e
+ * when there is no such phrase. A count inside it is not of the victims. */
+static size_t past_postmod(const struct ectx *cx, size_t e, size_t last)
+{
+	/* The noun phrase may have taken the opening word in ("gunmen linked | to the raids"). */
+	if (!cx_cue(cx, e, CUE_victim_postmod) && !(e > 0 && cx_cue(cx, e - 1, CUE_victim_postmod)))
+		return e;
+	enum casualty_kind kind;
+	for (size_t j = e + 1; j < last && j <= e + POSTMOD_REACH; j++) {
+		const struct token *t = &cx->t.tok[j];
+		if ((t->flags & TOK_PUNCT) || cx_cue(cx, j, CUE_relative_pronoun) ||
+		    cx_cue(cx, j, CUE_speech_verb) || cx_cue(cx, j, CUE_clause_break) ||
+		    cx_is(cx, j, "and") || phrase_kind(cx, j, CV_ACTIVE | CV_PASSIVE, &kind))
+			return e;
+		if (cx_cue(cx, j, CUE_cas_aux))
+			return j;
+	}
+	return e;
+}
+
 static size_t passive_at(struct ectx *cx, size_t i, size_t n, size_t last)
 {
 	enum casualty_kind kind;
 	size_t start = cx->n_cas;
 	size_t e = count_list(cx, i, last, CAS_KILLED, 1);
 	size_t v = e > i ? passive_after(cx, past_aside(cx, e, last), last, &kind) : 0;
+	if (!v && e > i && past_postmod(cx, e, last) != e)
+		v = passive_after(cx, past_postmod(cx, e, last), last, &kind);
 	/* "11 bodies": the noun of the count says who. */
 	if (!v && e == i + n && phrase_kind(cx, e, CV_COUNTED, &kind))
 		v = e;

@@ -37,7 +37,7 @@
 	/* casualty counts (casualties.c, evcounts.c) */ \
 	X(cas_aux) X(cas_np_stop) X(cas_aside) X(unnamed_people) X(group_noun) X(kin_noun) \
 	X(person_noun) X(count_unit) X(count_designator) X(age_unit) X(thing_noun) \
-	X(result_verb) X(total_noun) X(total_verb) X(more_victims) X(np_tail) \
+	X(result_verb) X(total_noun) X(total_verb) X(more_victims) X(np_tail) X(victim_postmod) \
 	X(anaphor_noun) X(summary_word) X(summary_noun) X(deed_word) X(claim_noun) X(cause_word) \
 	/* actor mentions (mentions.c) */ \
 	X(group_suffix) X(affiliation_word) X(affiliation_link) X(affiliation_prep) X(group_part) \

@@ -237,6 +237,19 @@ START_TEST(extract_killing_after_for_is_a_motive)
 }
 END_TEST
 
+/* victim_postmod (cues.tsv): a phrase qualifying the victims stands between them and the
+ * passive verb, and a count inside it is not theirs; a speech verb ends the search. */
+START_TEST(extract_victims_qualified_before_the_passive_verb)
+{
+	ck_assert_int_eq(fatalities_of("Five soldiers from a border camp were killed in Mandera on "
+				       "Monday."), 5);
+	ck_assert_int_eq(fatalities_of("Four gunmen linked to the two camps were shot dead by police in "
+				       "Garissa on Monday."), 4);
+	ck_assert_int_eq(fatalities_of("Five soldiers from the camp said two militants were killed in "
+				       "Mandera on Monday."), 2);
+}
+END_TEST
+
 Suite *suite_extract(void)
 {
 	Suite *s = suite_create("extract");
@@ -258,6 +271,7 @@ Suite *suite_extract(void)
 	tcase_add_test(tc, extract_clause_break_ends_the_target_search);
 	tcase_add_test(tc, extract_passive_to_death_counts_the_subject);
 	tcase_add_test(tc, extract_killing_after_for_is_a_motive);
+	tcase_add_test(tc, extract_victims_qualified_before_the_passive_verb);
 	suite_add_tcase(s, tc);
 	return s;
 }
