@@ -350,21 +350,11 @@ void gazetteer_fill_towns(const struct gazetteer *gz, size_t chunk)
 	pthread_mutex_unlock(lock);
 }
 
-/* Is the capital of country c a place of that country already? For the town layer the image
- * knows (gazpack packs it with countries.tsv), so that its places stay unread. */
-static int capital_listed(const struct gazetteer *gz, size_t c)
+/* Is the capital of country c one of the town layer's places? The image knows (gazpack packs
+ * it with countries.tsv), so that its places stay unread. */
+static int capital_in_towns(const struct gazetteer *gz, size_t c)
 {
 	const struct country *k = &gz->countries[c];
-	for (size_t i = 0; i < gz->town_base; i++) {
-		const struct place *p = &gz->place_store[i];
-		if (p->country == (int)c && place_names_capital(p->name, p->kind, k->capital))
-			return 1;
-	}
-	for (size_t i = gz->town_base + gz->n_towns; i < gz->n; i++) {
-		const struct place *p = &gz->place_store[i];
-		if (p->country == (int)c && place_names_capital(p->name, p->kind, k->capital))
-			return 1;
-	}
 	size_t first, end;
 	int capital = 0;
 	if (gazetteer_country_by_iso3(gz, k->iso3) == (int)c) /* its towns are its own */
@@ -375,8 +365,21 @@ static int capital_listed(const struct gazetteer *gz, size_t c)
 static void add_missing_capitals(struct gazetteer *gz)
 {
 	unsigned char *seen = xcalloc(gz->n_countries ? gz->n_countries : 1, 1);
+	/* One pass over the places outside the town layer marks the countries whose capital is
+	 * among them (not a pass per country). */
+	for (size_t i = 0; i < gz->n; i++) {
+		if (i == gz->town_base)
+			i += gz->n_towns;
+		if (i >= gz->n)
+			break;
+		const struct place *p = &gz->place_store[i];
+		if (p->country >= 0 && (size_t)p->country < gz->n_countries &&
+		    place_names_capital(p->name, p->kind, gz->countries[p->country].capital))
+			seen[p->country] = 1;
+	}
 	for (size_t c = 0; c < gz->n_countries; c++)
-		seen[c] = capital_listed(gz, c);
+		if (!seen[c])
+			seen[c] = (unsigned char)capital_in_towns(gz, c);
 	for (size_t c = 0; c < gz->n_countries; c++) {
 		const struct country *k = &gz->countries[c];
 		if (seen[c] || !*k->capital)

@@ -180,6 +180,9 @@ def main():
     run([a.gen, "articles", str(mb / 10)], stdout=w("corpus-small.jsonl"))
     run([a.gen, "records", str(n_rec)], stdout=w("records.jsonl"))
     run([a.gen, "text-records", str(n_text)], stdout=w("text-records.jsonl"))
+    # The files just written (about 300 MB at scale 1) would otherwise be flushed to disk by
+    # the kernel during the first timings, which then pay for it.
+    os.sync()
     corpus_mb, rec_mb = size_mb(w("corpus.jsonl")), size_mb(w("records.jsonl"))
     text_rec_mb = size_mb(w("text-records.jsonl"))
     print("corpus %.1f MB, records %.1f MB, text-heavy records %.1f MB\n" % (corpus_mb, rec_mb, text_rec_mb))
@@ -187,6 +190,7 @@ def main():
     print("sitrep stages (--jobs 1: one core each, run on three threads; best of %d runs, as for"
           " every figure below):" % REPEAT)
     s, r = timed([a.sitrep, "parse", "-q", w("corpus.jsonl")], stdout=w("docs.jsonl"))
+    os.sync()  # the documents parse wrote, before extract is timed on them
     line("parse (feed -> documents)", s, r, corpus_mb)
     tmb = text_mb(w("docs.jsonl"))
     # Records go to /dev/null here, as for export, mlr and jq below: extract writes about nine
