@@ -165,23 +165,19 @@ static int same_place(const struct place *p, const char *name, enum place_kind k
 	return p->kind == kind && strcmp(p->iso3, iso3) == 0 && ascii_casecmp(p->name, name) == 0;
 }
 
-/* Write a place's fields at idx, freeing the strings it held. */
+/* Write a place's fields at idx. Its strings go to the gazetteer's arena (a replaced row's
+ * stay there until the gazetteer goes: user tables replace few). */
 static void set_place(struct gazetteer *gz, int idx, const char *name, enum place_kind kind,
 		      const char *iso3, const char *admin1, const char *admin2, double lat,
 		      double lon, long population)
 {
 	struct place *p = &gz->place_store[idx];
-	if (!p->packed) {
-		free((char *)p->name);
-		free((char *)p->admin1);
-		free((char *)p->admin2);
-	}
 	p->packed = 0;
-	p->name = xstrdup(name);
+	p->name = arena_strndup(&gz->strings, name, strlen(name));
 	p->kind = kind;
 	iso3_copy(p->iso3, iso3);
-	p->admin1 = xstrdup(admin1);
-	p->admin2 = xstrdup(admin2);
+	p->admin1 = arena_strndup(&gz->strings, admin1, strlen(admin1));
+	p->admin2 = arena_strndup(&gz->strings, admin2, strlen(admin2));
 	p->lat = lat;
 	p->lon = lon;
 	p->population = population;
@@ -442,16 +438,7 @@ void gazetteer_free(struct gazetteer *gz)
 {
 	if (!gz)
 		return;
-	for (size_t i = 0; i < gz->n; i++) {
-		size_t t = i - gz->town_base;
-		if (t < gz->n_towns && !gz->town_ready[t >> GZ_TOWN_CHUNK_BITS])
-			continue; /* never filled: nothing of its own */
-		if (gz->place_store[i].packed)
-			continue;
-		free((char *)gz->place_store[i].name);
-		free((char *)gz->place_store[i].admin1);
-		free((char *)gz->place_store[i].admin2);
-	}
+	arena_release(&gz->strings);
 	if (gz->town_ready)
 		pthread_mutex_destroy(&gz->town_lock);
 	free((void *)gz->town_ready);

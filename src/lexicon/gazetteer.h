@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 
+#include "base/arena.h"
 #include "base/util.h"
 #include "text/phrase.h"
 #include "text/text.h"
@@ -60,6 +61,7 @@ struct gazetteer {
 	size_t *towns_first, *towns_end; /* per country: its packed towns (sorted by country) */
 	struct phrase_index *demonyms; /* "afghan" -> country index */
 	struct phrase_index *weak;     /* "march", "union", "david" -> enum name_class */
+	struct arena strings;          /* the listed places' names and units */
 };
 
 #define GZ_TOWN_CHUNK_BITS 6 /* 64 towns, one 4 KiB page of places */
