@@ -41,6 +41,7 @@ struct phrase_index {
 			     * only this array, four bytes a slot, which stays in cache */
 	size_t cap, used, n_phrases;
 	struct arena mem;   /* keys, entries and cased forms: they live as long as the index */
+	struct strbuf scratch; /* phrase_add's normal form */
 };
 
 static uint32_t hash_str(const char *s, size_t len)
@@ -54,6 +55,7 @@ static uint32_t hash_str(const char *s, size_t len)
 struct phrase_index *phrase_new(void)
 {
 	struct phrase_index *ix = xcalloc(1, sizeof(*ix));
+	ix->scratch = (struct strbuf)STRBUF_INIT;
 	ix->cap = 1024;
 	ix->slots = xcalloc(ix->cap, sizeof(*ix->slots));
 	ix->tags = xcalloc(ix->cap, sizeof(*ix->tags));
@@ -65,6 +67,7 @@ void phrase_free(struct phrase_index *ix)
 	if (!ix)
 		return;
 	arena_release(&ix->mem);
+	strbuf_release(&ix->scratch);
 	free(ix->slots);
 	free(ix->tags);
 	free(ix->filter.bits);
@@ -189,22 +192,19 @@ static char *alnum_into(char *out, const char *s, size_t len)
 
 size_t phrase_add(struct phrase_index *ix, const char *phrase, int payload)
 {
-	struct strbuf norm = STRBUF_INIT;
-	size_t ntok = text_normalise_phrase(phrase, strlen(phrase), &norm);
-	if (ntok == 0 || ntok > MAX_PHRASE_TOKENS || norm.len >= MAX_KEY) {
-		strbuf_release(&norm);
+	struct strbuf *norm = &ix->scratch; /* kept between calls: a lexicon adds thousands */
+	strbuf_reset(norm);
+	size_t ntok = text_normalise_phrase(phrase, strlen(phrase), norm);
+	if (ntok == 0 || ntok > MAX_PHRASE_TOKENS || norm->len >= MAX_KEY)
 		return 0;
-	}
 	/* Register every whole-token prefix as a continuation point. */
-	for (size_t i = 0; i < norm.len; i++)
-		if (norm.buf[i] == ' ')
-			intern(ix, norm.buf, i)->extends = 1;
-	struct slot *s = intern(ix, norm.buf, norm.len);
+	for (size_t i = 0; i < norm->len; i++)
+		if (norm->buf[i] == ' ')
+			intern(ix, norm->buf, i)->extends = 1;
+	struct slot *s = intern(ix, norm->buf, norm->len);
 	for (struct entry *e = s->list; e; e = e->next)
-		if (e->payload == payload) {
-			strbuf_release(&norm);
+		if (e->payload == payload)
 			return ntok;
-		}
 	struct entry *e = arena_alloc(&ix->mem, sizeof(*e));
 	e->payload = payload;
 	e->flags = is_cased(phrase) ? PHRASE_CASED : 0;
@@ -220,7 +220,6 @@ size_t phrase_add(struct phrase_index *ix, const char *phrase, int payload)
 		tail = &(*tail)->next;
 	*tail = e;
 	ix->n_phrases++;
-	strbuf_release(&norm);
 	return ntok;
 }
 
