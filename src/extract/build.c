@@ -205,6 +205,7 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 		type_event(cx, ev, civ_only, killed);
 		default_actors(cx, ev, ctry);
 		one_sided_by_actors(cx, ev);
+		force_on_protesters(cx, ev);
 		if (!ev->dropped)
 			judge_event(cx, ev);
 		if (ev->actor2 < 0 && ev->civilian_targeting == 0 && civ_only && killed)

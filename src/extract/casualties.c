@@ -626,6 +626,11 @@ static size_t passive_at(struct ectx *cx, size_t i, size_t n, size_t last)
 	/* "11 bodies": the noun of the count says who. */
 	if (!v && e == i + n && phrase_kind(cx, e, CV_COUNTED, &kind))
 		v = e;
+	/* "the bodies of four farmers were found": the same noun before "of" and the count, as
+	 * the subject of a passive ("received the bodies of five" retells a toll). */
+	if (!v && e > i && i >= 2 && cx_is(cx, i - 1, "of") && phrase_kind(cx, i - 2, CV_COUNTED, &kind) &&
+	    cx_cue(cx, e, CUE_cas_aux))
+		v = e - 1;
 	if (v) {
 		for (size_t k = start; k < cx->n_cas; k++)
 			cx->cas[k].kind = kind;

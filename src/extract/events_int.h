@@ -69,6 +69,7 @@ long people_taken_at(const struct ectx *cx, int tm, size_t s_first, size_t s_las
 void type_event(struct ectx *cx, struct event *e, int civilians_only, int any_killed);
 /* After the actors are named: a fight against civilians or an unarmed victim is an attack. */
 void one_sided_by_actors(struct ectx *cx, struct event *e);
+void force_on_protesters(struct ectx *cx, struct event *e);
 int riot_context(struct ectx *cx);
 
 /* build.c */

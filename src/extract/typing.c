@@ -321,3 +321,31 @@ int riot_context(struct ectx *cx)
 	}
 	return cx->riot_ctx;
 }
+
+/* Once the toll is known: the state's force on protesters that kills is ACLED's excessive
+ * force against protesters, coded with the protesters as the first side. That is a protest
+ * whose protesters died facing state forces ("two died when police fired tear gas at the
+ * protesters"), or a fight of state forces with protesters ("police fired on protesters,
+ * killing two"). */
+void force_on_protesters(struct ectx *cx, struct event *e)
+{
+	if (e->fatalities <= 0 || !protest_context(cx))
+		return;
+	int protest = (e->sub == SUB_peaceful_protest || e->sub == SUB_protest_intervention) &&
+		      e->inter2 == INTER_STATE;
+	int fight = (e->sub == SUB_armed_clash || e->sub == SUB_attack) && e->inter1 == INTER_STATE &&
+		    e->inter2 == INTER_PROTESTERS;
+	if (!protest && !fight)
+		return;
+	if (fight) {
+		int a = e->actor1, inter = e->inter1;
+		const char *name = e->actor1_name;
+		e->actor1 = e->actor2, e->actor1_name = e->actor2_name, e->inter1 = e->inter2;
+		e->actor2 = a, e->actor2_name = name, e->inter2 = inter;
+		e->assoc1 = -1;
+	}
+	e->cls = EC_PROTEST_FORCE;
+	e->sub = SUB_excessive_force;
+	e->cameo = "175";
+	ev_why(cx, e, "; protesters killed facing state forces: excessive force");
+}

@@ -250,6 +250,41 @@ START_TEST(extract_victims_qualified_before_the_passive_verb)
 }
 END_TEST
 
+/* "the bodies of N ... were found" counts N killed, as "N bodies were found" does; bodies
+ * received at a hospital retell a toll. */
+START_TEST(extract_bodies_of_victims_found)
+{
+	ck_assert_int_eq(fatalities_of("The bodies of four farmers were found in a forest near Beni on "
+				       "Saturday."), 4);
+	struct records r;
+	extract_text(&r, "The hospital in Beni received the bodies of four farmers on Saturday.",
+		     "2023-02-14", "event");
+	ck_assert_uint_eq(records_count(&r, "event"), 0);
+	records_release(&r);
+}
+END_TEST
+
+/* State forces killing protesters: excessive force against protesters, the protesters first;
+ * crowd control that kills no one stays a protest with intervention. */
+START_TEST(extract_protesters_killed_by_police_is_excessive_force)
+{
+	struct records r;
+	extract_text(&r, "Police fired live bullets at protesters in Nairobi on Monday, killing two people.",
+		     "2023-02-14", "event");
+	const struct jvalue *e = records_nth(&r, "event", 0);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_str_eq(json_get_str(e, "sub_event_type"), "Excessive force against protesters");
+	ck_assert_str_eq(json_get_str(e, "actor1"), "Protesters (Kenya)");
+	ck_assert_str_eq(json_get_str(e, "actor2"), "Police Forces of Kenya");
+	records_release(&r);
+	extract_text(&r, "Police fired tear gas at protesters in Nairobi on Monday; dozens were injured.",
+		     "2023-02-14", "event");
+	ck_assert_str_eq(json_get_str(records_nth(&r, "event", 0), "sub_event_type"),
+			 "Protest with intervention");
+	records_release(&r);
+}
+END_TEST
+
 Suite *suite_extract(void)
 {
 	Suite *s = suite_create("extract");
@@ -272,6 +307,8 @@ Suite *suite_extract(void)
 	tcase_add_test(tc, extract_passive_to_death_counts_the_subject);
 	tcase_add_test(tc, extract_killing_after_for_is_a_motive);
 	tcase_add_test(tc, extract_victims_qualified_before_the_passive_verb);
+	tcase_add_test(tc, extract_bodies_of_victims_found);
+	tcase_add_test(tc, extract_protesters_killed_by_police_is_excessive_force);
 	suite_add_tcase(s, tc);
 	return s;
 }
