@@ -49,7 +49,47 @@ struct workers {
 	pthread_mutex_t budget_lock;
 	pthread_cond_t budget_freed;
 	size_t in_flight, budget;
+	/* Output buffers the consumer is done with, for the workers' next chunks (under
+	 * spare_lock): a chunk's buffer made on one thread and freed on another at every chunk
+	 * had the allocator unmap its pages each time, and every unmapping interrupts the other
+	 * processors to flush their address caches. At most SPARES_PER_WORKER per worker are
+	 * kept, and none larger than SPARE_MAX (a long document's record is given back). */
+	pthread_mutex_t spare_lock;
+	struct strbuf *spare;
+	size_t n_spare;
 };
+
+#define SPARES_PER_WORKER 4
+#define SPARE_MAX (4 * WORKERS_CHUNK_BYTES)
+
+/* An empty output buffer: a spare one, or a new one of a chunk's size. */
+static void take_buffer(struct workers *w, struct strbuf *sb)
+{
+	pthread_mutex_lock(&w->spare_lock);
+	if (w->n_spare) {
+		*sb = w->spare[--w->n_spare];
+		pthread_mutex_unlock(&w->spare_lock);
+		return;
+	}
+	pthread_mutex_unlock(&w->spare_lock);
+	strbuf_init(sb, WORKERS_CHUNK_BYTES + WORKERS_CHUNK_BYTES / 2);
+}
+
+/* Keep sb's memory for a later chunk, or free it. */
+static void give_buffer(struct workers *w, struct strbuf *sb)
+{
+	if (sb->alloc && sb->alloc <= SPARE_MAX) {
+		pthread_mutex_lock(&w->spare_lock);
+		if (w->n_spare < SPARES_PER_WORKER * w->n) {
+			strbuf_reset(sb);
+			w->spare[w->n_spare++] = *sb;
+			pthread_mutex_unlock(&w->spare_lock);
+			return;
+		}
+		pthread_mutex_unlock(&w->spare_lock);
+	}
+	strbuf_release(sb);
+}
 
 static struct batch *batch_new(void)
 {
@@ -97,7 +137,8 @@ static void emit(struct worker *wk)
 	c->out = wk->o.out; /* the buffers move; the worker starts new ones */
 	c->err = wk->o.err;
 	c->rejected = wk->rejected;
-	strbuf_init(&wk->o.out, WORKERS_CHUNK_BYTES + WORKERS_CHUNK_BYTES / 2);
+	c->pool = wk->pool;
+	take_buffer(wk->pool, &wk->o.out);
 	strbuf_init(&wk->o.err, 0);
 	wk->rejected = 0;
 	ordq_emit(wk->pool->q, wk->ticket, c);
@@ -169,6 +210,8 @@ struct workers *workers_start(struct extractor *ex, size_t n, const struct worke
 	w->budget = 2 * w->n * WORKERS_BATCH_BYTES;
 	pthread_mutex_init(&w->budget_lock, NULL);
 	pthread_cond_init(&w->budget_freed, NULL);
+	pthread_mutex_init(&w->spare_lock, NULL);
+	w->spare = xmalloc(SPARES_PER_WORKER * w->n * sizeof(*w->spare));
 	for (size_t i = 0; i < w->n; i++) {
 		struct worker *wk = &w->w[i];
 		wk->pool = w;
@@ -229,7 +272,7 @@ void workers_chunk_free(struct workers_chunk *c)
 	if (!c)
 		return;
 	unref(c->ref);
-	strbuf_release(&c->out);
+	give_buffer(c->pool, &c->out);
 	strbuf_release(&c->err);
 	free(c);
 }
@@ -251,6 +294,10 @@ void workers_finish(struct workers *w)
 	ordq_free(w->q);
 	pthread_mutex_destroy(&w->budget_lock);
 	pthread_cond_destroy(&w->budget_freed);
+	for (size_t i = 0; i < w->n_spare; i++)
+		strbuf_release(&w->spare[i]);
+	free(w->spare);
+	pthread_mutex_destroy(&w->spare_lock);
 	free(w->w);
 	free(w);
 }

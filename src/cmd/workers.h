@@ -49,6 +49,7 @@ struct workers_chunk {
 	struct strbuf err;      /* for stderr */
 	unsigned long rejected; /* items rejected */
 	struct workers_ref *ref; /* item's reference count */
+	struct workers *pool;   /* where workers_chunk_free returns its buffer */
 };
 
 #define WORKERS_BATCH_BYTES (64 * 1024) /* input handed out at a time (or one larger item) */
