@@ -123,18 +123,17 @@ static int first_letter_in(char c, const char *lower_letters)
 	return 0;
 }
 
-/* The month whose first three letters s starts with (either case), 0-11, or -1: the twelve
- * are distinct, so one comparison of a packed prefix finds the only candidate. */
-static int month_of_prefix(const char *s)
+/* The name of prefixes (n names of three lower-case letters each, all distinct) that s
+ * starts with, either case: its index, or -1. One comparison finds the only candidate. */
+static int prefix3_index(const char *s, const char *prefixes, int n)
 {
-	static const char prefixes[] = "janfebmaraprmayjunjulaugsepoctnovdec";
 	if (!s[0] || !s[1] || !s[2])
 		return -1;
 	char p0 = (char)ascii_lower((unsigned char)s[0]), p1 = (char)ascii_lower((unsigned char)s[1]),
 	     p2 = (char)ascii_lower((unsigned char)s[2]);
-	for (int m = 0; m < 12; m++)
-		if (prefixes[3 * m] == p0 && prefixes[3 * m + 1] == p1 && prefixes[3 * m + 2] == p2)
-			return m;
+	for (int k = 0; k < n; k++)
+		if (prefixes[3 * k] == p0 && prefixes[3 * k + 1] == p1 && prefixes[3 * k + 2] == p2)
+			return k;
 	return -1;
 }
 
@@ -145,7 +144,7 @@ int month_at(const char *s, size_t *len)
 	static const char *const names[] = { "january", "february", "march", "april", "may",
 		"june", "july", "august", "september", "october", "november", "december" };
 	static const unsigned char lengths[] = { 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8 };
-	int m = month_of_prefix(s);
+	int m = prefix3_index(s, "janfebmaraprmayjunjulaugsepoctnovdec", 12);
 	if (m < 0)
 		return 0;
 	size_t full = lengths[m];
@@ -172,16 +171,8 @@ int weekday_at(const char *s, size_t *len)
 	static const char *const names[] = { "sunday", "monday", "tuesday", "wednesday",
 		"thursday", "friday", "saturday" };
 	static const unsigned char lengths[] = { 6, 6, 7, 9, 8, 6, 8 };
-	/* The seven three-letter prefixes are distinct: one finds the only candidate. */
-	static const char prefixes[] = "sunmontuewedthufrisat";
-	if (!s[1] || !s[2])
-		return -1;
-	char p0 = (char)ascii_lower((unsigned char)s[0]), p1 = (char)ascii_lower((unsigned char)s[1]),
-	     p2 = (char)ascii_lower((unsigned char)s[2]);
-	int d = 0;
-	while (d < 7 && !(prefixes[3 * d] == p0 && prefixes[3 * d + 1] == p1 && prefixes[3 * d + 2] == p2))
-		d++;
-	if (d == 7)
+	int d = prefix3_index(s, "sunmontuewedthufrisat", 7);
+	if (d < 0)
 		return -1;
 	if (ascii_ncasecmp(s, names[d], lengths[d]) == 0 && word_end(s + lengths[d])) {
 		*len = lengths[d];

@@ -56,6 +56,18 @@ struct extract_state {
 	unsigned long rejected;    /* by the workers (the writer thread counts) */
 };
 
+/* A document read from line: the line itself (unless --no-documents), then its records. */
+static void run_document(const struct extract_state *st, struct extractor *ex, struct doc *d,
+			 const char *line, size_t len, struct strbuf *out, struct strbuf *explain)
+{
+	if (st->pass_documents) {
+		strbuf_add(out, line, len);
+		strbuf_addch(out, '\n');
+	}
+	extractor_run(ex, d, out, explain);
+	doc_release(d);
+}
+
 /* One record: passed through, or a document followed by its records; explanations to
  * explain. Returns 1 if rejected. Called on one thread or on a worker thread. */
 static int extract_record(const struct extract_state *st, struct extractor *ex,
@@ -76,12 +88,7 @@ static int extract_record(const struct extract_state *st, struct extractor *ex,
 		doc_release(&d);
 		return 1;
 	}
-	if (st->pass_documents) {
-		strbuf_add(out, line, len);
-		strbuf_addch(out, '\n');
-	}
-	extractor_run(ex, &d, out, explain);
-	doc_release(&d);
+	run_document(st, ex, &d, line, len, out, explain);
 	return 0;
 }
 
@@ -99,12 +106,7 @@ static int extract_line_text(const struct extract_state *st, struct extractor *e
 		strbuf_addch(out, '\n');
 		return 0;
 	case DOC_LINE_DOCUMENT:
-		if (st->pass_documents) {
-			strbuf_add(out, line, len);
-			strbuf_addch(out, '\n');
-		}
-		extractor_run(ex, &d, out, explain);
-		doc_release(&d);
+		run_document(st, ex, &d, line, len, out, explain);
 		return 0;
 	default:
 		break;

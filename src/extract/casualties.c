@@ -103,16 +103,21 @@ static int claim_before(const struct ectx *cx, size_t pos)
 			 cx_is(cx, v - 1, "claiming") || cx_is(cx, v - 1, "claim"));
 }
 
+/* A word in -ing of more than four letters ("killing", "having"), not "king" or "sing". */
+static int gerund(const struct ectx *cx, size_t i)
+{
+	const struct token *t = i < cx->t.n ? &cx->t.tok[i] : NULL;
+	return t && t->len > 4 && !strcmp(t->norm + t->len - 3, "ing");
+}
+
 /* After an accusation word and its preposition, what someone did: a relative clause ("an
  * attack that killed four"), a gerund ("of killing two") or a perfect ("to have killed"). */
 static int deed_follows(const struct ectx *cx, size_t w, size_t pos)
 {
 	size_t v = cx_is(cx, w, "behind") ? w + 1 : w + 2;
-	const char *g = v < cx->t.n ? cx->t.tok[v].norm : "";
-	size_t len = strlen(g);
 	if (cx_is(cx, v + 1, "been"))
 		return 0; /* "a bomb suspected to have been planted by X killed three" */
-	if (cx_is(cx, v, "have") || cx_is(cx, v, "having") || (len > 4 && !strcmp(g + len - 3, "ing")))
+	if (cx_is(cx, v, "have") || cx_is(cx, v, "having") || gerund(cx, v))
 		return 1;
 	for (size_t i = v; i < pos; i++)
 		if (cx_cue(cx, i, CUE_relative_pronoun))
@@ -128,9 +133,7 @@ static int motive_gerund(const struct ectx *cx, size_t w, size_t pos, size_t fir
 {
 	if (!cx_is(cx, w, "for") || w + 1 >= pos || pos - w > 3)
 		return 0;
-	const struct token *g = &cx->t.tok[w + 1];
-	return g->len > 4 && !strcmp(g->norm + g->len - 3, "ing") &&
-	       !(w > first && cx_cue(cx, w - 1, CUE_claim_noun));
+	return gerund(cx, w + 1) && !(w > first && cx_cue(cx, w - 1, CUE_claim_noun));
 }
 
 /* "linked to an attack that killed four soldiers", "accused of killing two", "suspected to
@@ -621,8 +624,9 @@ static size_t passive_at(struct ectx *cx, size_t i, size_t n, size_t last)
 	size_t start = cx->n_cas;
 	size_t e = count_list(cx, i, last, CAS_KILLED, 1);
 	size_t v = e > i ? passive_after(cx, past_aside(cx, e, last), last, &kind) : 0;
-	if (!v && e > i && past_postmod(cx, e, last) != e)
-		v = passive_after(cx, past_postmod(cx, e, last), last, &kind);
+	size_t post = !v && e > i ? past_postmod(cx, e, last) : e;
+	if (post != e)
+		v = passive_after(cx, post, last, &kind);
 	/* "11 bodies": the noun of the count says who. */
 	if (!v && e == i + n && phrase_kind(cx, e, CV_COUNTED, &kind))
 		v = e;
