@@ -67,8 +67,11 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 	size_t s_first = sentence_first(cx, s), s_last = sentence_last(cx, s);
 	int blocked = sentence_blocked(cx, t0, t1), has_strong = 0, civ_only, killed;
 	const char *reason;
-	if (aggregate_sentence(cx, s))
+	if (aggregate_sentence(cx, s)) {
+		for (size_t k = t0; k < t1; k++)
+			note_dropped(cx, (int)k, "check", "aggregate_sentence");
 		return;
+	}
 	sentence_counts(cx, s, &civ_only, &killed);
 	/* Wounded with an armed side named are an event of their own, unless they go on from the
 	 * event just told ("Two soldiers were wounded" after the ambush). */
@@ -84,10 +87,15 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 	/* Among weak triggers alone, the most violent kind speaks for the sentence
 	 * ("strikes ... destroying the home": an air strike, not property destruction). */
 	int best_weak = 9;
-	for (size_t k = t0; k < t1; k++)
-		if ((tdef(cx, (int)k)->flags & TR_WEAK) && !(tdef(cx, (int)k)->flags & TR_BLOCK) &&
-		    tdef(cx, (int)k)->cls != EC_KILL && violence_rank(tdef(cx, (int)k)->cls) < best_weak)
-			best_weak = violence_rank(tdef(cx, (int)k)->cls);
+	for (size_t k = t0; k < t1; k++) {
+		const struct trigger_def *d = tdef(cx, (int)k);
+		/* A weak word that a check sets aside speaks for nothing ("armed with heavy weapons"
+		 * is no shelling, and does not hide "were seen gathering"). */
+		if ((d->flags & TR_WEAK) && !(d->flags & TR_BLOCK) && d->cls != EC_KILL &&
+		    violence_rank(d->cls) < best_weak && !hypothetical(cx, cx->tm[k].first, &reason) &&
+		    trigger_fits(cx, (int)k, s_first, s_last, s))
+			best_weak = violence_rank(d->cls);
+	}
 	/* A bare "killed" speaks only when no other word says what happened; right after an event
 	 * in the same paragraph it adds to that event ("Two attackers were also killed"). */
 	int kill_only = best_weak == 9;
@@ -101,12 +109,19 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 	for (size_t k = t0; k < t1; k++) {
 		const struct trigger_def *d = tdef(cx, (int)k);
 		if (d->flags & TR_BLOCK)
-			continue;
+			continue; /* a blocker: it makes no event of its own */
 		if ((d->flags & TR_WEAK) && (has_strong || blocked ||
-					     (d->cls == EC_KILL ? !kill_only : violence_rank(d->cls) > best_weak)))
+					     (d->cls == EC_KILL ? !kill_only : violence_rank(d->cls) > best_weak))) {
+			note_dropped(cx, (int)k, "check", has_strong ? "weak_beside_strong"
+					 : blocked ? "weak_in_blocked_sentence"
+					 : d->cls == EC_KILL && best_weak == 9 ? "kill_word_adds_to_previous_event"
+					 : "weak_beside_more_violent");
 			continue;
-		if (d->cls == EC_KILL && !killed && !wounding)
+		}
+		if (d->cls == EC_KILL && !killed && !wounding) {
+			note_dropped(cx, (int)k, "check", "kill_word_without_victims");
 			continue;
+		}
 		if (hypothetical(cx, cx->tm[k].first, &reason)) {
 			note_dropped(cx, (int)k, "hypothetical", reason);
 			continue;
@@ -227,6 +242,7 @@ void events_build(struct ectx *cx)
 			build_sentence(cx, s, t0, k, lead);
 	}
 	merge_events(cx);
+	apply_coded_figures(cx);
 	redate_from_reference(cx);
 	reconcile_kinds(cx);
 }

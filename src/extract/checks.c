@@ -341,6 +341,26 @@ static int habitual_present(const struct site *t)
 		p->norm[pl - 2] != 's' && !(p->flags & TOK_POSS));
 }
 
+/* "a herder is killed every week", "raids each night": with no date in the sentence, a
+ * frequency says what keeps happening, not what happened ("every guard" is no frequency). */
+static int recurring(const struct site *t)
+{
+	const struct ectx *cx = t->cx;
+	if (has_date(cx, t->s))
+		return 0;
+	for (size_t i = t->s_first; i + 1 < t->s_last; i++) {
+		if (!cx_is(cx, i, "every") && !cx_is(cx, i, "each"))
+			continue;
+		size_t unit = i + 1;
+		if (cx_is(cx, unit, "few") || cx_is(cx, unit, "other") ||
+		    (cx->t.tok[unit].flags & TOK_NUMBER))
+			unit++;
+		if (cx_cue(cx, unit, CUE_recurring_unit))
+			return 1;
+	}
+	return 0;
+}
+
 /* A weak trigger alone makes an event only where a place is named, or referred to ("in the
  * city", "near the town"), or in the first sentence, which tells the news whether or not it places it;
  * its frame still asks for evidence. */
@@ -393,12 +413,14 @@ static int crowd_went_home(const struct site *t)
 	return subj >= 0 && cx->am[subj].inter == INTER_PROTESTERS && cx->am[subj].last == m->first;
 }
 
-/* "gunmen blocked the highway": armed men are not protesters. */
+/* "gunmen blocked the highway": armed men are not protesters; but police officers who
+ * protest in so many words ("officers protested over unpaid allowances") are. */
 static int armed_protester(const struct site *t)
 {
 	const struct ectx *cx = t->cx;
 	const struct trigger_def *d = t->d;
-	if (!is_protest(d->cls) || d->cls == EC_PROTEST_INTERVENTION || d->cls == EC_PROTEST_FORCE)
+	if (!is_protest(d->cls) || d->cls == EC_PROTEST_INTERVENTION || d->cls == EC_PROTEST_FORCE ||
+	    cx_cue(cx, t->m->first, CUE_protest_word))
 		return 0;
 	int subj = actor_before(cx, t->m->first, t->s_first);
 	return subj >= 0 && (inter_is_armed(cx->am[subj].inter) || cx->am[subj].inter == INTER_EXTERNAL) &&
@@ -496,6 +518,7 @@ static const struct check structural[] = {
 	{ "record_of_deeds", record_of_deeds },
 	{ "capture_without_place", capture_without_place },
 	{ "habitual_present", habitual_present },
+	{ "recurring", recurring },
 	{ "weak_without_place", weak_without_place },
 	{ "years_after", years_after },
 	{ "claimed_only", claimed_only },

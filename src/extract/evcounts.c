@@ -1,5 +1,6 @@
 /* evcounts: the casualty counts of a sentence given to its events (killed, injured,
  * detained), and what the sentence's dead say about the victims. */
+#include <ctype.h>
 #include <string.h>
 
 #include "base/util.h"
@@ -181,4 +182,94 @@ int armed_wounding(const struct ectx *cx, size_t s)
 		if (cx->am[k].name && inter_is_armed(cx->am[k].inter) && !(cx->am[k].flags & AM_VICTIM))
 			return 1; /* an armed side that did it: "two soldiers were wounded" is not one */
 	return 0;
+}
+
+/* --- figures a coder states ------------------------------------------------------------- */
+
+/* Is there a death-toll noun in the few words before i, within its clause? */
+static int figure_noun_before(const struct ectx *cx, size_t i, size_t s_first)
+{
+	for (size_t back = 1; back <= 8 && i >= s_first + back; back++) {
+		size_t j = i - back;
+		if (cx_cue(cx, j, CUE_clause_break) || cx_is(cx, j, ")") || cx_is(cx, j, "("))
+			return 0;
+		if (cx_cue(cx, j, CUE_figure_noun))
+			return 1;
+	}
+	return 0;
+}
+
+/* The figure starting at token at when it stands alone ("coded as 3." or "coded as 3 for
+ * this event", not "coded as 3 separate events"). */
+static int lone_figure(const struct ectx *cx, size_t at, size_t last, long *figure)
+{
+	struct count c;
+	size_t n = number_at(&cx->t, at, last, &c);
+	if (!n || c.vague)
+		return 0;
+	size_t next = at + n;
+	if (next < last && isalnum((unsigned char)cx->t.tok[next].norm[0]) &&
+	    !cx_cue(cx, next, CUE_object_prep) && !cx_is(cx, next, "and"))
+		return 0;
+	*figure = c.value;
+	return 1;
+}
+
+/* Notes written by coders (ACLED's among them) state the figure they kept for an event:
+ * "Fatalities coded as 0 (the group claimed 4).", "20 fatalities split across 2 events and
+ * coded as 10 for this event", "Fatalities are split across 3 events (4)". The figure is
+ * the number after "coded as", or the one in brackets right after "split across N
+ * events", with a death-toll noun shortly before in the clause. 1 and the figure, or 0. */
+static int coded_figure(const struct ectx *cx, size_t s, long *figure)
+{
+	size_t first = sentence_first(cx, s), last = sentence_last(cx, s);
+	for (size_t i = first; i + 2 < last; i++) {
+		size_t at = 0;
+		if (cx_cue(cx, i, CUE_coding_verb) && cx_is(cx, i + 1, "as")) {
+			at = i + 2;
+		} else if (cx_cue(cx, i, CUE_share_verb) &&
+			   (cx_is(cx, i + 1, "across") || cx_is(cx, i + 1, "between"))) {
+			struct count c;
+			size_t n = number_at(&cx->t, i + 2, last, &c);
+			size_t open = i + 2 + n + 1; /* after "N events" */
+			if (n && cx_is(cx, open, "(") && cx_is(cx, open + 2, ")"))
+				at = open + 1;
+		}
+		if (at && figure_noun_before(cx, i, first) && lone_figure(cx, at, last, figure))
+			return 1;
+	}
+	return 0;
+}
+
+/* The event a coder's figure in sentence s is for: the nearest standing event told before
+ * it in its paragraph (the first of that sentence's events), or -1. */
+static int coded_event(const struct ectx *cx, size_t s)
+{
+	int best = -1;
+	for (size_t e = 0; e < cx->n_ev; e++) {
+		const struct event *ev = &cx->ev[e];
+		if (ev->dropped || ev->merged_into >= 0 || ev->sentence > s ||
+		    cx->t.sent[ev->sentence].para != cx->t.sent[s].para)
+			continue;
+		if (best < 0 || cx->ev[best].sentence < ev->sentence)
+			best = (int)e;
+	}
+	return best;
+}
+
+void apply_coded_figures(struct ectx *cx)
+{
+	if (cx->n_ev == 0)
+		return;
+	for (size_t s = 0; s < cx->t.n_sent; s++) {
+		long figure;
+		if (!coded_figure(cx, s, &figure))
+			continue;
+		int target = coded_event(cx, s);
+		if (target < 0)
+			continue;
+		struct event *e = &cx->ev[target];
+		e->fatalities = e->fat_low = e->fat_high = figure;
+		ev_why(cx, e, "; fatalities %ld as the text codes them (coded_figure)", figure);
+	}
 }

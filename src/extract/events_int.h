@@ -84,6 +84,9 @@ void settle_counts(struct ectx *cx, size_t ev0, size_t s);
 long detained_by(const struct ectx *cx, int tm);
 void sentence_counts(const struct ectx *cx, size_t s, int *civilians_only, int *killed);
 int armed_wounding(const struct ectx *cx, size_t s);
+/* A figure a coder states for the event told before ("Fatalities coded as 0") replaces the
+ * count read from the story (after merging). */
+void apply_coded_figures(struct ectx *cx);
 
 /* evidence.c */
 /* Find the event's evidence and confidence; drop it when its class's frame is not met or

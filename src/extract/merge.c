@@ -195,9 +195,21 @@ static int same_day(const struct event *a, const struct event *b)
 	       a->event_date.d == b->event_date.d;
 }
 
-static int same_scene(const struct event *a, const struct event *b)
+/* One place, though the gazetteer may hold it twice ("Ramadi" the town and "the capital of
+ * Anbar" the province seat come from different tables). */
+static int same_place(const struct ectx *cx, int a, int b)
 {
-	return same_day(a, b) && (a->place_idx == b->place_idx || a->place_inherited ||
+	if (a == b)
+		return 1;
+	if (a < 0 || b < 0)
+		return 0;
+	const struct place *x = gz_place(cx->ex->gz, a), *y = gz_place(cx->ex->gz, b);
+	return x->country == y->country && !strcmp(x->name, y->name) && !strcmp(x->admin1, y->admin1);
+}
+
+static int same_scene(const struct ectx *cx, const struct event *a, const struct event *b)
+{
+	return same_day(a, b) && (same_place(cx, a->place_idx, b->place_idx) || a->place_inherited ||
 				  b->place_inherited);
 }
 
@@ -240,7 +252,7 @@ void reconcile_kinds(struct ectx *cx)
 			continue;
 		for (size_t j = i > 30 ? i - 30 : 0; j < cx->n_ev && j <= i + 30; j++) {
 			struct event *b = &cx->ev[j];
-			if (i == j || b->dropped || b->merged_into >= 0 || !same_scene(a, b))
+			if (i == j || b->dropped || b->merged_into >= 0 || !same_scene(cx, a, b))
 				continue;
 			int fold = 0;
 			if (a->cls == EC_ARREST && (is_protest(b->cls) || b->cls == EC_RIOT)) {
@@ -271,7 +283,7 @@ void reconcile_kinds(struct ectx *cx)
 				fold = 1; /* "arrested four in a raid": the raid is the arrest */
 			else if (a->cls == EC_CLASH && a->sentence == b->sentence &&
 				 (b->cls == EC_TERRITORY || b->cls == EC_CAPTURE_PLACE) &&
-				 a->place_idx == b->place_idx)
+				 same_place(cx, a->place_idx, b->place_idx))
 				fold = 1; /* "overran the town, killing four soldiers in a gunfight" */
 			else if (a->cls == EC_TRANSFER && (b->cls == EC_TERRITORY || b->cls == EC_CAPTURE_PLACE)) {
 				if (a->trigger >= 0 && tdef(cx, a->trigger)->flags & TR_WEAK) {

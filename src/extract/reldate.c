@@ -369,9 +369,14 @@ void dates_find(struct ectx *cx)
 				m->flags |= DM_REFERENCE;
 			if (prev && prev != m)
 				refine_time_of_day(cx, prev, m);
-			if (!m->relative && m->date.y && cx->pub.y &&
-			    days_from_civil(m->date.y, m->date.m, m->date.d) >
-			    days_from_civil(cx->pub.y, cx->pub.m, cx->pub.d))
+			/* A day after publication in a sentence of the past is a time-zone gap or a
+			 * slip in the metadata ("On 12 May, gunmen killed" filed late on 11 May UTC);
+			 * later, or with a word of the future, it is a plan. */
+			long ahead = m->date.y && cx->pub.y
+				     ? days_from_civil(m->date.y, m->date.m, m->date.d) -
+				       days_from_civil(cx->pub.y, cx->pub.m, cx->pub.d) : 0;
+			if (!m->relative &&
+			    (ahead > 1 || (ahead == 1 && future_sentence(cx, cx->t.tok[i].sentence))))
 				m->flags |= DM_FUTURE;
 			prev_idx = cx->n_dm - 1;
 		}

@@ -55,42 +55,73 @@ static int quantity_subject(const struct ectx *cx, size_t q, size_t stop)
 	return b == stop || (cx->t.tok[b - 1].flags & TOK_PUNCT);
 }
 
+/* Where the clause of tok begins: after the last clause break before it. */
+static size_t clause_start(const struct ectx *cx, size_t tok, size_t s_first)
+{
+	for (size_t i = tok; i > s_first; i--)
+		if (clause_stop(cx, i - 1))
+			return i;
+	return s_first;
+}
+
+/* Can actor k, before tok in the clause from stop, be its subject? Not an object of a
+ * preposition ("dozens of Afghan forces"), nor a victim. */
+static int subject_candidate(const struct ectx *cx, size_t k, size_t tok, size_t stop)
+{
+	const struct actor_mention *a = &cx->am[k];
+	if (a->last > tok || !actor_usable(cx, k) || (a->flags & AM_VICTIM))
+		return 0;
+	size_t p = a->first;
+	for (;;) {
+		if (p > stop && (cx_is(cx, p - 1, "the") || cx_is(cx, p - 1, "its") ||
+				 cx_is(cx, p - 1, "their") || cx_is(cx, p - 1, "a") ||
+				 cx_is(cx, p - 1, "an") || cx_is(cx, p - 1, "local") ||
+				 (cx->t.tok[p - 1].flags & TOK_QUOTE)))
+			p--;
+		else if (p > stop + 1 && (cx->t.tok[p - 1].flags & TOK_HYPHEN))
+			p -= 2; /* "by the Kenyan-led mission" */
+		else
+			break;
+	}
+	/* ... except the group its members belong to: "members of the Viv Ansanm coalition
+	 * seized", "fighters of the group attacked". */
+	return !(p > stop && cx_cue(cx, p - 1, CUE_object_prep) &&
+		 !(cx_is(cx, p - 1, "of") && p - 1 > stop &&
+		   (cx_cue(cx, p - 2, CUE_member_noun) || quantity_subject(cx, p - 2, stop))));
+}
+
 /* Latest usable actor ending before tok in the clause. */
 int actor_before(const struct ectx *cx, size_t tok, size_t s_first)
 {
-	size_t stop = s_first;
-	for (size_t i = tok; i > s_first; i--)
-		if (clause_stop(cx, i - 1)) {
+	size_t stop = clause_start(cx, tok, s_first);
+	int best = -1;
+	for (size_t k = am_lower(cx, stop); k < cx->n_am && cx->am[k].first < tok; k++)
+		if (subject_candidate(cx, k, tok, stop))
+			best = (int)k;
+	return best;
+}
+
+/* ", killing four", ", seizing the town": a participle after a comma whose agent is the
+ * subject of the clause it hangs on, not the name nearest it ("troops engaged the
+ * insurgents, killing several"). The subject is the first actor that can be one after the
+ * clause's start or a speech verb ("police said gunmen stormed the village, killing
+ * three"); -1 if the trigger is no such participle or none is found. */
+static int participle_agent(const struct ectx *cx, const struct trigger_mention *m, size_t s_first)
+{
+	const struct token *t = &cx->t.tok[m->first];
+	if (m->first <= s_first + 1 || !cx_is(cx, m->first - 1, ",") || t->len < 5 ||
+	    strcmp(t->norm + strlen(t->norm) - 3, "ing"))
+		return -1;
+	size_t stop = clause_start(cx, m->first, s_first);
+	for (size_t i = m->first - 1; i > stop; i--)
+		if (cx_cue(cx, i - 1, CUE_speech_verb)) {
 			stop = i;
 			break;
 		}
-	int best = -1;
-	for (size_t k = am_lower(cx, stop); k < cx->n_am && cx->am[k].first < tok; k++) {
-		const struct actor_mention *a = &cx->am[k];
-		if (a->last > tok || !actor_usable(cx, k) || (a->flags & AM_VICTIM))
-			continue;
-		/* An object of a preposition is not the subject: "dozens of Afghan forces". */
-		size_t p = a->first;
-		for (;;) {
-			if (p > stop && (cx_is(cx, p - 1, "the") || cx_is(cx, p - 1, "its") ||
-					 cx_is(cx, p - 1, "their") || cx_is(cx, p - 1, "a") ||
-					 cx_is(cx, p - 1, "an") || cx_is(cx, p - 1, "local") ||
-					 (cx->t.tok[p - 1].flags & TOK_QUOTE)))
-				p--;
-			else if (p > stop + 1 && (cx->t.tok[p - 1].flags & TOK_HYPHEN))
-				p -= 2; /* "by the Kenyan-led mission" */
-			else
-				break;
-		}
-		/* ... except the group its members belong to: "members of the Viv Ansanm
-		 * coalition seized", "fighters of the group attacked". */
-		if (p > stop && cx_cue(cx, p - 1, CUE_object_prep) &&
-		    !(cx_is(cx, p - 1, "of") && p - 1 > stop &&
-		      (cx_cue(cx, p - 2, CUE_member_noun) || quantity_subject(cx, p - 2, stop))))
-			continue;
-		best = (int)k;
-	}
-	return best;
+	for (size_t k = am_lower(cx, stop); k < cx->n_am && cx->am[k].first < m->first; k++)
+		if (subject_candidate(cx, k, m->first, stop))
+			return (int)k;
+	return -1;
 }
 
 /* "Somali troops (SNA) and clan militia clashed with X": ACLED's first actor is the side
@@ -320,7 +351,10 @@ void assign_roles(struct ectx *cx, struct event *e, size_t s_first, size_t s_las
 		ev_why(cx, e, "; roles: the group that planted the weapon ('X-planted')");
 		return;
 	}
-	e->actor1 = actor_before(cx, m->first, s_first);
+	int subject = participle_agent(cx, m, s_first);
+	e->actor1 = subject >= 0 ? subject : actor_before(cx, m->first, s_first);
+	if (subject >= 0)
+		ev_why(cx, e, "; roles: a participle's agent is its clause's subject");
 	int last_conjunct = e->actor1;
 	if (e->actor1 >= 0)
 		e->actor1 = first_conjunct(cx, e->actor1, s_first);
@@ -548,10 +582,15 @@ void default_actors(struct ectx *cx, struct event *e, int ctry)
 	}
 	/* In protest events the protesters come first and the state, if it steps in, second. */
 	if (acled_type_of(e->sub) == TYPE_PROTESTS && e->inter1 == INTER_STATE) {
-		e->actor2_name = e->actor1_name;
-		e->inter2 = INTER_STATE;
+		/* ... unless the state's own men protest: "police officers protested over pay". */
+		int own = e->cls == EC_PROTEST && !e->passive && e->trigger >= 0 &&
+			  cx_cue(cx, cx->tm[e->trigger].first, CUE_protest_word);
+		e->actor2_name = own ? NULL : e->actor1_name;
+		e->inter2 = own ? INTER_UNKNOWN : INTER_STATE;
 		e->actor1_name = ectx_actor_name(cx, "Protesters", ctry);
 		e->inter1 = INTER_PROTESTERS;
+		if (own)
+			ev_why(cx, e, "; the state's own men protesting are the protesters");
 	}
 	/* Protests have a second actor only when the state steps in; rioters riot. */
 	if (acled_type_of(e->sub) == TYPE_PROTESTS && e->inter2 != INTER_STATE) {

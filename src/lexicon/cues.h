@@ -18,7 +18,7 @@
 #define CUE_NAMES(X) \
 	X(generic_tail) X(irrealis_verb) X(modal) X(negation) X(irregular_past) X(long_span) \
 	X(desire) X(fall_to) X(fallen_place) X(article_det) X(disaster) X(present_talk) \
-	X(habit) X(repeat_verb) X(going_on) X(place_noun) X(perfect_aux) X(habit_subject) \
+	X(habit) X(recurring_unit) X(repeat_verb) X(going_on) X(place_noun) X(perfect_aux) X(habit_subject) \
 	X(modified_head) X(relative_pronoun) X(feared) X(object_prep) X(member_noun) \
 	X(speech_pronoun) X(made_by) X(nominal_det) X(weapon_taken) X(crude_weapon) \
 	X(firearm_word) X(aircraft) X(two_sided) X(generic_event_noun) X(ref_det) \
@@ -27,7 +27,7 @@
 	X(not_plural) X(time_reference) X(sport_word) X(business_word) \
 	X(culture_word) X(tech_word) X(armed_target) X(civilian_target) \
 	X(separate_event) X(instrument_prep) X(quantity_head) \
-	X(date_link) X(part_of_day) X(future_word) X(grievance) \
+	X(date_link) X(part_of_day) X(future_word) X(grievance) X(protest_word) \
 	X(place_motion) X(place_locative) X(place_modifier) X(place_speech) \
 	X(place_feature) X(place_office) X(place_adm1_word) X(place_town_word) X(place_name_stop) X(place_unlisted_kind) \
 	X(place_facility) X(place_facility_generic) X(place_qualifier) X(place_longer_kind) \
@@ -39,6 +39,7 @@
 	X(person_noun) X(count_unit) X(count_designator) X(age_unit) X(thing_noun) \
 	X(result_verb) X(total_noun) X(total_verb) X(more_victims) X(np_tail) X(victim_postmod) \
 	X(anaphor_noun) X(summary_word) X(summary_noun) X(deed_word) X(claim_noun) X(cause_word) \
+	X(figure_noun) X(coding_verb) X(share_verb) \
 	/* actor mentions (mentions.c) */ \
 	X(group_suffix) X(affiliation_word) X(affiliation_link) X(affiliation_prep) X(group_part) \
 	X(group_between)

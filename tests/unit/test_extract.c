@@ -264,6 +264,100 @@ START_TEST(extract_bodies_of_victims_found)
 }
 END_TEST
 
+/* coded_figure (evcounts.c; figure_noun, coding_verb, share_verb in cues.tsv): a coder's
+ * statement of the figure kept for the event replaces the count read from the story; "coded
+ * as" naming an actor, or with no toll noun before it, states no figure. */
+START_TEST(extract_coded_figure_replaces_the_count)
+{
+	ck_assert_int_eq(fatalities_of("On 12 February 2023, gunmen ambushed a convoy near Baidoa, killing 6 "
+				       "soldiers. Deaths coded as 2 (the group's radio claimed 6)."), 2);
+	ck_assert_int_eq(fatalities_of("On 12 February 2023, gunmen ambushed a convoy near Baidoa, killing 6 "
+				       "soldiers. 6 fatalities split across 3 events and coded as 2 for "
+				       "this event."), 2);
+	ck_assert_int_eq(fatalities_of("On 12 February 2023, gunmen ambushed a convoy near Baidoa, killing 6 "
+				       "soldiers. Casualties are split between 2 events (3)."), 3);
+	ck_assert_int_eq(fatalities_of("On 12 February 2023, gunmen (coded as Unidentified Armed Group) "
+				       "ambushed a convoy near Baidoa, killing 6 soldiers."), 6);
+	ck_assert_int_eq(fatalities_of("On 12 February 2023, gunmen ambushed a convoy near Baidoa, killing 6 "
+				       "soldiers. The convoy was recorded as 4 trucks."), 6);
+}
+END_TEST
+
+/* A participle after a comma (", killing six") has its clause's subject as agent, not the
+ * name nearest it; after a speech verb, the subject of what was said. */
+START_TEST(extract_participle_agent_is_the_clause_subject)
+{
+	struct records r;
+	extract_text(&r, "Soldiers pursued the rebels into the hills near Beni on Monday, killing six of them.",
+		     "2023-02-14", "event");
+	const struct jvalue *e = records_nth(&r, "event", 0);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_str_eq(json_get_str(e, "actor1"), "Military Forces of the Democratic Republic of Congo");
+	records_release(&r);
+	extract_text(&r, "Police said gunmen raided a farm near Beni on Monday, killing six workers.",
+		     "2023-02-14", "event");
+	e = records_nth(&r, "event", 0);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_str_eq(json_get_str(e, "actor1"), "Unidentified Armed Group (Democratic Republic of Congo)");
+	records_release(&r);
+}
+END_TEST
+
+/* An active "hacked to death" has its victims after it, not before ("two men hacked to death
+ * a village elder" kills one); a present passive in a headline counts its subject, and a
+ * frequency with no date is no event (check recurring). */
+START_TEST(extract_to_death_active_and_present_passive)
+{
+	ck_assert_int_eq(fatalities_of("On 12 February 2023, two men hacked to death a village elder "
+				       "in Witu."), 1);
+	ck_assert_int_eq(fatalities_of("A teacher is killed by gunmen in Dadaab on Monday."), 1);
+	struct records r;
+	extract_text(&r, "A herder is killed every week in the feud over grazing land near Isiolo, "
+		     "elders say.", "2023-02-14", "event");
+	ck_assert_uint_eq(records_count(&r, "event"), 0);
+	records_release(&r);
+}
+END_TEST
+
+/* protest_word (cues.tsv): armed men who block a road are no protesters, but police officers
+ * who protest in so many words are, and they are the protesters, not the state stepping in. */
+START_TEST(extract_police_who_protest_are_protesters)
+{
+	struct records r;
+	extract_text(&r, "Police officers in Kisumu protested over unpaid allowances on Monday.",
+		     "2023-02-14", "event");
+	const struct jvalue *e = records_nth(&r, "event", 0);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_str_eq(json_get_str(e, "sub_event_type"), "Peaceful protest");
+	ck_assert_str_eq(json_get_str(e, "actor1"), "Protesters (Kenya)");
+	ck_assert_int_eq(json_kind(json_get(e, "actor2")), JSON_NULL);
+	records_release(&r);
+	extract_text(&r, "Gunmen blocked the highway near Kisumu on Monday.", "2023-02-14", "event");
+	ck_assert_uint_eq(records_count(&r, "event"), 0);
+	records_release(&r);
+}
+END_TEST
+
+/* A calendar date one day after publication in a sentence of the past is a time-zone gap, not
+ * a plan; later, or with a word of the future, it is a plan. */
+START_TEST(extract_date_a_day_after_publication)
+{
+	struct records r;
+	extract_text(&r, "On 15 February 2023, gunmen killed two traders in Witu.", "2023-02-14", "event");
+	const struct jvalue *e = records_nth(&r, "event", 0);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_str_eq(json_get_str(e, "event_date"), "2023-02-15");
+	records_release(&r);
+	extract_text(&r, "On 15 February 2023, the two militias will sign a truce in Witu.", "2023-02-14",
+		     "event");
+	ck_assert_uint_eq(records_count(&r, "event"), 0);
+	records_release(&r);
+	extract_text(&r, "On 17 February 2023, gunmen killed two traders in Witu.", "2023-02-14", "event");
+	ck_assert_uint_eq(records_count(&r, "event"), 0);
+	records_release(&r);
+}
+END_TEST
+
 /* State forces killing protesters: excessive force against protesters, the protesters first;
  * crowd control that kills no one stays a protest with intervention. */
 START_TEST(extract_protesters_killed_by_police_is_excessive_force)
@@ -309,6 +403,11 @@ Suite *suite_extract(void)
 	tcase_add_test(tc, extract_victims_qualified_before_the_passive_verb);
 	tcase_add_test(tc, extract_bodies_of_victims_found);
 	tcase_add_test(tc, extract_protesters_killed_by_police_is_excessive_force);
+	tcase_add_test(tc, extract_coded_figure_replaces_the_count);
+	tcase_add_test(tc, extract_participle_agent_is_the_clause_subject);
+	tcase_add_test(tc, extract_to_death_active_and_present_passive);
+	tcase_add_test(tc, extract_police_who_protest_are_protesters);
+	tcase_add_test(tc, extract_date_a_day_after_publication);
 	suite_add_tcase(s, tc);
 	return s;
 }
