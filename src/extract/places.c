@@ -305,11 +305,14 @@ static int unit_contradicts(const struct ectx *cx, size_t k, const struct place 
 		if (!cx_is(cx, i, ",") && !cx_is(cx, i, "in") && !cx_is(cx, i, "of") && !cx_is(cx, i, "the") &&
 		    !cx_cue(cx, i, CUE_place_longer_kind) && !cx_cue(cx, i, CUE_place_adm1_word))
 			return 0;
+	/* A unit of another country says so as surely: "Liter village, Baringo county" is no
+	 * Liter of Hungary. */
 	int strong, hint = kind_hint(cx, u->first, u->last, &strong), unit_here = 0, towns = 0;
 	for (size_t j = 0; j < u->n_cand; j++) {
 		const struct place *q = gz_place(cx->ex->gz, u->cand[j]);
 		towns |= is_town(q->kind);
-		unit_here |= (q->kind == PK_ADM1 || q->kind == PK_ADM2) && q->country == p->country;
+		unit_here |= q->kind == PK_ADM1 || q->kind == PK_ADM2 ||
+			     (q->kind == PK_COUNTRY && q->country != p->country);
 	}
 	if (!unit_here || (towns && !(u->flags & PM_UNIT_TAIL) && hint != PK_ADM1 && hint != PK_ADM2))
 		return 0;
@@ -539,6 +542,21 @@ static int unit_at(const struct ectx *cx, size_t i)
 	return -1;
 }
 
+/* The unit holding a village named before a comma: the place mention starting at token i,
+ * or -1. A town there may be only the next of a list ("Kapkoiwo village, Marigat and
+ * Kabarnet"): it holds the village only when no other place follows it. */
+static int unit_after_comma(const struct ectx *cx, size_t i)
+{
+	int u = unit_at(cx, i);
+	if (u < 0 || !is_town(gz_place(cx->ex->gz, cx->pm[u].place)->kind))
+		return u;
+	size_t after = cx->pm[u].last;
+	if (cx_is(cx, after, "and") || cx_is(cx, after, "or") ||
+	    (cx_is(cx, after, ",") && unit_at(cx, after + 1) >= 0))
+		return -1;
+	return u;
+}
+
 /* The resolved mention ending at token end (exclusive), or -1. */
 static int place_ending_at(const struct ectx *cx, size_t end)
 {
@@ -605,6 +623,10 @@ static void find_unlisted(struct ectx *cx)
 			     is_town(gz_place(cx->ex->gz, cx->pm[unit].place)->kind)))
 				admin2 = ectx_strdup(cx, cx->t.text + cx->t.tok[open + 1].start,
 						     cx->t.tok[comma - 1].end - cx->t.tok[open + 1].start);
+		} else if (kind && cx_is(cx, i + 1, ",") && unit_after_comma(cx, i + 2) >= 0) {
+			/* "Kapkoiwo village, Baringo county": the district or province after the
+			 * comma holds it */
+			unit = region = unit_after_comma(cx, i + 2);
 		} else if (kind && (cx_is(cx, i + 1, "of") || cx_is(cx, i + 1, "in"))) {
 			/* "the X village of Y district"; in a town ("the X neighborhood in Baidoa"),
 			 * the town is where it happened, and a namesake elsewhere is not */

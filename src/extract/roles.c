@@ -426,6 +426,21 @@ static const char *local_name(struct ectx *cx, const char *name, int ctry)
 		if (!strncmp(name, d->name, n) && !strncmp(name + n, " (", 2))
 			return ectx_actor_name(cx, d->name, ctry);
 	}
+	/* A militia named by its people for the document's country: "Pokot Ethnic Militia
+	 * (Kenya)" where the event is in Kenya, whatever the text mostly names. */
+	if (cx->country >= 0 && ctry != cx->country) {
+		const char *doc = cx->ex->gz->countries[cx->country].name;
+		size_t n = strlen(name), dn = strlen(doc);
+		if (n > dn + 3 && !strncmp(name + n - dn - 3, " (", 2) &&
+		    !strncmp(name + n - dn - 1, doc, dn) && name[n - 1] == ')') {
+			struct strbuf sb = STRBUF_INIT;
+			strbuf_addf(&sb, "%.*s (%s)", (int)(n - dn - 3), name,
+				    cx->ex->gz->countries[ctry].name);
+			const char *local = ectx_strdup(cx, sb.buf, sb.len);
+			strbuf_release(&sb);
+			return local;
+		}
+	}
 	return name;
 }
 

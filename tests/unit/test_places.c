@@ -103,6 +103,30 @@ START_TEST(places_bracketed_district_and_region_hold_the_village)
 }
 END_TEST
 
+/* "X village, Y county": the unit after the comma holds a village the gazetteer lacks, and
+ * says that a namesake village abroad is not it; a town there may be the next of a list. */
+START_TEST(places_village_then_comma_and_its_unit)
+{
+	struct records r;
+	extract_text(&r, "Raiders attacked a cattle camp in Kapkoiwo village, Baringo county, on Monday, "
+		"killing two herders.", "2023-02-14", NULL);
+	const struct jvalue *e = records_nth(&r, "event", 0);
+	ck_assert_str_eq(field(e, "location"), "Kapkoiwo");
+	ck_assert_str_eq(field(e, "admin1"), "Baringo");
+	records_release(&r);
+	extract_text(&r, "Raiders attacked a cattle camp in Liter village, Baringo county, on Monday, "
+		"killing two herders.", "2023-02-14", NULL);
+	e = records_nth(&r, "event", 0);
+	ck_assert_str_eq(field(e, "country"), "Kenya");
+	ck_assert_str_eq(field(e, "location"), "Liter");
+	records_release(&r);
+	extract_text(&r, "Raiders attacked cattle camps in Kapkoiwo village, Marigat and Kabarnet on "
+		"Monday, killing two herders.", "2023-02-14", NULL);
+	ck_assert_ptr_null(place_named(&r, "Kapkoiwo"));
+	records_release(&r);
+}
+END_TEST
+
 START_TEST(places_namesake_abroad_cannot_vouch_for_itself)
 {
 	struct records r;
@@ -317,6 +341,7 @@ Suite *suite_places(void)
 	tcase_add_test(tc, places_surname_after_a_first_name_is_a_person);
 	tcase_add_test(tc, places_name_of_a_province_and_its_seat_leads_over_a_lone_town);
 	tcase_add_test(tc, places_area_of_a_district_and_operations_in_several_provinces);
+	tcase_add_test(tc, places_village_then_comma_and_its_unit);
 	suite_add_tcase(s, tc);
 	TCase *ti = tcase_create("townindex");
 	tcase_add_test(ti, townindex_packs_names_aliases_and_longer_names);
