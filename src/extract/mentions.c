@@ -91,6 +91,13 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 	size_t na = 0, np = 0, dlen = 0, end;
 	/* Nationality + force noun: "Afghan security forces", "Nigerian troops". */
 	const struct token *tok = &cx->t.tok[i];
+	/* "Pokot raiders", "a Marehan militia": a people votes for the country it lives in, and
+	 * the words go on to be read as whatever else they are. */
+	size_t people_len;
+	int people = capitalised(cx, i) && phrase_may_start(gz->peoples, tok)
+			     ? gazetteer_people(gz, &cx->t, i, &people_len) : -1;
+	if (people >= 0)
+		votes[people] += 1;
 	int dem = capitalised(cx, i) && phrase_may_start(gz->demonyms, tok)
 			  ? gazetteer_demonym(gz, &cx->t, i, &dlen) : -1;
 	if (dem >= 0) {

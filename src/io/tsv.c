@@ -105,3 +105,40 @@ int tsv_parse_file(const char *path, const char *header, tsv_row_fn fn, void *ct
 	strbuf_release(&sb);
 	return rc;
 }
+
+int tsv_file_has_header(const char *path, const char *header)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return 0;
+	struct strbuf line = STRBUF_INIT;
+	char buf[4096];
+	int matches = 0, done = 0;
+	while (!done && fgets(buf, sizeof(buf), fp)) {
+		strbuf_addstr(&line, buf);
+		if (!line.len || line.buf[line.len - 1] != '\n')
+			continue; /* a longer line: read on */
+		strbuf_setlen(&line, line.len - 1);
+		if (line.len && line.buf[line.len - 1] == '\r')
+			strbuf_setlen(&line, line.len - 1);
+		if (line.len && line.buf[0] != '#') {
+			char *fields[TSV_MAX_FIELDS];
+			size_t n = 0;
+			for (char *p = line.buf;;) {
+				char *tab = strchr(p, '\t');
+				if (n < TSV_MAX_FIELDS)
+					fields[n++] = p;
+				if (!tab)
+					break;
+				*tab = '\0';
+				p = tab + 1;
+			}
+			matches = header_matches(fields, n, header) && n == expected_columns(header);
+			done = 1;
+		}
+		strbuf_reset(&line);
+	}
+	strbuf_release(&line);
+	fclose(fp);
+	return matches;
+}

@@ -17,5 +17,8 @@ int tsv_parse(const char *text, size_t len, const char *name, const char *header
 	      void *ctx);
 /* Same for a file on disk (read whole: lexicons are configuration, not corpora). */
 int tsv_parse_file(const char *path, const char *header, tsv_row_fn fn, void *ctx);
+/* Is the file's header row the columns of header? 0 also when it cannot be read (parsing it
+ * then says why). For options that take tables of more than one kind. */
+int tsv_file_has_header(const char *path, const char *header);
 
 #endif

@@ -26,6 +26,7 @@
 	SRC(X, sitrep_gaz_af, "src/data/gazetteer_af.tsv")                            \
 	X(sitrep_towns, SITREP_GENDIR, "towns.bin", "build/gen/towns.bin")             \
 	SRC(X, sitrep_placewords, "src/data/placewords.tsv")                          \
+	SRC(X, sitrep_peoples, "src/data/peoples.tsv")                                \
 	SRC(X, sitrep_actors, "src/data/actors.tsv")                                  \
 	SRC(X, sitrep_triggers, "src/data/triggers.tsv")                              \
 	SRC(X, sitrep_casualties, "src/data/casualties.tsv")                          \

@@ -16,6 +16,7 @@
 #define GAZ_HEADER "name,aliases,kind,iso3,admin1,admin2,lat,lon,population"
 #define WEAK_HEADER "name,class"
 #define COUNTRY_HEADER "iso2,iso3,name,aliases,demonyms,capital,lat,lon,article"
+#define PEOPLE_HEADER "name,aliases,iso3"
 
 static const char *const kind_names[] = PLACE_KIND_NAMES;
 
@@ -247,6 +248,18 @@ static int weak_row(void *vctx, char **f, size_t n, unsigned long line)
 	return error("%s:%lu: unknown class '%s'", ctx->name, line, f[1]);
 }
 
+static int people_row(void *vctx, char **f, size_t n, unsigned long line)
+{
+	struct load_ctx *ctx = vctx;
+	(void)n;
+	int country = gazetteer_country_by_iso3(ctx->gz, f[2]);
+	if (country < 0)
+		return error("%s:%lu: unknown country code '%s'", ctx->name, line, f[2]);
+	phrase_add(ctx->gz->peoples, f[0], country);
+	add_aliases(ctx->gz->peoples, f[1], country);
+	return 0;
+}
+
 enum name_class gazetteer_name_class(const struct gazetteer *gz, const struct tokens *t,
 				     size_t first, size_t last)
 {
@@ -396,18 +409,23 @@ struct gazetteer *gazetteer_load(const char *const *user_files, size_t n_user)
 	struct gazetteer *gz = xcalloc(1, sizeof(*gz));
 	gz->names = phrase_new();
 	gz->demonyms = phrase_new();
+	gz->peoples = phrase_new();
 	gz->weak = phrase_new();
 	if (load_embedded(gz, "src/data/countries.tsv", COUNTRY_HEADER, country_row) < 0 ||
-	    load_embedded(gz, "src/data/placewords.tsv", WEAK_HEADER, weak_row) < 0)
+	    load_embedded(gz, "src/data/placewords.tsv", WEAK_HEADER, weak_row) < 0 ||
+	    load_embedded(gz, "src/data/peoples.tsv", PEOPLE_HEADER, people_row) < 0)
 		goto fail;
 	if (load_embedded(gz, "src/data/gazetteer_af.tsv", GAZ_HEADER, place_row) < 0 ||
 	    load_embedded(gz, "src/data/gazetteer_world.tsv", GAZ_HEADER, place_row) < 0 ||
 	    add_towns(gz) < 0)
 		goto fail;
 	add_missing_capitals(gz);
+	/* A user table of places, or of peoples (peoples.tsv's columns). */
 	for (size_t i = 0; i < n_user; i++) {
 		struct load_ctx ctx = { gz, user_files[i], 1 };
-		if (tsv_parse_file(user_files[i], GAZ_HEADER, place_row, &ctx) < 0)
+		int peoples = tsv_file_has_header(user_files[i], PEOPLE_HEADER);
+		if (tsv_parse_file(user_files[i], peoples ? PEOPLE_HEADER : GAZ_HEADER,
+				   peoples ? people_row : place_row, &ctx) < 0)
 			goto fail;
 	}
 	return gz;
@@ -456,6 +474,7 @@ void gazetteer_free(struct gazetteer *gz)
 	free(gz->countries);
 	phrase_free(gz->names);
 	phrase_free(gz->demonyms);
+	phrase_free(gz->peoples);
 	phrase_free(gz->weak);
 	free(gz);
 }
@@ -522,6 +541,14 @@ int gazetteer_demonym(const struct gazetteer *gz, const struct tokens *t, size_t
 	int out[4];
 	size_t k;
 	*ntok = phrase_match(gz->demonyms, t, i, t->n, out, 4, &k);
+	return *ntok ? out[0] : -1;
+}
+
+int gazetteer_people(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t *ntok)
+{
+	int out[4];
+	size_t k;
+	*ntok = gz->peoples ? phrase_match(gz->peoples, t, i, t->n, out, 4, &k) : 0;
 	return *ntok ? out[0] : -1;
 }
 

@@ -60,6 +60,7 @@ struct gazetteer {
 	pthread_mutex_t town_lock;
 	size_t *towns_first, *towns_end; /* per country: its packed towns (sorted by country) */
 	struct phrase_index *demonyms; /* "afghan" -> country index */
+	struct phrase_index *peoples;  /* "pokot" -> the country most of them live in */
 	struct phrase_index *weak;     /* "march", "union", "david" -> enum name_class */
 	struct arena strings;          /* the listed places' names and units */
 };
@@ -119,6 +120,9 @@ size_t gazetteer_match_joined(const struct gazetteer *gz, const struct tokens *t
 			      size_t limit, int *out, size_t max, size_t *n_out);
 /* Country named by a nationality word at token i ("Afghan", "Nigerian"): index or -1. */
 int gazetteer_demonym(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t *ntok);
+/* A people, clan or community named at token i ("Pokot", "Marehan"; peoples.tsv): the
+ * country most of them live in, or -1; *ntok its length. */
+int gazetteer_people(const struct gazetteer *gz, const struct tokens *t, size_t i, size_t *ntok);
 /* What the words [first, last) are besides a place name: NAME_PLAIN if nothing. */
 enum name_class gazetteer_name_class(const struct gazetteer *gz, const struct tokens *t,
 				     size_t first, size_t last);

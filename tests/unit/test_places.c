@@ -127,6 +127,22 @@ START_TEST(places_village_then_comma_and_its_unit)
 }
 END_TEST
 
+/* peoples.tsv: a people names the country it lives in when the report names no place; a
+ * place named does not give way to it. */
+START_TEST(places_a_people_gives_its_country)
+{
+	struct records r;
+	extract_text(&r, "Pokot raiders stole 200 cattle and killed a herder on Monday.", "2023-02-14",
+		     NULL);
+	ck_assert_str_eq(field(records_nth(&r, "event", 0), "country"), "Kenya");
+	records_release(&r);
+	extract_text(&r, "Pokot raiders attacked a village near Moroto, Uganda, on Monday, killing a "
+		"herder.", "2023-02-14", NULL);
+	ck_assert_str_eq(field(records_nth(&r, "event", 0), "country"), "Uganda");
+	records_release(&r);
+}
+END_TEST
+
 START_TEST(places_namesake_abroad_cannot_vouch_for_itself)
 {
 	struct records r;
@@ -342,6 +358,7 @@ Suite *suite_places(void)
 	tcase_add_test(tc, places_name_of_a_province_and_its_seat_leads_over_a_lone_town);
 	tcase_add_test(tc, places_area_of_a_district_and_operations_in_several_provinces);
 	tcase_add_test(tc, places_village_then_comma_and_its_unit);
+	tcase_add_test(tc, places_a_people_gives_its_country);
 	suite_add_tcase(s, tc);
 	TCase *ti = tcase_create("townindex");
 	tcase_add_test(ti, townindex_packs_names_aliases_and_longer_names);
