@@ -90,10 +90,12 @@ static void build_sentence(struct ectx *cx, size_t s, size_t t0, size_t t1, int 
 	for (size_t k = t0; k < t1; k++) {
 		const struct trigger_def *d = tdef(cx, (int)k);
 		/* A weak word that a check sets aside speaks for nothing ("armed with heavy weapons"
-		 * is no shelling, and does not hide "were seen gathering"). */
+		 * is no shelling, and does not hide "were seen gathering"). Beside a strong word, or
+		 * in a blocked sentence, no weak word is an event: the checks need not be asked. */
 		if ((d->flags & TR_WEAK) && !(d->flags & TR_BLOCK) && d->cls != EC_KILL &&
-		    violence_rank(d->cls) < best_weak && !hypothetical(cx, cx->tm[k].first, &reason) &&
-		    trigger_fits(cx, (int)k, s_first, s_last, s))
+		    violence_rank(d->cls) < best_weak &&
+		    (has_strong || blocked || (!hypothetical(cx, cx->tm[k].first, &reason) &&
+					       trigger_fits(cx, (int)k, s_first, s_last, s))))
 			best_weak = violence_rank(d->cls);
 	}
 	/* A bare "killed" speaks only when no other word says what happened; right after an event

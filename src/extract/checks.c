@@ -479,6 +479,35 @@ static int compound_tail(const struct site *t)
 	       !(before->flags & (TOK_NUMBER | TOK_CAP));
 }
 
+/* "burned 20 shops", "the homes of 12 families were burned": burning is an event only with
+ * property burned, after an active verb or before a passive one; "burned fuel", "burned two
+ * defenders" are not. */
+static int burning_without_property(const struct site *t)
+{
+	const struct ectx *cx = t->cx;
+	const struct trigger_mention *m = t->m;
+	if (!cx_cue(cx, m->first, CUE_burn_verb))
+		return 0;
+	for (size_t i = m->first + 1; i < m->last; i++)
+		if (!cx_is(cx, i, "down") && !cx_is(cx, i, "out"))
+			return 0; /* a phrase that says what burned: "burned tyres" */
+	for (size_t i = m->last; i < t->s_last && i < m->last + 6; i++) {
+		if (cx->t.tok[i].flags & TOK_PUNCT)
+			break;
+		if (cx_cue(cx, i, CUE_property_noun))
+			return 0;
+	}
+	int passive = m->first > t->s_first && (cx_is(cx, m->first - 1, "was") ||
+		      cx_is(cx, m->first - 1, "were") || cx_is(cx, m->first - 1, "been"));
+	for (size_t i = m->first; passive && i > t->s_first && m->first - i < 10; i--) {
+		if (cx_cue(cx, i - 1, CUE_clause_break))
+			break;
+		if (cx_cue(cx, i - 1, CUE_property_noun))
+			return 0;
+	}
+	return 1;
+}
+
 /* A result in the sentence ("beat Wales 6-0", "won 7-5 6-3") and no one killed or hurt: a
  * game, where sides attack, clash and beat each other. */
 static int sports_result(const struct site *t)
@@ -529,6 +558,7 @@ static const struct check structural[] = {
 	{ "part_of_name", part_of_name },
 	{ "compound_tail", compound_tail },
 	{ "sports_result", sports_result },
+	{ "burning_without_property", burning_without_property },
 };
 
 /* --- rules from rules.tsv --------------------------------------------------------------------- */

@@ -219,26 +219,24 @@ static int lone_figure(const struct ectx *cx, size_t at, size_t last, long *figu
  * "Fatalities coded as 0 (the group claimed 4).", "20 fatalities split across 2 events and
  * coded as 10 for this event", "Fatalities are split across 3 events (4)". The figure is
  * the number after "coded as", or the one in brackets right after "split across N
- * events", with a death-toll noun shortly before in the clause. 1 and the figure, or 0. */
-static int coded_figure(const struct ectx *cx, size_t s, long *figure)
+ * events", with a death-toll noun shortly before in the clause. i is a coding or sharing
+ * verb of sentence s; 1 and the figure, or 0. */
+static int coded_figure(const struct ectx *cx, size_t i, size_t s, long *figure)
 {
-	size_t first = sentence_first(cx, s), last = sentence_last(cx, s);
-	for (size_t i = first; i + 2 < last; i++) {
-		size_t at = 0;
-		if (cx_cue(cx, i, CUE_coding_verb) && cx_is(cx, i + 1, "as")) {
-			at = i + 2;
-		} else if (cx_cue(cx, i, CUE_share_verb) &&
-			   (cx_is(cx, i + 1, "across") || cx_is(cx, i + 1, "between"))) {
-			struct count c;
-			size_t n = number_at(&cx->t, i + 2, last, &c);
-			size_t open = i + 2 + n + 1; /* after "N events" */
-			if (n && cx_is(cx, open, "(") && cx_is(cx, open + 2, ")"))
-				at = open + 1;
-		}
-		if (at && figure_noun_before(cx, i, first) && lone_figure(cx, at, last, figure))
-			return 1;
+	size_t first = sentence_first(cx, s), last = sentence_last(cx, s), at = 0;
+	if (i + 2 >= last)
+		return 0;
+	if (cx_cue(cx, i, CUE_coding_verb) && cx_is(cx, i + 1, "as")) {
+		at = i + 2;
+	} else if (cx_cue(cx, i, CUE_share_verb) &&
+		   (cx_is(cx, i + 1, "across") || cx_is(cx, i + 1, "between"))) {
+		struct count c;
+		size_t n = number_at(&cx->t, i + 2, last, &c);
+		size_t open = i + 2 + n + 1; /* after "N events" */
+		if (n && cx_is(cx, open, "(") && cx_is(cx, open + 2, ")"))
+			at = open + 1;
 	}
-	return 0;
+	return at && figure_noun_before(cx, i, first) && lone_figure(cx, at, last, figure);
 }
 
 /* The event a coder's figure in sentence s is for: the nearest standing event told before
@@ -261,12 +259,15 @@ void apply_coded_figures(struct ectx *cx)
 {
 	if (cx->n_ev == 0)
 		return;
-	for (size_t s = 0; s < cx->t.n_sent; s++) {
-		long figure;
-		if (!coded_figure(cx, s, &figure))
+	/* One pass over the tokens: few are coding or sharing verbs. */
+	for (size_t i = 0; i < cx->t.n; i++) {
+		const uint64_t *row = cx->cue_row[i];
+		if (!cue_in_row(row, CUE_coding_verb) && !cue_in_row(row, CUE_share_verb))
 			continue;
-		int target = coded_event(cx, s);
-		if (target < 0)
+		size_t s = cx->t.tok[i].sentence;
+		long figure;
+		int target;
+		if (!coded_figure(cx, i, s, &figure) || (target = coded_event(cx, s)) < 0)
 			continue;
 		struct event *e = &cx->ev[target];
 		e->fatalities = e->fat_low = e->fat_high = figure;

@@ -20,7 +20,7 @@
 	X(desire) X(fall_to) X(fallen_place) X(article_det) X(disaster) X(present_talk) \
 	X(habit) X(recurring_unit) X(repeat_verb) X(going_on) X(place_noun) X(perfect_aux) X(habit_subject) \
 	X(modified_head) X(relative_pronoun) X(feared) X(object_prep) X(member_noun) \
-	X(speech_pronoun) X(made_by) X(nominal_det) X(weapon_taken) X(crude_weapon) \
+	X(speech_pronoun) X(made_by) X(nominal_det) X(weapon_taken) X(burn_verb) X(property_noun) X(crude_weapon) \
 	X(firearm_word) X(aircraft) X(two_sided) X(generic_event_noun) X(ref_det) \
 	X(speech_verb) X(speaker_stop) X(speaker_skip) X(clause_break) X(period_unit) \
 	X(venue_prep) X(record_of) X(town_noun) X(span_of) X(weapon) X(crowd) X(political) \
