@@ -188,6 +188,15 @@ static int verb_of_event_noun(const struct site *t)
 	if (!(nd->flags & TR_NOUN) || violence_rank(nd->cls) > 3 || next->first < m->last ||
 	    next->first - m->last > 3)
 		return 0;
+	/* "Two rockets struck": a counted word is a noun, and a past verb after it is no event
+	 * noun; the rockets are the event. */
+	struct count c;
+	if (m->first > t->s_first && (number_at(&cx->t, m->first - 1, m->first, &c) ||
+				      cx_cue(cx, m->first - 1, CUE_nominal_det)))
+		return 0;
+	if (verb_form(cx, next, nd) ||
+	    (next->last == next->first + 1 && cx_cue(cx, next->first, CUE_irregular_past)))
+		return 0;
 	for (size_t i = m->last; i < next->first; i++) {
 		const struct token *w = &cx->t.tok[i];
 		if (!(w->flags & TOK_WORD) || (w->flags & TOK_CAP) || (w->flags & TOK_NUMBER) ||

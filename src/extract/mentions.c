@@ -206,12 +206,33 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 				}
 			readings[k] = unit && town;
 		}
+		/* ... and before the rest, a place whose own name this is: "Borno" is Nigeria's
+		 * province, and only an alternate name of a German town. */
+		/* Then a province, or a city, before a small town; or the kind of place the word
+		 * after the name says ("Bay town", "Bay region"). */
+		int own[MAX_CAND], notable[MAX_CAND];
+		int town_said = cx_cue(cx, i + plen, CUE_place_town_word),
+		    unit_said = cx_cue(cx, i + plen, CUE_place_adm1_word) || cx_is(cx, i + plen, "district");
+		for (size_t k = 0; k < np; k++) {
+			const struct place *p = gz_place(gz, pcand[k]);
+			int unit = p->kind == PK_ADM1 || p->kind == PK_ADM2;
+			own[k] = place_own_name(cx, i, i + plen, p);
+			notable[k] = town_said ? !unit : unit_said ? unit
+				     : p->kind == PK_ADM1 || p->population >= 100000;
+		}
 		for (size_t k = 1; k < np; k++) {
 			const struct place *a = gz_place(gz, pcand[k]), *b = gz_place(gz, pcand[lead]);
 			int ra = a->kind == PK_COUNTRY ? 2 : a->kind == PK_PPLC;
 			int rb = b->kind == PK_COUNTRY ? 2 : b->kind == PK_PPLC;
-			if (ra > rb || (ra == rb && (readings[k] > readings[lead] ||
-				     (readings[k] == readings[lead] && a->population > b->population))))
+			if (ra != rb) {
+				lead = ra > rb ? k : lead;
+				continue;
+			}
+			int by = own[k] != own[lead] ? own[k] - own[lead]
+				 : readings[k] != readings[lead] ? readings[k] - readings[lead]
+				 : notable[k] != notable[lead] ? notable[k] - notable[lead]
+				 : a->population > b->population;
+			if (by > 0)
 				lead = k;
 		}
 		int lead_country = gz_place(gz, pcand[lead])->country;

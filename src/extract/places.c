@@ -1,6 +1,7 @@
 /* places: which capitalised words are places and which place each one is: the words around a
  * name (a kind, a locative, a unit holding it, a dateline), the evidence a namesake or a name
  * that is also a word needs, the villages the gazetteer lacks. mentions.c finds the names. */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -342,6 +343,29 @@ static int evidence(const struct ectx *cx, size_t k, const struct place *p, int 
 	return 0;
 }
 
+/* Do the words [first, last) spell the place's own name (ASCII letters and digits compared
+ * without case, any run of other characters as one space), rather than one of its alternate
+ * names? "Borno" is the name of Nigeria's Borno and only an alternate name of Borna. */
+int place_own_name(const struct ectx *cx, size_t first, size_t last, const struct place *p)
+{
+	const char *n = p->name;
+	for (size_t i = first; i < last; i++) {
+		const struct token *t = &cx->t.tok[i];
+		if (!(t->flags & TOK_WORD))
+			continue;
+		while (*n && !isalnum((unsigned char)*n))
+			n++;
+		for (const char *w = t->norm; *w; w++, n++)
+			if (ascii_lower((unsigned char)*n) != (unsigned char)*w)
+				return 0;
+		if (isalnum((unsigned char)*n))
+			return 0;
+	}
+	while (*n && !isalnum((unsigned char)*n))
+		n++;
+	return *n == '\0';
+}
+
 static int resolve_place(struct ectx *cx, const struct name_votes *nv, size_t mk)
 {
 	const struct gazetteer *gz = cx->ex->gz;
@@ -384,6 +408,10 @@ static int resolve_place(struct ectx *cx, const struct name_votes *nv, size_t mk
 			s += 6 + (ev > 1);
 		if (p->population > 0)
 			s += log10((double)p->population) / 10.0;
+		/* A place's own name says more than an alternate name: the gazetteer's alternates
+		 * include old, foreign and misspelt forms that are other places' names. */
+		if (place_own_name(cx, m->first, m->last, p))
+			s += 1;
 		if (s > best) {
 			best = s;
 			best_idx = m->cand[k];
@@ -589,6 +617,39 @@ static void push_unlisted(struct ectx *cx, size_t start, size_t end, int place, 
 	m->admin2 = admin2;
 }
 
+/* "the village of Ogossagou in central Mali's Mopti region", "the town of Kapkoiwo, Baringo
+ * county": a name the gazetteer lacks after "the village of" (not "the Shidai area of X",
+ * where X holds the name before), held by the unit named after
+ * "in" or a comma (a few words of description may come between). The name starts at token
+ * i; 1 if it was taken. */
+static int village_of_then_unit(struct ectx *cx, size_t i)
+{
+	if (i >= cx->t.n || !(cx->t.tok[i].flags & TOK_CAP) || unit_at(cx, i) >= 0)
+		return 0;
+	size_t end = i;
+	while (end < cx->t.n && end - i < 4 && (cx->t.tok[end].flags & TOK_CAP) &&
+	       (cx->t.tok[end].flags & TOK_WORD) && !cx_cue(cx, end, CUE_place_name_stop)) {
+		end++;
+		if (cx->t.tok[end - 1].flags & TOK_POSS)
+			return 0; /* "the town of Beni's mayor" */
+	}
+	if (end == i || (!cx_is(cx, end, "in") && !cx_is(cx, end, ",")))
+		return 0;
+	int unit = -1;
+	for (size_t j = end + 1; j < cx->t.n && j < end + 5 && unit < 0; j++) {
+		unit = unit_at(cx, j);
+		if (unit >= 0 && cx->pm[unit].first == j && (cx->t.tok[cx->pm[unit].last - 1].flags & TOK_POSS))
+			unit = -1; /* "Mali's": a country-like holder, read on */
+		else if (unit < 0 && !(cx->t.tok[j].flags & TOK_POSS) && !cx_is(cx, j, "the") &&
+			 ((cx->t.tok[j].flags & TOK_CAP) || !(cx->t.tok[j].flags & TOK_WORD)))
+			return 0; /* only a few words of description, a possessive or "the" between */
+	}
+	if (unit < 0 || !claim_name(cx, i, end, unit, 1, -1))
+		return 0;
+	push_unlisted(cx, i, end, cx->pm[unit].place, 2, NULL);
+	return 1;
+}
+
 /* "Balade village (Bosaso, Bari)", "in Buuraha Cali Miskat (Qandala, Bari)", "the Yakhchal
  * area of Nahri Saraj district": a name the gazetteer lacks, called a village, town or area
  * or followed by a bracket, with the unit holding it named right after. ACLED names the village; sitrep keeps the name as written, located at the unit
@@ -627,6 +688,9 @@ static void find_unlisted(struct ectx *cx)
 			/* "Kapkoiwo village, Baringo county": the district or province after the
 			 * comma holds it */
 			unit = region = unit_after_comma(cx, i + 2);
+		} else if (kind && cx_is(cx, i - 1, "the") && cx_is(cx, i + 1, "of") &&
+			   village_of_then_unit(cx, i + 2)) {
+			continue; /* "the village of Ogossagou in central Mali's Mopti region" */
 		} else if (kind && (cx_is(cx, i + 1, "of") || cx_is(cx, i + 1, "in"))) {
 			/* "the X village of Y district"; in a town ("the X neighborhood in Baidoa"),
 			 * the town is where it happened, and a namesake elsewhere is not */
@@ -743,8 +807,10 @@ static int part_of_longer_name(const struct ectx *cx, size_t i, size_t plen, con
 	size_t a = i, b = i + plen, s0 = cx->t.sent[cx->t.tok[i].sentence].first;
 	/* Words before it were scanned already: no place began there. */
 	int after_place = cx->n_pm && cx->pm[cx->n_pm - 1].last == i;
+	/* A possessive before it is its holder, not a piece of it: "Kashmir's Pulwama district". */
 	while (!after_place && a > s0 + 1 && a + 3 > i && (cx->t.tok[a - 1].flags & TOK_CAP) &&
-	       !(cx->t.tok[a - 1].flags & (TOK_ALLCAPS | TOK_PARA)) && !cx_cue(cx, a - 1, CUE_place_qualifier))
+	       !(cx->t.tok[a - 1].flags & (TOK_ALLCAPS | TOK_PARA | TOK_POSS)) &&
+	       !cx_cue(cx, a - 1, CUE_place_qualifier))
 		a--;
 	while (b < cx->t.n && b < i + plen + 3 && !cx_cue(cx, b, CUE_place_longer_kind) &&
 	       !cx_cue(cx, b, CUE_place_qualifier) &&
@@ -781,9 +847,10 @@ static int compound_name(const struct ectx *cx, size_t first, size_t last, const
 	    !gazetteer_may_start(gz, &t[last]) && !cx_cue(cx, last, CUE_place_facility))
 		return 1;
 	/* "Masjid Cali": one before it, not opening the sentence, that began no place (the words
-	 * before were scanned already) */
+	 * before were scanned already), and no possessive ("Kashmir's Pulwama": its holder) */
 	return first > s0 + 1 && (t[first - 1].flags & TOK_CAP) &&
-	       !(t[first - 1].flags & (TOK_ALLCAPS | TOK_PARA)) && !cx_cue(cx, first - 1, CUE_place_name_tail) &&
+	       !(t[first - 1].flags & (TOK_ALLCAPS | TOK_PARA | TOK_POSS)) &&
+	       !cx_cue(cx, first - 1, CUE_place_name_tail) &&
 	       !(cx->n_pm && cx->pm[cx->n_pm - 1].last == first) &&
 	       gazetteer_name_class(gz, &cx->t, first - 1, first) < NAME_GIVEN;
 }

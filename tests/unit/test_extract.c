@@ -358,6 +358,20 @@ START_TEST(extract_date_a_day_after_publication)
 }
 END_TEST
 
+/* check verb_of_event_noun: "launched attacks" lets the noun speak for the verb, but in
+ * "Two rockets struck" the counted rockets are the event and "struck" is their verb. */
+START_TEST(extract_counted_weapon_before_its_verb)
+{
+	struct records r;
+	extract_text(&r, "Two rockets struck near the airport in Kandahar on Sunday, police said.",
+		     "2023-02-14", "event");
+	const struct jvalue *e = records_nth(&r, "event", 0);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_str_eq(json_get_str(e, "sub_event_type"), "Shelling/artillery/missile attack");
+	records_release(&r);
+}
+END_TEST
+
 /* State forces killing protesters: excessive force against protesters, the protesters first;
  * crowd control that kills no one stays a protest with intervention. */
 START_TEST(extract_protesters_killed_by_police_is_excessive_force)
@@ -408,6 +422,7 @@ Suite *suite_extract(void)
 	tcase_add_test(tc, extract_to_death_active_and_present_passive);
 	tcase_add_test(tc, extract_police_who_protest_are_protesters);
 	tcase_add_test(tc, extract_date_a_day_after_publication);
+	tcase_add_test(tc, extract_counted_weapon_before_its_verb);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -143,6 +143,43 @@ START_TEST(places_a_people_gives_its_country)
 }
 END_TEST
 
+/* A name leads to the place whose own name it is before one that has it only as an alternate
+ * name, and to a province before a small town abroad; a country named with it still decides. */
+START_TEST(places_own_name_and_province_lead)
+{
+	struct records r;
+	extract_text(&r, "Gunmen killed 12 villagers in Borno on Sunday.", "2023-02-14", NULL);
+	ck_assert_str_eq(field(place_named(&r, "Borno"), "iso3"), "NGA");
+	ck_assert_str_eq(field(place_named(&r, "Borno"), "kind"), "adm1");
+	records_release(&r);
+	extract_text(&r, "Skiers gathered in Borno, Italy, on Sunday.", "2023-02-14", NULL);
+	ck_assert_str_eq(field(place_named(&r, "Borno"), "iso3"), "ITA");
+	records_release(&r);
+}
+END_TEST
+
+/* A possessive before a name is its holder, not a piece of a longer name ("Kashmir's Pulwama
+ * district"); "the village of X in Y" names a village the gazetteer lacks, held by Y, but in
+ * "the X area of Y, Z" Y is no village of Z: it holds X. */
+START_TEST(places_possessive_holder_and_village_of)
+{
+	struct records r;
+	extract_text(&r, "Two militants were killed in a gunfight in Kashmir's Pulwama district on "
+		"Friday.", "2021-06-12", NULL);
+	ck_assert_str_eq(field(records_nth(&r, "event", 0), "location"), "Pulwama");
+	records_release(&r);
+	extract_text(&r, "Gunmen killed nine herders in the village of Kapkoiwo in central Kenya's "
+		"Baringo county on Sunday.", "2023-02-14", NULL);
+	ck_assert_str_eq(field(records_nth(&r, "event", 0), "location"), "Kapkoiwo");
+	ck_assert_str_eq(field(records_nth(&r, "event", 0), "admin1"), "Baringo");
+	records_release(&r);
+	extract_text(&r, "Gunmen killed nine herders in the Kapkoiwo area of Marigat, Baringo county, "
+		"on Sunday.", "2023-02-14", NULL);
+	ck_assert_str_eq(field(records_nth(&r, "event", 0), "location"), "Marigat");
+	records_release(&r);
+}
+END_TEST
+
 START_TEST(places_namesake_abroad_cannot_vouch_for_itself)
 {
 	struct records r;
@@ -359,6 +396,8 @@ Suite *suite_places(void)
 	tcase_add_test(tc, places_area_of_a_district_and_operations_in_several_provinces);
 	tcase_add_test(tc, places_village_then_comma_and_its_unit);
 	tcase_add_test(tc, places_a_people_gives_its_country);
+	tcase_add_test(tc, places_own_name_and_province_lead);
+	tcase_add_test(tc, places_possessive_holder_and_village_of);
 	suite_add_tcase(s, tc);
 	TCase *ti = tcase_create("townindex");
 	tcase_add_test(ti, townindex_packs_names_aliases_and_longer_names);
