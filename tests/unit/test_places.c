@@ -180,6 +180,21 @@ START_TEST(places_possessive_holder_and_village_of)
 }
 END_TEST
 
+/* Admin1 names follow ACLED's convention: Nigeria's "Plateau State" is Plateau, still found
+ * as written; the word "plateau" is no state. */
+START_TEST(places_admin1_written_as_acled_names_it)
+{
+	struct records r;
+	extract_text(&r, "Gunmen killed four farmers in Bokkos, Plateau State, on Saturday.", "2024-03-11",
+		     NULL);
+	ck_assert_str_eq(field(records_nth(&r, "event", 0), "admin1"), "Plateau");
+	records_release(&r);
+	extract_text(&r, "Hikers crossed the plateau near Jos on Saturday.", "2024-03-11", NULL);
+	ck_assert_ptr_null(place_named(&r, "plateau"));
+	records_release(&r);
+}
+END_TEST
+
 START_TEST(places_namesake_abroad_cannot_vouch_for_itself)
 {
 	struct records r;
@@ -398,6 +413,7 @@ Suite *suite_places(void)
 	tcase_add_test(tc, places_a_people_gives_its_country);
 	tcase_add_test(tc, places_own_name_and_province_lead);
 	tcase_add_test(tc, places_possessive_holder_and_village_of);
+	tcase_add_test(tc, places_admin1_written_as_acled_names_it);
 	suite_add_tcase(s, tc);
 	TCase *ti = tcase_create("townindex");
 	tcase_add_test(ti, townindex_packs_names_aliases_and_longer_names);
