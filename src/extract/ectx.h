@@ -28,6 +28,7 @@
 #include "text/wordset.h"
 
 #define MAX_CAND 16
+_Static_assert(MAX_CAND <= 16, "place_mention.own_mask holds a bit per candidate");
 
 struct extractor {
 	int *capital;                 /* adm1 place -> its seat + 2 (1: none), 0 until looked up */
@@ -90,6 +91,8 @@ struct place_mention {
 	unsigned char name_class; /* enum name_class of the words: a date, word or person's name
 				   * is a place only on evidence */
 	unsigned char vote[MAX_CAND]; /* votes this mention gave cand[k]'s country */
+	uint16_t own_mask;   /* bit k: the words are cand[k]'s own name, not an alternate one
+			      * (worked out only when there are several candidates) */
 	const char *name;    /* the name as written (pool string) where it is the location:
 			      * PM_UNLISTED, or a town's or district's own spelling that differs
 			      * from the gazetteer's ("Charbolak" for Chahar Bolak); else NULL */

@@ -216,7 +216,7 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 		for (size_t k = 0; k < np; k++) {
 			const struct place *p = gz_place(gz, pcand[k]);
 			int unit = p->kind == PK_ADM1 || p->kind == PK_ADM2;
-			own[k] = place_own_name(cx, i, i + plen, p);
+			own[k] = cx->pm[cx->n_pm - 1].own_mask >> k & 1;
 			notable[k] = town_said ? !unit : unit_said ? unit
 				     : p->kind == PK_ADM1 || p->population >= 100000;
 		}

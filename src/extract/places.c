@@ -1,7 +1,6 @@
 /* places: which capitalised words are places and which place each one is: the words around a
  * name (a kind, a locative, a unit holding it, a dateline), the evidence a namesake or a name
  * that is also a word needs, the villages the gazetteer lacks. mentions.c finds the names. */
-#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -346,6 +345,11 @@ static int evidence(const struct ectx *cx, size_t k, const struct place *p, int 
 /* Do the words [first, last) spell the place's own name (ASCII letters and digits compared
  * without case, any run of other characters as one space), rather than one of its alternate
  * names? "Borno" is the name of Nigeria's Borno and only an alternate name of Borna. */
+static inline int name_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 int place_own_name(const struct ectx *cx, size_t first, size_t last, const struct place *p)
 {
 	const char *n = p->name;
@@ -353,15 +357,15 @@ int place_own_name(const struct ectx *cx, size_t first, size_t last, const struc
 		const struct token *t = &cx->t.tok[i];
 		if (!(t->flags & TOK_WORD))
 			continue;
-		while (*n && !isalnum((unsigned char)*n))
+		while (*n && !name_char((unsigned char)*n))
 			n++;
 		for (const char *w = t->norm; *w; w++, n++)
 			if (ascii_lower((unsigned char)*n) != (unsigned char)*w)
 				return 0;
-		if (isalnum((unsigned char)*n))
+		if (name_char((unsigned char)*n))
 			return 0;
 	}
-	while (*n && !isalnum((unsigned char)*n))
+	while (*n && !name_char((unsigned char)*n))
 		n++;
 	return *n == '\0';
 }
@@ -410,7 +414,7 @@ static int resolve_place(struct ectx *cx, const struct name_votes *nv, size_t mk
 			s += log10((double)p->population) / 10.0;
 		/* A place's own name says more than an alternate name: the gazetteer's alternates
 		 * include old, foreign and misspelt forms that are other places' names. */
-		if (place_own_name(cx, m->first, m->last, p))
+		if (m->own_mask >> k & 1)
 			s += 1;
 		if (s > best) {
 			best = s;
@@ -733,6 +737,10 @@ void place_mention_add(struct ectx *cx, size_t first, size_t last, const int *ca
 	m->last = last;
 	memcpy(m->cand, cand, n_cand * sizeof(*cand));
 	m->n_cand = n_cand;
+	m->own_mask = 0;
+	for (size_t k = 0; n_cand > 1 && k < n_cand; k++)
+		if (place_own_name(cx, first, last, gz_place(cx->ex->gz, cand[k])))
+			m->own_mask |= (uint16_t)(1u << k);
 	m->place = -1;
 	m->precision = 3;
 	m->name = m->admin2 = NULL;
