@@ -32,6 +32,21 @@ static size_t expected_columns(const char *header)
 	return n;
 }
 
+/* Cut line at its tabs into fields (at most TSV_MAX_FIELDS kept); the count of fields. */
+static size_t split_fields(char *line, char **fields)
+{
+	size_t n = 0;
+	for (char *p = line;;) {
+		char *tab = strchr(p, '\t');
+		if (n < TSV_MAX_FIELDS)
+			fields[n++] = p;
+		if (!tab)
+			return n;
+		*tab = '\0';
+		p = tab + 1;
+	}
+}
+
 int tsv_parse(const char *text, size_t len, const char *name, const char *header, tsv_row_fn fn,
 	      void *ctx)
 {
@@ -51,17 +66,7 @@ int tsv_parse(const char *text, size_t len, const char *name, const char *header
 			strbuf_setlen(&line, line.len - 1);
 		if (line.len == 0 || line.buf[0] == '#')
 			continue;
-		size_t n = 0;
-		char *p = line.buf;
-		for (;;) {
-			char *tab = strchr(p, '\t');
-			if (n < TSV_MAX_FIELDS)
-				fields[n++] = p;
-			if (!tab)
-				break;
-			*tab = '\0';
-			p = tab + 1;
-		}
+		size_t n = split_fields(line.buf, fields);
 		if (!seen_header) {
 			seen_header = 1;
 			if (!header_matches(fields, n, header)) {
@@ -113,32 +118,25 @@ int tsv_file_has_header(const char *path, const char *header)
 		return 0;
 	struct strbuf line = STRBUF_INIT;
 	char buf[4096];
-	int matches = 0, done = 0;
-	while (!done && fgets(buf, sizeof(buf), fp)) {
-		strbuf_addstr(&line, buf);
-		if (!line.len || line.buf[line.len - 1] != '\n')
+	int matches = -1; /* not yet seen */
+	for (;;) {
+		int eof = !fgets(buf, sizeof(buf), fp);
+		if (!eof)
+			strbuf_addstr(&line, buf);
+		if (!eof && (!line.len || line.buf[line.len - 1] != '\n'))
 			continue; /* a longer line: read on */
-		strbuf_setlen(&line, line.len - 1);
-		if (line.len && line.buf[line.len - 1] == '\r')
+		while (line.len && (line.buf[line.len - 1] == '\n' || line.buf[line.len - 1] == '\r'))
 			strbuf_setlen(&line, line.len - 1);
 		if (line.len && line.buf[0] != '#') {
 			char *fields[TSV_MAX_FIELDS];
-			size_t n = 0;
-			for (char *p = line.buf;;) {
-				char *tab = strchr(p, '\t');
-				if (n < TSV_MAX_FIELDS)
-					fields[n++] = p;
-				if (!tab)
-					break;
-				*tab = '\0';
-				p = tab + 1;
-			}
+			size_t n = split_fields(line.buf, fields);
 			matches = header_matches(fields, n, header) && n == expected_columns(header);
-			done = 1;
 		}
 		strbuf_reset(&line);
+		if (eof || matches >= 0)
+			break;
 	}
 	strbuf_release(&line);
 	fclose(fp);
-	return matches;
+	return matches > 0;
 }

@@ -11,6 +11,7 @@
 #include "text/text.h"
 #include "lexicon/cues.h"
 #include "lexicon/triggers.h"
+#include "io/tsv.h"
 #include "unit.h"
 
 static struct gazetteer *gz;
@@ -108,6 +109,41 @@ START_TEST(gazetteer_user_rows_add_and_override)
 		}
 	ck_assert(found);
 	ck_assert_uint_eq(gazetteer_lookup(g, "Xyzzy", cand, 32), 1);
+	gazetteer_free(g);
+	unlink(path);
+}
+END_TEST
+
+/* A user table passed as a gazetteer is read as peoples when its header says so, even with
+ * no newline after its last row; a table of places is not. */
+START_TEST(gazetteer_user_table_of_peoples_by_its_header)
+{
+	char path[] = "/tmp/sitrep-peoples-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *fp = fdopen(fd, "w");
+	fprintf(fp, "# peoples of my own\nname\taliases\tiso3\nKorekore\tKorekores\tZWE");
+	fclose(fp);
+	ck_assert_int_eq(tsv_file_has_header(path, "name,aliases,iso3"), 1);
+	ck_assert_int_eq(tsv_file_has_header(path, "name,aliases,kind"), 0);
+	fp = fopen(path, "w");
+	fprintf(fp, "name\taliases\tiso3"); /* a header alone, no newline */
+	fclose(fp);
+	ck_assert_int_eq(tsv_file_has_header(path, "name,aliases,iso3"), 1);
+	fp = fopen(path, "w");
+	fprintf(fp, "# peoples of my own\nname\taliases\tiso3\nKorekore\tKorekores\tZWE");
+	fclose(fp);
+	const char *files[] = { path };
+	struct gazetteer *g = gazetteer_load(files, 1);
+	ck_assert_ptr_nonnull(g);
+	const char *text = "Korekores raided a farm.";
+	struct tokens t;
+	tokens_build(&t, text, strlen(text));
+	size_t len;
+	int c = gazetteer_people(g, &t, 0, &len);
+	ck_assert_int_ge(c, 0);
+	ck_assert_str_eq(g->countries[c].iso3, "ZWE");
+	tokens_release(&t);
 	gazetteer_free(g);
 	unlink(path);
 }
@@ -304,6 +340,7 @@ Suite *suite_lexicons(void)
 	tcase_add_test(tc, gazetteer_has_every_afghan_province_with_a_capital);
 	tcase_add_test(tc, gazetteer_has_every_country_and_demonym);
 	tcase_add_test(tc, gazetteer_user_rows_add_and_override);
+	tcase_add_test(tc, gazetteer_user_table_of_peoples_by_its_header);
 	suite_add_tcase(s, tc);
 	TCase *tc2 = tcase_create("actors and triggers");
 	tcase_add_test(tc2, actors_acronyms_match_only_as_written);
