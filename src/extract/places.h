@@ -1,6 +1,6 @@
-/* places: the place side of the mention pass (places.c): the words around a place name, which
- * gazetteer entry it is, and villages the gazetteer lacks. Not a public API: only
- * src/extract/mentions.c includes it.
+/* places: the place side of the mention pass: the words around a place name and which
+ * gazetteer entry it is (places.c), and villages the gazetteer lacks (unlisted.c). Not a
+ * public API: only mentions.c and those two files include it.
  * Ownership: everything lives in the extraction context; surnames' array is the caller's to
  * free. */
 #ifndef SITREP_PLACES_H
@@ -39,5 +39,15 @@ void places_link(struct ectx *cx, int *votes);
 /* Once the document's country is chosen: each mention's place, then the villages the
  * gazetteer lacks (which keep the mention array in text order). */
 void places_resolve(struct ectx *cx);
+
+/* Shared by places.c and unlisted.c. */
+static inline int is_town(enum place_kind k)
+{
+	return k == PK_PPLC || k == PK_PPLA || k == PK_PPLA2 || k == PK_PPL;
+}
+/* PM_* flags the words around [first, last) give a place mention. */
+unsigned place_context(const struct ectx *cx, size_t first, size_t last);
+/* The villages the gazetteer lacks (unlisted.c), after every name is resolved. */
+void places_find_unlisted(struct ectx *cx);
 
 #endif
