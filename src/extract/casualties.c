@@ -392,6 +392,13 @@ static size_t one_victim(struct ectx *cx, size_t i, size_t limit, enum casualty_
 	if (is_single) {
 		size_t head = head_of(cx, from, np);
 		ok = !cx_cue(cx, head, CUE_thing_noun) && !cx_cue(cx, head, CUE_place_noun);
+		/* "a total of 91 foxes", "a group of 20 herders": the figure after "of" counts */
+		struct count c;
+		for (size_t j = from; ok && j + 1 < np; j++)
+			if (cx_is(cx, j, "of") && number_at(&cx->t, j + 1, np, &c)) {
+				size_t e = count_list(cx, j + 1, limit, kind, 1);
+				return e > j + 1 ? e : i;
+			}
 	} else if (kin_one) {
 		ok = 1;
 	} else {

@@ -372,6 +372,20 @@ START_TEST(extract_counted_weapon_before_its_verb)
 }
 END_TEST
 
+/* thing_noun (cues.tsv) holds animals too: "killed three elephants" kills no people; "a total
+ * of 12 herders" counts the figure after "of", not one person. */
+START_TEST(extract_animals_and_a_total_of)
+{
+	struct records r;
+	extract_text(&r, "Poachers killed three elephants in Tsavo on Monday.", "2023-02-14", "event");
+	ck_assert_uint_eq(records_count(&r, "event"), 0);
+	records_release(&r);
+	ck_assert_int_eq(fatalities_of("Poachers killed three rangers in Tsavo on Monday."), 3);
+	ck_assert_int_eq(fatalities_of("Gunmen killed a group of 12 herders in Isiolo on Monday."), 12);
+	ck_assert_int_eq(fatalities_of("Gunmen killed a herder in Isiolo on Monday."), 1);
+}
+END_TEST
+
 /* State forces killing protesters: excessive force against protesters, the protesters first;
  * crowd control that kills no one stays a protest with intervention. */
 START_TEST(extract_protesters_killed_by_police_is_excessive_force)
@@ -423,6 +437,7 @@ Suite *suite_extract(void)
 	tcase_add_test(tc, extract_police_who_protest_are_protesters);
 	tcase_add_test(tc, extract_date_a_day_after_publication);
 	tcase_add_test(tc, extract_counted_weapon_before_its_verb);
+	tcase_add_test(tc, extract_animals_and_a_total_of);
 	suite_add_tcase(s, tc);
 	return s;
 }
