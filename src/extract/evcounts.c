@@ -1,6 +1,5 @@
 /* evcounts: the casualty counts of a sentence given to its events (killed, injured,
  * detained), and what the sentence's dead say about the victims. */
-#include <ctype.h>
 #include <string.h>
 
 #include "base/util.h"
@@ -208,7 +207,7 @@ static int lone_figure(const struct ectx *cx, size_t at, size_t last, long *figu
 	if (!n || c.vague)
 		return 0;
 	size_t next = at + n;
-	if (next < last && isalnum((unsigned char)cx->t.tok[next].norm[0]) &&
+	if (next < last && (cx->t.tok[next].flags & TOK_WORD) &&
 	    !cx_cue(cx, next, CUE_object_prep) && !cx_is(cx, next, "and"))
 		return 0;
 	*figure = c.value;

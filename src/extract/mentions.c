@@ -206,17 +206,17 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 				}
 			readings[k] = unit && town;
 		}
-		/* ... and before the rest, a place whose own name this is: "Borno" is Nigeria's
-		 * province, and only an alternate name of a German town. */
-		/* Then a province, or a city, before a small town; or the kind of place the word
-		 * after the name says ("Bay town", "Bay region"). */
-		int own[MAX_CAND], notable[MAX_CAND];
+		/* After a country or a capital: a place whose own name this is ("Borno" is
+		 * Nigeria's state, only an alternate name of a German town), then the reading
+		 * above, then a province or a city before a small town, or the kind of place the
+		 * word after the name says ("Bay town", "Bay region"), then the most people. */
+		unsigned own = cx->pm[cx->n_pm - 1].own_mask; /* bit k: cand k's own name */
+		int notable[MAX_CAND];
 		int town_said = cx_cue(cx, i + plen, CUE_place_town_word),
 		    unit_said = cx_cue(cx, i + plen, CUE_place_adm1_word) || cx_is(cx, i + plen, "district");
 		for (size_t k = 0; k < np; k++) {
 			const struct place *p = gz_place(gz, pcand[k]);
 			int unit = p->kind == PK_ADM1 || p->kind == PK_ADM2;
-			own[k] = cx->pm[cx->n_pm - 1].own_mask >> k & 1;
 			notable[k] = town_said ? !unit : unit_said ? unit
 				     : p->kind == PK_ADM1 || p->population >= 100000;
 		}
@@ -228,7 +228,8 @@ static size_t scan_at(struct ectx *cx, size_t i, int *votes, int lower,
 				lead = ra > rb ? k : lead;
 				continue;
 			}
-			int by = own[k] != own[lead] ? own[k] - own[lead]
+			int own_k = own >> k & 1, own_lead = own >> lead & 1;
+			int by = own_k != own_lead ? own_k - own_lead
 				 : readings[k] != readings[lead] ? readings[k] - readings[lead]
 				 : notable[k] != notable[lead] ? notable[k] - notable[lead]
 				 : a->population > b->population;

@@ -346,7 +346,8 @@ static inline int name_char(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-int place_own_name(const struct ectx *cx, size_t first, size_t last, const struct place *p)
+static int place_own_name(const struct ectx *cx, size_t first, size_t last,
+			  const struct place *p)
 {
 	const char *n = p->name;
 	for (size_t i = first; i < last; i++) {

@@ -27,8 +27,6 @@ int place_inside_other_name(const struct ectx *cx, size_t i, size_t plen, const 
  * place_facility_end gives the token after it. */
 int place_named_facility(const struct ectx *cx, size_t j);
 size_t place_facility_end(const struct ectx *cx, size_t j);
-/* 1 if the words [first, last) spell the place's own name, not one of its alternate names. */
-int place_own_name(const struct ectx *cx, size_t first, size_t last, const struct place *p);
 /* A place mention for tokens [first, last) with its gazetteer candidates, with the flags the
  * words around it give. */
 void place_mention_add(struct ectx *cx, size_t first, size_t last, const int *cand,
